@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+// Every environment variable the bot reads is parsed here, once. Documented in .env.example.
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const csvList = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v ?? []),
+  z.array(z.string()),
+);
+const guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "must be a GUID");
+
+export const ConfigSchema = z
+  .object({
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535").default(3978)),
+    HOST: optionalString.pipe(z.union([z.ipv4({ message: "must be an IPv4 address" }), z.ipv6({ message: "must be an IP address" })]).optional()),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info")),
+    MicrosoftAppId: optionalString.pipe(guid.optional()),
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { message: "must be MultiTenant, SingleTenant or UserAssignedMSI" }).default("MultiTenant")),
+    MicrosoftAppTenantId: optionalString.pipe(guid.optional()),
+    COSMOS_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
+    COSMOS_KEY: optionalString,
+    COSMOS_DATABASE: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, "letters, digits, _ and - only").default("samverkansboten")),
+    ALLOWED_TENANT_IDS: csvList.pipe(z.array(guid)),
+    ADMIN_AAD_OBJECT_IDS: csvList.pipe(z.array(guid)),
+  })
+  .superRefine((c, ctx) => {
+    if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== "UserAssignedMSI")
+      ctx.addIssue({ code: "custom", path: ["MicrosoftAppPassword"], message: "is required when MicrosoftAppId is set" });
+    if (!c.MicrosoftAppId && c.MicrosoftAppPassword)
+      ctx.addIssue({ code: "custom", path: ["MicrosoftAppId"], message: "is required when MicrosoftAppPassword is set" });
+    if (c.MicrosoftAppType === "SingleTenant" && !c.MicrosoftAppTenantId)
+      ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "is required when MicrosoftAppType is SingleTenant" });
+    if (c.COSMOS_ENDPOINT && !c.COSMOS_KEY)
+      ctx.addIssue({ code: "custom", path: ["COSMOS_KEY"], message: "is required when COSMOS_ENDPOINT is set" });
+  })
+  .transform((c) => {
+    const authEnabled = Boolean(c.MicrosoftAppId);
+    return {
+      ...c,
+      authEnabled,
+      // Without authentication anyone who can reach the port could impersonate Teams: stay on loopback.
+      host: c.HOST ?? (authEnabled ? "0.0.0.0" : "127.0.0.1"),
+      embeddedCosmos: !c.COSMOS_ENDPOINT,
+    };
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
+  }
+  return parsed.data;
+}

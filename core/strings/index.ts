@@ -1,0 +1,3 @@
+// Every Swedish user-facing string lives under core/strings/, one module per feature, re-exported here.
+// Code, logs and comments stay in English.
+export * as qaText from "./qa";

@@ -1,0 +1,2 @@
+// Swedish strings for question answering (dialogs/qa).
+export {};

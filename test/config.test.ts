@@ -1,0 +1,55 @@
+import { loadConfig, ConfigError } from "../core/config";
+
+const GUID = "6e1f3f0a-5b1c-4c39-9a53-2f0c5e9d7a11";
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("defaults to a loopback-only bot on 3978 with the embedded store", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 3978, host: "127.0.0.1", authEnabled: false, embeddedCosmos: true, COSMOS_DATABASE: "samverkansboten", LOG_LEVEL: "info" });
+  });
+
+  it("listens on all interfaces once authentication is configured", () => {
+    const c = loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: "secret", COSMOS_ENDPOINT: "https://x.documents.azure.com:443/", COSMOS_KEY: "k" });
+    expect(c).toMatchObject({ authEnabled: true, host: "0.0.0.0", embeddedCosmos: false });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(loadConfig({ PORT: "", MicrosoftAppId: " " })).toMatchObject({ PORT: 3978, authEnabled: false });
+  });
+
+  it("parses comma-separated id lists", () => {
+    expect(loadConfig({ ADMIN_AAD_OBJECT_IDS: `${GUID}, ${GUID.replace("6e", "7e")}` }).ADMIN_AAD_OBJECT_IDS).toHaveLength(2);
+  });
+
+  it.each([
+    [{ PORT: "abc" }, /^PORT: /],
+    [{ PORT: "70000" }, /^PORT: must be 1–65535/],
+    [{ HOST: "not-an-ip" }, /^HOST: /],
+    [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: must be one of/],
+    [{ MicrosoftAppId: "bot", MicrosoftAppPassword: "x" }, /^MicrosoftAppId: must be a GUID/],
+    [{ MicrosoftAppId: GUID }, /^MicrosoftAppPassword: is required/],
+    [{ MicrosoftAppPassword: "x" }, /^MicrosoftAppId: is required/],
+    [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", MicrosoftAppType: "Single" }, /^MicrosoftAppType: must be/],
+    [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", MicrosoftAppType: "SingleTenant" }, /^MicrosoftAppTenantId: is required/],
+    [{ MicrosoftAppTenantId: "t" }, /^MicrosoftAppTenantId: must be a GUID/],
+    [{ COSMOS_ENDPOINT: "ftp://cosmos", COSMOS_KEY: "k" }, /^COSMOS_ENDPOINT: must be an http\(s\) URL/],
+    [{ COSMOS_ENDPOINT: "https://x.documents.azure.com/" }, /^COSMOS_KEY: is required/],
+    [{ COSMOS_DATABASE: "bad name!" }, /^COSMOS_DATABASE: /],
+    [{ ALLOWED_TENANT_IDS: "contoso" }, /^ALLOWED_TENANT_IDS\.0: must be a GUID/],
+    [{ ADMIN_AAD_OBJECT_IDS: `${GUID},nope` }, /^ADMIN_AAD_OBJECT_IDS\.1: must be a GUID/],
+  ])("rejects %j with a message naming the variable", (env, expected) => {
+    const problems = problemsOf(env as Record<string, string>);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(expected);
+  });
+});
