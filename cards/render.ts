@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as ACData from "adaptivecards-templating";
+
+// Adaptive card templates (JSON, version 1.5) live beside this file and are expanded with
+// adaptivecards-templating. Templates hold layout only; every string comes from core/strings.
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+
+export type CardName = "welcome" | "help" | "answer" | "decline";
+
+/** An adaptive card as sent in an activity attachment. */
+export interface CardAttachment {
+  contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE;
+  content: Record<string, unknown>;
+}
+
+const cache = new Map<CardName, ACData.Template>();
+
+function templateDir(): string {
+  // Compiled code runs from dist/cards; the JSON templates stay in the source tree.
+  return __dirname.includes(`${join("dist", "cards")}`) ? join(__dirname, "..", "..", "cards") : __dirname;
+}
+
+function template(name: CardName): ACData.Template {
+  let t = cache.get(name);
+  if (!t) {
+    t = new ACData.Template(JSON.parse(readFileSync(join(templateDir(), `${name}.json`), "utf8")));
+    cache.set(name, t);
+  }
+  return t;
+}
+
+/** Expands a template with data; returns the card JSON. */
+export function renderCard(name: CardName, data: object): Record<string, unknown> {
+  const card = template(name).expand({ $root: data }) as Record<string, unknown>;
+  delete card.$schema;
+  return card;
+}
+
+export function cardAttachment(name: CardName, data: object): CardAttachment {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderCard(name, data) };
+}

@@ -1,0 +1,49 @@
+// Swedish strings for the bot's own messages: welcome, help, errors.
+
+export const exampleQuestions = [
+  "Vem kallar till SIP?",
+  "Vem har kostnadsansvar för HVB-placering?",
+  "Hur ofta ska VuS-gruppen träffas?",
+  "Vad är indikator 2b?",
+];
+
+export const welcome = {
+  title: "Välkommen till Samverkansboten",
+  intro:
+    "Jag hjälper dig som arbetar med den länsgemensamma överenskommelsen för samverkan om vuxnas psykiska ohälsa i Västmanland.",
+  capabilitiesTitle: "Det här kan jag",
+  capabilities: [
+    { title: "Frågor", value: "Svarar på frågor om roller, ansvar och rutiner i överenskommelsen, med källa." },
+    { title: "Möten", value: "Påminner om VuS-gruppernas möten." },
+    { title: "Utvärdering", value: "Samlar in deltagarnas bedömning av mötena (indikator 2b)." },
+    { title: "Kunskapsbank", value: "Låter administratörer hålla svaren aktuella." },
+  ],
+  examplesTitle: "Prova att fråga",
+  helpHint: "Skriv **hjälp** när som helst för att se alla kommandon.",
+  teamIntro: "Hej! Jag är Samverkansboten. Nämn mig (@Samverkansboten) med en fråga om överenskommelsen, eller skriv hjälp.",
+};
+
+export const help = {
+  title: "Hjälp",
+  intro: "Ställ en fråga med egna ord, på svenska eller engelska. Jag svarar utifrån överenskommelsen och visar var svaret står.",
+  commandsTitle: "Kommandon",
+  commands: [
+    { title: "hjälp", value: "Visar den här hjälpen." },
+    { title: "möten", value: "Visar kommande VuS-möten." },
+    { title: "gå med", value: "Gå med i en VuS-grupp." },
+    { title: "rapport 2b", value: "Rapport för indikator 2b (samordnare och administratörer)." },
+    { title: "admin", value: "Redigera kunskapsbanken (administratörer)." },
+  ],
+  examplesTitle: "Exempel på frågor",
+  privacy: "Skriv aldrig personuppgifter om patienter eller klienter i chatten.",
+};
+
+export const errors = {
+  apology: "Förlåt, något gick fel hos mig. Försök igen om en stund. Om felet kvarstår, kontakta Välfärd, Region Västmanland.",
+};
+
+/** Plain-text fallback of a card, for clients that do not render adaptive cards. */
+export const fallback = {
+  welcome: `${welcome.title}. ${welcome.intro} Skriv hjälp för att se vad jag kan göra.`,
+  help: `${help.title}: ${help.commands.map((c) => c.title).join(", ")}. Eller ställ en fråga om överenskommelsen.`,
+};
