@@ -1,2 +1,26 @@
 // Swedish strings for question answering (dialogs/qa).
-export {};
+
+const REFERRAL = "Kontakta Välfärd, Region Västmanland, som äger överenskommelsen.";
+
+/** Why the bot does not answer, as the user reads it. */
+export const decline = {
+  "no-match": `Det tas inte upp i överenskommelsen, så jag kan inte svara på det. ${REFERRAL}`,
+  "out-of-scope": `Det ligger utanför överenskommelsen, som bara gäller samverkan om vuxnas psykiska ohälsa i Västmanlands län, så jag kan inte svara på det. ${REFERRAL}`,
+  individual: `Jag kan inte söka upp eller lämna ut uppgifter om enskilda personer, och det tas inte upp i överenskommelsen. Frågor om en enskild persons ärende hanteras i verksamhetens egna system. ${REFERRAL}`,
+} as const;
+
+/** Heading of the "Vem gör vad" rows under an answer. */
+export const whoDoesWhat = "Vem gör vad";
+/** Marks a row that is a cost responsibility. */
+export const costMark = "(kostnadsansvar)";
+export const sourceLabel = "Källa";
+/** Introduces the "Menade du…?" buttons. */
+export const didYouMean = "Menade du…?";
+
+/** How each source document is named in "Källa: …". */
+export const documentName = {
+  overenskommelse: "Överenskommelsen, avsnitt",
+  "srb-2024-01-26": "Protokollsutdrag Strategisk regional beredning 2024-01-26,",
+  lagesrapport: "Lägesrapport Länsgemensamma överenskommelser,",
+  "uppfoljning-missbruk": "Uppföljning av överenskommelsen om samverkan kring missbruk och beroendesjukdom,",
+} as const;

@@ -1,0 +1,162 @@
+import type { KbEntry } from "../../data/kb/schema";
+import { CompoundSplitter } from "./compounds";
+import { FIELDS, toIndexDocument } from "./documents";
+import { ENGLISH_GLOSSARY } from "./english-glossary";
+import { stem } from "./stem";
+import { ENGLISH_MARKERS, isStopWord } from "./stopwords";
+import { buildSynonymGroups, findRun, type SynonymGroup } from "./synonyms";
+import { tokenize, words, type Token } from "./text";
+
+/** One search term of a question, with the question word ("group") it stands for. */
+export interface QueryTerm {
+  term: string;
+  weight: number;
+  /** Question words this term stands for (a synonym can stand for several). */
+  groups: number[];
+  /** Whether typo tolerance applies (never to short terms: "lss" must not match "lvm"). */
+  fuzzy: number;
+  prefix: boolean;
+  /** How much of its question word a match on this term covers (a compound part covers less). */
+  credit: number;
+}
+
+/** One content word of the question; the confidence asks how many of these an entry covers. */
+export interface QueryGroup {
+  word: string;
+  /** The term whose rarity stands for the word's importance. */
+  head: string;
+}
+
+export interface AnalyzedQuery {
+  tokens: Token[];
+  english: boolean;
+  terms: QueryTerm[];
+  groups: QueryGroup[];
+}
+
+// Compound parts say less than the whole word; synonym forms and glossary words a little less than
+// what the user typed.
+const PART_WEIGHT = 0.5;
+const SYNONYM_WEIGHT = 0.7;
+const GLOSSARY_WEIGHT = 0.9;
+const PART_CREDIT = 0.6;
+
+/**
+ * Swedish analysis shared by the index and the questions: folding, stop words, stemming, compound
+ * splitting against the knowledge base's own vocabulary, term-entry synonyms and an English glossary.
+ */
+export class Analyzer {
+  private readonly compounds: CompoundSplitter;
+  private readonly synonyms: SynonymGroup[];
+  private readonly vocabulary: ReadonlySet<string>;
+
+  constructor(entries: readonly KbEntry[]) {
+    const vocabulary = new Set<string>();
+    for (const e of entries) {
+      const d = toIndexDocument(e);
+      for (const f of FIELDS) for (const w of words(d[f])) vocabulary.add(w);
+    }
+    this.vocabulary = vocabulary;
+    this.compounds = new CompoundSplitter(vocabulary);
+    this.synonyms = buildSynonymGroups(entries, (p) => this.contentStems(p));
+  }
+
+  /** Whether a folded word occurs anywhere in the knowledge base. */
+  knows(folded: string): boolean {
+    return this.vocabulary.has(folded);
+  }
+
+  /** Index terms of one folded token: its stem plus the stems of its compound parts; null for stop words. */
+  indexTerms(word: string): string[] | null {
+    if (isNoise(word)) return null;
+    const s = stem(word);
+    const parts = this.compounds.split(word);
+    if (!parts) return [s];
+    return [s, ...parts.filter((p) => p !== s)];
+  }
+
+  /** Content stems of a phrase, in order, without compound parts. */
+  contentStems(text: string): string[] {
+    return words(text)
+      .filter((w) => !isNoise(w))
+      .map(stem);
+  }
+
+  analyzeQuery(question: string): AnalyzedQuery {
+    const tokens = tokenize(question);
+    const english = looksEnglish(tokens);
+    const terms = new Map<string, QueryTerm>();
+    const groups: QueryGroup[] = [];
+    const add = (term: string, weight: number, group: number, fuzzy = 0, prefix = false, credit = 1) => {
+      const t = terms.get(term);
+      if (!t) terms.set(term, { term, weight, groups: [group], fuzzy, prefix, credit });
+      else {
+        t.weight = Math.max(t.weight, weight);
+        t.credit = Math.max(t.credit, credit);
+        if (!t.groups.includes(group)) t.groups.push(group);
+        t.fuzzy = Math.max(t.fuzzy, fuzzy);
+        t.prefix ||= prefix;
+      }
+    };
+    const addWord = (word: string, weight: number, group: number) => {
+      const s = stem(word);
+      add(s, weight, group, fuzziness(s), s.length >= 6);
+      for (const p of this.compounds.split(word) ?? []) if (p !== s) add(p, weight * PART_WEIGHT, group, 0, false, PART_CREDIT);
+      return s;
+    };
+
+    // Content stems in question order, for synonym phrases; each remembers its group.
+    const sequence: { stem: string; group: number }[] = [];
+    for (const tok of tokens) {
+      if (isNoise(tok.word)) continue;
+      const gloss = english ? ENGLISH_GLOSSARY.get(tok.word) : undefined;
+      const group = groups.length;
+      if (gloss) {
+        const swedish = words(gloss).filter((w) => !isNoise(w));
+        if (swedish.length === 0) continue;
+        groups.push({ word: tok.word, head: stem(swedish[0]) });
+        swedish.forEach((w, i) => {
+          const s = addWord(w, i === 0 ? GLOSSARY_WEIGHT : GLOSSARY_WEIGHT * 0.8, group);
+          sequence.push({ stem: s, group });
+        });
+        // English words also occur in the entries' English phrasings.
+        add(stem(tok.word), 0.6, group, 0, false, 0.8);
+      } else {
+        groups.push({ word: tok.word, head: stem(tok.word) });
+        sequence.push({ stem: addWord(tok.word, 1, group), group });
+      }
+    }
+
+    const stems = sequence.map((x) => x.stem);
+    for (const syn of this.synonyms) {
+      for (const form of syn.forms) {
+        const at = findRun(stems, form);
+        if (at < 0) continue;
+        const covered = sequence.slice(at, at + form.length).map((x) => x.group);
+        for (const other of syn.forms) {
+          if (other === form) continue;
+          const w = SYNONYM_WEIGHT / Math.sqrt(other.length);
+          for (const s of other) for (const g of covered) add(s, w, g);
+        }
+        break;
+      }
+    }
+    return { tokens, english, terms: [...terms.values()], groups };
+  }
+}
+
+function isNoise(word: string): boolean {
+  return (word.length < 2 && !/\d/.test(word)) || isStopWord(word);
+}
+
+/** Edit distance allowed for a stem: none for short ones, where one edit turns one acronym into another. */
+function fuzziness(s: string): number {
+  if (s.length >= 9) return 2;
+  if (s.length >= 5) return 1;
+  return 0;
+}
+
+function looksEnglish(tokens: Token[]): boolean {
+  const markers = tokens.filter((t) => ENGLISH_MARKERS.has(t.word)).length;
+  return markers >= 2 || (markers === 1 && tokens.length > 0 && ENGLISH_MARKERS.has(tokens[0].word));
+}

@@ -1,0 +1,95 @@
+// Support for test/qa-eval.test.ts, scripts/qa-calibrate.ts and bench/qa-bench.ts: loading the seed
+// and the question sets, and scoring an answer the way /work/shared/eval/qa-eval.mjs does.
+// Not used by the bot; the engine itself does no I/O.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { SeedFile, type KbEntry } from "../../data/kb/schema";
+import { answerText, declineText } from "./answer-text";
+import type { QaEngine, QaResult } from "./qa-engine";
+
+export const EvalQuestion = z.object({
+  id: z.string(),
+  q: z.string().min(1),
+  kind: z.string(),
+  must: z.array(z.array(z.string())),
+  must_not: z.array(z.string()).default([]),
+  source: z.string().optional(),
+  note: z.string().optional(),
+});
+export type EvalQuestion = z.infer<typeof EvalQuestion>;
+
+export const REPO_ROOT = join(__dirname, "..", "..");
+export const SEED_DIR = join(REPO_ROOT, "data", "kb", "seed");
+export const OWN_SET = join(REPO_ROOT, "data", "eval", "questions.jsonl");
+/** The public dev set lives next to the repository; absent in some checkouts. */
+export const DEV_SET = join(REPO_ROOT, "..", "shared", "eval", "dev.jsonl");
+
+export function loadSeedEntries(dir = SEED_DIR): KbEntry[] {
+  const out: KbEntry[] = [];
+  for (const f of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
+    const parsed = SeedFile.safeParse(JSON.parse(readFileSync(join(dir, f), "utf8")));
+    if (!parsed.success) throw new Error(`${f}: ${parsed.error.message}`);
+    out.push(...parsed.data.entries);
+  }
+  return out;
+}
+
+/** The questions of a JSONL set, or null when the file does not exist. Bad lines are skipped. */
+export function loadQuestions(path: string): EvalQuestion[] | null {
+  if (!existsSync(path)) return null;
+  const out: EvalQuestion[] = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      const q = EvalQuestion.safeParse(JSON.parse(line));
+      if (q.success) out.push(q.data);
+    } catch {
+      // a half-written line while another helper appends to the file
+    }
+  }
+  return out;
+}
+
+const MAX_CHARS = 1500;
+const foldWs = (s: string) => s.toLowerCase().replace(/\s+/g, " ");
+
+/** What the user would read first for a result. */
+export function replyText(r: QaResult): string {
+  return r.outcome === "decline" ? declineText(r.reason) : answerText(r.entry);
+}
+
+/** Same rule as qa-eval.mjs: every must-group has a hit, no must_not, the question's own text removed. */
+export function scoreReply(q: EvalQuestion, text: string): { pass: boolean; missing: string[][] } {
+  const t = foldWs(text.slice(0, MAX_CHARS)).replaceAll(foldWs(q.q), " ");
+  const missing = q.must.filter((group) => !group.some((s) => t.includes(foldWs(s))));
+  const wrong = q.must_not.filter((s) => t.includes(foldWs(s)));
+  return { pass: text.length > 0 && missing.length === 0 && wrong.length === 0, missing };
+}
+
+export interface EvalOutcome {
+  q: EvalQuestion;
+  result: QaResult;
+  pass: boolean;
+  missing: string[][];
+}
+
+export function runSet(engine: QaEngine, questions: EvalQuestion[]): EvalOutcome[] {
+  return questions.map((q) => {
+    const result = engine.ask(q.q);
+    const { pass, missing } = scoreReply(q, replyText(result));
+    return { q, result, pass, missing };
+  });
+}
+
+/** "kind passed/total" per kind plus the overall share. */
+export function summarise(outcomes: EvalOutcome[]): { share: number; byKind: Record<string, [number, number]> } {
+  const byKind: Record<string, [number, number]> = {};
+  for (const o of outcomes) {
+    byKind[o.q.kind] ??= [0, 0];
+    byKind[o.q.kind][1]++;
+    if (o.pass) byKind[o.q.kind][0]++;
+  }
+  const passed = outcomes.filter((o) => o.pass).length;
+  return { share: outcomes.length ? passed / outcomes.length : 1, byKind };
+}

@@ -1,0 +1,138 @@
+import MiniSearch, { type SearchResult } from "minisearch";
+import type { KbEntry } from "../../data/kb/schema";
+import { Analyzer, type AnalyzedQuery } from "./analyzer";
+import { combine, coverage, type ConfidenceParts } from "./confidence";
+import { FIELDS, toIndexDocument, type Field, type IndexDocument } from "./documents";
+import { judgeScope, type ScopeVerdict } from "./scope";
+import { words } from "./text";
+
+export type DeclineReason = "no-match" | "out-of-scope" | "individual";
+
+export type QaResult =
+  | { outcome: "answer" | "suggest"; entry: KbEntry; confidence: number; alternatives: KbEntry[] }
+  | { outcome: "decline"; reason: DeclineReason; confidence: number; alternatives: KbEntry[] };
+
+/** Everything behind one decision, for calibration and debugging. */
+export interface QaTrace {
+  result: QaResult;
+  scope: ScopeVerdict;
+  query: AnalyzedQuery;
+  parts: ConfidenceParts | null;
+  ranked: { id: string; score: number }[];
+}
+
+// Field boosts: what an entry is called and how people ask for it say more than its answer text.
+const BOOST: Record<Field, number> = { title: 3, keys: 3, phrasings: 2, section: 0.7, body: 1 };
+
+/**
+ * Thresholds on the confidence, chosen with scripts/qa-calibrate.ts over data/eval/questions.jsonl
+ * and the public dev set (see the comment there for the grid). Above ANSWER: one answer. Between:
+ * the best answer plus "Menade du…?" alternatives. Below SUGGEST: decline.
+ */
+export const ANSWER_THRESHOLD = 0.5;
+export const SUGGEST_THRESHOLD = 0.3;
+/** Off-topic words (salary, weather, doses) halve the confidence: the rest must match very well. */
+const OFF_TOPIC_FACTOR = 0.5;
+/** Alternatives must score at least this share of the best entry's score. */
+const ALTERNATIVE_SHARE = 0.45;
+const MAX_ALTERNATIVES = 3;
+
+/**
+ * Question answering over the knowledge base, in memory and without I/O. Build a fresh instance
+ * when the base changes; building is cheap (see bench/qa-bench.ts).
+ */
+export class QaEngine {
+  private readonly analyzer: Analyzer;
+  private readonly index: MiniSearch<IndexDocument>;
+  private readonly entries = new Map<string, KbEntry>();
+  private readonly entryTerms = new Map<string, Set<string>>();
+  private readonly df = new Map<string, number>();
+
+  constructor(entries: KbEntry[]) {
+    const active = entries.filter((e) => !e.retired);
+    for (const e of active) this.entries.set(e.id, e);
+    this.analyzer = new Analyzer(active);
+    const docs = [...this.entries.values()].map(toIndexDocument);
+    for (const d of docs) {
+      const terms = new Set<string>();
+      for (const f of FIELDS) for (const w of words(d[f])) for (const t of this.analyzer.indexTerms(w) ?? []) terms.add(t);
+      this.entryTerms.set(d.id, terms);
+      for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    }
+    this.index = new MiniSearch<IndexDocument>({
+      idField: "id",
+      fields: [...FIELDS],
+      tokenize: (text) => words(text),
+      processTerm: (term) => this.analyzer.indexTerms(term),
+    });
+    this.index.addAll(docs);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  ask(question: string): QaResult {
+    return this.explain(question).result;
+  }
+
+  /** Like ask(), with the scores and features behind the decision. */
+  explain(question: string): QaTrace {
+    const query = this.analyzer.analyzeQuery(question);
+    const scope = judgeScope(question, query.tokens, (w) => this.analyzer.knows(w));
+    const ranked = this.search(query);
+    const trace = (result: QaResult, parts: ConfidenceParts | null): QaTrace => ({
+      result,
+      scope,
+      query,
+      parts,
+      ranked: ranked.slice(0, 8).map((r) => ({ id: String(r.id), score: r.score })),
+    });
+
+    if (scope.kind === "individual") return trace({ outcome: "decline", reason: "individual", confidence: 1, alternatives: [] }, null);
+    if (scope.kind === "other-region") return trace({ outcome: "decline", reason: "out-of-scope", confidence: 1, alternatives: [] }, null);
+    if (ranked.length === 0) return trace({ outcome: "decline", reason: "no-match", confidence: 0, alternatives: [] }, null);
+
+    const top = ranked[0];
+    const parts: ConfidenceParts = {
+      coverage: coverage(query, new Set(top.queryTerms), this.entryTerms.get(String(top.id)) ?? new Set(), (t) => this.idf(t)),
+      margin: ranked.length > 1 ? 1 - ranked[1].score / top.score : 1,
+    };
+    let confidence = combine(parts);
+    if (scope.kind === "off-topic") confidence *= OFF_TOPIC_FACTOR;
+    confidence = Math.round(confidence * 1000) / 1000;
+
+    const entry = this.entries.get(String(top.id))!;
+    const alternatives = ranked
+      .slice(1)
+      .filter((r) => r.score >= ALTERNATIVE_SHARE * top.score)
+      .slice(0, MAX_ALTERNATIVES)
+      .map((r) => this.entries.get(String(r.id))!);
+
+    if (confidence >= ANSWER_THRESHOLD) return trace({ outcome: "answer", entry, confidence, alternatives }, parts);
+    if (confidence >= SUGGEST_THRESHOLD) return trace({ outcome: "suggest", entry, confidence, alternatives }, parts);
+    const reason: DeclineReason = scope.kind === "off-topic" ? "out-of-scope" : "no-match";
+    return trace({ outcome: "decline", reason, confidence, alternatives: [entry, ...alternatives].slice(0, MAX_ALTERNATIVES) }, parts);
+  }
+
+  private search(query: AnalyzedQuery): SearchResult[] {
+    if (query.terms.length === 0) return [];
+    const terms = query.terms;
+    return this.index.search(terms.map((t) => t.term).join(" "), {
+      tokenize: (s) => s.split(" "),
+      processTerm: (t) => t,
+      boost: BOOST,
+      boostTerm: (_t, i) => terms[i]?.weight ?? 1,
+      fuzzy: (_t, i) => terms[i]?.fuzzy || false,
+      prefix: (_t, i) => terms[i]?.prefix ?? false,
+      weights: { fuzzy: 0.5, prefix: 0.4 },
+      combineWith: "OR",
+    });
+  }
+
+  private idf(term: string): number {
+    const n = this.entries.size;
+    const df = this.df.get(term) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+}

@@ -1,0 +1,85 @@
+import { fold, type Token } from "./text";
+
+export type ScopeVerdict =
+  | { kind: "individual"; why: string }
+  | { kind: "other-region"; region: string }
+  | { kind: "off-topic"; words: string[] }
+  | { kind: "in-scope" };
+
+// Swedish regions other than Västmanland (folded). Their agreements are not ours to answer about.
+const OTHER_REGIONS = [
+  "dalarna", "uppsala", "stockholm", "skane", "orebro", "sormland", "sodermanland", "gavleborg", "varmland",
+  "ostergotland", "jonkoping", "kronoberg", "kalmar", "gotland", "blekinge", "halland", "vastra gotaland",
+  "jamtland", "harjedalen", "vasternorrland", "vasterbotten", "norrbotten",
+];
+
+// Mentioning another region is fine when asking about placing someone there or out-of-county costs.
+const PLACEMENT_CONTEXT = /(placer|utomlans|utanfor lanet|hvb|lvm|kostnad|betala|riksavtal|flytt|folkbokf)/;
+
+// Topics staff do ask a work bot about but the agreement does not cover. Only a penalty: the
+// retrieval score still has to be low for a decline, so "höga doser" in a LARO question survives.
+const OFF_TOPIC = [
+  /^vadr/, /^vader/, /^temperatur/, /^regn/, /^sno(ar|n)?$/, /^uppsagning/, /^semester/, /^lon(er|en|ekrav|esattning|eforhojning)?$/,
+  /^sjuklon/, /^arbetsratt/, /^kollektivavtal/, /^tillsvidareanstalld/, /^anstallningsavtal/, /^las$/, /^maxdos/,
+  /^dosering/, /^mg$/, /^milligram/, /^biverkning/, /^fotboll/, /^parkering/, /^lunch/, /^matsedel/, /^losenord/,
+  /^wifi$/, /^skrivare/, /^recept$/, /^aktie/, /^bolan/, /^flyg/, /^hotell/, /^weather/, /^salary/, /^vacation/,
+  /^dose$/, /^dosage/,
+];
+
+// Places and systems in the county that are capitalised but no one's name.
+const PLACES = new Set(
+  "vasteras arboga fagersta hallstahammar kungsor koping norberg sala skinnskatteberg surahammar vastmanland vastmanlands region regionen teams cosmic link sverige".split(" "),
+);
+
+// Words that ask for a person's records rather than for the agreement.
+const PERSON_NOUNS = new Set(
+  "klient klienten patient patienten brukare brukaren brukarens patientens klientens kvinnan mannen pojken flickan personen son sonen dotter dottern mamma mamman pappa pappan granne grannen heter kallad client patient named".split(" "),
+);
+const LOOKUP = /\b(sla upp|kolla upp|soka upp|sok upp|leta upp|ta fram|hamta|visa|oppna|lasa|look up|find|pull up|show me)\b/;
+const RECORD = /\b(journal(en|er|erna|anteckning\w*)?|akt(en)?|personakt(en)?|medical record|records?|case file)\b/;
+// Personnummer (ÅÅMMDD-NNNN, with or without century and dash) or a birth date/year.
+const PERSONNUMMER = /\b(19|20)?\d{6}[-+ ]?\d{4}\b/;
+const BORN = /\b(fodd|fodde|fodelsear|fodelsedatum|born)\b\W*(\d|pa \d|i \d|-\d|'\d)/;
+
+/**
+ * Decides, before any retrieval, whether a question is about an individual, about another region,
+ * or touches a topic outside the agreement.
+ * @param isKnownWord whether a folded word occurs in the knowledge base (names of places, systems
+ *   and organisations there are not personal names)
+ */
+export function judgeScope(question: string, tokens: Token[], isKnownWord: (folded: string) => boolean): ScopeVerdict {
+  const text = ` ${fold(question).replace(/\s+/g, " ")} `;
+  if (PERSONNUMMER.test(text)) return { kind: "individual", why: "personnummer" };
+  if (BORN.test(text)) return { kind: "individual", why: "birth" };
+
+  const names = personalNames(tokens, isKnownWord);
+  const aboutPerson = tokens.some((t) => PERSON_NOUNS.has(t.word));
+  if (RECORD.test(text) && (names.length > 0 || /\b(min|mitt|mina|hans|hennes|deras)\b/.test(text) || aboutPerson)) {
+    return { kind: "individual", why: "record" };
+  }
+  if (names.length > 0 && (aboutPerson || LOOKUP.test(text) || names.some((n) => n.full))) {
+    return { kind: "individual", why: "name" };
+  }
+
+  const region = OTHER_REGIONS.find((r) => new RegExp(`\\b(region |landstinget )?${r}s?\\b`).test(text));
+  if (region && !PLACEMENT_CONTEXT.test(text)) return { kind: "other-region", region };
+
+  const off = tokens.map((t) => t.word).filter((w) => OFF_TOPIC.some((re) => re.test(w)));
+  if (off.length > 0) return { kind: "off-topic", words: off };
+  return { kind: "in-scope" };
+}
+
+/**
+ * Capitalised words that are not at the start of a sentence, not acronyms and not known to the
+ * knowledge base: "min klient Lisa", "Anna Svensson". Two in a row count as a full name.
+ */
+function personalNames(tokens: Token[], isKnownWord: (folded: string) => boolean): { word: string; full: boolean }[] {
+  const out: { word: string; full: boolean }[] = [];
+  const looksLikeName = (t: Token | undefined): t is Token =>
+    t !== undefined && t.capitalised && !t.acronym && t.word.length >= 2 && !isKnownWord(t.word) && !PLACES.has(t.word);
+  for (const t of tokens) {
+    if (t.sentenceStart || !looksLikeName(t)) continue;
+    out.push({ word: t.word, full: looksLikeName(tokens[t.position + 1]) });
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import { fold } from "./text";
+
+// Snowball's Swedish stop list plus the question words and fillers that carry no topic in this
+// domain ("vad gäller när …", "kan man …"). Kept folded because matching happens after folding.
+const SWEDISH = `
+och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig du henne
+då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut när efter upp vi dem vara
+vad över än dig kan sina här ha mot alla under någon eller allt mycket sedan ju denna själv detta åt utan varit
+hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken er sådan vår blivit dess inom
+mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas
+ska skall måste får få fått gäller gälla gör göra görs gjort finns fanns vill ville behöver bör borde
+man vi oss någon något några ens sitt annan andra annat också även bara dock samt enligt mm osv
+jo ja nej hej tack snälla hmm typ liksom kanske väl nog just ju redan alltid aldrig ofta
+vad vem vilken vilket vilka hur när var varför vart
+säger står betyder menas innebär handlar fråga frågor undrar veta vet berätta förklara
+`;
+
+// English function words: English questions are mapped word by word through the glossary, and
+// these words must not reach the index as noise.
+const ENGLISH = `
+the a an of to in on for at by with from and or is are was were be been being does did done
+what who whom which when where why how can could should would will shall may might must
+i you he she it we they me my your our their this that these those there here
+about into than then so if not no yes please tell explain mean means say says any some
+`;
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `${SWEDISH} ${ENGLISH}`.split(/\s+/).filter(Boolean).map(fold),
+);
+
+/** English function words, to recognise a question written in English. */
+export const ENGLISH_MARKERS: ReadonlySet<string> = new Set(
+  "the of is are does what who which how when where should can with".split(" "),
+);
+
+export function isStopWord(folded: string): boolean {
+  return STOP_WORDS.has(folded);
+}

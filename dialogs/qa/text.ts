@@ -1,0 +1,52 @@
+// Low-level text handling shared by indexing and querying: both sides MUST go through the same
+// functions, otherwise a folded query ("socialtjansten") would never meet an unfolded index.
+
+/** Lower-case and fold å/ä/ö (and common accents) so text typed on a non-Swedish keyboard still matches. */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[åäàáâã]/g, "a")
+    .replace(/[öòóôõø]/g, "o")
+    .replace(/[éèêë]/g, "e")
+    .replace(/[üùúû]/g, "u")
+    .replace(/[íìîï]/g, "i");
+}
+
+export interface Token {
+  /** Folded surface form. */
+  word: string;
+  /** True when the original started with a capital letter (used to spot personal names). */
+  capitalised: boolean;
+  /** True for all-capital words of two or more letters: acronyms such as "SIP", "LVM". */
+  acronym: boolean;
+  /** True for the first word of the text or of a sentence. */
+  sentenceStart: boolean;
+  /** Index of the token in the token list. */
+  position: number;
+}
+
+// Letters incl. Swedish/accented ones and digits; hyphens and slashes separate parts ("LVM-hem", "SoL/HSL").
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let last = 0;
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const between = text.slice(last, m.index);
+    last = m.index + raw.length;
+    out.push({
+      word: fold(raw),
+      capitalised: /^\p{Lu}/u.test(raw),
+      acronym: raw.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(raw) && /\p{Lu}/u.test(raw),
+      sentenceStart: out.length === 0 || /[.!?:;]\s*$/.test(between) || /\n/.test(between),
+      position: out.length,
+    });
+  }
+  return out;
+}
+
+/** Folded words of a text, in order. */
+export function words(text: string): string[] {
+  return tokenize(text).map((t) => t.word);
+}
