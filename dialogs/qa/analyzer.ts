@@ -3,7 +3,7 @@ import { CompoundSplitter } from "./compounds";
 import { FIELDS, toIndexDocument } from "./documents";
 import { ENGLISH_GLOSSARY } from "./english-glossary";
 import { stem } from "./stem";
-import { ENGLISH_MARKERS, isStopWord } from "./stopwords";
+import { ENGLISH_MARKERS, INTENT_WORDS, isStopWord } from "./stopwords";
 import { buildSynonymGroups, findRun, type SynonymGroup } from "./synonyms";
 import { tokenize, words, type Token } from "./text";
 
@@ -11,7 +11,7 @@ import { tokenize, words, type Token } from "./text";
 export interface QueryTerm {
   term: string;
   weight: number;
-  /** Question words this term stands for (a synonym can stand for several). */
+  /** Question words this term stands for (a synonym can stand for several); -1 for intent words. */
   groups: number[];
   /** Whether typo tolerance applies (never to short terms: "lss" must not match "lvm"). */
   fuzzy: number;
@@ -40,6 +40,7 @@ const PART_WEIGHT = 0.5;
 const SYNONYM_WEIGHT = 0.7;
 const GLOSSARY_WEIGHT = 0.9;
 const PART_CREDIT = 0.6;
+const INTENT_WEIGHT = 0.25;
 
 /**
  * Swedish analysis shared by the index and the questions: folding, stop words, stemming, compound
@@ -68,6 +69,7 @@ export class Analyzer {
 
   /** Index terms of one folded token: its stem plus the stems of its compound parts; null for stop words. */
   indexTerms(word: string): string[] | null {
+    if (INTENT_WORDS.has(word)) return [word];
     if (isNoise(word)) return null;
     const s = stem(word);
     const parts = this.compounds.split(word);
@@ -108,6 +110,7 @@ export class Analyzer {
     // Content stems in question order, for synonym phrases; each remembers its group.
     const sequence: { stem: string; group: number }[] = [];
     for (const tok of tokens) {
+      if (INTENT_WORDS.has(tok.word)) add(tok.word, INTENT_WEIGHT, -1);
       if (isNoise(tok.word)) continue;
       const gloss = english ? ENGLISH_GLOSSARY.get(tok.word) : undefined;
       const group = groups.length;

@@ -28,7 +28,7 @@ export function coverage(
   for (const t of query.terms) {
     if (!matchedQueryTerms.has(t.term)) continue;
     const credit = t.credit * (entryTerms.has(t.term) ? 1 : INEXACT_CREDIT);
-    for (const g of t.groups) best[g] = Math.max(best[g], credit);
+    for (const g of t.groups) if (g >= 0) best[g] = Math.max(best[g], credit);
   }
   let covered = 0;
   let total = 0;

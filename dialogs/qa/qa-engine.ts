@@ -18,7 +18,7 @@ export interface QaTrace {
   scope: ScopeVerdict;
   query: AnalyzedQuery;
   parts: ConfidenceParts | null;
-  ranked: { id: string; score: number }[];
+  ranked: Ranked[];
 }
 
 // Field boosts: what an entry is called and how people ask for it say more than its answer text.
@@ -36,6 +36,18 @@ const OFF_TOPIC_FACTOR = 0.5;
 /** Alternatives must score at least this share of the best entry's score. */
 const ALTERNATIVE_SHARE = 0.45;
 const MAX_ALTERNATIVES = 3;
+/** Re-ranking: how many BM25 hits to look at, and how strongly coverage reorders them. */
+const RERANK_DEPTH = 20;
+const COVERAGE_FLOOR = 0.1;
+const COVERAGE_POWER = 2;
+
+interface Ranked {
+  id: string;
+  bm25: number;
+  coverage: number;
+  /** BM25 relative to the best hit, times the coverage factor; what the final order follows. */
+  score: number;
+}
 
 /**
  * Question answering over the knowledge base, in memory and without I/O. Build a fresh instance
@@ -80,13 +92,13 @@ export class QaEngine {
   explain(question: string): QaTrace {
     const query = this.analyzer.analyzeQuery(question);
     const scope = judgeScope(question, query.tokens, (w) => this.analyzer.knows(w));
-    const ranked = this.search(query);
+    const ranked = this.rank(query);
     const trace = (result: QaResult, parts: ConfidenceParts | null): QaTrace => ({
       result,
       scope,
       query,
       parts,
-      ranked: ranked.slice(0, 8).map((r) => ({ id: String(r.id), score: r.score })),
+      ranked: ranked.slice(0, 8),
     });
 
     if (scope.kind === "individual") return trace({ outcome: "decline", reason: "individual", confidence: 1, alternatives: [] }, null);
@@ -95,24 +107,43 @@ export class QaEngine {
 
     const top = ranked[0];
     const parts: ConfidenceParts = {
-      coverage: coverage(query, new Set(top.queryTerms), this.entryTerms.get(String(top.id)) ?? new Set(), (t) => this.idf(t)),
+      coverage: top.coverage,
       margin: ranked.length > 1 ? 1 - ranked[1].score / top.score : 1,
     };
     let confidence = combine(parts);
     if (scope.kind === "off-topic") confidence *= OFF_TOPIC_FACTOR;
     confidence = Math.round(confidence * 1000) / 1000;
 
-    const entry = this.entries.get(String(top.id))!;
+    const entry = this.entries.get(top.id)!;
     const alternatives = ranked
       .slice(1)
       .filter((r) => r.score >= ALTERNATIVE_SHARE * top.score)
       .slice(0, MAX_ALTERNATIVES)
-      .map((r) => this.entries.get(String(r.id))!);
+      .map((r) => this.entries.get(r.id)!);
 
     if (confidence >= ANSWER_THRESHOLD) return trace({ outcome: "answer", entry, confidence, alternatives }, parts);
     if (confidence >= SUGGEST_THRESHOLD) return trace({ outcome: "suggest", entry, confidence, alternatives }, parts);
     const reason: DeclineReason = scope.kind === "off-topic" ? "out-of-scope" : "no-match";
     return trace({ outcome: "decline", reason, confidence, alternatives: [entry, ...alternatives].slice(0, MAX_ALTERNATIVES) }, parts);
+  }
+
+  /**
+   * MiniSearch's BM25 ranking, re-ranked by how much of the question each candidate covers: BM25
+   * alone lets an entry that matches one word very well (a term entry whose title is "VuS") beat
+   * the entry that answers the whole question ("how often are the VuS analyses followed up").
+   */
+  private rank(query: AnalyzedQuery): Ranked[] {
+    const hits = this.search(query).slice(0, RERANK_DEPTH);
+    if (hits.length === 0) return [];
+    const best = hits[0].score;
+    const idf = (t: string) => this.idf(t);
+    return hits
+      .map((h) => {
+        const id = String(h.id);
+        const cov = coverage(query, new Set(h.queryTerms), this.entryTerms.get(id) ?? new Set(), idf);
+        return { id, bm25: h.score, coverage: cov, score: (h.score / best) * Math.pow(COVERAGE_FLOOR + cov, COVERAGE_POWER) };
+      })
+      .sort((a, b) => b.score - a.score);
   }
 
   private search(query: AnalyzedQuery): SearchResult[] {

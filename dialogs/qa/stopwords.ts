@@ -10,7 +10,7 @@ hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken er 
 mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas
 ska skall måste får få fått gäller gälla gör göra görs gjort finns fanns vill ville behöver bör borde
 man vi oss någon något några ens sitt annan andra annat också även bara dock samt enligt mm osv
-jo ja nej hej tack snälla hmm typ liksom kanske väl nog just ju redan alltid aldrig ofta
+jo ja nej hej tack snälla hmm typ liksom kanske väl nog just ju redan alltid aldrig
 vad vem vilken vilket vilka hur när var varför vart
 säger står betyder menas innebär handlar fråga frågor undrar veta vet berätta förklara
 `;
@@ -31,6 +31,15 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 /** English function words, to recognise a question written in English. */
 export const ENGLISH_MARKERS: ReadonlySet<string> = new Set(
   "the of is are does what who which how when where should can with".split(" "),
+);
+
+/**
+ * Question words that say what kind of answer is wanted ("vem …", "vad menas med …"). They are
+ * indexed and searched with a small weight, so "Vad menas med skadligt bruk?" prefers the entry
+ * phrased as a definition, but they never count as the topic of a question.
+ */
+export const INTENT_WORDS: ReadonlySet<string> = new Set(
+  "vem vilka vilken vilket hur nar varfor menas betyder innebar star definition who which how why when mean means".split(" "),
 );
 
 export function isStopWord(folded: string): boolean {
