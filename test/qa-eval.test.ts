@@ -1,0 +1,31 @@
+// Runs the question sets through the engine in process and scores the first reply the way
+// /work/shared/eval/qa-eval.mjs scores the running bot.
+import { DEV_SET, OWN_SET, loadQuestions, loadSeedEntries, runSet, summarise, type EvalOutcome } from "../dialogs/qa/eval-harness";
+import { QaEngine } from "../dialogs/qa/qa-engine";
+
+// Floors a few points under what the engine reaches, so a regression fails but a new question does not.
+const FLOORS = { dev: 0.95, own: 0.85 } as const;
+
+const engine = new QaEngine(loadSeedEntries());
+
+function report(name: string, outcomes: EvalOutcome[]): number {
+  const { share, byKind } = summarise(outcomes);
+  const kinds = Object.entries(byKind).map(([k, [p, n]]) => `${k} ${p}/${n}`).join("  ");
+  const misses = outcomes
+    .filter((o) => !o.pass)
+    .map((o) => `  MISS ${o.q.id} [${o.q.kind}] ${o.result.outcome}${o.result.outcome === "decline" ? `:${o.result.reason}` : ` ${o.result.entry.id}`} (${o.result.confidence}) ${o.q.q}`);
+  console.log([`${name}: ${(share * 100).toFixed(1)}% of ${outcomes.length}`, `  ${kinds}`, ...misses].join("\n"));
+  return share;
+}
+
+describe("question answering on the eval sets", () => {
+  const dev = loadQuestions(DEV_SET);
+  (dev ? it : it.skip)(`public dev set ≥ ${FLOORS.dev * 100}%`, () => {
+    expect(report("dev", runSet(engine, dev!))).toBeGreaterThanOrEqual(FLOORS.dev);
+  });
+
+  const own = loadQuestions(OWN_SET);
+  (own ? it : it.skip)(`own question set ≥ ${FLOORS.own * 100}%`, () => {
+    expect(report("own", runSet(engine, own!))).toBeGreaterThanOrEqual(FLOORS.own);
+  });
+});
