@@ -2,6 +2,7 @@ import type { KbEntry } from "../../data/kb/schema";
 import { CompoundSplitter } from "./compounds";
 import { FIELDS, toIndexDocument } from "./documents";
 import { ENGLISH_GLOSSARY } from "./english-glossary";
+import { SWEDISH_THESAURUS, ageWords } from "./swedish-thesaurus";
 import { stem } from "./stem";
 import { ENGLISH_MARKERS, INTENT_WORDS, isStopWord } from "./stopwords";
 import { buildSynonymGroups, findRun, type SynonymGroup } from "./synonyms";
@@ -41,6 +42,8 @@ const SYNONYM_WEIGHT = 0.7;
 const GLOSSARY_WEIGHT = 0.9;
 const PART_CREDIT = 0.6;
 const INTENT_WEIGHT = 0.25;
+const THESAURUS_WEIGHT = 0.6;
+const THESAURUS_CREDIT = 0.9;
 
 /**
  * Swedish analysis shared by the index and the questions: folding, stop words, stemming, compound
@@ -49,6 +52,7 @@ const INTENT_WEIGHT = 0.25;
 export class Analyzer {
   private readonly compounds: CompoundSplitter;
   private readonly synonyms: SynonymGroup[];
+  private readonly thesaurus: { from: string[]; to: string[] }[];
   private readonly vocabulary: ReadonlySet<string>;
 
   constructor(entries: readonly KbEntry[]) {
@@ -60,6 +64,9 @@ export class Analyzer {
     this.vocabulary = vocabulary;
     this.compounds = new CompoundSplitter(vocabulary);
     this.synonyms = buildSynonymGroups(entries, (p) => this.contentStems(p));
+    this.thesaurus = SWEDISH_THESAURUS.map(([from, to]) => ({ from: words(from).map(stem), to: words(to).filter((w) => !isNoise(w)) })).filter(
+      (t) => t.from.length > 0 && t.to.length > 0,
+    );
   }
 
   /** Whether a folded word occurs anywhere in the knowledge base. */
@@ -109,14 +116,17 @@ export class Analyzer {
 
     // Content stems in question order, for synonym phrases; each remembers its group.
     const sequence: { stem: string; group: number }[] = [];
+    // Every token's stem and group (-1 for stop words), for thesaurus phrases such as "följa upp".
+    const everyStem: { stem: string; group: number }[] = [];
     for (const tok of tokens) {
       if (INTENT_WORDS.has(tok.word)) add(tok.word, INTENT_WEIGHT, -1);
-      if (isNoise(tok.word)) continue;
       const gloss = english ? ENGLISH_GLOSSARY.get(tok.word) : undefined;
+      const swedish = gloss ? words(gloss).filter((w) => !isNoise(w)) : [];
+      const noise = isNoise(tok.word) || (gloss !== undefined && swedish.length === 0);
       const group = groups.length;
+      everyStem.push({ stem: stem(tok.word), group: noise ? -1 : group });
+      if (noise) continue;
       if (gloss) {
-        const swedish = words(gloss).filter((w) => !isNoise(w));
-        if (swedish.length === 0) continue;
         groups.push({ word: tok.word, head: stem(swedish[0]) });
         swedish.forEach((w, i) => {
           const s = addWord(w, i === 0 ? GLOSSARY_WEIGHT : GLOSSARY_WEIGHT * 0.8, group);
@@ -127,6 +137,30 @@ export class Analyzer {
       } else {
         groups.push({ word: tok.word, head: stem(tok.word) });
         sequence.push({ stem: addWord(tok.word, 1, group), group });
+      }
+    }
+
+    // Ages: "en 17-åring", "78 år", "fyller 18" → the age groups the agreement talks about.
+    tokens.forEach((tok, i) => {
+      if (!/^\d{1,3}$/.test(tok.word)) return;
+      const next = tokens[i + 1]?.word ?? "";
+      const prev = tokens[i - 1]?.word ?? "";
+      if (!/^ar(ing|ingen|ig|iga|s|sald\w*)?$/.test(next) && !/^fyll/.test(prev)) return;
+      const group = groups.findIndex((g) => g.word === tok.word);
+      if (group < 0) return;
+      for (const w of words(ageWords(Number(tok.word)))) addWord(w, THESAURUS_WEIGHT, group);
+    });
+
+    const allStems = everyStem.map((x) => x.stem);
+    for (const t of this.thesaurus) {
+      const at = findRun(allStems, t.from);
+      if (at < 0) continue;
+      const covered = everyStem.slice(at, at + t.from.length).map((x) => x.group).filter((g) => g >= 0);
+      if (covered.length === 0) covered.push(-1);
+      for (const w of t.to) {
+        const s = stem(w);
+        for (const g of covered) add(s, THESAURUS_WEIGHT, g, 0, false, THESAURUS_CREDIT);
+        for (const p of this.compounds.split(w) ?? []) if (p !== s) for (const g of covered) add(p, THESAURUS_WEIGHT * PART_WEIGHT, g, 0, false, PART_CREDIT);
       }
     }
 

@@ -28,7 +28,11 @@ export interface Token {
 // Letters incl. Swedish/accented ones and digits; hyphens and slashes separate parts ("LVM-hem", "SoL/HSL").
 const WORD = /[\p{L}\p{N}]+/gu;
 
-export function tokenize(text: string): Token[] {
+// Swedish inflects abbreviations after a colon ("HVB:et", "SIP:ar"); the ending is not a word.
+const ABBREVIATION_ENDING = /([\p{Lu}\p{N}]):\p{Ll}{1,4}\b/gu;
+
+export function tokenize(input: string): Token[] {
+  const text = input.replace(ABBREVIATION_ENDING, "$1");
   const out: Token[] = [];
   let last = 0;
   for (const m of text.matchAll(WORD)) {
