@@ -2,7 +2,7 @@
 // and the question sets, and scoring an answer the way /work/shared/eval/qa-eval.mjs does.
 // Not used by the bot; the engine itself does no I/O.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import { SeedFile, type KbEntry } from "../../data/kb/schema";
 import { answerText, declineText } from "./answer-text";
@@ -19,7 +19,18 @@ export const EvalQuestion = z.object({
 });
 export type EvalQuestion = z.infer<typeof EvalQuestion>;
 
-export const REPO_ROOT = join(__dirname, "..", "..");
+/** The repository root, whether running from sources (jest) or from dist/ (compiled scripts). */
+export const REPO_ROOT = findRoot(__dirname);
+
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, "package.json")) || basename(dir) === "dist") {
+    const up = dirname(dir);
+    if (up === dir) return join(__dirname, "..", "..");
+    dir = up;
+  }
+  return dir;
+}
 export const SEED_DIR = join(REPO_ROOT, "data", "kb", "seed");
 export const OWN_SET = join(REPO_ROOT, "data", "eval", "questions.jsonl");
 /** The public dev set lives next to the repository; absent in some checkouts. */

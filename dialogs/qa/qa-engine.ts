@@ -84,6 +84,11 @@ export class QaEngine {
     return this.entries.size;
   }
 
+  /** An active entry by id. */
+  entry(id: string): KbEntry | undefined {
+    return this.entries.get(id);
+  }
+
   ask(question: string): QaResult {
     return this.explain(question).result;
   }
@@ -102,7 +107,7 @@ export class QaEngine {
     });
 
     if (scope.kind === "individual") return trace({ outcome: "decline", reason: "individual", confidence: 1, alternatives: [] }, null);
-    if (scope.kind === "other-region") return trace({ outcome: "decline", reason: "out-of-scope", confidence: 1, alternatives: [] }, null);
+    if (scope.kind === "other-region" || scope.kind === "not-a-question") return trace({ outcome: "decline", reason: "out-of-scope", confidence: 1, alternatives: [] }, null);
     if (ranked.length === 0) return trace({ outcome: "decline", reason: "no-match", confidence: 0, alternatives: [] }, null);
 
     const top = ranked[0];

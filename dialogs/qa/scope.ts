@@ -1,8 +1,10 @@
+import { ENGLISH_MARKERS } from "./stopwords";
 import { fold, type Token } from "./text";
 
 export type ScopeVerdict =
   | { kind: "individual"; why: string }
   | { kind: "other-region"; region: string }
+  | { kind: "not-a-question"; why: string }
   | { kind: "off-topic"; words: string[] }
   | { kind: "in-scope" };
 
@@ -19,17 +21,25 @@ const PLACEMENT_CONTEXT = /(placer|utomlans|utanfor lanet|hvb|lvm|kostnad|betala
 // Topics staff do ask a work bot about but the agreement does not cover. Only a penalty: the
 // retrieval score still has to be low for a decline, so "höga doser" in a LARO question survives.
 const OFF_TOPIC = [
-  /^vadr/, /^vader/, /^temperatur/, /^regn/, /^sno(ar|n)?$/, /^uppsagning/, /^semester/, /^lon(er|en|ekrav|esattning|eforhojning)?$/,
+  /^vad(er|ret)$/, /^temperatur/, /^regn/, /^sno(ar|n)?$/, /^uppsagning/, /^semester/, /^lon(er|en|ekrav|esattning|eforhojning)?$/,
   /^sjuklon/, /^arbetsratt/, /^kollektivavtal/, /^tillsvidareanstalld/, /^anstallningsavtal/, /^las$/, /^maxdos/,
   /^dosering/, /^mg$/, /^milligram/, /^biverkning/, /^fotboll/, /^parkering/, /^lunch/, /^matsedel/, /^losenord/,
   /^wifi$/, /^skrivare/, /^recept$/, /^aktie/, /^bolan/, /^flyg/, /^hotell/, /^weather/, /^salary/, /^vacation/,
-  /^dose$/, /^dosage/,
+  /^dose$/, /^dosage/, /^tjanstledig/, /^overtid/, /^sjukpenning/, /^friskvard/, /^lonesamtal/, /^forskola/,
 ];
 
 // Places and systems in the county that are capitalised but no one's name.
 const PLACES = new Set(
   "vasteras arboga fagersta hallstahammar kungsor koping norberg sala skinnskatteberg surahammar vastmanland vastmanlands region regionen teams cosmic link sverige".split(" "),
 );
+
+// Requests a reference bot must not take on whatever they mention: opinions, creative writing,
+// doses. Mentioning doses is fine ("står på höga doser"); asking for one is not.
+const NOT_A_QUESTION: { why: string; re: RegExp }[] = [
+  { why: "opinion", re: /\b(vad tycker du|vad anser du|din (asikt|uppfattning)|tycker du att|what do you think|your opinion)\b/ },
+  { why: "creative", re: /\b(skriv|forfatta|hitta pa|write|compose)\b.*\b(dikt|sang|vers|berattelse|saga|skamt|limerick|haiku|poem|song|story|joke)\b/ },
+  { why: "dose", re: /\b(vilken|vilka|hur hog|hur stor|max|rekommenderad|start)\s?(dos|doser|dosen|dosering)\b|\bdosering\b|\bmaxdos\w*|\b\d+\s?mg\b|\bhur mycket \w+ (far|kan|ska|bor|maste) (man|jag|vi|hen|han|hon) (ge|ta)\b|\bwhat dose\b|\bdosage\b/ },
+];
 
 // Words that ask for a person's records rather than for the agreement.
 const PERSON_NOUNS = new Set(
@@ -57,9 +67,15 @@ export function judgeScope(question: string, tokens: Token[], isKnownWord: (fold
   if (RECORD.test(text) && (names.length > 0 || /\b(min|mitt|mina|hans|hennes|deras)\b/.test(text) || aboutPerson)) {
     return { kind: "individual", why: "record" };
   }
-  if (names.length > 0 && (aboutPerson || LOOKUP.test(text) || names.some((n) => n.full))) {
+  // English capitalises titles ("the Strategic Regional Preparatory Committee"), so there a
+  // full name alone is not enough.
+  const english = tokens.filter((t) => ENGLISH_MARKERS.has(t.word)).length >= 2;
+  if (names.length > 0 && (aboutPerson || LOOKUP.test(text) || (!english && names.some((n) => n.full)))) {
     return { kind: "individual", why: "name" };
   }
+
+  const request = NOT_A_QUESTION.find((r) => r.re.test(text));
+  if (request) return { kind: "not-a-question", why: request.why };
 
   const region = OTHER_REGIONS.find((r) => new RegExp(`\\b(region |landstinget )?${r}s?\\b`).test(text));
   if (region && !PLACEMENT_CONTEXT.test(text)) return { kind: "other-region", region };
