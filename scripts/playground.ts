@@ -130,7 +130,8 @@ async function waitForPlaygroundApi(port: number, timeoutMs: number): Promise<vo
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/_internal/v1/config`);
+      // /_debug/ping is cheap; /_internal/v1/config would make the playground probe the bot each time.
+      const res = await fetch(`http://127.0.0.1:${port}/_debug/ping`);
       if (res.ok) return;
     } catch {
       // not up yet
