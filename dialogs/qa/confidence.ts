@@ -12,7 +12,8 @@ export interface ConfidenceParts {
 const INEXACT_CREDIT = 0.7;
 
 /**
- * Coverage of the question by one entry. Rarity is BM25's idf over the knowledge base, so a word
+ * Coverage of the question by one entry: a term counts when the entry contains it, or when the
+ * search matched it inexactly (typo, prefix). Rarity is BM25's idf over the knowledge base, so a word
  * no entry uses (a topic outside the agreement: "melatonin", "uppsägningstid") weighs the most, and
  * an entry that leaves it uncovered cannot reach a high coverage however well it matches the rest.
  * Being a ratio of idfs, it changes little as the base grows.
@@ -26,8 +27,9 @@ export function coverage(
   if (query.groups.length === 0) return 0;
   const best = new Array<number>(query.groups.length).fill(0);
   for (const t of query.terms) {
-    if (!matchedQueryTerms.has(t.term)) continue;
-    const credit = t.credit * (entryTerms.has(t.term) ? 1 : INEXACT_CREDIT);
+    const exact = entryTerms.has(t.term);
+    if (!exact && !matchedQueryTerms.has(t.term)) continue;
+    const credit = t.credit * (exact ? 1 : INEXACT_CREDIT);
     for (const g of t.groups) if (g >= 0) best[g] = Math.max(best[g], credit);
   }
   let covered = 0;

@@ -40,6 +40,8 @@ const MAX_ALTERNATIVES = 3;
 const RERANK_DEPTH = 20;
 const COVERAGE_FLOOR = 0.1;
 const COVERAGE_POWER = 2;
+/** Query terms found in more than this share of the entries are left to the re-ranking. */
+const COMMON_SHARE = 0.5;
 
 interface Ranked {
   id: string;
@@ -153,14 +155,20 @@ export class QaEngine {
 
   private search(query: AnalyzedQuery): SearchResult[] {
     if (query.terms.length === 0) return [];
-    const terms = query.terms;
+    // Terms in a large share of the entries ("vård", "kommun", "vem") add little to BM25 but make
+    // up most of the work on a large base; they still count in the coverage re-ranking.
+    const n = this.entries.size;
+    const rare = query.terms.filter((t) => (this.df.get(t.term) ?? 0) <= COMMON_SHARE * n);
+    const terms = rare.length > 0 ? rare : query.terms;
     return this.index.search(terms.map((t) => t.term).join(" "), {
       tokenize: (s) => s.split(" "),
       processTerm: (t) => t,
       boost: BOOST,
       boostTerm: (_t, i) => terms[i]?.weight ?? 1,
-      fuzzy: (_t, i) => terms[i]?.fuzzy || false,
-      prefix: (_t, i) => terms[i]?.prefix ?? false,
+      // Typo tolerance and prefix matching only for terms the base does not contain: a known term
+      // is most likely what was meant, and expanding it costs time on a large base.
+      fuzzy: (t, i) => (this.df.has(t) ? false : terms[i]?.fuzzy || false),
+      prefix: (t, i) => (this.df.has(t) ? false : terms[i]?.prefix ?? false),
       weights: { fuzzy: 0.5, prefix: 0.4 },
       combineWith: "OR",
     });

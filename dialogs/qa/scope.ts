@@ -39,6 +39,7 @@ const NOT_A_QUESTION: { why: string; re: RegExp }[] = [
   { why: "opinion", re: /\b(vad tycker du|vad anser du|din (asikt|uppfattning)|tycker du att|what do you think|your opinion)\b/ },
   { why: "creative", re: /\b(skriv|forfatta|hitta pa|write|compose)\b.*\b(dikt|sang|vers|berattelse|saga|skamt|limerick|haiku|poem|song|story|joke)\b/ },
   { why: "dose", re: /\b(vilken|vilka|hur hog|hur stor|max|rekommenderad|start)\s?(dos|doser|dosen|dosering)\b|\bdosering\b|\bmaxdos\w*|\b\d+\s?mg\b|\bhur mycket \w+ (far|kan|ska|bor|maste) (man|jag|vi|hen|han|hon) (ge|ta)\b|\bwhat dose\b|\bdosage\b/ },
+  { why: "drug interaction", re: /\binteraktion\w*|\binteragera\w*|\bta \w+ samtidigt (som|med)\b|\bbiverkning\w*/ },
 ];
 
 // Words that ask for a person's records rather than for the agreement.
