@@ -84,8 +84,9 @@ export class CompoundSplitter {
   private knownTail(tail: string): boolean {
     if (tail.length < MIN_PART || NOT_A_TAIL.has(tail) || isStopWord(tail)) return false;
     if (this.words.has(tail)) return true;
+    // An inflected tail must keep a stem of some length: "kommelse" → "kom" is no part of "överenskommelse".
     const s = stem(tail);
-    return s.length >= MIN_PART && this.stems.has(s);
+    return s.length > MIN_PART && this.stems.has(s);
   }
 }
 

@@ -26,6 +26,7 @@ const OFF_TOPIC = [
   /^dosering/, /^mg$/, /^milligram/, /^biverkning/, /^fotboll/, /^parkering/, /^lunch/, /^matsedel/, /^losenord/,
   /^wifi$/, /^skrivare/, /^recept$/, /^aktie/, /^bolan/, /^flyg/, /^hotell/, /^weather/, /^salary/, /^vacation/,
   /^dose$/, /^dosage/, /^tjanstledig/, /^overtid/, /^sjukpenning/, /^friskvard/, /^lonesamtal/, /^forskola/,
+  /^allsvensk/, /^hockey/, /^vaccin/, /^kanelbull/, /^jobbdator/, /^dator(n|er)?$/, /^heroma/, /^reserakning/, /^tolk(en|ar)?$/,
 ];
 
 // Places and systems in the county that are capitalised but no one's name.
