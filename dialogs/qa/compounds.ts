@@ -19,6 +19,10 @@ const NOT_A_TAIL = new Set(
   "het heten heter ning ningen ande ende andet else elsen skap skapet lig liga ligt isk iska iskt are arna erna orna ares ing ingar".split(" "),
 );
 
+// Prefixes that happen to be words or abbreviations in the base but are no compound's first part
+// ("samtycke" is not sam + tycke).
+const NOT_A_HEAD = new Set(["sam", "van", "ans", "ova", "for", "till", "under", "mot", "inte"]);
+
 const MIN_PART = 3;
 const MIN_WORD = 6;
 
@@ -75,7 +79,7 @@ export class CompoundSplitter {
     if (/[oeu]$/.test(head)) candidates.push(head.slice(0, -1) + "a", head.slice(0, -1));
     candidates.push(head + "a", head + "e");
     for (const c of candidates) {
-      if (c.length < MIN_PART || isStopWord(c)) continue;
+      if (c.length < MIN_PART || isStopWord(c) || NOT_A_HEAD.has(c)) continue;
       if (this.words.has(c)) return stem(c);
     }
     return null;

@@ -262,6 +262,7 @@ const ENTRIES: Record<string, string> = {
   report: "rapport anmälan",
   concern: "orosanmälan",
   disagree: "oenighet tvist",
+  agree: "enighet oenighet tvist",
   disagreement: "oenighet tvist",
   dispute: "tvist oenighet",
   conflict: "tvist oenighet",

@@ -22,6 +22,7 @@ the a an of to in on for at by with from and or is are was were be been being do
 what who whom which when where why how can could should would will shall may might must
 i you he she it we they me my your our their this that these those there here
 about into than then so if not no yes please tell explain mean means say says any some
+happen happens happened get gets got there's it's can't don't doesn't
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
