@@ -1,7 +1,7 @@
 import { Analyzer } from "../dialogs/qa/analyzer";
 import { CompoundSplitter } from "../dialogs/qa/compounds";
 import { stem } from "../dialogs/qa/stem";
-import { isStopWord } from "../dialogs/qa/stopwords";
+import { isStopWord, isStopWordTypo } from "../dialogs/qa/stopwords";
 import { fold, tokenize } from "../dialogs/qa/text";
 import { fixtureEntries } from "./qa-fixtures";
 
@@ -82,6 +82,13 @@ describe("stop words", () => {
     expect(isStopWord(fold("när"))).toBe(true);
     expect(isStopWord("ofta")).toBe(false);
     expect(isStopWord("ansvar")).toBe(false);
+  });
+
+  it("treats a misspelt function word as a function word", () => {
+    expect(isStopWordTypo("vika")).toBe(true); // vilka
+    expect(isStopWordTypo("hru")).toBe(true); // hur
+    expect(isStopWordTypo("kostnad")).toBe(false);
+    expect(analyzer.analyzeQuery("vika rutiner finns").groups.map((g) => g.word)).toEqual(["rutiner"]);
   });
 
   it("leaves no topic in a question of only function words", () => {

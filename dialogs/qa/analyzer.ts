@@ -4,7 +4,7 @@ import { FIELDS, toIndexDocument } from "./documents";
 import { ENGLISH_GLOSSARY } from "./english-glossary";
 import { SWEDISH_THESAURUS, ageWords } from "./swedish-thesaurus";
 import { stem } from "./stem";
-import { ENGLISH_MARKERS, INTENT_WORDS, isStopWord } from "./stopwords";
+import { ENGLISH_MARKERS, INTENT_WORDS, isStopWord, isStopWordTypo } from "./stopwords";
 import { buildSynonymGroups, findRun, type SynonymGroup } from "./synonyms";
 import { tokenize, words, type Token } from "./text";
 
@@ -122,7 +122,8 @@ export class Analyzer {
       if (INTENT_WORDS.has(tok.word)) add(tok.word, INTENT_WEIGHT, -1);
       const gloss = english ? ENGLISH_GLOSSARY.get(tok.word) : undefined;
       const swedish = gloss ? words(gloss).filter((w) => !isNoise(w)) : [];
-      const noise = isNoise(tok.word) || (gloss !== undefined && swedish.length === 0);
+      const noise =
+        isNoise(tok.word) || (gloss !== undefined && swedish.length === 0) || (!gloss && !this.vocabulary.has(tok.word) && isStopWordTypo(tok.word));
       const group = groups.length;
       everyStem.push({ stem: stem(tok.word), group: noise ? -1 : group });
       if (noise) continue;

@@ -24,7 +24,17 @@ export function coverage(
   entryTerms: ReadonlySet<string>,
   idf: (term: string) => number,
 ): number {
-  if (query.groups.length === 0) return 0;
+  return coverageDetail(query, matchedQueryTerms, entryTerms, idf).share;
+}
+
+/** Coverage with the credit each question word got (0 = not covered). */
+export function coverageDetail(
+  query: AnalyzedQuery,
+  matchedQueryTerms: ReadonlySet<string>,
+  entryTerms: ReadonlySet<string>,
+  idf: (term: string) => number,
+): { share: number; credits: number[] } {
+  if (query.groups.length === 0) return { share: 0, credits: [] };
   const best = new Array<number>(query.groups.length).fill(0);
   for (const t of query.terms) {
     const exact = entryTerms.has(t.term);
@@ -39,7 +49,7 @@ export function coverage(
     covered += w * best[i];
     total += w;
   });
-  return total > 0 ? covered / total : 0;
+  return { share: total > 0 ? covered / total : 0, credits: best };
 }
 
 /**

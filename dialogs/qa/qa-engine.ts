@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { KbEntry } from "../../data/kb/schema";
 import { Analyzer, type AnalyzedQuery } from "./analyzer";
-import { combine, coverage, type ConfidenceParts } from "./confidence";
+import { combine, coverageDetail, type ConfidenceParts } from "./confidence";
 import { FIELDS, toIndexDocument, type Field, type IndexDocument } from "./documents";
 import { judgeScope, type ScopeVerdict } from "./scope";
 import { words } from "./text";
@@ -33,6 +33,9 @@ export const ANSWER_THRESHOLD = 0.5;
 export const SUGGEST_THRESHOLD = 0.3;
 /** Off-topic words (salary, weather, doses) halve the confidence: the rest must match very well. */
 const OFF_TOPIC_FACTOR = 0.5;
+/** A short question about a word the base does not know (see missesItsTopic). */
+const UNKNOWN_TOPIC_FACTOR = 0.7;
+const SHORT_QUESTION_WORDS = 4;
 /** Alternatives must score at least this share of the best entry's score. */
 const ALTERNATIVE_SHARE = 0.45;
 const MAX_ALTERNATIVES = 3;
@@ -49,6 +52,8 @@ interface Ranked {
   coverage: number;
   /** BM25 relative to the best hit, times the coverage factor; what the final order follows. */
   score: number;
+  /** Credit per question word (see coverageDetail). */
+  credits: number[];
 }
 
 /**
@@ -119,6 +124,7 @@ export class QaEngine {
     };
     let confidence = combine(parts);
     if (scope.kind === "off-topic") confidence *= OFF_TOPIC_FACTOR;
+    if (this.missesItsTopic(query, top)) confidence *= UNKNOWN_TOPIC_FACTOR;
     confidence = Math.round(confidence * 1000) / 1000;
 
     const entry = this.entries.get(top.id)!;
@@ -147,8 +153,8 @@ export class QaEngine {
     return hits
       .map((h) => {
         const id = String(h.id);
-        const cov = coverage(query, new Set(h.queryTerms), this.entryTerms.get(id) ?? new Set(), idf);
-        return { id, bm25: h.score, coverage: cov, score: (h.score / best) * Math.pow(COVERAGE_FLOOR + cov, COVERAGE_POWER) };
+        const { share: cov, credits } = coverageDetail(query, new Set(h.queryTerms), this.entryTerms.get(id) ?? new Set(), idf);
+        return { id, bm25: h.score, coverage: cov, credits, score: (h.score / best) * Math.pow(COVERAGE_FLOOR + cov, COVERAGE_POWER) };
       })
       .sort((a, b) => b.score - a.score);
   }
@@ -172,6 +178,20 @@ export class QaEngine {
       weights: { fuzzy: 0.5, prefix: 0.4 },
       combineWith: "OR",
     });
+  }
+
+  /**
+   * A short question whose rarest word is unknown to the whole base and left uncovered is most
+   * likely about that word ("Hur ansöker jag om bostadsbidrag?"), not about what the rest matched.
+   * Long questions are left alone: there unknown words are mostly the story around the question.
+   */
+  private missesItsTopic(query: AnalyzedQuery, top: Ranked): boolean {
+    if (query.groups.length === 0 || query.groups.length > SHORT_QUESTION_WORDS) return false;
+    let rarest = 0;
+    query.groups.forEach((g, i) => {
+      if (this.idf(g.head) > this.idf(query.groups[rarest].head)) rarest = i;
+    });
+    return !this.df.has(query.groups[rarest].head) && top.credits[rarest] === 0;
   }
 
   private idf(term: string): number {

@@ -46,3 +46,29 @@ export const INTENT_WORDS: ReadonlySet<string> = new Set(
 export function isStopWord(folded: string): boolean {
   return STOP_WORDS.has(folded);
 }
+
+/**
+ * Whether an unknown word is a typo of a stop word ("vika" for "vilka", "hru" for "hur"): one
+ * edit or one swap of neighbouring letters. Such words must not count as the question's topic.
+ */
+export function isStopWordTypo(folded: string): boolean {
+  if (folded.length < 3 || folded.length > 8) return false;
+  for (const w of STOP_WORDS) {
+    if (w.length >= 3 && Math.abs(w.length - folded.length) <= 1 && withinOneEdit(folded, w)) return true;
+  }
+  return false;
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
+}
