@@ -1,5 +1,6 @@
 import { Analyzer } from "../dialogs/qa/analyzer";
 import { CompoundSplitter } from "../dialogs/qa/compounds";
+import { Speller } from "../dialogs/qa/spelling";
 import { stem } from "../dialogs/qa/stem";
 import { isStopWord, isStopWordTypo } from "../dialogs/qa/stopwords";
 import { fold, tokenize } from "../dialogs/qa/text";
@@ -73,6 +74,27 @@ describe("compound splitting", () => {
   it("lets a question's compound reach entries that use the parts", () => {
     const terms = queryTerms("finns det en samverkansrutin");
     expect(terms).toEqual(expect.arrayContaining([s("samverkansrutin"), s("samverkan"), s("rutin")]));
+  });
+});
+
+describe("spelling correction", () => {
+  const speller = new Speller(["anhöriga", "anhöriga", "kostnadsansvar", "socialtjänsten", "anhörig"].map(fold));
+
+  it("corrects one edit or one swap to a known word", () => {
+    expect(speller.correct(fold("anhörgia"))).toBe(fold("anhöriga"));
+    expect(speller.correct("kostnadsansvr")).toBe("kostnadsansvar");
+    expect(speller.correct("socialtjänstne".replace("ä", "a"))).toBe("socialtjansten");
+  });
+
+  it("leaves words that are not near a known word alone", () => {
+    expect(speller.correct("melatonin")).toBeNull();
+    expect(speller.correct("sip")).toBeNull();
+  });
+
+  it("lets a misspelt question word count as the word it was meant to be", () => {
+    const q = analyzer.analyzeQuery("stöd till anhörgia");
+    expect(q.groups.map((g) => g.head)).toContain(s("anhöriga"));
+    expect(q.terms.map((t) => t.term)).toContain(s("anhöriga"));
   });
 });
 

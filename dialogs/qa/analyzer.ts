@@ -3,6 +3,7 @@ import { CompoundSplitter } from "./compounds";
 import { FIELDS, toIndexDocument } from "./documents";
 import { ENGLISH_GLOSSARY } from "./english-glossary";
 import { SWEDISH_THESAURUS, ageWords } from "./swedish-thesaurus";
+import { Speller } from "./spelling";
 import { stem } from "./stem";
 import { ENGLISH_MARKERS, INTENT_WORDS, isStopWord, isStopWordTypo } from "./stopwords";
 import { buildSynonymGroups, findRun, type SynonymGroup } from "./synonyms";
@@ -44,6 +45,8 @@ const PART_CREDIT = 0.6;
 const INTENT_WEIGHT = 0.25;
 const THESAURUS_WEIGHT = 0.6;
 const THESAURUS_CREDIT = 0.9;
+const SPELLING_WEIGHT = 0.9;
+const SPELLING_CREDIT = 0.9;
 
 /**
  * Swedish analysis shared by the index and the questions: folding, stop words, stemming, compound
@@ -54,14 +57,17 @@ export class Analyzer {
   private readonly synonyms: SynonymGroup[];
   private readonly thesaurus: { from: string[]; to: string[] }[];
   private readonly vocabulary: ReadonlySet<string>;
+  private readonly speller: Speller;
 
   constructor(entries: readonly KbEntry[]) {
-    const vocabulary = new Set<string>();
+    const all: string[] = [];
     for (const e of entries) {
       const d = toIndexDocument(e);
-      for (const f of FIELDS) for (const w of words(d[f])) vocabulary.add(w);
+      for (const f of FIELDS) all.push(...words(d[f]));
     }
+    const vocabulary = new Set(all);
     this.vocabulary = vocabulary;
+    this.speller = new Speller(all);
     this.compounds = new CompoundSplitter(vocabulary);
     this.synonyms = buildSynonymGroups(entries, (p) => this.contentStems(p));
     this.thesaurus = SWEDISH_THESAURUS.map(([from, to]) => ({ from: words(from).map(stem), to: words(to).filter((w) => !isNoise(w)) })).filter(
@@ -136,8 +142,16 @@ export class Analyzer {
         // English words also occur in the entries' English phrasings.
         add(stem(tok.word), 0.6, group, 0, false, 0.8);
       } else {
-        groups.push({ word: tok.word, head: stem(tok.word) });
+        // A word the base does not know is searched as typed (fuzzily) and as corrected.
+        const corrected = this.vocabulary.has(tok.word) ? null : this.speller.correct(tok.word);
+        groups.push({ word: tok.word, head: stem(corrected ?? tok.word) });
         sequence.push({ stem: addWord(tok.word, 1, group), group });
+        if (corrected) {
+          const s = stem(corrected);
+          add(s, SPELLING_WEIGHT, group, 0, false, SPELLING_CREDIT);
+          for (const p of this.compounds.split(corrected) ?? []) if (p !== s) add(p, SPELLING_WEIGHT * PART_WEIGHT, group, 0, false, PART_CREDIT);
+          sequence[sequence.length - 1] = { stem: s, group };
+        }
       }
     }
 

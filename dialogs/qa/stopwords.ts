@@ -1,3 +1,4 @@
+import { withinOneEdit } from "./spelling";
 import { fold } from "./text";
 
 // Snowball's Swedish stop list plus the question words and fillers that carry no topic in this
@@ -59,16 +60,3 @@ export function isStopWordTypo(folded: string): boolean {
   return false;
 }
 
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length === b.length) {
-    const diff: number[] = [];
-    for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
-    if (diff.length === 1) return true;
-    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
-  }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  let i = 0;
-  while (i < short.length && short[i] === long[i]) i++;
-  return short.slice(i) === long.slice(i + 1);
-}
