@@ -58,6 +58,7 @@ export class Analyzer {
   private readonly thesaurus: { from: string[]; to: string[] }[];
   private readonly vocabulary: ReadonlySet<string>;
   private readonly speller: Speller;
+  private readonly indexCache = new Map<string, string[] | null>();
 
   constructor(entries: readonly KbEntry[]) {
     const all: string[] = [];
@@ -82,12 +83,18 @@ export class Analyzer {
 
   /** Index terms of one folded token: its stem plus the stems of its compound parts; null for stop words. */
   indexTerms(word: string): string[] | null {
-    if (INTENT_WORDS.has(word)) return [word];
-    if (isNoise(word)) return null;
-    const s = stem(word);
-    const parts = this.compounds.split(word);
-    if (!parts) return [s];
-    return [s, ...parts.filter((p) => p !== s)];
+    const hit = this.indexCache.get(word);
+    if (hit !== undefined) return hit;
+    let terms: string[] | null;
+    if (INTENT_WORDS.has(word)) terms = [word];
+    else if (isNoise(word)) terms = null;
+    else {
+      const s = stem(word);
+      const parts = this.compounds.split(word);
+      terms = parts ? [s, ...parts.filter((p) => p !== s)] : [s];
+    }
+    this.indexCache.set(word, terms);
+    return terms;
   }
 
   /** Content stems of a phrase, in order, without compound parts. */
