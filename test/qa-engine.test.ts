@@ -71,6 +71,15 @@ describe("QaEngine on a small base", () => {
     expect(top(engine.ask("Hur ofta träffas VuS?"))).toBe("topic-vus-motesfrekvens");
   });
 
+  it("copes with an empty base, empty questions and pasted text", () => {
+    expect(new QaEngine([]).ask("Vem betalar HVB?").outcome).toBe("decline");
+    expect(engine.ask("   ?!").outcome).toBe("decline");
+    const long = "Vem har kostnadsansvaret för placering på HVB? " + "Lorem ipsum dolor sit amet. ".repeat(500);
+    const started = Date.now();
+    expect(["answer", "suggest", "decline"]).toContain(engine.ask(long).outcome);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
   it("offers alternatives in the grey zone and keeps confidence within 0..1", () => {
     for (const q of ["HVB", "rutiner", "plan", "stöd"]) {
       const r = engine.ask(q);

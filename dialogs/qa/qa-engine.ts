@@ -49,6 +49,7 @@ const SHORT_QUESTION_WORDS = 4;
 /** Alternatives must score at least this share of the best entry's score. */
 const ALTERNATIVE_SHARE = 0.45;
 const MAX_ALTERNATIVES = 3;
+const MAX_QUESTION_CHARS = 600;
 /** Re-ranking: how many BM25 hits to look at, and how strongly coverage reorders them. */
 const RERANK_DEPTH = 20;
 const COVERAGE_FLOOR = 0.1;
@@ -111,7 +112,9 @@ export class QaEngine {
   }
 
   /** Like ask(), with the scores and features behind the decision. */
-  explain(question: string): QaTrace {
+  explain(input: string): QaTrace {
+    // A pasted document is no question; its first part is enough and keeps the search fast.
+    const question = input.slice(0, MAX_QUESTION_CHARS);
     const query = this.analyzer.analyzeQuery(question);
     const scope = judgeScope(question, query.tokens, (w) => this.analyzer.knows(w));
     const ranked = this.rank(query);
