@@ -50,6 +50,8 @@ const SHORT_QUESTION_WORDS = 4;
 const ALTERNATIVE_SHARE = 0.45;
 const MAX_ALTERNATIVES = 3;
 const MAX_QUESTION_CHARS = 600;
+/** Runner-up within this share of the best score: offer both rather than answer with one. */
+const NEAR_TIE = 0.05;
 /** Re-ranking: how many BM25 hits to look at, and how strongly coverage reorders them. */
 const RERANK_DEPTH = 20;
 const COVERAGE_FLOOR = 0.1;
@@ -147,7 +149,9 @@ export class QaEngine {
       .slice(0, MAX_ALTERNATIVES)
       .map((r) => this.entries.get(r.id)!);
 
-    if (confidence >= ANSWER_THRESHOLD) return trace({ outcome: "answer", entry, confidence, alternatives }, parts);
+    // Two entries scoring alike is no case for one confident answer, whatever the coverage.
+    const nearTie = parts.margin < NEAR_TIE && alternatives.length > 0;
+    if (confidence >= ANSWER_THRESHOLD && !nearTie) return trace({ outcome: "answer", entry, confidence, alternatives }, parts);
     if (confidence >= SUGGEST_THRESHOLD) return trace({ outcome: "suggest", entry, confidence, alternatives }, parts);
     const reason: DeclineReason = scope.kind === "off-topic" ? "out-of-scope" : "no-match";
     return trace({ outcome: "decline", reason, confidence, alternatives: [entry, ...alternatives].slice(0, MAX_ALTERNATIVES) }, parts);
