@@ -16,18 +16,9 @@ const INEXACT_CREDIT = 0.7;
  * search matched it inexactly (typo, prefix). Rarity is BM25's idf over the knowledge base, so a word
  * no entry uses (a topic outside the agreement: "melatonin", "uppsägningstid") weighs the most, and
  * an entry that leaves it uncovered cannot reach a high coverage however well it matches the rest.
- * Being a ratio of idfs, it changes little as the base grows.
+ * Being a ratio of idfs, it changes little as the base grows. Returns the share and the credit
+ * each question word got (0 = not covered).
  */
-export function coverage(
-  query: AnalyzedQuery,
-  matchedQueryTerms: ReadonlySet<string>,
-  entryTerms: ReadonlySet<string>,
-  idf: (term: string) => number,
-): number {
-  return coverageDetail(query, matchedQueryTerms, entryTerms, idf).share;
-}
-
-/** Coverage with the credit each question word got (0 = not covered). */
 export function coverageDetail(
   query: AnalyzedQuery,
   matchedQueryTerms: ReadonlySet<string>,

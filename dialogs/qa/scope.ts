@@ -45,7 +45,7 @@ const NOT_A_QUESTION: { why: string; re: RegExp }[] = [
 
 // Words that ask for a person's records rather than for the agreement.
 const PERSON_NOUNS = new Set(
-  "klient klienten patient patienten brukare brukaren brukarens patientens klientens kvinnan mannen pojken flickan personen son sonen dotter dottern mamma mamman pappa pappan granne grannen heter kallad client patient named".split(" "),
+  "klient klienten patient patienten brukare brukaren kvinnan mannen pojken flickan personen son sonen dotter dottern mamma mamman pappa pappan granne grannen heter kallad client patient named".split(" "),
 );
 const LOOKUP = /\b(sla upp|kolla upp|soka upp|sok upp|leta upp|ta fram|hamta|visa|oppna|lasa|look up|find|pull up|show me)\b/;
 const RECORD = /\b(journal(en|er|erna|anteckning\w*)?|akt(en)?|personakt(en)?|medical record|records?|case file)\b/;
