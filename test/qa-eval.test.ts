@@ -4,7 +4,7 @@ import { DEV_SET, OWN_SET, loadQuestions, loadSeedEntries, runSet, summarise, ty
 import { QaEngine } from "../dialogs/qa/qa-engine";
 
 // Floors a few points under what the engine reaches, so a regression fails but a new question does not.
-const FLOORS = { dev: 0.95, own: 0.85 } as const;
+const FLOORS = { dev: 0.95, own: 0.9 } as const;
 
 const engine = new QaEngine(loadSeedEntries());
 
