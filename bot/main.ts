@@ -1,0 +1,48 @@
+import { loadConfig, ConfigError } from "../core/config";
+import { createLogger } from "../core/logger";
+import { createApp } from "./app";
+
+// Entry point of `npm start`.
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      // A configuration error is the operator's to fix: say what, no stack trace.
+      console.error(`${err.message}\nSee .env.example for every setting.`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  logger.info({ auth: config.authEnabled, cosmos: config.embeddedCosmos ? "embedded" : "azure" }, config.embeddedCosmos ? "starting with the embedded Cosmos-compatible store (no COSMOS_ENDPOINT)" : "starting against Azure Cosmos DB");
+  const app = await createApp(config, logger);
+  const port = await app.start();
+  const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/api/messages`;
+  logger.info({ url, host: config.host, port }, config.authEnabled ? "listening with Bot Framework authentication on" : "listening on loopback only, authentication off");
+  if (!config.authEnabled) {
+    logger.info(`Talk to the bot: run "npm run playground" (Teams-like client in the browser), or POST Bot Framework activities to ${url}`);
+  }
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "shutting down: finishing turns in flight");
+    app.stop().then(
+      () => {
+        logger.info("stopped");
+        process.exit(0);
+      },
+      (err) => {
+        logger.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

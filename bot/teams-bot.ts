@@ -1,0 +1,97 @@
+import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type Activity } from "botbuilder";
+import type { Logger } from "../core/logger";
+import type { ConversationStore, ConversationType } from "../data/conversations";
+import { welcomeCard } from "../cards/help-cards";
+import { botText } from "../core/strings";
+import type { MessageRouter } from "../dialogs/router";
+import type { Asker, Reply } from "../dialogs/types";
+
+const NO_TENANT = "no-tenant";
+
+export function tenantOf(activity: Partial<Activity>): string {
+  return (activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id) || NO_TENANT;
+}
+
+export function conversationTypeOf(activity: Partial<Activity>): ConversationType {
+  const t = activity.conversation?.conversationType;
+  return t === "channel" || t === "groupChat" ? t : "personal";
+}
+
+export function toActivity(reply: Reply): Partial<Activity> {
+  return reply.card
+    ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card.content), reply.text)
+    : MessageFactory.text(reply.text);
+}
+
+/** Maps Teams activities onto the framework-free dialogs. Everything Bot Framework-specific stays here. */
+export class SamverkansBot extends TeamsActivityHandler {
+  constructor(
+    private readonly conversations: ConversationStore,
+    private readonly router: MessageRouter,
+    private readonly logger: Logger,
+  ) {
+    super();
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.rememberInstall(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forgetInstall(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      if (context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id)) await this.rememberInstall(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id)) await this.forgetInstall(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.answer(context);
+      await next();
+    });
+  }
+
+  private asker(context: TurnContext): Asker {
+    const a = context.activity;
+    return { tenantId: tenantOf(a), userId: a.from.id, aadObjectId: a.from.aadObjectId, conversationType: conversationTypeOf(a) };
+  }
+
+  /** Stores the conversation reference; welcomes only when the install is new, since Teams announces it twice. */
+  private async rememberInstall(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    const tenantId = tenantOf(a);
+    const conversationType = conversationTypeOf(a);
+    const before = await this.conversations.get(tenantId, a.conversation.id);
+    const team = (a.channelData as { team?: { id?: string; name?: string } } | undefined)?.team;
+    await this.conversations.saveInstall({
+      tenantId,
+      conversationId: a.conversation.id,
+      conversationType,
+      aadObjectId: conversationType === "personal" ? a.from.aadObjectId : undefined,
+      teamId: team?.id,
+      teamName: team?.name,
+      reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(a))),
+    });
+    this.logger.info({ tenantId, conversationType, reinstall: Boolean(before) }, "install recorded");
+    if (before?.active) return;
+    const text = conversationType === "personal" ? botText.fallback.welcome : botText.welcome.teamIntro;
+    await context.sendActivity(toActivity({ text, card: welcomeCard() }));
+  }
+
+  private async forgetInstall(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    const known = await this.conversations.markInactive(tenantOf(a), a.conversation.id);
+    this.logger.info({ tenantId: tenantOf(a), known }, "uninstall recorded");
+  }
+
+  private async answer(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    const text = a.text ? TurnContext.removeRecipientMention(a) ?? a.text : "";
+    const replies = await this.router.handle({ text: text ?? "", value: a.value, asker: this.asker(context) });
+    this.logger.debug({ chars: text.length, replies: replies.length }, "message handled");
+    for (const reply of replies) await context.sendActivity(toActivity(reply));
+  }
+}

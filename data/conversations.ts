@@ -1,0 +1,88 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Container } from "@azure/cosmos";
+import { Repository } from "./repository";
+
+/**
+ * A Bot Framework conversation reference, kept as the plain object botbuilder produces so
+ * the bot can continue the conversation proactively. Only the fields we rely on are checked.
+ */
+export const ConversationReferenceDoc = z
+  .object({
+    channelId: z.string(),
+    serviceUrl: z.string().url(),
+    conversation: z.object({ id: z.string() }).passthrough(),
+    bot: z.object({ id: z.string() }).passthrough().optional(),
+    user: z.object({ id: z.string() }).passthrough().optional(),
+  })
+  .passthrough();
+
+export const ConversationType = z.enum(["personal", "channel", "groupChat"]);
+export type ConversationType = z.infer<typeof ConversationType>;
+
+export const ConversationRecord = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  conversationId: z.string(),
+  conversationType: ConversationType,
+  /** The user's Entra object id, for personal chats (to reach a member proactively). */
+  aadObjectId: z.string().optional(),
+  teamId: z.string().optional(),
+  teamName: z.string().optional(),
+  reference: ConversationReferenceDoc,
+  active: z.boolean(),
+  installedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ConversationRecord = z.infer<typeof ConversationRecord>;
+
+/** Teams conversation ids contain characters Cosmos ids may not ('/', '#', '?'): hash them. */
+export function conversationDocId(conversationId: string): string {
+  return createHash("sha256").update(conversationId).digest("hex").slice(0, 40);
+}
+
+/** Conversation references of every install, partitioned by tenant. */
+export class ConversationStore {
+  private readonly repo: Repository<typeof ConversationRecord>;
+
+  constructor(container: Container, private readonly now: () => Date = () => new Date()) {
+    this.repo = new Repository(container, ConversationRecord, (d) => d.tenantId);
+  }
+
+  /** Records (or refreshes) an install; marks the conversation active again after a reinstall. */
+  async saveInstall(input: Omit<ConversationRecord, "id" | "active" | "installedAt" | "updatedAt">): Promise<ConversationRecord> {
+    const id = conversationDocId(input.conversationId);
+    const at = this.now().toISOString();
+    const existing = await this.repo.read(id, input.tenantId);
+    const doc: ConversationRecord = { ...input, id, active: true, installedAt: existing?.doc.installedAt ?? at, updatedAt: at };
+    return (await this.repo.upsert(doc)).doc;
+  }
+
+  /** Marks a conversation inactive (uninstall, or Teams answered 403/404); returns false when unknown. */
+  async markInactive(tenantId: string, conversationId: string): Promise<boolean> {
+    const existing = await this.repo.read(conversationDocId(conversationId), tenantId);
+    if (!existing) return false;
+    if (!existing.doc.active) return true;
+    await this.repo.upsert({ ...existing.doc, active: false, updatedAt: this.now().toISOString() });
+    return true;
+  }
+
+  async get(tenantId: string, conversationId: string): Promise<ConversationRecord | undefined> {
+    return (await this.repo.read(conversationDocId(conversationId), tenantId))?.doc;
+  }
+
+  /** The active personal chat with a user, for proactive messages. */
+  async personalFor(tenantId: string, aadObjectId: string): Promise<ConversationRecord | undefined> {
+    const found = await this.repo.query(
+      "SELECT * FROM c WHERE c.tenantId = @t AND c.aadObjectId = @u AND c.conversationType = 'personal' AND c.active = true",
+      [{ name: "@t", value: tenantId }, { name: "@u", value: aadObjectId }],
+      tenantId,
+    );
+    return found.map((s) => s.doc).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  }
+
+  async listActive(tenantId: string): Promise<ConversationRecord[]> {
+    const found = await this.repo.query("SELECT * FROM c WHERE c.tenantId = @t AND c.active = true", [{ name: "@t", value: tenantId }], tenantId);
+    return found.map((s) => s.doc);
+  }
+}

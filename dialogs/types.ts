@@ -1,0 +1,27 @@
+import type { CardAttachment } from "../cards/render";
+
+// The contract between bot/ (Bot Framework) and the framework-free dialogs: plain data in, plain data out,
+// so a move to the Microsoft 365 Agents SDK or the Teams SDK only touches bot/.
+
+/** Who is asking, as far as dialogs need to know. */
+export interface Asker {
+  tenantId: string;
+  /** Channel-specific user id (Teams "29:..."). */
+  userId: string;
+  /** Entra object id; absent in some test clients. */
+  aadObjectId?: string;
+  conversationType: "personal" | "channel" | "groupChat";
+}
+
+/** A user message: typed text, or the data of a card button (Action.Submit / Action.Execute). */
+export interface IncomingMessage {
+  text: string;
+  value?: unknown;
+  asker: Asker;
+}
+
+/** One reply: a card with plain text for clients and notifications that show no card. */
+export interface Reply {
+  text: string;
+  card?: CardAttachment;
+}
