@@ -60,6 +60,8 @@ export function createServer({ adapter, bot, logger, healthy }: ServerDeps): Bot
       if (inFlight > 0) {
         await Promise.race([new Promise<void>((r) => (idle = r)), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
       }
+      // Sockets that served the last turns are idle now; drop them so close() can finish.
+      (server.server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
     },
   };

@@ -2,12 +2,13 @@ import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { createApp, type App } from "../bot/app";
 import { ConversationStore } from "../data/conversations";
+import type { QuestionHandler } from "../dialogs/router";
 import { TeamsTestClient, TENANT, cardText } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
 const ADAPTIVE = "application/vnd.microsoft.card.adaptive";
 
-async function startBot(answerQuestion?: Parameters<typeof createApp>[2]["answerQuestion"]) {
+async function startBot(answerQuestion?: QuestionHandler) {
   const config = loadConfig({ LOG_LEVEL: "silent", COSMOS_DATABASE: `http-${Date.now()}-${Math.round(Math.random() * 1e6)}` });
   const app = await createApp(config, createLogger("silent"), { answerQuestion });
   const port = await app.start(0);
@@ -90,7 +91,7 @@ describe("bot over HTTP with Teams-shaped activities", () => {
 
   it("hands other text to the question handler", async () => {
     const { replies } = await client.say("Vem kallar till SIP?");
-    expect(replies.map((r) => r.text)).toEqual(["svar: 19"]);
+    expect(replies.map((r) => r.text)).toEqual(["svar: 20"]);
   });
 
   it("answers a malformed activity with 400 and keeps serving", async () => {
