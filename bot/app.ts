@@ -33,7 +33,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const router = new MessageRouter({ answerQuestion });
   const bot = new SamverkansBot(conversations, router, logger);
   const adapter = createAdapter(config, logger);
-  const http = createServer({ adapter, bot, logger, healthy: () => store.ping() });
+  const http = createServer({ adapter, bot, logger, healthy: () => store.ping(), allowedTenants: config.ALLOWED_TENANT_IDS });
   let stopping: Promise<void> | undefined;
 
   return {

@@ -9,7 +9,7 @@ export const IncomingActivity = z
     type: z.string().min(1),
     channelId: z.string().min(1),
     serviceUrl: z.string().url(),
-    conversation: z.object({ id: z.string().min(1) }).passthrough(),
+    conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional() }).passthrough(),
     from: z.object({ id: z.string().min(1) }).passthrough(),
     recipient: z.object({ id: z.string().min(1) }).passthrough().optional(),
     text: z.string().max(28000).optional(),

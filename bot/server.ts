@@ -1,7 +1,7 @@
 import restify from "restify";
 import type { CloudAdapter } from "botbuilder";
 import type { Logger } from "../core/logger";
-import type { SamverkansBot } from "./teams-bot";
+import { tenantOf, type SamverkansBot } from "./teams-bot";
 import { IncomingActivity } from "./incoming-activity";
 
 export interface ServerDeps {
@@ -10,6 +10,8 @@ export interface ServerDeps {
   logger: Logger;
   /** True when the store answers. */
   healthy: () => Promise<boolean>;
+  /** Tenants whose activities are served; empty serves every tenant. */
+  allowedTenants: readonly string[];
 }
 
 export interface BotServer {
@@ -19,7 +21,7 @@ export interface BotServer {
   drain(timeoutMs: number): Promise<void>;
 }
 
-export function createServer({ adapter, bot, logger, healthy }: ServerDeps): BotServer {
+export function createServer({ adapter, bot, logger, healthy, allowedTenants }: ServerDeps): BotServer {
   const server = restify.createServer({ name: "samverkansboten", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
   let inFlight = 0;
@@ -30,6 +32,12 @@ export function createServer({ adapter, bot, logger, healthy }: ServerDeps): Bot
     if (!parsed.success) {
       logger.warn({ issues: parsed.error.issues.map((i) => i.path.join(".")) }, "rejected malformed activity");
       res.send(400, { error: "Malformed activity", fields: parsed.error.issues.map((i) => i.path.join(".") || "(body)") });
+      return;
+    }
+    const tenantId = tenantOf(parsed.data);
+    if (allowedTenants.length > 0 && !allowedTenants.includes(tenantId)) {
+      logger.warn({ tenantId, activityType: parsed.data.type }, "refused activity from a tenant outside ALLOWED_TENANT_IDS");
+      res.send(403, { error: "Tenant not allowed" });
       return;
     }
     inFlight++;

@@ -8,7 +8,7 @@ import type { Asker, Reply } from "../dialogs/types";
 
 const NO_TENANT = "no-tenant";
 
-export function tenantOf(activity: Partial<Activity>): string {
+export function tenantOf(activity: { conversation?: { tenantId?: string }; channelData?: unknown }): string {
   return (activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id) || NO_TENANT;
 }
 

@@ -8,8 +8,8 @@ import { cardProblems } from "./support/validate-card";
 
 const ADAPTIVE = "application/vnd.microsoft.card.adaptive";
 
-async function startBot(answerQuestion?: QuestionHandler) {
-  const config = loadConfig({ LOG_LEVEL: "silent", COSMOS_DATABASE: `http-${Date.now()}-${Math.round(Math.random() * 1e6)}` });
+async function startBot(answerQuestion?: QuestionHandler, env: Record<string, string> = {}) {
+  const config = loadConfig({ LOG_LEVEL: "silent", COSMOS_DATABASE: `http-${Date.now()}-${Math.round(Math.random() * 1e6)}`, ...env });
   const app = await createApp(config, createLogger("silent"), { answerQuestion });
   const port = await app.start(0);
   const client = await TeamsTestClient.start(`http://127.0.0.1:${port}/api/messages`);
@@ -109,6 +109,25 @@ describe("bot over HTTP with Teams-shaped activities", () => {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "ok" });
+  });
+});
+
+describe("tenant restriction", () => {
+  it("serves only the tenants in ALLOWED_TENANT_IDS", async () => {
+    const other = "11111111-2222-4333-8444-555555555555";
+    const { app, client, conversations } = await startBot(async () => ({ text: "svar" }), { ALLOWED_TENANT_IDS: other });
+    try {
+      const refused = await client.install({ conversationId: "a:outsider" });
+      expect(refused.status).toBe(403);
+      expect(refused.replies).toHaveLength(0);
+      expect(await conversations.get(TENANT, "a:outsider")).toBeUndefined();
+      const allowed = await client.install({ conversationId: "a:insider", conversation: { id: "a:insider", conversationType: "personal", tenantId: other }, channelData: { tenant: { id: other } } });
+      expect(allowed.status).toBe(200);
+      expect(allowed.replies).toHaveLength(1);
+    } finally {
+      await client.close();
+      await app.stop();
+    }
   });
 });
 
