@@ -1,7 +1,10 @@
 import type { Container } from "@azure/cosmos";
 import type { Storage, StoreItems } from "botbuilder";
 import { createHash } from "node:crypto";
-import { statusCodeOf } from "../data/errors";
+import { z } from "zod";
+import { InvalidDocumentError, statusCodeOf } from "../data/errors";
+
+const StateDocument = z.object({ id: z.string(), key: z.string(), state: z.record(z.string(), z.unknown()), _etag: z.string() });
 
 /**
  * botbuilder Storage on Cosmos, for dialog and conversation state. Keys are hashed into ids
@@ -20,8 +23,11 @@ export class CosmosBotStorage implements Storage {
       keys.map(async (key) => {
         const id = CosmosBotStorage.id(key);
         try {
-          const { resource } = await this.container.item(id, id).read<{ state: Record<string, unknown>; _etag: string }>();
-          if (resource) items[key] = { ...resource.state, eTag: resource._etag };
+          const { resource } = await this.container.item(id, id).read();
+          if (!resource) return;
+          const parsed = StateDocument.safeParse(resource);
+          if (!parsed.success) throw new InvalidDocumentError(this.container.id, id, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+          items[key] = { ...parsed.data.state, eTag: parsed.data._etag };
         } catch (err) {
           if (statusCodeOf(err) !== 404) throw err;
         }
