@@ -10,12 +10,15 @@ const csvList = z.preprocess(
 );
 const guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "must be a GUID");
 
+/** The Azure Bot's app id alone: packaging the Teams app needs it, but not the secret. */
+export const AppIdSetting = optionalString.pipe(guid.optional());
+
 export const ConfigSchema = z
   .object({
     PORT: z.preprocess(emptyToUndefined, z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535").default(3978)),
     HOST: optionalString.pipe(z.union([z.ipv4({ message: "must be an IPv4 address" }), z.ipv6({ message: "must be an IP address" })]).optional()),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info")),
-    MicrosoftAppId: optionalString.pipe(guid.optional()),
+    MicrosoftAppId: AppIdSetting,
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { message: "must be MultiTenant, SingleTenant or UserAssignedMSI" }).default("MultiTenant")),
     MicrosoftAppTenantId: optionalString.pipe(guid.optional()),

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { AppManifestUtils } from "@microsoft/app-manifest";
 import JSZip from "jszip";
 import { PNG } from "pngjs";
-import { ConfigError, loadConfig } from "../core/config";
+import { AppIdSetting } from "../core/config";
 
 // Builds the Teams app package (manifest.json + icons at the zip root) from manifest/manifest.json.
 // Run: npm run package (needs MicrosoftAppId). Validation is offline against the schema bundled in
@@ -105,16 +105,13 @@ export async function packageApp({ appId, version, manifestDir = MANIFEST_DIR, o
 }
 
 async function main(): Promise<number> {
-  let appId: string | undefined;
-  try {
-    appId = loadConfig().MicrosoftAppId;
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
+  // Only the app id: the machine that builds the package need not hold the bot's secret.
+  const parsed = AppIdSetting.safeParse(process.env.MicrosoftAppId);
+  if (!parsed.success) {
+    console.error(`Invalid configuration:\n  - MicrosoftAppId: ${parsed.error.issues[0].message}`);
+    return 1;
   }
+  const appId = parsed.data;
   if (!appId) {
     console.error("MicrosoftAppId is not set: set the environment variable MicrosoftAppId to the Microsoft App ID (a GUID) of the Azure Bot registration and run again.");
     return 1;
