@@ -5,7 +5,9 @@ import { KbEntry, SectionList, SeedFile, Source } from "../data/kb/schema";
 // The section list is the contract between the agreement text and the seed entries:
 // every heading must be real, no heading may be forgotten, and every section must be answerable.
 
-const agreementPath = path.join(__dirname, "..", "..", "shared", "sources", "overenskommelse-vuxnas-psykiska-ohalsa.txt");
+// The repo carries copies of the source documents (data/kb/sources) so the test runs on any clone;
+// sources-copy.test.ts checks them against the shared originals where those are present.
+const agreementPath = path.join(__dirname, "..", "data", "kb", "sources", "overenskommelse-vuxnas-psykiska-ohalsa.txt");
 const sectionsPath = path.join(__dirname, "..", "data", "kb", "sections.json");
 const seedDir = path.join(__dirname, "..", "data", "kb", "seed");
 
