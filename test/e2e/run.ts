@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import type { Browser } from "playwright-core";
 import { createApp, type App } from "../../bot/app";
 import { loadConfig } from "../../core/config";
@@ -15,6 +16,7 @@ import { runSteps, StepSkipped, type Step } from "./step-runner";
 // `npm run test:e2e`: the bot (embedded store, in this process) and the Microsoft 365 Agents Playground
 // on free ports, driven by headless Chromium as a person would use Teams. Screenshots of every step go
 // to test/e2e/artifacts/ (gitignored). Exit code 1 when a step fails.
+// Option: --json <file> writes {"passed","failed","skipped"} there (CI adds them to its totals).
 
 export const ARTIFACTS_DIR = join(REPO_ROOT, "test", "e2e", "artifacts");
 const BOT_NAME = "Samverkansboten"; // bot.name in the playground config (scripts/playground.ts)
@@ -164,6 +166,7 @@ function steps(chat: ChatPage): Step[] {
 
 async function main(): Promise<number> {
   const started = Date.now();
+  const { values: args } = parseArgs({ options: { json: { type: "string" } } });
   const watchdog = setTimeout(() => {
     console.error(`e2e: gave up after ${WATCHDOG_MS / 1000} s`);
     process.exit(1);
@@ -196,6 +199,7 @@ async function main(): Promise<number> {
 
     const results = await runSteps(page, steps(new ChatPage(page, BOT_NAME)), ARTIFACTS_DIR);
     const count = (s: string) => results.filter((r) => r.status === s).length;
+    if (args.json) await writeFile(args.json, JSON.stringify({ passed: count("passed"), failed: count("failed"), skipped: count("skipped") }));
     console.log(`e2e: ${count("passed")} passed, ${count("failed")} failed, ${count("skipped")} skipped in ${((Date.now() - started) / 1000).toFixed(1)} s (screenshots: ${ARTIFACTS_DIR})`);
     return count("failed") > 0 ? 1 : 0;
   } finally {
