@@ -26,6 +26,7 @@ export interface StepResult {
 function slug(name: string): string {
   return name
     .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "") // å ä ö → a a o
     .replace(/[^\w]+/g, "-")
     .replace(/^-|-$/g, "")
     .toLowerCase()
