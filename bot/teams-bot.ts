@@ -59,14 +59,13 @@ export class SamverkansBot extends TeamsActivityHandler {
     return { tenantId: tenantOf(a), userId: a.from.id, aadObjectId: a.from.aadObjectId, conversationType: conversationTypeOf(a) };
   }
 
-  /** Stores the conversation reference; welcomes only when the install is new, since Teams announces it twice. */
+  /** Stores the conversation reference; welcomes only when the install is new, since Teams announces it twice, concurrently. */
   private async rememberInstall(context: TurnContext): Promise<void> {
     const a = context.activity;
     const tenantId = tenantOf(a);
     const conversationType = conversationTypeOf(a);
-    const before = await this.conversations.get(tenantId, a.conversation.id);
     const team = (a.channelData as { team?: { id?: string; name?: string } } | undefined)?.team;
-    await this.conversations.saveInstall({
+    const { activated } = await this.conversations.saveInstall({
       tenantId,
       conversationId: a.conversation.id,
       conversationType,
@@ -75,8 +74,8 @@ export class SamverkansBot extends TeamsActivityHandler {
       teamName: team?.name,
       reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(a))),
     });
-    this.logger.info({ tenantId, conversationType, reinstall: Boolean(before) }, "install recorded");
-    if (before?.active) return;
+    this.logger.info({ tenantId, conversationType, activated }, "install recorded");
+    if (!activated) return;
     const text = conversationType === "personal" ? botText.fallback.welcome : botText.welcome.teamIntro;
     await context.sendActivity(toActivity({ text, card: welcomeCard() }));
   }

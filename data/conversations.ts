@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Container } from "@azure/cosmos";
+import { ConflictError, DuplicateError } from "./errors";
 import { Repository } from "./repository";
 
 /**
@@ -49,13 +50,27 @@ export class ConversationStore {
     this.repo = new Repository(container, ConversationRecord, (d) => d.tenantId);
   }
 
-  /** Records (or refreshes) an install; marks the conversation active again after a reinstall. */
-  async saveInstall(input: Omit<ConversationRecord, "id" | "active" | "installedAt" | "updatedAt">): Promise<ConversationRecord> {
+  /**
+   * Records (or refreshes) an install. `activated` is true for exactly one caller when the conversation
+   * was unknown or inactive: Teams announces an install twice (installationUpdate and conversationUpdate)
+   * at the same moment, and only one of them may welcome the user. Create-if-absent and etag replace
+   * make that hold across instances too.
+   */
+  async saveInstall(input: Omit<ConversationRecord, "id" | "active" | "installedAt" | "updatedAt">): Promise<{ record: ConversationRecord; activated: boolean }> {
     const id = conversationDocId(input.conversationId);
-    const at = this.now().toISOString();
-    const existing = await this.repo.read(id, input.tenantId);
-    const doc: ConversationRecord = { ...input, id, active: true, installedAt: existing?.doc.installedAt ?? at, updatedAt: at };
-    return (await this.repo.upsert(doc)).doc;
+    for (let attempt = 1; ; attempt++) {
+      const at = this.now().toISOString();
+      const existing = await this.repo.read(id, input.tenantId);
+      const doc: ConversationRecord = { ...input, id, active: true, installedAt: existing?.doc.installedAt ?? at, updatedAt: at };
+      try {
+        if (!existing) return { record: (await this.repo.create(doc)).doc, activated: true };
+        return { record: (await this.repo.replace(doc, existing.etag)).doc, activated: !existing.doc.active };
+      } catch (err) {
+        // Another turn wrote first; read again (it is now active, so this caller does not welcome).
+        if ((err instanceof DuplicateError || err instanceof ConflictError) && attempt < 5) continue;
+        throw err;
+      }
+    }
   }
 
   /** Marks a conversation inactive (uninstall, or Teams answered 403/404); returns false when unknown. */

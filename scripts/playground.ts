@@ -11,7 +11,7 @@ import { ConfigError, loadConfig, type Config } from "../core/config";
 // Options: --port <n> playground port (default 56150), --attach to use a bot already listening on PORT.
 
 /** The same file runs from scripts/ (jest) and dist/scripts/ (compiled). */
-const REPO_ROOT = resolve(__dirname, "..", __dirname.split(/[\\/]/).includes("dist") ? ".." : "");
+export const REPO_ROOT = resolve(__dirname, "..", __dirname.split(/[\\/]/).includes("dist") ? ".." : "");
 export const DEFAULT_PLAYGROUND_PORT = 56150;
 const STARTUP_TIMEOUT_MS = 60_000;
 

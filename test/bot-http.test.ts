@@ -52,6 +52,20 @@ describe("bot over HTTP with Teams-shaped activities", () => {
     expect(again.replies).toHaveLength(0);
   });
 
+  it("welcomes once when Teams announces a new install twice at the same moment", async () => {
+    // What Teams (and the Agents Playground) send on install: both events, concurrently.
+    const before = client.sent.length;
+    const [install, update] = await Promise.all([
+      client.install({ conversationId: "a:personal-race" }),
+      client.post(client.activity({ type: "conversationUpdate", conversationId: "a:personal-race", membersAdded: [client.bot] })),
+    ]);
+    expect([install.status, update.status]).toEqual([200, 200]);
+    // Each response lists every reply sent while it was in flight, so count the connector's log instead.
+    const welcomes = client.sent.slice(before).filter((s) => s.activity.type === "message" && s.activity.conversation?.id === "a:personal-race");
+    expect(welcomes).toHaveLength(1);
+    expect(await conversations.get(TENANT, "a:personal-race")).toMatchObject({ active: true });
+  });
+
   it("stores team and group chat installs", async () => {
     const team = await client.post(
       client.activity({
