@@ -2,6 +2,12 @@ import type { Config } from "../core/config";
 import type { Logger } from "../core/logger";
 import { openCosmos, type CosmosStore } from "../data/cosmos";
 import { ConversationStore } from "../data/conversations";
+import { FeedbackStore } from "../data/feedback";
+import { KnowledgeStore } from "../data/kb/knowledge-store";
+import { loadSeed } from "../data/kb/seed";
+import { pseudonymFor } from "../core/pseudonym";
+import { KnowledgeService } from "../dialogs/qa/knowledge-service";
+import { QaDialog } from "../dialogs/qa/qa-dialog";
 import { MessageRouter, type QuestionHandler } from "../dialogs/router";
 import { createAdapter } from "./adapter";
 import { createServer, type BotServer } from "./server";
@@ -13,6 +19,9 @@ export interface App {
   store: CosmosStore;
   http: BotServer;
   conversationState: ConversationState;
+  /** The served knowledge base: its engine, version and reload(). */
+  knowledge: KnowledgeService;
+  knowledgeStore: KnowledgeStore;
   /** Listens; resolves with the bound port. */
   start(port?: number): Promise<number>;
   stop(): Promise<void>;
@@ -28,9 +37,24 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const store = await openCosmos({ endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE }, logger);
   const conversations = new ConversationStore(store.containers.conversations);
   const conversationState = new ConversationState(new CosmosBotStorage(store.containers.botState));
-  const answerQuestion: QuestionHandler =
-    options.answerQuestion ?? (async () => ({ text: "Kunskapsbanken är inte laddad ännu." }));
-  const router = new MessageRouter({ answerQuestion });
+  // The knowledge base: seed into Cosmos when new, read it back once, then serve from memory and
+  // poll the version marker so admins' changes reach every instance within KB_POLL_SECONDS.
+  // A test that replaces the question handler does not need the base, and loading it costs ~1 s.
+  const knowledgeStore = new KnowledgeStore(store.containers.knowledge, logger);
+  const knowledge = new KnowledgeService(knowledgeStore, logger);
+  if (!options.answerQuestion) {
+    await knowledgeStore.ensureSeeded(loadSeed());
+    await knowledge.reload();
+    knowledge.startPolling(config.KB_POLL_SECONDS * 1000);
+  }
+  const qa = new QaDialog({
+    knowledge,
+    feedback: new FeedbackStore(store.containers.feedback),
+    pseudonym: (asker) => pseudonymFor(config.pseudonymSecret, asker.tenantId, asker.aadObjectId ?? asker.userId),
+    logger,
+  });
+  const answerQuestion: QuestionHandler = options.answerQuestion ?? qa.answer;
+  const router = new MessageRouter({ answerQuestion, submissions: [qa.submission] });
   const bot = new SamverkansBot(conversations, router, logger);
   const adapter = createAdapter(config, logger);
   const http = createServer({ adapter, bot, logger, healthy: () => store.ping(), allowedTenants: config.ALLOWED_TENANT_IDS });
@@ -40,9 +64,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     store,
     http,
     conversationState,
+    knowledge,
+    knowledgeStore,
     start: (port = config.PORT) => http.listen(port, config.host),
     stop: () =>
       (stopping ??= (async () => {
+        knowledge.stopPolling();
         await http.drain(10_000);
         await store.close();
       })()),

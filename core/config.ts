@@ -8,6 +8,8 @@ const csvList = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v ?? []),
   z.array(z.string()),
 );
+/** Keys pseudonyms in local runs only; config refuses to start with authentication on and no secret. */
+const DEV_PSEUDONYM_SECRET = "dev-only-pseudonym-secret-not-for-production";
 const guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "must be a GUID");
 
 /** The Azure Bot's app id alone: packaging the Teams app needs it, but not the secret. */
@@ -27,6 +29,8 @@ export const ConfigSchema = z
     COSMOS_DATABASE: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, "letters, digits, _ and - only").default("samverkansboten")),
     ALLOWED_TENANT_IDS: csvList.pipe(z.array(guid)),
     ADMIN_AAD_OBJECT_IDS: csvList.pipe(z.array(guid)),
+    PSEUDONYM_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    KB_POLL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be 1–60").max(60, "must be 1–60").default(60)),
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== "UserAssignedMSI")
@@ -37,6 +41,8 @@ export const ConfigSchema = z
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "is required when MicrosoftAppType is SingleTenant" });
     if (c.COSMOS_ENDPOINT && !c.COSMOS_KEY)
       ctx.addIssue({ code: "custom", path: ["COSMOS_KEY"], message: "is required when COSMOS_ENDPOINT is set" });
+    if (c.MicrosoftAppId && !c.PSEUDONYM_SECRET)
+      ctx.addIssue({ code: "custom", path: ["PSEUDONYM_SECRET"], message: "is required when MicrosoftAppId is set (authentication on)" });
   })
   .transform((c) => {
     const authEnabled = Boolean(c.MicrosoftAppId);
@@ -46,6 +52,8 @@ export const ConfigSchema = z
       // Without authentication anyone who can reach the port could impersonate Teams: stay on loopback.
       host: c.HOST ?? (authEnabled ? "0.0.0.0" : "127.0.0.1"),
       embeddedCosmos: !c.COSMOS_ENDPOINT,
+      // The development default only ever applies with authentication off (local runs and tests).
+      pseudonymSecret: c.PSEUDONYM_SECRET ?? DEV_PSEUDONYM_SECRET,
     };
   });
 

@@ -6,8 +6,16 @@ import type { IncomingMessage, Reply } from "./types";
 /** Answers a question in Swedish; provided by the knowledge-base feature. */
 export type QuestionHandler = (question: string, message: IncomingMessage) => Promise<Reply>;
 
+/**
+ * Handles the data of a card button (Action.Submit): replies when the submission is its own,
+ * undefined to let the next handler look at it.
+ */
+export type SubmissionHandler = (value: unknown, message: IncomingMessage) => Promise<Reply[] | undefined>;
+
 export interface RouterDeps {
   answerQuestion: QuestionHandler;
+  /** Card submission handlers, asked in order. */
+  submissions?: SubmissionHandler[];
 }
 
 /** Decides what a message is and produces the replies. Knows nothing of Bot Framework. */
@@ -15,6 +23,14 @@ export class MessageRouter {
   constructor(private readonly deps: RouterDeps) {}
 
   async handle(message: IncomingMessage): Promise<Reply[]> {
+    if (message.value !== undefined && message.value !== null) {
+      for (const handler of this.deps.submissions ?? []) {
+        const replies = await handler(message.value, message);
+        if (replies) return replies;
+      }
+      // A button nobody knows (an old card, or tampered data) with no text to fall back on.
+      if (!message.text.trim()) return [{ text: botText.errors.unknownButton }];
+    }
     const command = parseCommand(message.text);
     switch (command.name) {
       case "help":

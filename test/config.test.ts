@@ -12,6 +12,8 @@ function problemsOf(env: Record<string, string>): string[] {
   return [];
 }
 
+const SECRET = "a-test-secret-that-is-at-least-32-chars";
+
 describe("configuration", () => {
   it("defaults to a loopback-only bot on 3978 with the embedded store", () => {
     const c = loadConfig({});
@@ -19,8 +21,14 @@ describe("configuration", () => {
   });
 
   it("listens on all interfaces once authentication is configured", () => {
-    const c = loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: "secret", COSMOS_ENDPOINT: "https://x.documents.azure.com:443/", COSMOS_KEY: "k" });
+    const c = loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: "secret", PSEUDONYM_SECRET: SECRET, COSMOS_ENDPOINT: "https://x.documents.azure.com:443/", COSMOS_KEY: "k" });
     expect(c).toMatchObject({ authEnabled: true, host: "0.0.0.0", embeddedCosmos: false });
+  });
+
+  it("uses a development pseudonym secret only while authentication is off", () => {
+    expect(loadConfig({}).pseudonymSecret.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", PSEUDONYM_SECRET: SECRET }).pseudonymSecret).toBe(SECRET);
+    expect(loadConfig({}).KB_POLL_SECONDS).toBe(60);
   });
 
   it("treats empty values as unset", () => {
@@ -36,17 +44,20 @@ describe("configuration", () => {
     [{ PORT: "70000" }, /^PORT: must be 1–65535/],
     [{ HOST: "not-an-ip" }, /^HOST: /],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: must be one of/],
-    [{ MicrosoftAppId: "bot", MicrosoftAppPassword: "x" }, /^MicrosoftAppId: must be a GUID/],
-    [{ MicrosoftAppId: GUID }, /^MicrosoftAppPassword: is required/],
+    [{ MicrosoftAppId: "bot", MicrosoftAppPassword: "x", PSEUDONYM_SECRET: SECRET }, /^MicrosoftAppId: must be a GUID/],
+    [{ MicrosoftAppId: GUID, PSEUDONYM_SECRET: SECRET }, /^MicrosoftAppPassword: is required/],
     [{ MicrosoftAppPassword: "x" }, /^MicrosoftAppId: is required/],
     [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", MicrosoftAppType: "Single" }, /^MicrosoftAppType: must be/],
-    [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", MicrosoftAppType: "SingleTenant" }, /^MicrosoftAppTenantId: is required/],
+    [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", PSEUDONYM_SECRET: SECRET, MicrosoftAppType: "SingleTenant" }, /^MicrosoftAppTenantId: is required/],
     [{ MicrosoftAppTenantId: "t" }, /^MicrosoftAppTenantId: must be a GUID/],
     [{ COSMOS_ENDPOINT: "ftp://cosmos", COSMOS_KEY: "k" }, /^COSMOS_ENDPOINT: must be an http\(s\) URL/],
     [{ COSMOS_ENDPOINT: "https://x.documents.azure.com/" }, /^COSMOS_KEY: is required/],
     [{ COSMOS_DATABASE: "bad name!" }, /^COSMOS_DATABASE: /],
     [{ ALLOWED_TENANT_IDS: "contoso" }, /^ALLOWED_TENANT_IDS\.0: must be a GUID/],
     [{ ADMIN_AAD_OBJECT_IDS: `${GUID},nope` }, /^ADMIN_AAD_OBJECT_IDS\.1: must be a GUID/],
+    [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x" }, /^PSEUDONYM_SECRET: is required when MicrosoftAppId is set/],
+    [{ PSEUDONYM_SECRET: "short" }, /^PSEUDONYM_SECRET: must be at least 32 characters/],
+    [{ KB_POLL_SECONDS: "120" }, /^KB_POLL_SECONDS: must be 1–60/],
   ])("rejects %j with a message naming the variable", (env, expected) => {
     const problems = problemsOf(env as Record<string, string>);
     expect(problems).toHaveLength(1);

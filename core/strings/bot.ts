@@ -39,6 +39,7 @@ export const help = {
 };
 
 export const errors = {
+  unknownButton: "Jag känner inte igen knappen du tryckte på. Den kan komma från ett äldre kort. Skriv hjälp för att se vad jag kan göra.",
   apology: "Förlåt, något gick fel hos mig. Försök igen om en stund. Om felet kvarstår, kontakta Välfärd, Region Västmanland.",
 };
 

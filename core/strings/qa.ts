@@ -24,3 +24,23 @@ export const documentName = {
   lagesrapport: "Lägesrapport Länsgemensamma överenskommelser,",
   "uppfoljning-missbruk": "Uppföljning av överenskommelsen om samverkan kring missbruk och beroendesjukdom,",
 } as const;
+
+/** Shown under the title when the answer is a best guess (grey zone). */
+export const unsure = "Jag är inte helt säker på att det här är det du söker. Se också förslagen nedan.";
+/** Heading of the buttons to related questions under an answer. */
+export const relatedTitle = "Relaterade frågor";
+/** Heading of the buttons under a decline when some entries came close. */
+export const nearbyTitle = "Närliggande ämnen i överenskommelsen";
+
+export const feedback = {
+  prompt: "Var svaret till hjälp?",
+  up: "👍 Ja",
+  down: "👎 Nej",
+  thanksUp: "Tack för din återkoppling! Det hjälper oss att hålla svaren bra.",
+  thanksDown: "Tack för din återkoppling! Välfärd går igenom svar som inte hjälpte och förbättrar kunskapsbanken.",
+} as const;
+
+/** A card button whose data does not add up (tampered with, or from an old card). */
+export const badSubmission = "Jag kunde inte läsa knappen du tryckte på. Ställ gärna frågan igen med egna ord.";
+/** A button points at an entry that has since been retired. */
+export const entryGone = "Det svaret finns inte längre i kunskapsbanken. Ställ gärna frågan igen med egna ord.";

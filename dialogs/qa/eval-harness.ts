@@ -1,10 +1,11 @@
 // Support for test/qa-eval.test.ts, scripts/qa-calibrate.ts and bench/qa-bench.ts: loading the seed
 // and the question sets, and scoring an answer the way /work/shared/eval/qa-eval.mjs does.
 // Not used by the bot; the engine itself does no I/O.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
-import { SeedFile, type KbEntry } from "../../data/kb/schema";
+import type { KbEntry } from "../../data/kb/schema";
+import { loadSeed } from "../../data/kb/seed";
 import { answerText, declineText } from "./answer-text";
 import type { QaEngine, QaResult } from "./qa-engine";
 
@@ -37,13 +38,7 @@ export const OWN_SET = join(REPO_ROOT, "data", "eval", "questions.jsonl");
 export const DEV_SET = join(REPO_ROOT, "..", "shared", "eval", "dev.jsonl");
 
 export function loadSeedEntries(dir = SEED_DIR): KbEntry[] {
-  const out: KbEntry[] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
-    const parsed = SeedFile.safeParse(JSON.parse(readFileSync(join(dir, f), "utf8")));
-    if (!parsed.success) throw new Error(`${f}: ${parsed.error.message}`);
-    out.push(...parsed.data.entries);
-  }
-  return out;
+  return loadSeed(dir).entries;
 }
 
 /** The questions of a JSONL set, or null when the file does not exist. Bad lines are skipped. */

@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import type { Container } from "@azure/cosmos";
+import { z } from "zod";
+import { EntryId } from "./kb/schema";
+import { Repository } from "./repository";
+
+// Documents of the `feedback` container (partition key /kind): the admins' review queue (issue 6)
+// lists one kind at a time, newest first, so every query names its kind in WHERE.
+//
+// Pseudonymous: `asker` is a keyed hash of tenant + user (core/pseudonym.ts), never a raw Teams or
+// Entra id, so the queue can tell "one person asked five times" from "five people asked" and
+// nothing more.
+
+const common = {
+  id: z.string().uuid(),
+  createdAt: z.string().datetime({ offset: true }),
+  asker: z.string().regex(/^[0-9a-f]{32}$/, "keyed hash"),
+  /** Review state for the admins' queue. */
+  status: z.enum(["new", "reviewed"]).default("new"),
+  /** Version of the knowledge base that produced the answer. */
+  kbVersion: z.number().int().min(0),
+};
+
+export const FeedbackDoc = z.object({
+  ...common,
+  kind: z.literal("feedback"),
+  entryId: EntryId,
+  vote: z.enum(["up", "down"]),
+  /** The question the answer was given to, as the user typed it. */
+  question: z.string().max(600),
+});
+
+export const UnansweredDoc = z.object({
+  ...common,
+  kind: z.literal("unanswered"),
+  /** Null for requests about an individual: those may name a person and are not kept. */
+  question: z.string().max(600).nullable(),
+  /** "decline" (no answer given) or "suggest" (best guess plus "Menade du…?"). */
+  outcome: z.enum(["decline", "suggest"]),
+  reason: z.enum(["no-match", "out-of-scope", "individual", "low-confidence"]),
+  confidence: z.number().min(0).max(1),
+  /** The entries offered, best first. */
+  offered: z.array(EntryId).max(4),
+});
+
+export const ReviewDoc = z.discriminatedUnion("kind", [FeedbackDoc, UnansweredDoc]);
+export type ReviewDoc = z.infer<typeof ReviewDoc>;
+export type ReviewKind = ReviewDoc["kind"];
+export type FeedbackInput = Omit<z.input<typeof FeedbackDoc>, "id" | "createdAt" | "kind" | "status">;
+export type UnansweredInput = Omit<z.input<typeof UnansweredDoc>, "id" | "createdAt" | "kind" | "status">;
+
+/** Feedback on answers and questions the bot could not answer well, for the admins' review queue. */
+export class FeedbackStore {
+  private readonly repo: Repository<typeof ReviewDoc>;
+
+  constructor(container: Container, private readonly now: () => Date = () => new Date()) {
+    this.repo = new Repository(container, ReviewDoc, (d) => d.kind);
+  }
+
+  async addFeedback(input: FeedbackInput): Promise<ReviewDoc> {
+    return (await this.repo.create(ReviewDoc.parse({ ...input, kind: "feedback", id: randomUUID(), createdAt: this.now().toISOString() }))).doc;
+  }
+
+  async addUnanswered(input: UnansweredInput): Promise<ReviewDoc> {
+    return (await this.repo.create(ReviewDoc.parse({ ...input, kind: "unanswered", id: randomUUID(), createdAt: this.now().toISOString() }))).doc;
+  }
+
+  /** The newest documents of one kind, newest first. */
+  async newest(kind: ReviewKind, limit = 50): Promise<ReviewDoc[]> {
+    const rows = await this.repo.query(
+      "SELECT TOP @limit * FROM c WHERE c.kind = @kind ORDER BY c.createdAt DESC",
+      [
+        { name: "@kind", value: kind },
+        { name: "@limit", value: limit },
+      ],
+      kind,
+    );
+    return rows.map((r) => r.doc);
+  }
+}

@@ -1,0 +1,93 @@
+import type { Logger } from "../../core/logger";
+import { qaText } from "../../core/strings";
+import type { FeedbackStore } from "../../data/feedback";
+import type { KbEntry } from "../../data/kb/schema";
+import { answerCard, declineCard } from "../../cards/answer-cards";
+import type { Asker, IncomingMessage, Reply } from "../types";
+import { answerText, declineText } from "./answer-text";
+import type { QaEngine, QaResult } from "./qa-engine";
+import { QA_ACTIONS, QaSubmission, actionOf } from "./submissions";
+
+export interface QaDialogDeps {
+  /** The engine currently served and the base version it was built from (KnowledgeService). */
+  knowledge: { readonly engine: QaEngine; readonly version: number };
+  feedback: Pick<FeedbackStore, "addFeedback" | "addUnanswered">;
+  /** Keyed hash of the asker; raw ids are never stored. */
+  pseudonym: (asker: Asker) => string;
+  logger?: Logger;
+}
+
+/**
+ * Questions in, answer or decline cards out; 👍/👎 and the unanswered questions go to the review
+ * queue. Framework-free: the bot hands it plain messages.
+ */
+export class QaDialog {
+  constructor(private readonly deps: QaDialogDeps) {}
+
+  /** The QuestionHandler for the router. */
+  readonly answer = async (question: string, message: IncomingMessage): Promise<Reply> => {
+    const { engine, version } = this.deps.knowledge;
+    const result = engine.ask(question);
+    this.deps.logger?.info({ outcome: result.outcome, reason: result.outcome === "decline" ? result.reason : undefined, entry: result.outcome === "decline" ? undefined : result.entry.id, confidence: result.confidence }, "question answered");
+    if (result.outcome !== "answer") await this.recordUnanswered(question, result, message.asker, version);
+    return this.reply(result, question, engine);
+  };
+
+  /**
+   * A card button's data. Returns undefined for submissions that belong to another feature, so the
+   * router can offer them elsewhere.
+   */
+  readonly submission = async (value: unknown, message: IncomingMessage): Promise<Reply[] | undefined> => {
+    const action = actionOf(value);
+    if (!action || !QA_ACTIONS.includes(action)) return undefined;
+    const { engine, version } = this.deps.knowledge;
+    const parsed = QaSubmission.safeParse(value);
+    const entry = parsed.success ? engine.entry(parsed.data.entryId) : undefined;
+    if (!parsed.success || (parsed.data.action === "feedback" && !entry)) {
+      this.deps.logger?.warn({ action, issues: parsed.success ? ["unknown entry"] : parsed.error.issues.map((i) => i.path.join(".")) }, "card submission rejected");
+      return [{ text: qaText.badSubmission }];
+    }
+    const data = parsed.data;
+    if (data.action === "ask") {
+      if (entry) return [this.reply({ outcome: "answer", entry, confidence: 1, alternatives: [] }, entry.title, engine)];
+      // Retired since the card was sent: the text the button sent is still a question.
+      return message.text.trim() ? [await this.answer(message.text, message)] : [{ text: qaText.entryGone }];
+    }
+    await this.deps.feedback.addFeedback({ entryId: data.entryId, vote: data.vote, question: data.question, asker: this.deps.pseudonym(message.asker), kbVersion: version });
+    this.deps.logger?.info({ entry: data.entryId, vote: data.vote }, "feedback stored");
+    return [{ text: data.vote === "up" ? qaText.feedback.thanksUp : qaText.feedback.thanksDown }];
+  };
+
+  private reply(result: QaResult, question: string, engine: QaEngine): Reply {
+    if (result.outcome === "decline") {
+      // Close entries help after a plain miss; for out-of-scope and individual requests they would
+      // suggest the bot half-answers what it must not.
+      const nearby = result.reason === "no-match" ? result.alternatives : [];
+      return { text: declineText(result.reason), card: declineCard(result.reason, nearby) };
+    }
+    const { entry } = result;
+    const alternatives = result.outcome === "suggest" ? result.alternatives : [];
+    const related = entry.related.map((id) => engine.entry(id)).filter((e): e is KbEntry => e !== undefined);
+    const text = alternatives.length > 0 ? `${answerText(entry)}\n${qaText.didYouMean} ${alternatives.map((a) => a.title).join(" · ")}` : answerText(entry);
+    return { text, card: answerCard({ entry, question, alternatives, related, unsure: result.outcome === "suggest" }) };
+  }
+
+  /** Declines and best guesses go to the review queue; a failure there must not cost the user the answer. */
+  private async recordUnanswered(question: string, result: QaResult, asker: Asker, kbVersion: number): Promise<void> {
+    const offered = result.outcome === "decline" ? result.alternatives : [result.entry, ...result.alternatives];
+    try {
+      await this.deps.feedback.addUnanswered({
+        // Requests about an individual may name the person: keep that it happened, not what was asked.
+        question: result.outcome === "decline" && result.reason === "individual" ? null : question.slice(0, 600),
+        outcome: result.outcome === "decline" ? "decline" : "suggest",
+        reason: result.outcome === "decline" ? result.reason : "low-confidence",
+        confidence: Math.min(1, Math.max(0, result.confidence)),
+        offered: offered.slice(0, 4).map((e) => e.id),
+        asker: this.deps.pseudonym(asker),
+        kbVersion,
+      });
+    } catch (err) {
+      this.deps.logger?.error({ err }, "could not store an unanswered question");
+    }
+  }
+}
