@@ -63,14 +63,15 @@ describe("answer cards built from real entries", () => {
     const votes = data.filter((d) => d.action === "feedback");
     expect(votes.map((v) => v.vote)).toEqual(["up", "down"]);
     for (const v of votes) expect(FeedbackSubmission.parse(v)).toEqual({ action: "feedback", entryId: withDuties.id, vote: v.vote, question: "Vem betalar?" });
-    const asks = data.filter((d) => d.msteams);
+    const asks = data.filter((d) => d.action === "ask");
     expect(asks.length).toBeGreaterThanOrEqual(alternatives.length);
     for (const a of asks) {
-      expect(a.msteams).toMatchObject({ type: "messageBack" });
-      expect(a.msteams.text.length).toBeGreaterThan(1);
-      expect(AskSubmission.parse(a.msteams.value).entryId).toMatch(/^[a-z0-9-]+$/);
+      expect(a.msteams).toBeUndefined();
+      const parsed = AskSubmission.parse(a);
+      expect(parsed.entryId).toMatch(/^[a-z0-9-]+$/);
+      expect(parsed.question.length).toBeGreaterThan(1);
     }
-    expect(asks.slice(0, 3).map((a) => a.msteams.value.entryId)).toEqual(alternatives.map((e) => e.id));
+    expect(asks.slice(0, 3).map((a) => a.entryId)).toEqual(alternatives.map((e) => e.id));
     expect(cardText({ attachments: [card] })).toContain(qaText.didYouMean);
   });
 

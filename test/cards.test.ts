@@ -26,7 +26,7 @@ describe("adaptive card templates", () => {
   it("welcome and help cards list example questions as buttons that send the question", () => {
     for (const card of [welcomeCard(), helpCard()]) {
       const actions = JSON.stringify(card.content);
-      expect(actions).toContain('"type":"imBack","value":"Vem kallar till SIP?"');
+      expect(actions).toContain('"data":{"action":"ask","question":"Vem kallar till SIP?"}');
       expect(cardProblems(card.content)).toEqual([]);
     }
   });

@@ -77,19 +77,24 @@ describe("questions and feedback over HTTP", () => {
     expect(cardText(replies[0])).toContain(qaText.didYouMean);
     expect(cardText(replies[0])).toContain(qaText.unsure);
     expect(cardProblems(replies[0].attachments[0].content)).toEqual([]);
-    const asks = buttons(replies[0]).filter((b) => b.data?.msteams?.value?.action === "ask");
+    const asks = buttons(replies[0]).filter((b) => b.data?.action === "ask");
     expect(asks.length).toBeGreaterThanOrEqual(1);
-    const alt = asks[0].data.msteams;
-    expect(alt.type).toBe("messageBack");
-    expect(alt.text.length).toBeGreaterThan(2);
+    const alt = asks[0].data;
+    expect(alt.question.length).toBeGreaterThan(2);
 
-    // Pressing it: Teams sends the text and the value; the bot answers that entry.
-    const pressed = await client.say(alt.text, { value: alt.value });
+    // Pressing it: an Action.Submit sends the data and no text; the bot answers that entry.
+    const pressed = await client.say("", { value: alt });
     expect(pressed.replies).toHaveLength(1);
-    expect(cardText(pressed.replies[0])).toContain(app.knowledge.engine.entry(alt.value.entryId)!.title);
+    expect(cardText(pressed.replies[0])).toContain(app.knowledge.engine.entry(alt.entryId)!.title);
 
     const logged = await feedback.newest("unanswered");
     expect(logged.find((d) => d.kind === "unanswered" && d.question === question)).toMatchObject({ outcome: "suggest", reason: "low-confidence" });
+  });
+
+  it("answers the example question a welcome-card button sends (data only, no text)", async () => {
+    const pressed = await client.say("", { value: { action: "ask", question: "Vem kallar till SIP?" } });
+    expect(pressed.replies).toHaveLength(1);
+    expect(cardText(pressed.replies[0])).toContain("Källa:");
   });
 
   it("declines a question outside the agreement and refers to Välfärd", async () => {

@@ -42,16 +42,15 @@ export class QaDialog {
     if (!action || !QA_ACTIONS.includes(action)) return undefined;
     const { engine, version } = this.deps.knowledge;
     const parsed = QaSubmission.safeParse(value);
-    const entry = parsed.success ? engine.entry(parsed.data.entryId) : undefined;
+    const entry = parsed.success && parsed.data.entryId ? engine.entry(parsed.data.entryId) : undefined;
     if (!parsed.success || (parsed.data.action === "feedback" && !entry)) {
       this.deps.logger?.warn({ action, issues: parsed.success ? ["unknown entry"] : parsed.error.issues.map((i) => i.path.join(".")) }, "card submission rejected");
       return [{ text: qaText.badSubmission }];
     }
     const data = parsed.data;
     if (data.action === "ask") {
-      if (entry) return [this.reply({ outcome: "answer", entry, confidence: 1, alternatives: [] }, entry.title, engine)];
-      // Retired since the card was sent: the text the button sent is still a question.
-      return message.text.trim() ? [await this.answer(message.text, message)] : [{ text: qaText.entryGone }];
+      if (entry) return [this.reply({ outcome: "answer", entry, confidence: 1, alternatives: [] }, data.question, engine)];
+      return [await this.answer(data.question, message)];
     }
     await this.deps.feedback.addFeedback({ entryId: data.entryId, vote: data.vote, question: data.question, asker: this.deps.pseudonym(message.asker), kbVersion: version });
     this.deps.logger?.info({ entry: data.entryId, vote: data.vote }, "feedback stored");

@@ -12,10 +12,15 @@ export const FeedbackSubmission = z.object({
   question: z.string().max(600),
 });
 
-/** "Menade du…?" and related-question buttons (messageBack: the text comes too). */
+/**
+ * Example, "Menade du…?" and related-question buttons. Plain Action.Submit data rather than msteams
+ * imBack/messageBack: Teams and the Agents Playground both deliver it. The question is asked again
+ * when the entry is gone (retired since the card was sent) or the button names none (examples).
+ */
 export const AskSubmission = z.object({
   action: z.literal("ask"),
-  entryId: EntryId,
+  entryId: EntryId.optional(),
+  question: z.string().trim().min(1).max(600),
 });
 
 export const QaSubmission = z.discriminatedUnion("action", [FeedbackSubmission, AskSubmission]);

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -11,7 +10,7 @@ import { botText, qaText } from "../../core/strings";
 import { PLAYGROUND_IDS, REPO_ROOT, startPlayground, type RunningPlayground } from "../../scripts/playground";
 import { ChatPage, oneLine, type Bubble } from "./chat-page";
 import { launchChromium } from "./chromium";
-import { runSteps, StepSkipped, type Step } from "./step-runner";
+import { runSteps, type Step } from "./step-runner";
 
 // `npm run test:e2e`: the bot (embedded store, in this process) and the Microsoft 365 Agents Playground
 // on free ports, driven by headless Chromium as a person would use Teams. Screenshots of every step go
@@ -29,14 +28,6 @@ const TYPED_QUESTION = "Hur ofta ska VuS-gruppen träffas?";
 const SUGGEST_QUESTION = "vem har kostnadsansvar for lvm vard";
 const THUMBS_UP = "👍";
 
-/**
- * The answer card (source line, "Menade du…?" buttons, 👍) comes with the knowledge-base feature.
- * Until its template exists those steps are skipped; once it exists they must pass, so a regression
- * in the answer card fails the run instead of being skipped.
- */
-const ANSWER_CARD_TEMPLATE = join(REPO_ROOT, "cards", "answer.json");
-const kbPending = existsSync(ANSWER_CARD_TEMPLATE) ? undefined : "the answer card (cards/answer.json) has not landed yet";
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -53,18 +44,12 @@ function expect(condition: boolean, message: string): void {
 }
 
 /**
- * Agents Playground 0.2.28 cannot execute an Action.Submit whose data carries `msteams` (imBack,
- * messageBack): its Adaptive Cards renderer writes into the card JSON, which the playground keeps
- * frozen ("TypeError: Cannot add property msTeams, object is not extensible"), so nothing is sent.
- * Teams itself handles these buttons. Such a click is reported as skipped, not passed; with a fixed
- * playground the step runs in full.
+ * Card buttons carry plain Action.Submit data, not msteams imBack/messageBack: Agents Playground
+ * 0.2.28 cannot submit the latter ("Cannot add property msTeams, object is not extensible"), so the
+ * bot's cards avoid them and any page error on a click fails the step.
  */
-const PLAYGROUND_SUBMIT_BUG = /property msTeams|'msTeams'/;
-
-async function clickOrSkip(chat: ChatPage, bubble: Bubble, title: string): Promise<void> {
+async function click(chat: ChatPage, bubble: Bubble, title: string): Promise<void> {
   const errors = await chat.clickCardButton(bubble, title);
-  const known = errors.find((e) => PLAYGROUND_SUBMIT_BUG.test(e));
-  if (known) throw new StepSkipped(`the playground cannot submit an msteams card action (${known}); verify "${title}" in Teams`);
   if (errors.length > 0) throw new Error(`clicking "${title}" raised an error in the page: ${errors.join("; ")}`);
 }
 
@@ -101,9 +86,9 @@ function steps(chat: ChatPage): Step[] {
         const welcome = (await chat.bubbles()).find(isCardWith(botText.welcome.title));
         expect(Boolean(welcome), "the welcome card is gone");
         const since = (await chat.bubbles()).length;
-        await clickOrSkip(chat, welcome!, question);
-        const mine = await chat.waitFor(since, (b) => !b.fromBot && b.text.includes(question), `your message "${question}" after the click`);
-        const reply = await chat.waitFor(mine.index + 1, (b) => b.fromBot, "a reply from the bot");
+        await click(chat, welcome!, question);
+        // A plain Action.Submit shows no user message; the answer card is what the user sees.
+        const reply = await chat.waitFor(since, isCardWith(`${qaText.sourceLabel}:`), `an answer card for "${question}"`);
         expect(!reply.text.includes(botText.errors.apology), `the bot apologised: ${oneLine(reply.text)}`);
       },
     },
@@ -120,7 +105,6 @@ function steps(chat: ChatPage): Step[] {
     },
     {
       name: `the answer card shows its source ("${sourceLine}")`,
-      skipReason: kbPending,
       async run() {
         expect(Boolean(typedAnswer), "no answer to check (the previous step failed)");
         expect(typedAnswer!.hasCard, `the answer is not a card: ${oneLine(typedAnswer!.text)}`);
@@ -129,29 +113,26 @@ function steps(chat: ChatPage): Step[] {
     },
     {
       name: `a "${qaText.didYouMean}" button sends its question`,
-      skipReason: kbPending,
       async run() {
         const mine = await chat.send(SUGGEST_QUESTION);
         const card = await chat.waitFor(mine.index + 1, isCardWith(qaText.didYouMean), `a card with "${qaText.didYouMean}"`);
         const choice = card.buttons.find((t) => !t.includes(THUMBS_UP) && !t.includes("👎"));
         expect(Boolean(choice), `the "${qaText.didYouMean}" card has no suggestion buttons; buttons: ${card.buttons.join(", ")}`);
         const since = (await chat.bubbles()).length;
-        await clickOrSkip(chat, card, choice!);
-        // imBack echoes the question as the user's message; a plain Action.Submit does not, so only the answer is required.
+        await click(chat, card, choice!);
         const answer = await chat.waitFor(since, isCardWith(sourceLine), `an answer card with "${sourceLine}" for "${choice}"`);
         expect(answer.text !== card.text, "the bot repeated the same card instead of answering the chosen question");
       },
     },
     {
       name: `${THUMBS_UP} is acknowledged`,
-      skipReason: kbPending,
       async run() {
         expect(Boolean(typedAnswer?.hasCard), "no answer card to rate (an earlier step failed)");
         const title = typedAnswer!.buttons.find((t) => t.includes(THUMBS_UP));
         expect(Boolean(title), `the answer card has no ${THUMBS_UP} button; buttons: ${typedAnswer!.buttons.join(", ")}`);
         const since = (await chat.bubbles()).length;
         const before = typedAnswer!.text;
-        await clickOrSkip(chat, typedAnswer!, title!);
+        await click(chat, typedAnswer!, title!);
         // Acknowledged either by a new message or by updating the card in place.
         await chat.waitFor(
           0,
