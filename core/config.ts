@@ -8,6 +8,15 @@ const csvList = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v ?? []),
   z.array(z.string()),
 );
+const positiveInt = (fallback: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, `must be 1–${max}`).max(max, `must be 1–${max}`).default(fallback));
+const positiveNumber = (fallback: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number({ message: "must be a number" }).positive("must be above 0").max(max, `must be at most ${max}`).default(fallback));
+/** Reminder offsets before a meeting: "7d,1d,2h" (days keep the clock time across DST, hours/minutes are exact). */
+const offsetList = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() !== "" ? v.split(",").map((s) => s.trim()).filter(Boolean) : ["7d", "1d"]),
+  z.array(z.string().regex(/^[1-9][0-9]{0,2}[dhm]$/, "each offset is a number followed by d, h or m, e.g. 7d,1d")).min(1, "at least one offset").max(5, "at most five offsets"),
+);
 const guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "must be a GUID");
 
 export const ConfigSchema = z
@@ -24,6 +33,17 @@ export const ConfigSchema = z
     COSMOS_DATABASE: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, "letters, digits, _ and - only").default("samverkansboten")),
     ALLOWED_TENANT_IDS: csvList.pipe(z.array(guid)),
     ADMIN_AAD_OBJECT_IDS: csvList.pipe(z.array(guid)),
+    // Meetings and reminders (issue 4)
+    MEETINGS_REMINDER_OFFSETS: offsetList,
+    MEETINGS_REPRESENTATION_CHECK_TIME: z.preprocess(emptyToUndefined, z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "must be HH:MM").default("15:00")),
+    MEETINGS_SCHEDULER_ENABLED: z.preprocess(emptyToUndefined, z.enum(["true", "false"], { message: "must be true or false" }).default("true")).transform((v) => v === "true"),
+    MEETINGS_SCHEDULER_INTERVAL_SECONDS: positiveInt(60, 3600),
+    MEETINGS_LEASE_SECONDS: positiveInt(300, 86400),
+    MEETINGS_TENANT_SENDS_PER_SECOND: positiveNumber(40, 50),
+    MEETINGS_CONVERSATION_SENDS_PER_SECOND: positiveNumber(4, 7),
+    MEETINGS_SEND_CONCURRENCY: positiveInt(8, 64),
+    MEETINGS_SEND_MAX_ATTEMPTS: positiveInt(5, 20),
+    MEETINGS_MAX_RETRY_AFTER_SECONDS: positiveInt(120, 3600),
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== "UserAssignedMSI")
