@@ -247,3 +247,60 @@ describe("meetings delivery under throttling and restarts", () => {
     }
   });
 });
+
+describe("planning in Teams: year plan file, list, move", () => {
+  it("imports a CSV sent in personal chat all-or-nothing, lists it, and a move sends one update card", async () => {
+    const http = await import("node:http");
+    const files: Record<string, string> = {
+      "/bad.csv": "länsdel;datum;start;längd;plats\nSala;2027-05-10;09:00;120;Sala\nSala;2027-05-11;09:00;5;Sala\n",
+      "/good.csv": "länsdel;datum;start;längd;plats;länk;tema;dagordning\nSala;2027-05-10;09:00;120;Sala;;Beroende;Inledning|BIV\nSala;2027-09-13;09:00;120;Sala;;;\n",
+    };
+    const fileServer = http.createServer((req, res) => {
+      const body = files[req.url ?? ""];
+      res.writeHead(body ? 200 : 404, { "content-type": "text/csv" });
+      res.end(body ?? "");
+    });
+    await new Promise<void>((r) => fileServer.listen(0, "127.0.0.1", r));
+    const base = `http://127.0.0.1:${(fileServer.address() as { port: number }).port}`;
+    const c = await startCluster(1);
+    try {
+      await setUp(c, 2);
+      const sendFile = (name: string) =>
+        as(c.client, user(0), () =>
+          c.client.post(c.client.activity({ type: "message", conversationId: "a:member-0", attachments: [{ contentType: "application/vnd.microsoft.teams.file.download.info", name, content: { downloadUrl: `${base}/${name}`, uniqueId: "x", fileType: "csv" } }] })),
+        );
+      const bad = await sendFile("bad.csv");
+      expect(bad.replies[0].text).toContain("Filen importerades inte: 1 rad är fel");
+      expect(bad.replies[0].text).toContain("- Rad 3: längden ska vara 15–480 minuter");
+      expect(await c.apps[0].meetings.vus.meetingsOf("sala")).toHaveLength(1);
+      const good = await sendFile("good.csv");
+      expect(good.replies[0].text).toBe("2 möten importerade (Sala). Påminnelser skickas automatiskt.");
+
+      const listed = await as(c.client, user(1), () => c.client.say("möten", { conversationId: "a:member-1" }));
+      const card = listed.replies[0].attachments[0].content;
+      expect(cardProblems(card)).toEqual([]);
+      expect(cardText(listed.replies[0])).toContain("måndag 10 maj 2027 kl. 09:00–11:00");
+      expect(JSON.stringify(card)).not.toContain("meetings.cancel"); // members cannot edit
+
+      // The coordinator moves the March meeting; after the 7-day reminder went out, members get one update card.
+      const march = (await c.apps[0].meetings.vus.meetingsOf("sala"))[0];
+      c.clocks[0].set("2027-03-22T08:00:05.000Z");
+      await c.apps[0].meetings.scheduler.tick();
+      const moved = await as(c.client, user(0), () =>
+        c.client.post(c.client.activity({ type: "message", conversationId: "a:member-0", value: { action: "meetings.save", meetingId: march.id, groupId: "sala", date: "2027-03-30", start: "13:00", length: "90", place: "Sala sjukhus", link: "", theme: "SIP", agenda: "" } })),
+      );
+      expect(moved.replies[0].text).toContain("ändrat: tisdag 30 mars 2027 kl. 13:00–14:30");
+      await c.apps[0].meetings.scheduler.tick();
+      await c.apps[0].meetings.scheduler.tick();
+      expect(remindersTo(c, "a:member-1", "Mötet är flyttat: VuS Sala")).toHaveLength(1);
+      expect(remindersTo(c, "a:member-1")).toHaveLength(1);
+      // The old revision's 1-day reminder is cancelled; the new one is due the day before the new time.
+      const jobs = await c.apps[0].meetings.jobs.jobsOfMeeting(march.id);
+      expect(jobs.filter((j) => j.meetingRevision === 1 && j.key === "1d").map((j) => j.status)).toEqual(["cancelled"]);
+      expect(jobs.find((j) => j.meetingRevision === 2 && j.key === "1d")?.dueAt).toBe("2027-03-29T11:00:00.000Z");
+    } finally {
+      await c.stop();
+      await new Promise((r) => fileServer.close(r));
+    }
+  });
+});
