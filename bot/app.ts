@@ -14,6 +14,10 @@ import { createServer, type BotServer } from "./server";
 import { SamverkansBot } from "./teams-bot";
 import { CosmosBotStorage } from "./cosmos-storage";
 import { ConversationState } from "botbuilder";
+import { createMeetings, type Meetings } from "../dialogs/meetings/module";
+import type { Clock } from "../dialogs/meetings/clock";
+import type { FileDownloader } from "../dialogs/meetings/feature";
+import { ProactiveMessenger } from "./proactive-messenger";
 
 export interface App {
   store: CosmosStore;
@@ -22,6 +26,7 @@ export interface App {
   /** The served knowledge base: its engine, version and reload(). */
   knowledge: KnowledgeService;
   knowledgeStore: KnowledgeStore;
+  meetings: Meetings;
   /** Listens; resolves with the bound port. */
   start(port?: number): Promise<number>;
   stop(): Promise<void>;
@@ -30,6 +35,11 @@ export interface App {
 export interface AppOptions {
   /** Replaces the knowledge-base question handler (tests). */
   answerQuestion?: QuestionHandler;
+  /** Meetings: a test clock, a fixed instance name, a file downloader, no background scheduler. */
+  clock?: Clock;
+  instanceId?: string;
+  download?: FileDownloader;
+  startScheduler?: boolean;
 }
 
 /** Wires configuration, store, dialogs and the HTTP server together. */
@@ -54,9 +64,20 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
   });
   const answerQuestion: QuestionHandler = options.answerQuestion ?? qa.answer;
-  const router = new MessageRouter({ answerQuestion, submissions: [qa.submission] });
-  const bot = new SamverkansBot(conversations, router, logger);
   const adapter = createAdapter(config, logger);
+  const meetings = createMeetings({
+    config,
+    containers: store.containers,
+    conversations,
+    messenger: new ProactiveMessenger(adapter, config.MicrosoftAppId, conversations),
+    logger,
+    clock: options.clock,
+    instanceId: options.instanceId,
+    download: options.download,
+  });
+  await meetings.vus.seedGroups();
+  const router = new MessageRouter({ answerQuestion, features: [meetings.feature], submissions: [qa.submission] });
+  const bot = new SamverkansBot(conversations, router, logger, meetings.feature);
   const http = createServer({ adapter, bot, logger, healthy: () => store.ping(), allowedTenants: config.ALLOWED_TENANT_IDS });
   let stopping: Promise<void> | undefined;
 
@@ -66,10 +87,16 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     conversationState,
     knowledge,
     knowledgeStore,
-    start: (port = config.PORT) => http.listen(port, config.host),
+    meetings,
+    start: async (port = config.PORT) => {
+      const bound = await http.listen(port, config.host);
+      if (options.startScheduler ?? config.MEETINGS_SCHEDULER_ENABLED) meetings.scheduler.start(config.MEETINGS_SCHEDULER_INTERVAL_SECONDS * 1000);
+      return bound;
+    },
     stop: () =>
       (stopping ??= (async () => {
         knowledge.stopPolling();
+        await meetings.scheduler.stop();
         await http.drain(10_000);
         await store.close();
       })()),

@@ -7,7 +7,7 @@ import * as ACData from "adaptivecards-templating";
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 
-export type CardName = "welcome" | "help" | "answer" | "decline";
+export type CardName = "welcome" | "help" | "answer" | "decline" | "meeting" | "meeting-form" | "meeting-list" | "join-group" | "representation" | "coordinator";
 
 /** An adaptive card as sent in an activity attachment. */
 export interface CardAttachment {

@@ -10,6 +10,15 @@ const csvList = z.preprocess(
 );
 /** Keys pseudonyms in local runs only; config refuses to start with authentication on and no secret. */
 const DEV_PSEUDONYM_SECRET = "dev-only-pseudonym-secret-not-for-production";
+const positiveInt = (fallback: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, `must be 1–${max}`).max(max, `must be 1–${max}`).default(fallback));
+const positiveNumber = (fallback: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number({ message: "must be a number" }).positive("must be above 0").max(max, `must be at most ${max}`).default(fallback));
+/** Reminder offsets before a meeting: "7d,1d,2h" (days keep the clock time across DST, hours/minutes are exact). */
+const offsetList = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() !== "" ? v.split(",").map((s) => s.trim()).filter(Boolean) : ["7d", "1d"]),
+  z.array(z.string().regex(/^[1-9][0-9]{0,2}[dhm]$/, "each offset is a number followed by d, h or m, e.g. 7d,1d")).min(1, "at least one offset").max(5, "at most five offsets"),
+);
 const guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "must be a GUID");
 
 /** The Azure Bot's app id alone: packaging the Teams app needs it, but not the secret. */
@@ -31,6 +40,17 @@ export const ConfigSchema = z
     ADMIN_AAD_OBJECT_IDS: csvList.pipe(z.array(guid)),
     PSEUDONYM_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     KB_POLL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be 1–60").max(60, "must be 1–60").default(60)),
+    // Meetings and reminders (issue 4)
+    MEETINGS_REMINDER_OFFSETS: offsetList,
+    MEETINGS_REPRESENTATION_CHECK_TIME: z.preprocess(emptyToUndefined, z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "must be HH:MM").default("15:00")),
+    MEETINGS_SCHEDULER_ENABLED: z.preprocess(emptyToUndefined, z.enum(["true", "false"], { message: "must be true or false" }).default("true")).transform((v) => v === "true"),
+    MEETINGS_SCHEDULER_INTERVAL_SECONDS: positiveInt(60, 3600),
+    MEETINGS_LEASE_SECONDS: positiveInt(300, 86400),
+    MEETINGS_TENANT_SENDS_PER_SECOND: positiveNumber(40, 50),
+    MEETINGS_CONVERSATION_SENDS_PER_SECOND: positiveNumber(4, 7),
+    MEETINGS_SEND_CONCURRENCY: positiveInt(8, 64),
+    MEETINGS_SEND_MAX_ATTEMPTS: positiveInt(5, 20),
+    MEETINGS_MAX_RETRY_AFTER_SECONDS: positiveInt(120, 3600),
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== "UserAssignedMSI")

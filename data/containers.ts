@@ -15,6 +15,18 @@ export const containerSpecs = {
   knowledge: { id: "knowledge", partitionKeyPath: "/id" },
   /** Feedback and unanswered questions for the admins' review queue, listed per kind. */
   feedback: { id: "feedback", partitionKeyPath: "/kind" },
+  /**
+   * VuS groups with their members, meetings and RSVPs, one logical partition per group: every screen
+   * (members of a group, its meetings, the RSVPs of a meeting) is a single-partition query, and a group
+   * is small (tens of members, a handful of meetings a year). Documents carry a `type` discriminator.
+   */
+  vus: { id: "vus", partitionKeyPath: "/groupId" },
+  /**
+   * Scheduled jobs (reminders, update cards, representation checks; evaluations later) and their
+   * per-recipient delivery records, one partition per job: a job's claim, its deliveries and its
+   * delivery report stay together. Only the scheduler's "what is due" query crosses partitions.
+   */
+  jobs: { id: "jobs", partitionKeyPath: "/jobId" },
 } satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof containerSpecs;

@@ -12,8 +12,16 @@ export type QuestionHandler = (question: string, message: IncomingMessage) => Pr
  */
 export type SubmissionHandler = (value: unknown, message: IncomingMessage) => Promise<Reply[] | undefined>;
 
+/** A feature that may claim a message (commands, card submissions, files) before it goes to the knowledge base. */
+export interface FeatureHandler {
+  /** Replies when the message is the feature's; undefined to pass it on. */
+  handle(message: IncomingMessage): Promise<Reply[] | undefined>;
+}
+
 export interface RouterDeps {
   answerQuestion: QuestionHandler;
+  /** Features asked first, in order. */
+  features?: FeatureHandler[];
   /** Card submission handlers, asked in order. */
   submissions?: SubmissionHandler[];
 }
@@ -23,6 +31,10 @@ export class MessageRouter {
   constructor(private readonly deps: RouterDeps) {}
 
   async handle(message: IncomingMessage): Promise<Reply[]> {
+    for (const feature of this.deps.features ?? []) {
+      const replies = await feature.handle(message);
+      if (replies) return replies;
+    }
     if (message.value !== undefined && message.value !== null) {
       for (const handler of this.deps.submissions ?? []) {
         const replies = await handler(message.value, message);

@@ -1,0 +1,111 @@
+import { createHash } from "node:crypto";
+import type { Container } from "@azure/cosmos";
+import { Repository, type Stored } from "../repository";
+import { ConflictError, DuplicateError } from "../errors";
+import { Delivery, ScheduledJob, type DeliveryStatus } from "./schema";
+
+export const deliveryDocId = (jobId: string, recipient: string) => createHash("sha256").update(`${jobId}\n${recipient}`).digest("hex").slice(0, 40);
+
+/** Outcome of trying to claim one recipient of a job. */
+export type DeliveryClaim =
+  | { kind: "mine"; stored: Stored<Delivery> }
+  /** Already sent, failed or inactive: nothing to do. */
+  | { kind: "finished"; delivery: Delivery }
+  /** Another instance holds a live claim. */
+  | { kind: "busy" };
+
+/** Scheduled jobs and delivery records in the "jobs" container (partition /jobId). */
+export class JobStore {
+  readonly jobs: Repository<typeof ScheduledJob>;
+  readonly deliveries: Repository<typeof Delivery>;
+
+  constructor(container: Container) {
+    this.jobs = new Repository(container, ScheduledJob, (d) => d.jobId);
+    this.deliveries = new Repository(container, Delivery, (d) => d.jobId);
+  }
+
+  /** Creates the job unless a job with the same deterministic id exists; returns whether it was new. */
+  async createIfAbsent(job: ScheduledJob): Promise<boolean> {
+    try {
+      await this.jobs.create(job);
+      return true;
+    } catch (err) {
+      if (err instanceof DuplicateError) return false;
+      throw err;
+    }
+  }
+
+  /** Jobs that should run now: pending and due, or running with an expired lease (its owner died). */
+  async due(nowIso: string): Promise<Stored<ScheduledJob>[]> {
+    const found = await this.jobs.query(
+      "SELECT * FROM c WHERE c.type = 'job' AND c.dueAt <= @now AND (c.status = 'pending' OR (c.status = 'running' AND c.leaseUntil < @now))",
+      [{ name: "@now", value: nowIso }],
+    );
+    return found.sort((a, b) => a.doc.dueAt.localeCompare(b.doc.dueAt));
+  }
+
+  /** Cancels the pending jobs of a meeting (after a move or cancellation); a running one notices by itself. */
+  async cancelPending(meetingId: string, keep: (job: ScheduledJob) => boolean = () => false): Promise<number> {
+    const found = await this.jobs.query("SELECT * FROM c WHERE c.type = 'job' AND c.meetingId = @m AND c.status = 'pending'", [{ name: "@m", value: meetingId }]);
+    let cancelled = 0;
+    for (const s of found) {
+      if (keep(s.doc)) continue;
+      try {
+        await this.jobs.replace({ ...s.doc, status: "cancelled" }, s.etag);
+        cancelled++;
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
+    return cancelled;
+  }
+
+  async jobsOfMeeting(meetingId: string): Promise<ScheduledJob[]> {
+    const found = await this.jobs.query("SELECT * FROM c WHERE c.type = 'job' AND c.meetingId = @m", [{ name: "@m", value: meetingId }]);
+    return found.map((s) => s.doc).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  }
+
+  async deliveriesOf(jobId: string): Promise<Delivery[]> {
+    const found = await this.deliveries.query("SELECT * FROM c WHERE c.jobId = @j AND c.type = 'delivery'", [{ name: "@j", value: jobId }], jobId);
+    return found.map((s) => s.doc);
+  }
+
+  /**
+   * Claims one recipient of a job: create-if-absent decides between instances; a claim older than
+   * `staleBefore` (its owner died between claim and send) is taken over with an etag replace.
+   */
+  async claimDelivery(jobId: string, recipient: string, owner: string, nowIso: string, staleBefore: string): Promise<DeliveryClaim> {
+    const id = deliveryDocId(jobId, recipient);
+    const fresh: Delivery = { id, jobId, type: "delivery", recipient, status: "sending", owner, claimedAt: nowIso, attempts: 0 };
+    try {
+      return { kind: "mine", stored: await this.deliveries.create(fresh) };
+    } catch (err) {
+      if (!(err instanceof DuplicateError)) throw err;
+    }
+    const existing = await this.deliveries.read(id, jobId);
+    if (!existing) return { kind: "busy" };
+    if (existing.doc.status !== "sending") return { kind: "finished", delivery: existing.doc };
+    if (existing.doc.claimedAt >= staleBefore) return { kind: "busy" };
+    try {
+      return { kind: "mine", stored: await this.deliveries.replace({ ...existing.doc, owner, claimedAt: nowIso }, existing.etag) };
+    } catch (err) {
+      if (err instanceof ConflictError) return { kind: "busy" };
+      throw err;
+    }
+  }
+
+  /** Records the final status; false when another instance took the claim over meanwhile. */
+  async finishDelivery(
+    claim: Stored<Delivery>,
+    result: { status: Exclude<DeliveryStatus, "sending">; attempts: number; lastStatusCode?: number; activityId?: string },
+    nowIso: string,
+  ): Promise<boolean> {
+    try {
+      await this.deliveries.replace({ ...claim.doc, ...result, attempts: claim.doc.attempts + result.attempts, finishedAt: nowIso }, claim.etag);
+      return true;
+    } catch (err) {
+      if (err instanceof ConflictError) return false;
+      throw err;
+    }
+  }
+}
