@@ -1,10 +1,25 @@
-import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type Activity } from "botbuilder";
+import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from "botbuilder";
 import type { Logger } from "../core/logger";
 import type { ConversationStore, ConversationType } from "../data/conversations";
 import { welcomeCard } from "../cards/help-cards";
 import { botText } from "../core/strings";
 import type { MessageRouter } from "../dialogs/router";
-import type { Asker, Reply } from "../dialogs/types";
+import type { Asker, IncomingFile, Reply } from "../dialogs/types";
+import type { CardAttachment } from "../cards/render";
+
+/** Handles Action.Execute (adaptiveCard/action invokes); returns the card that replaces the clicked one. */
+export interface CardActionHandler {
+  execute(verb: string, data: unknown, asker: Asker): Promise<CardAttachment | undefined>;
+}
+
+const FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
+
+/** Files a user sent in personal chat: Teams delivers them as download-info attachments. */
+export function filesOf(activity: Partial<Activity>): IncomingFile[] {
+  return (activity.attachments ?? [])
+    .filter((a) => a.contentType === FILE_DOWNLOAD_INFO && typeof (a.content as { downloadUrl?: unknown })?.downloadUrl === "string")
+    .map((a) => ({ name: a.name ?? "fil", downloadUrl: (a.content as { downloadUrl: string }).downloadUrl, fileType: (a.content as { fileType?: string }).fileType }));
+}
 
 const NO_TENANT = "no-tenant";
 
@@ -29,6 +44,7 @@ export class SamverkansBot extends TeamsActivityHandler {
     private readonly conversations: ConversationStore,
     private readonly router: MessageRouter,
     private readonly logger: Logger,
+    private readonly cardActions?: CardActionHandler,
   ) {
     super();
 
@@ -56,7 +72,22 @@ export class SamverkansBot extends TeamsActivityHandler {
 
   private asker(context: TurnContext): Asker {
     const a = context.activity;
-    return { tenantId: tenantOf(a), userId: a.from.id, aadObjectId: a.from.aadObjectId, conversationType: conversationTypeOf(a) };
+    return {
+      tenantId: tenantOf(a),
+      userId: a.from.id,
+      aadObjectId: a.from.aadObjectId,
+      conversationType: conversationTypeOf(a),
+      name: a.from.name,
+      serviceUrl: a.serviceUrl,
+      conversationId: a.conversation.id,
+    };
+  }
+
+  protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const card = await this.cardActions?.execute(invokeValue.action?.verb ?? "", invokeValue.action?.data, this.asker(context));
+    this.logger.debug({ verb: invokeValue.action?.verb, handled: Boolean(card) }, "card action");
+    if (!card) return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "Unknown card action" } as never };
+    return { statusCode: 200, type: card.contentType, value: card.content as never };
   }
 
   /** Stores the conversation reference; welcomes only when the install is new, since Teams announces it twice. */
@@ -90,7 +121,8 @@ export class SamverkansBot extends TeamsActivityHandler {
   private async answer(context: TurnContext): Promise<void> {
     const a = context.activity;
     const text = a.text ? TurnContext.removeRecipientMention(a) ?? a.text : "";
-    const replies = await this.router.handle({ text: text ?? "", value: a.value, asker: this.asker(context) });
+    const files = filesOf(a);
+    const replies = await this.router.handle({ text: text ?? "", value: a.value, asker: this.asker(context), ...(files.length ? { files } : {}) });
     this.logger.debug({ chars: text.length, replies: replies.length }, "message handled");
     for (const reply of replies) await context.sendActivity(toActivity(reply));
   }

@@ -6,8 +6,15 @@ import type { IncomingMessage, Reply } from "./types";
 /** Answers a question in Swedish; provided by the knowledge-base feature. */
 export type QuestionHandler = (question: string, message: IncomingMessage) => Promise<Reply>;
 
+/** A feature that may claim a message (commands, card submissions, files) before it goes to the knowledge base. */
+export interface FeatureHandler {
+  /** Replies when the message is the feature's; undefined to pass it on. */
+  handle(message: IncomingMessage): Promise<Reply[] | undefined>;
+}
+
 export interface RouterDeps {
   answerQuestion: QuestionHandler;
+  features?: FeatureHandler[];
 }
 
 /** Decides what a message is and produces the replies. Knows nothing of Bot Framework. */
@@ -15,6 +22,10 @@ export class MessageRouter {
   constructor(private readonly deps: RouterDeps) {}
 
   async handle(message: IncomingMessage): Promise<Reply[]> {
+    for (const feature of this.deps.features ?? []) {
+      const replies = await feature.handle(message);
+      if (replies) return replies;
+    }
     const command = parseCommand(message.text);
     switch (command.name) {
       case "help":

@@ -11,6 +11,18 @@ export interface Asker {
   /** Entra object id; absent in some test clients. */
   aadObjectId?: string;
   conversationType: "personal" | "channel" | "groupChat";
+  /** Display name, as Teams sends it. */
+  name?: string;
+  /** Where Teams reaches this user's tenant; kept with a membership to open a personal chat later. */
+  serviceUrl?: string;
+  conversationId?: string;
+}
+
+/** A file sent to the bot in personal chat (Teams "file.download.info" attachment). */
+export interface IncomingFile {
+  name: string;
+  downloadUrl: string;
+  fileType?: string;
 }
 
 /** A user message: typed text, or the data of a card button (Action.Submit / Action.Execute). */
@@ -18,6 +30,7 @@ export interface IncomingMessage {
   text: string;
   value?: unknown;
   asker: Asker;
+  files?: IncomingFile[];
 }
 
 /** One reply: a card with plain text for clients and notifications that show no card. */

@@ -2,4 +2,5 @@
 // Code, logs and comments stay in English.
 export * as botText from "./bot";
 export * as qaText from "./qa";
+export * as meetingsText from "./meetings";
 export * as evaluationsText from "./evaluations";

@@ -36,12 +36,28 @@ export class JobStore {
   }
 
   /** Jobs that should run now: pending and due, or running with an expired lease (its owner died). */
-  async due(nowIso: string): Promise<ScheduledJob[]> {
+  async due(nowIso: string): Promise<Stored<ScheduledJob>[]> {
     const found = await this.jobs.query(
       "SELECT * FROM c WHERE c.type = 'job' AND c.dueAt <= @now AND (c.status = 'pending' OR (c.status = 'running' AND c.leaseUntil < @now))",
       [{ name: "@now", value: nowIso }],
     );
-    return found.map((s) => s.doc).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    return found.sort((a, b) => a.doc.dueAt.localeCompare(b.doc.dueAt));
+  }
+
+  /** Cancels the pending jobs of a meeting (after a move or cancellation); a running one notices by itself. */
+  async cancelPending(meetingId: string, keep: (job: ScheduledJob) => boolean = () => false): Promise<number> {
+    const found = await this.jobs.query("SELECT * FROM c WHERE c.type = 'job' AND c.meetingId = @m AND c.status = 'pending'", [{ name: "@m", value: meetingId }]);
+    let cancelled = 0;
+    for (const s of found) {
+      if (keep(s.doc)) continue;
+      try {
+        await this.jobs.replace({ ...s.doc, status: "cancelled" }, s.etag);
+        cancelled++;
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
+    return cancelled;
   }
 
   async jobsOfMeeting(meetingId: string): Promise<ScheduledJob[]> {

@@ -1,8 +1,25 @@
-import { botText } from "../../core/strings";
+import { botText, meetingsText } from "../../core/strings";
 import type { CardName } from "../../cards/render";
 
 /** Sample data per template; the card test expands each and validates the result. */
 export const cardSamples: Partial<Record<CardName, object[]>> = {
   welcome: [{ ...botText.welcome, examples: botText.exampleQuestions }],
   help: [{ ...botText.help, examples: botText.exampleQuestions }, { ...botText.help, examples: [] }],
+  meeting: [
+    { title: "Påminnelse: VuS Sala", intro: "Mötet är i morgon.", facts: [{ title: "När", value: "måndag 29 mars 2027 kl. 09:00–11:00" }], agendaTitle: "Dagordning", agenda: ["Inledning", "SIP"], status: "Kommer du?", onlineUrl: "https://teams.microsoft.com/l/meetup-join/x", joinTitle: "Anslut", rsvpOpen: true, labels: meetingsText.answerLabels, groupId: "sala", meetingId: "m-12345678" },
+    { title: "Mötet är inställt: VuS Sala", intro: "", facts: [], agendaTitle: "Dagordning", agenda: [], status: "", onlineUrl: "", joinTitle: "Anslut", rsvpOpen: false, labels: meetingsText.answerLabels, groupId: "sala", meetingId: "m-12345678" },
+  ],
+  "meeting-form": [
+    { title: "Planera", required: meetingsText.required, labels: meetingsText.form, groups: [{ id: "sala", name: "Sala" }], meetingId: "", groupId: "sala", date: "", start: "09:00", length: 120, place: "", link: "", theme: "", agenda: "" },
+  ],
+  "meeting-list": [
+    { title: "Kommande", none: "Inga", held: ["VuS Sala: 1 av minst 4"], meetings: [{ id: "m-1234567", groupId: "sala", heading: "VuS Sala", facts: [{ title: "När", value: "i morgon" }], canEdit: true, canMarkNotHeld: false }], canPlan: true, labels: meetingsText.list },
+    { title: "Kommande", none: "Inga", held: [], meetings: [], canPlan: false, labels: meetingsText.list },
+  ],
+  "join-group": [{ ...meetingsText.join, required: meetingsText.required, groups: [{ id: "sala", name: "Sala" }], organisations: ["Sala", "Region Västmanland"], functions: [{ value: "ifo", title: "IFO" }] }],
+  representation: [
+    { title: "Representation", when: "i morgon", counts: "1 deltar", missingTitle: "Saknas", allCovered: "Alla", missing: ["Sala: socialpsykiatri"], answersTitle: "Svar", answers: [{ title: "Anna", value: "Deltar" }] },
+    { title: "Representation", when: "i morgon", counts: "0 deltar", missingTitle: "Saknas", allCovered: "Alla", missing: [], answersTitle: "Svar", answers: [] },
+  ],
+  coordinator: [{ title: "Utse", intro: "Välj", choiceLabel: "Medlem", submit: "Spara", required: meetingsText.required, members: [{ title: "Anna – VuS Sala", value: "sala|x" }] }],
 };

@@ -1,0 +1,107 @@
+import { meetingsText } from "../core/strings";
+import type { Group, Meeting, RsvpAnswer } from "../data/meetings/schema";
+import { swedishSpan } from "../dialogs/meetings/time";
+import { cardAttachment, type CardAttachment } from "./render";
+
+const t = meetingsText;
+
+export function meetingFacts(meeting: Meeting): { title: string; value: string }[] {
+  const facts = [{ title: t.list.when, value: swedishSpan(meeting.start, meeting.durationMinutes) }];
+  const where = [meeting.place, meeting.onlineUrl ? t.list.online : undefined].filter(Boolean).join(" + ");
+  if (where) facts.push({ title: t.list.where, value: where });
+  if (meeting.theme) facts.push({ title: t.list.theme, value: meeting.theme });
+  return facts;
+}
+
+export interface MeetingCardOptions {
+  title: string;
+  intro?: string;
+  status?: string;
+  rsvpOpen: boolean;
+  /** Universal-action refresh: Teams fetches each listed user's own view (channels: at most 60 users). */
+  refreshUserIds?: string[];
+  personalRefresh?: boolean;
+}
+
+/** Reminder, update and RSVP card for one meeting; RSVP buttons are Action.Execute. */
+export function meetingCard(meeting: Meeting, opts: MeetingCardOptions): CardAttachment {
+  const card = cardAttachment("meeting", {
+    title: opts.title,
+    intro: opts.intro ?? "",
+    facts: meetingFacts(meeting),
+    agendaTitle: t.list.agenda,
+    agenda: meeting.agenda,
+    status: opts.status ?? "",
+    onlineUrl: meeting.status === "planned" ? meeting.onlineUrl ?? "" : "",
+    joinTitle: t.reminder.join,
+    rsvpOpen: opts.rsvpOpen,
+    labels: t.answerLabels,
+    groupId: meeting.groupId,
+    meetingId: meeting.id,
+  });
+  if (opts.personalRefresh || opts.refreshUserIds?.length) {
+    card.content.refresh = {
+      action: { type: "Action.Execute", verb: "meetings.refresh", data: { groupId: meeting.groupId, meetingId: meeting.id } },
+      ...(opts.refreshUserIds?.length ? { userIds: opts.refreshUserIds.slice(0, 60) } : {}),
+    };
+  }
+  return card;
+}
+
+export function answerStatus(answer: RsvpAnswer | undefined): string {
+  return answer ? t.reminder.answered(t.answerLabels[answer]) : t.reminder.rsvpPrompt;
+}
+
+export function joinCard(groups: Group[]): CardAttachment {
+  const municipalities = [...new Set(groups.flatMap((g) => g.municipalities))].sort((a, b) => a.localeCompare(b, "sv"));
+  return cardAttachment("join-group", {
+    ...t.join,
+    required: t.required,
+    groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    organisations: [...municipalities, t.regionOrganisation, t.otherOrganisation],
+    functions: Object.entries(t.functionLabels).map(([value, title]) => ({ value, title })),
+  });
+}
+
+export interface FormValues {
+  meetingId: string;
+  groupId: string;
+  date: string;
+  start: string;
+  length: number;
+  place: string;
+  link: string;
+  theme: string;
+  agenda: string;
+}
+
+export function meetingFormCard(groups: Group[], values: FormValues): CardAttachment {
+  return cardAttachment("meeting-form", {
+    title: values.meetingId ? t.form.editTitle : t.form.newTitle,
+    labels: t.form,
+    required: t.required,
+    groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    ...values,
+  });
+}
+
+export interface ListedMeeting {
+  id: string;
+  groupId: string;
+  heading: string;
+  facts: { title: string; value: string }[];
+  canEdit: boolean;
+  canMarkNotHeld: boolean;
+}
+
+export function meetingListCard(meetings: ListedMeeting[], held: string[], canPlan: boolean): CardAttachment {
+  return cardAttachment("meeting-list", { title: t.list.title, none: t.list.none, held, meetings, canPlan, labels: t.list });
+}
+
+export function representationCard(data: { title: string; when: string; counts: string; missing: string[]; answers: { title: string; value: string }[] }): CardAttachment {
+  return cardAttachment("representation", { ...data, missingTitle: t.representation.missingTitle, allCovered: t.representation.allCovered, answersTitle: t.representation.answersTitle });
+}
+
+export function coordinatorCard(members: { title: string; value: string }[]): CardAttachment {
+  return cardAttachment("coordinator", { title: t.admin.coordinatorTitle, intro: t.admin.coordinatorIntro, choiceLabel: t.admin.coordinatorChoice, submit: t.admin.coordinatorSubmit, required: t.required, members });
+}

@@ -1,0 +1,173 @@
+// Swedish strings for VuS groups, meetings, reminders and imports.
+
+export const functionLabels = {
+  ifo: "Kommun – individ och familj",
+  socialpsykiatri: "Kommun – socialpsykiatri",
+  "ifo-socialpsykiatri": "Kommun – individ och familj och socialpsykiatri",
+  vuxenpsykiatri: "Region – vuxenpsykiatrin",
+  habilitering: "Region – habiliteringscentrum",
+  vardcentral: "Region – vårdcentralerna (utsedd av vårdvalsrådet)",
+  samordnare: "Samordnare för gruppen",
+  ovrig: "Inbjuden utifrån tema / övrig",
+} as const;
+
+export const answerLabels = { attending: "Deltar", declined: "Deltar inte", substitute: "Skickar ersättare" } as const;
+
+export const required = "Fyll i det här fältet.";
+
+export const regionOrganisation = "Region Västmanland";
+export const otherOrganisation = "Annan organisation";
+
+export const join = {
+  title: "Gå med i en VuS-grupp",
+  intro: "Välj länsdel, vilken organisation du företräder och din funktion i gruppen. Du får påminnelser om gruppens möten här i chatten.",
+  groupLabel: "Länsdel",
+  organisationLabel: "Organisation",
+  otherOrganisationLabel: "Annan organisation (om du valde Annan)",
+  functionLabel: "Funktion",
+  submit: "Gå med",
+  joined: (group: string) => `Klart! Du är med i VuS ${group}. Du får påminnelser om gruppens möten här. Skriv **möten** för att se kommande möten, eller **lämna** för att gå ur gruppen.`,
+  updated: (group: string) => `Dina uppgifter i VuS ${group} är uppdaterade.`,
+  missing: "Välj länsdel, organisation och funktion.",
+  unknownGroup: "Den länsdelen finns inte. Välj en i listan.",
+  personalOnly: "Gå med från den personliga chatten med mig, så att påminnelserna kommer till dig.",
+  noAad: "Jag kan inte se vem du är i Teams. Försök från Teams-klienten.",
+};
+
+export const leave = {
+  notMember: "Du är inte med i någon VuS-grupp.",
+  left: (group: string) => `Du har lämnat VuS ${group}. Du får inga fler påminnelser från gruppen.`,
+  which: (groups: string) => `Du är med i flera grupper (${groups}). Skriv till exempel **lämna ${groups.split(", ")[0]}**.`,
+};
+
+export const list = {
+  title: "Kommande VuS-möten",
+  none: "Inga kommande möten i dina grupper.",
+  notMember: "Du är inte med i någon VuS-grupp ännu. Skriv **gå med** för att gå med.",
+  held: (group: string, year: number, n: number) => `VuS ${group}: ${n} av minst 4 möten genomförda ${year} (indikator 2a).`,
+  move: "Flytta / ändra",
+  cancel: "Ställ in",
+  notHeld: "Markera som inte hållet",
+  when: "När",
+  where: "Var",
+  online: "Onlinemöte",
+  theme: "Tema",
+  agenda: "Dagordning",
+  yourAnswer: "Ditt svar",
+  noAnswer: "Inte svarat",
+  plan: "Planera nytt möte",
+};
+
+export const reminder = {
+  title: (group: string) => `Påminnelse: VuS ${group}`,
+  inDays: (offset: string) => {
+    const n = Number(offset.slice(0, -1));
+    const unit = offset.slice(-1);
+    if (unit === "d") return n === 1 ? "Mötet är i morgon." : `Mötet är om ${n} dagar.`;
+    if (unit === "h") return n === 1 ? "Mötet börjar om en timme." : `Mötet börjar om ${n} timmar.`;
+    return `Mötet börjar om ${n} minuter.`;
+  },
+  movedTitle: (group: string) => `Mötet är flyttat: VuS ${group}`,
+  movedIntro: "Tid eller plats har ändrats. Så här gäller nu:",
+  cancelledTitle: (group: string) => `Mötet är inställt: VuS ${group}`,
+  cancelledIntro: "Mötet nedan blir inte av.",
+  join: "Anslut till mötet",
+  rsvpPrompt: "Kommer du?",
+  answered: (label: string) => `Ditt svar: ${label}. Du kan ändra det nedan.`,
+  channelTally: (a: number, d: number, s: number) => `Svar hittills: ${a} deltar, ${d} deltar inte, ${s} skickar ersättare.`,
+  text: (title: string, when: string) => `${title} – ${when}`,
+  rsvpThanks: (label: string) => `Tack! Ditt svar är registrerat: ${label}.`,
+  rsvpClosed: "Mötet har redan börjat eller är inställt; svaret kan inte ändras.",
+  rsvpNotMember: "Du är inte med i den här VuS-gruppen. Skriv **gå med** till mig för att gå med.",
+};
+
+export const form = {
+  newTitle: "Planera VuS-möte",
+  editTitle: "Ändra eller flytta möte",
+  group: "Länsdel",
+  date: "Datum",
+  start: "Starttid",
+  length: "Längd (minuter)",
+  place: "Plats",
+  link: "Länk till onlinemöte (https)",
+  theme: "Tema",
+  agenda: "Dagordning (en punkt per rad)",
+  save: "Spara",
+  saved: (group: string, when: string) => `Mötet för VuS ${group} är planerat: ${when}. Påminnelser skickas automatiskt.`,
+  moved: (group: string, when: string) => `Mötet för VuS ${group} är ändrat: ${when}. Medlemmarna får ett uppdaterat kort.`,
+  cancelled: (group: string, when: string) => `Mötet för VuS ${group} ${when} är inställt. Medlemmarna meddelas.`,
+  notHeld: (group: string, when: string) => `Mötet för VuS ${group} ${when} räknas nu som inte hållet (räknas inte i indikator 2a).`,
+  notFound: "Mötet finns inte längre.",
+  notAllowed: "Bara gruppens samordnare och administratörer kan planera och ändra möten.",
+  notStartedYet: "Mötet har inte ägt rum ännu; ställ in det i stället.",
+  alreadyCancelled: "Mötet är redan inställt.",
+  conflict: "Någon annan ändrade mötet samtidigt. Försök igen.",
+  invalid: (problems: string) => `Mötet sparades inte: ${problems}`,
+};
+
+export const problems = {
+  group: "okänd länsdel",
+  date: "datum ska skrivas ÅÅÅÅ-MM-DD och starttid TT:MM",
+  nonexistent: "tiden finns inte den dagen (klockan ställs fram till sommartid)",
+  past: "tiden har redan passerat",
+  length: "längden ska vara 15–480 minuter",
+  placeOrLink: "ange plats eller länk till onlinemöte",
+  link: "länken ska vara en https-adress",
+  tooLong: (field: string) => `${field} är för lång`,
+  agenda: "högst 20 dagordningspunkter på högst 300 tecken",
+  duplicateInFile: (row: number) => `samma länsdel och tid som rad ${row}`,
+  exists: "det finns redan ett möte för länsdelen vid den tiden",
+  notCoordinator: (group: string) => `du är inte samordnare för VuS ${group}`,
+};
+
+export const importText = {
+  rejected: (n: number, list: string) => `Filen importerades inte: ${n} ${n === 1 ? "rad är" : "rader är"} fel. Rätta och skicka filen igen; inget har sparats.\n\n${list}`,
+  row: (row: number, why: string) => `- Rad ${row}: ${why}`,
+  done: (n: number, groups: string) => `${n} möten importerade (${groups}). Påminnelser skickas automatiskt.`,
+  empty: "Filen innehåller inga möten.",
+  unreadable: "Jag kunde inte läsa filen. Skicka en CSV-fil (kolumner: länsdel;datum;start;längd;plats;länk;tema;dagordning) eller en JSON-fil med samma fält.",
+  unknownType: "Skicka en .csv- eller .json-fil med mötesplanen.",
+  tooBig: "Filen är för stor (högst 1 MB).",
+  downloadFailed: "Jag kunde inte hämta filen från Teams. Försök igen.",
+  notAllowed: "Bara samordnare och administratörer kan importera möten.",
+  personalOnly: "Skicka filen till mig i den personliga chatten.",
+};
+
+export const representation = {
+  title: (group: string) => `Representation i morgon: VuS ${group}`,
+  counts: (a: number, d: number, s: number, none: number) => `${a} deltar, ${s} skickar ersättare, ${d} deltar inte, ${none} har inte svarat.`,
+  missingTitle: "Funktioner som ingen företräder",
+  allCovered: "Alla funktioner som ska delta är företrädda.",
+  answersTitle: "Svar",
+  municipality: (m: string, what: string) => `${m}: ${what}`,
+  ifo: "individ och familj",
+  sp: "socialpsykiatri",
+  text: (group: string, missing: number) => (missing ? `VuS ${group} i morgon: ${missing} funktioner saknas.` : `VuS ${group} i morgon: alla funktioner är företrädda.`),
+};
+
+export const report = {
+  title: "Leveransrapport",
+  none: "Inga påminnelser har skickats ännu för dina gruppers möten.",
+  line: (what: string, c: { sent: number; failed: number; inactive: number; expired: number }, status: string) =>
+    `- ${what}: ${c.sent} skickade, ${c.failed} misslyckade, ${c.inactive} nås inte (boten borttagen)${c.expired ? `, ${c.expired} hann inte före mötet` : ""} – ${status}`,
+  kinds: { reminder: (offset: string) => `Påminnelse ${offset} före`, meetingUpdate: "Uppdateringskort", representationCheck: "Representationskontroll", evaluation: "Utvärdering" },
+  status: { pending: "väntar", running: "pågår", done: "klar", expired: "för sent", cancelled: "avbruten" },
+  notAllowed: "Leveransrapporten är till för samordnare och administratörer.",
+};
+
+export const admin = {
+  notAdmin: "Bara administratörer kan göra det.",
+  municipalitiesUsage: "Skriv till exempel: **kommuner Köping: Köping, Arboga, Kungsör**",
+  municipalitiesSaved: (group: string, list: string) => `VuS ${group} omfattar nu: ${list}.`,
+  coordinatorUsage: "Skriv **samordnare** för att välja vem som samordnar en grupp.",
+  coordinatorTitle: "Utse samordnare",
+  coordinatorIntro: "Välj en medlem. Samordnare kan planera möten, importera årsplaner och får representationskontrollen dagen före mötet.",
+  coordinatorChoice: "Medlem",
+  coordinatorSubmit: "Gör till samordnare / ta bort",
+  coordinatorOn: (name: string, group: string) => `${name} är nu samordnare för VuS ${group}.`,
+  coordinatorOff: (name: string, group: string) => `${name} är inte längre samordnare för VuS ${group}.`,
+  noMembers: "Ingen har gått med i någon grupp ännu.",
+  channelLinked: (group: string) => `Den här kanalen får nu påminnelser om VuS ${group}s möten.`,
+  channelUsage: "Skriv i kanalen: **koppla kanal Västerås** (länsdelens namn).",
+  channelOnly: "Det kommandot fungerar bara i en kanal där jag är installerad.",
+};

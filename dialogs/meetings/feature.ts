@@ -1,0 +1,384 @@
+import { z } from "zod";
+import { meetingsText } from "../../core/strings";
+import type { Logger } from "../../core/logger";
+import type { JobStore } from "../../data/meetings/job-store";
+import { memberDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
+import { MemberFunction, RsvpAnswer, type Meeting, type Member } from "../../data/meetings/schema";
+import { ConflictError } from "../../data/errors";
+import { coordinatorCard, joinCard, meetingCard, meetingFacts, meetingFormCard, meetingListCard, type ListedMeeting } from "../../cards/meeting-cards";
+import type { CardAttachment } from "../../cards/render";
+import type { FeatureHandler } from "../router";
+import type { Asker, IncomingFile, IncomingMessage, Reply } from "../types";
+import type { Clock } from "./clock";
+import { findGroup, MeetingInput, validateMeetingInput, DEFAULT_LENGTH_MINUTES } from "./meeting-input";
+import { heldMeetings, type MeetingPlanner, type Permissions } from "./planner";
+import { MAX_IMPORT_BYTES, readMeetingFile, rejectionText, validateImport } from "./import";
+import { inZone, localDateInput, swedishSpan, swedishTime } from "./time";
+
+const t = meetingsText;
+const text = (s: string): Reply[] => [{ text: s }];
+
+/** Downloads a file Teams offers (downloadUrl of a file.download.info attachment). */
+export type FileDownloader = (url: string) => Promise<Buffer>;
+
+export const fetchDownloader: FileDownloader = async (url) => {
+  const res = await fetch(url, { signal: AbortSignal.timeout(15_000) });
+  if (!res.ok) throw new Error(`download failed: ${res.status}`);
+  const length = Number(res.headers.get("content-length") ?? 0);
+  if (length > MAX_IMPORT_BYTES) throw new RangeError("too big");
+  const body = Buffer.from(await res.arrayBuffer());
+  if (body.length > MAX_IMPORT_BYTES) throw new RangeError("too big");
+  return body;
+};
+
+const JoinSubmit = z.object({ action: z.literal("meetings.join"), groupId: z.string().min(1), organisation: z.string().min(1).max(100), otherOrganisation: z.string().max(100).optional(), function: MemberFunction });
+const SaveSubmit = MeetingInput.omit({ group: true }).extend({ action: z.literal("meetings.save"), meetingId: z.string().optional(), groupId: z.string().min(1) });
+const MeetingRef = z.object({ action: z.enum(["meetings.edit", "meetings.cancel", "meetings.notHeld"]), groupId: z.string().min(1), meetingId: z.string().min(1) });
+const CoordinatorSubmit = z.object({ action: z.literal("meetings.coordinator"), member: z.string().regex(/^[a-z0-9-]+\|.+$/) });
+const RsvpData = z.object({ groupId: z.string().min(1), meetingId: z.string().min(1), answer: RsvpAnswer.optional() });
+
+const COMMANDS = {
+  join: /^(gå|ga) med( i vus)?$/i,
+  leave: /^(lämna|lamna)( (?<group>.+))?$/i,
+  list: /^(möten|moten|mina möten|kommande möten)$/i,
+  plan: /^(planera|planera möte|nytt möte)$/i,
+  report: /^(leveranser|leveransrapport)$/i,
+  municipalities: /^kommuner (?<group>[^:]+):(?<list>.+)$/i,
+  coordinator: /^samordnare$/i,
+  channel: /^koppla kanal (?<group>.+)$/i,
+};
+
+export interface MeetingsFeatureDeps {
+  vus: VusStore;
+  jobs: JobStore;
+  planner: MeetingPlanner;
+  permissions: Permissions;
+  clock: Clock;
+  logger: Logger;
+  download?: FileDownloader;
+}
+
+/** `gå med`, `lämna`, `möten`, planning forms, file imports and the RSVP buttons. */
+export class MeetingsFeature implements FeatureHandler {
+  constructor(private readonly deps: MeetingsFeatureDeps) {}
+
+  async handle(message: IncomingMessage): Promise<Reply[] | undefined> {
+    const action = (message.value as { action?: unknown } | undefined)?.action;
+    if (typeof action === "string" && action.startsWith("meetings.")) return this.submit(action, message);
+    if (message.files?.length) return this.importFiles(message.files, message.asker);
+    const said = message.text.replace(/\s+/g, " ").trim().replace(/[.!]+$/, "");
+    if (COMMANDS.join.test(said)) return [{ text: t.join.title, card: joinCard(await this.deps.vus.listGroups()) }];
+    if (COMMANDS.list.test(said)) return this.list(message.asker);
+    if (COMMANDS.plan.test(said)) return this.form(message.asker);
+    if (COMMANDS.report.test(said)) return this.report(message.asker);
+    if (COMMANDS.coordinator.test(said)) return this.coordinatorForm(message.asker);
+    let m = COMMANDS.leave.exec(said);
+    if (m) return this.leave(message.asker, m.groups?.group);
+    m = COMMANDS.municipalities.exec(said);
+    if (m) return this.setMunicipalities(message.asker, m.groups!.group, m.groups!.list);
+    m = COMMANDS.channel.exec(said);
+    if (m) return this.linkChannel(message.asker, m.groups!.group);
+    return undefined;
+  }
+
+  // --- membership -------------------------------------------------------------------------------
+
+  private async join(value: unknown, asker: Asker): Promise<Reply[]> {
+    const parsed = JoinSubmit.safeParse(value);
+    if (!parsed.success) return text(t.join.missing);
+    if (!asker.aadObjectId || !asker.serviceUrl) return text(t.join.noAad);
+    const group = (await this.deps.vus.group(parsed.data.groupId))?.doc;
+    if (!group) return text(t.join.unknownGroup);
+    const organisation = parsed.data.organisation === t.otherOrganisation ? parsed.data.otherOrganisation?.trim() || t.otherOrganisation : parsed.data.organisation;
+    const now = this.deps.clock.now().toISOString();
+    const existing = await this.deps.vus.members.read(memberDocId(asker.aadObjectId), group.id);
+    const member: Member = {
+      id: memberDocId(asker.aadObjectId),
+      type: "member",
+      groupId: group.id,
+      tenantId: asker.tenantId,
+      aadObjectId: asker.aadObjectId,
+      userId: asker.userId,
+      serviceUrl: asker.serviceUrl,
+      name: asker.name ?? "",
+      organisation,
+      function: parsed.data.function,
+      role: existing?.doc.role ?? "member",
+      joinedAt: existing?.doc.joinedAt ?? now,
+      updatedAt: now,
+    };
+    await this.deps.vus.members.upsert(member);
+    this.deps.logger.info({ groupId: group.id, rejoin: Boolean(existing) }, "member joined");
+    return text(existing ? t.join.updated(group.name) : t.join.joined(group.name));
+  }
+
+  private async leave(asker: Asker, groupRef?: string): Promise<Reply[]> {
+    if (!asker.aadObjectId) return text(t.leave.notMember);
+    const memberships = await this.deps.vus.membershipsOf(asker.aadObjectId);
+    if (!memberships.length) return text(t.leave.notMember);
+    const groups = await this.deps.vus.listGroups();
+    let target = memberships[0];
+    if (groupRef) {
+      const g = findGroup(groups, groupRef);
+      const found = memberships.find((m) => m.groupId === g?.id);
+      if (!found) return text(t.leave.notMember);
+      target = found;
+    } else if (memberships.length > 1) {
+      return text(t.leave.which(memberships.map((m) => groups.find((g) => g.id === m.groupId)?.name ?? m.groupId).join(", ")));
+    }
+    await this.deps.vus.members.delete(target.id, target.groupId);
+    return text(t.leave.left(groups.find((g) => g.id === target.groupId)?.name ?? target.groupId));
+  }
+
+  // --- meetings ---------------------------------------------------------------------------------
+
+  private async list(asker: Asker): Promise<Reply[]> {
+    const groups = await this.deps.vus.listGroups();
+    const managed = await this.deps.permissions.managedGroups(asker.aadObjectId);
+    const mine = asker.aadObjectId ? (await this.deps.vus.membershipsOf(asker.aadObjectId)).map((m) => m.groupId) : [];
+    const shown = groups.filter((g) => mine.includes(g.id) || managed === "*" || managed.has(g.id));
+    if (!shown.length) return text(t.list.notMember);
+    const now = this.deps.clock.now();
+    const nowIso = now.toISOString();
+    const year = inZone(nowIso).year;
+    const listed: ListedMeeting[] = [];
+    const held: string[] = [];
+    for (const g of shown) {
+      const meetings = await this.deps.vus.meetingsOf(g.id);
+      const canManage = managed === "*" || managed.has(g.id);
+      if (canManage) held.push(t.list.held(g.name, year, heldMeetings(meetings, year, now).length));
+      for (const m of meetings) {
+        const upcoming = m.status === "planned" && m.start > nowIso;
+        // Coordinators also see this year's past meetings, to mark one as not held.
+        const pastThisYear = canManage && m.status === "planned" && !upcoming && inZone(m.start).year === year;
+        if (!upcoming && !pastThisYear) continue;
+        listed.push({ id: m.id, groupId: g.id, heading: `VuS ${g.name}`, facts: meetingFacts(m), canEdit: canManage && upcoming, canMarkNotHeld: pastThisYear });
+      }
+    }
+    listed.sort((a, b) => a.facts[0].value.localeCompare(b.facts[0].value));
+    const canPlan = managed === "*" || managed.size > 0;
+    const summary = listed.length ? `${t.list.title}: ${listed.length}` : t.list.none;
+    return [{ text: summary, card: meetingListCard(listed, held, canPlan) }];
+  }
+
+  private async form(asker: Asker, meeting?: Meeting): Promise<Reply[]> {
+    const managed = await this.deps.permissions.managedGroups(asker.aadObjectId);
+    if (managed !== "*" && managed.size === 0) return text(t.form.notAllowed);
+    const groups = (await this.deps.vus.listGroups()).filter((g) => managed === "*" || managed.has(g.id));
+    const card = meetingFormCard(groups, {
+      meetingId: meeting?.id ?? "",
+      groupId: meeting?.groupId ?? groups[0]?.id ?? "",
+      date: meeting ? localDateInput(meeting.start) : "",
+      start: meeting ? swedishTime(meeting.start) : "09:00",
+      length: meeting?.durationMinutes ?? DEFAULT_LENGTH_MINUTES,
+      place: meeting?.place ?? "",
+      link: meeting?.onlineUrl ?? "",
+      theme: meeting?.theme ?? "",
+      agenda: meeting?.agenda.join("\n") ?? "",
+    });
+    return [{ text: meeting ? t.form.editTitle : t.form.newTitle, card }];
+  }
+
+  private async save(value: unknown, asker: Asker): Promise<Reply[]> {
+    const parsed = SaveSubmit.safeParse(value);
+    if (!parsed.success) return text(t.form.invalid(t.problems.date));
+    const { meetingId, groupId, ...fields } = parsed.data;
+    if (!(await this.deps.permissions.canManage(asker.aadObjectId, groupId))) return text(t.form.notAllowed);
+    const groups = await this.deps.vus.listGroups();
+    const checked = validateMeetingInput({ ...fields, group: groupId }, groups, this.deps.clock.now());
+    if (!checked.ok) return text(t.form.invalid(checked.problems.join("; ")));
+    const group = groups.find((g) => g.id === checked.draft.groupId)!;
+    const actor = asker.aadObjectId ?? asker.userId;
+    const clash = await this.deps.planner.plannedAt(group.id, checked.draft.start);
+    if (clash && clash.id !== meetingId) return text(t.form.invalid(t.problems.exists));
+    if (meetingId) {
+      try {
+        const updated = await this.deps.planner.update(meetingId, group.id, checked.draft, actor);
+        if (!updated) return text(t.form.notFound);
+        return text(t.form.moved(group.name, swedishSpan(updated.meeting.start, updated.meeting.durationMinutes)));
+      } catch (err) {
+        if (err instanceof ConflictError) return text(t.form.conflict);
+        throw err;
+      }
+    }
+    const meeting = await this.deps.planner.create(checked.draft, actor);
+    return text(t.form.saved(group.name, swedishSpan(meeting.start, meeting.durationMinutes)));
+  }
+
+  private async onMeeting(value: unknown, asker: Asker): Promise<Reply[]> {
+    const parsed = MeetingRef.safeParse(value);
+    if (!parsed.success) return text(t.form.notFound);
+    const { action, groupId, meetingId } = parsed.data;
+    if (!(await this.deps.permissions.canManage(asker.aadObjectId, groupId))) return text(t.form.notAllowed);
+    const group = (await this.deps.vus.group(groupId))?.doc;
+    const stored = await this.deps.vus.meeting(groupId, meetingId);
+    if (!group || !stored) return text(t.form.notFound);
+    const actor = asker.aadObjectId ?? asker.userId;
+    const when = swedishSpan(stored.doc.start, stored.doc.durationMinutes);
+    try {
+      if (action === "meetings.edit") return stored.doc.status === "planned" ? this.form(asker, stored.doc) : text(t.form.alreadyCancelled);
+      if (action === "meetings.cancel") return text((await this.deps.planner.cancel(meetingId, groupId, actor)) ? t.form.cancelled(group.name, when) : t.form.alreadyCancelled);
+      const marked = await this.deps.planner.markNotHeld(meetingId, groupId, actor);
+      if (marked === "notStarted") return text(t.form.notStartedYet);
+      return text(marked ? t.form.notHeld(group.name, when) : t.form.notFound);
+    } catch (err) {
+      if (err instanceof ConflictError) return text(t.form.conflict);
+      throw err;
+    }
+  }
+
+  // --- RSVP (Action.Execute) --------------------------------------------------------------------
+
+  /** Handles an adaptiveCard/action invoke; returns the card that replaces the one clicked. */
+  async execute(verb: string, data: unknown, asker: Asker): Promise<CardAttachment | undefined> {
+    if (verb !== "meetings.rsvp" && verb !== "meetings.refresh") return undefined;
+    const parsed = RsvpData.safeParse(data);
+    if (!parsed.success) return undefined;
+    const { groupId, meetingId, answer } = parsed.data;
+    const [group, stored] = await Promise.all([this.deps.vus.group(groupId), this.deps.vus.meeting(groupId, meetingId)]);
+    if (!group || !stored) return undefined;
+    const meeting = stored.doc;
+    const open = meeting.status === "planned" && meeting.start > this.deps.clock.now().toISOString();
+    const member = asker.aadObjectId ? (await this.deps.vus.members.read(memberDocId(asker.aadObjectId), groupId))?.doc : undefined;
+    let status: string;
+    if (!member) status = t.reminder.rsvpNotMember;
+    else if (verb === "meetings.rsvp" && answer && open) {
+      await this.deps.vus.rsvps.upsert({ id: rsvpDocId(meetingId, member.aadObjectId), type: "rsvp", groupId, meetingId, aadObjectId: member.aadObjectId, name: member.name, answer, answeredAt: this.deps.clock.now().toISOString() });
+      status = t.reminder.rsvpThanks(t.answerLabels[answer]);
+    } else if (verb === "meetings.rsvp" && !open) status = t.reminder.rsvpClosed;
+    else {
+      const mine = (await this.deps.vus.rsvps.read(rsvpDocId(meetingId, member.aadObjectId), groupId))?.doc;
+      status = mine ? t.reminder.answered(t.answerLabels[mine.answer]) : t.reminder.rsvpPrompt;
+    }
+    const title = meeting.status === "cancelled" ? t.reminder.cancelledTitle(group.doc.name) : t.reminder.title(group.doc.name);
+    const members = asker.conversationType === "personal" ? [] : await this.deps.vus.membersOf(groupId);
+    return meetingCard(meeting, {
+      title,
+      status,
+      rsvpOpen: open,
+      personalRefresh: asker.conversationType === "personal" && open,
+      refreshUserIds: asker.conversationType !== "personal" && open ? members.map((m) => m.userId) : undefined,
+    });
+  }
+
+  // --- import -----------------------------------------------------------------------------------
+
+  private async importFiles(files: IncomingFile[], asker: Asker): Promise<Reply[]> {
+    if (asker.conversationType !== "personal") return text(t.importText.personalOnly);
+    const allowed = await this.deps.permissions.managedGroups(asker.aadObjectId);
+    if (allowed !== "*" && allowed.size === 0) return text(t.importText.notAllowed);
+    const file = files[0];
+    let body: Buffer;
+    try {
+      body = await (this.deps.download ?? fetchDownloader)(file.downloadUrl);
+    } catch (err) {
+      return text(err instanceof RangeError ? t.importText.tooBig : t.importText.downloadFailed);
+    }
+    return text(await this.importText(file.name, body.toString("utf8"), allowed, asker.aadObjectId ?? asker.userId));
+  }
+
+  /** Validates a whole file and imports all of it or nothing; returns the Swedish outcome. Also used by `npm run meetings:import`. */
+  async importText(name: string, content: string, allowed: Set<string> | "*", actor: string): Promise<string> {
+    const read = readMeetingFile(name, content);
+    if (!read.ok) return read.message;
+    const groups = await this.deps.vus.listGroups();
+    const existing = (await Promise.all(groups.map((g) => this.deps.vus.meetingsOf(g.id)))).flat();
+    const checked = validateImport(read.rows, { groups, existing, allowed, now: this.deps.clock.now() });
+    if (!checked.ok) return rejectionText(checked.errors);
+    const created = await this.deps.planner.createAll(checked.drafts, actor);
+    const names = [...new Set(created.map((m) => groups.find((g) => g.id === m.groupId)?.name ?? m.groupId))].join(", ");
+    this.deps.logger.info({ meetings: created.length }, "meetings imported");
+    return t.importText.done(created.length, names);
+  }
+
+  // --- delivery report --------------------------------------------------------------------------
+
+  private async report(asker: Asker): Promise<Reply[]> {
+    const managed = await this.deps.permissions.managedGroups(asker.aadObjectId);
+    if (managed !== "*" && managed.size === 0) return text(t.report.notAllowed);
+    const groups = (await this.deps.vus.listGroups()).filter((g) => managed === "*" || managed.has(g.id));
+    const lines: string[] = [];
+    const horizon = new Date(this.deps.clock.now().getTime() - 30 * 86_400_000).toISOString();
+    for (const g of groups) {
+      for (const m of (await this.deps.vus.meetingsOf(g.id)).filter((x) => x.start >= horizon)) {
+        const jobs = (await this.deps.jobs.jobsOfMeeting(m.id)).filter((j) => j.status !== "pending" && j.status !== "cancelled");
+        if (!jobs.length) continue;
+        lines.push(`**VuS ${g.name}, ${swedishSpan(m.start, m.durationMinutes)}**`);
+        for (const j of jobs) {
+          const what = j.kind === "reminder" ? t.report.kinds.reminder(j.key) : t.report.kinds[j.kind];
+          lines.push(t.report.line(what, j.counts ?? { sent: 0, failed: 0, inactive: 0, expired: 0 }, t.report.status[j.status]));
+        }
+      }
+    }
+    return text(lines.length ? `${t.report.title}\n\n${lines.join("\n")}` : t.report.none);
+  }
+
+  // --- admin ------------------------------------------------------------------------------------
+
+  private async setMunicipalities(asker: Asker, groupRef: string, list: string): Promise<Reply[]> {
+    if (!this.deps.permissions.isAdmin(asker.aadObjectId)) return text(t.admin.notAdmin);
+    const group = findGroup(await this.deps.vus.listGroups(), groupRef);
+    const municipalities = [...new Set(list.split(/[,;]/).map((s) => s.trim()).filter(Boolean))];
+    if (!group || !municipalities.length || municipalities.length > 12 || municipalities.some((m) => m.length > 60)) return text(t.admin.municipalitiesUsage);
+    const stored = (await this.deps.vus.group(group.id))!;
+    await this.deps.vus.groups.replace({ ...stored.doc, municipalities, updatedAt: this.deps.clock.now().toISOString() }, stored.etag);
+    return text(t.admin.municipalitiesSaved(group.name, municipalities.join(", ")));
+  }
+
+  private async coordinatorForm(asker: Asker): Promise<Reply[]> {
+    if (!this.deps.permissions.isAdmin(asker.aadObjectId)) return text(t.admin.notAdmin);
+    const groups = await this.deps.vus.listGroups();
+    const members = (await Promise.all(groups.map((g) => this.deps.vus.membersOf(g.id)))).flat();
+    if (!members.length) return text(t.admin.noMembers);
+    const choices = members.map((m) => ({
+      title: `${m.name || m.organisation} – VuS ${groups.find((g) => g.id === m.groupId)?.name ?? m.groupId}${m.role === "coordinator" ? " (samordnare)" : ""}`,
+      value: `${m.groupId}|${m.aadObjectId}`,
+    }));
+    return [{ text: t.admin.coordinatorTitle, card: coordinatorCard(choices) }];
+  }
+
+  private async toggleCoordinator(value: unknown, asker: Asker): Promise<Reply[]> {
+    if (!this.deps.permissions.isAdmin(asker.aadObjectId)) return text(t.admin.notAdmin);
+    const parsed = CoordinatorSubmit.safeParse(value);
+    if (!parsed.success) return text(t.admin.coordinatorUsage);
+    const [groupId, aad] = parsed.data.member.split("|");
+    const stored = await this.deps.vus.members.read(memberDocId(aad), groupId);
+    const group = (await this.deps.vus.group(groupId))?.doc;
+    if (!stored || !group) return text(t.admin.coordinatorUsage);
+    const role = stored.doc.role === "coordinator" ? "member" : "coordinator";
+    await this.deps.vus.members.replace({ ...stored.doc, role, updatedAt: this.deps.clock.now().toISOString() }, stored.etag);
+    const who = stored.doc.name || stored.doc.organisation;
+    return text(role === "coordinator" ? t.admin.coordinatorOn(who, group.name) : t.admin.coordinatorOff(who, group.name));
+  }
+
+  private async linkChannel(asker: Asker, groupRef: string): Promise<Reply[]> {
+    if (asker.conversationType !== "channel" || !asker.conversationId) return text(t.admin.channelOnly);
+    const group = findGroup(await this.deps.vus.listGroups(), groupRef);
+    if (!group) return text(t.admin.channelUsage);
+    if (!(await this.deps.permissions.canManage(asker.aadObjectId, group.id))) return text(t.form.notAllowed);
+    const stored = (await this.deps.vus.group(group.id))!;
+    await this.deps.vus.groups.replace({ ...stored.doc, channel: { tenantId: asker.tenantId, conversationId: asker.conversationId }, updatedAt: this.deps.clock.now().toISOString() }, stored.etag);
+    return text(t.admin.channelLinked(group.name));
+  }
+
+  private async submit(action: string, message: IncomingMessage): Promise<Reply[]> {
+    const { value, asker } = message;
+    switch (action) {
+      case "meetings.join":
+        return this.join(value, asker);
+      case "meetings.new":
+        return this.form(asker);
+      case "meetings.save":
+        return this.save(value, asker);
+      case "meetings.edit":
+      case "meetings.cancel":
+      case "meetings.notHeld":
+        return this.onMeeting(value, asker);
+      case "meetings.coordinator":
+        return this.toggleCoordinator(value, asker);
+      default:
+        return text(t.join.missing);
+    }
+  }
+}
+

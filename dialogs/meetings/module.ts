@@ -1,0 +1,91 @@
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import type { Container } from "@azure/cosmos";
+import type { Config } from "../../core/config";
+import type { Logger } from "../../core/logger";
+import type { ConversationStore } from "../../data/conversations";
+import { JobStore } from "../../data/meetings/job-store";
+import { VusStore } from "../../data/meetings/vus-store";
+import { systemClock, type Clock } from "./clock";
+import { MeetingsFeature, type FileDownloader } from "./feature";
+import { MeetingJobHandlers } from "./job-handlers";
+import type { Messenger } from "./messenger";
+import { MeetingPlanner, Permissions } from "./planner";
+import { RateLimiter } from "./rate-limiter";
+import { defaultRetrySettings } from "./retry";
+import { Scheduler, type JobHandler } from "./scheduler";
+import type { JobKind } from "../../data/meetings/schema";
+
+export type MeetingsConfig = Pick<
+  Config,
+  | "ADMIN_AAD_OBJECT_IDS"
+  | "MEETINGS_REMINDER_OFFSETS"
+  | "MEETINGS_REPRESENTATION_CHECK_TIME"
+  | "MEETINGS_LEASE_SECONDS"
+  | "MEETINGS_TENANT_SENDS_PER_SECOND"
+  | "MEETINGS_CONVERSATION_SENDS_PER_SECOND"
+  | "MEETINGS_SEND_CONCURRENCY"
+  | "MEETINGS_SEND_MAX_ATTEMPTS"
+  | "MEETINGS_MAX_RETRY_AFTER_SECONDS"
+>;
+
+export interface MeetingsDeps {
+  config: MeetingsConfig;
+  containers: { vus: Container; jobs: Container };
+  conversations: ConversationStore;
+  messenger: Messenger;
+  logger: Logger;
+  clock?: Clock;
+  /** Names this process on claims (default: host and a random suffix). */
+  instanceId?: string;
+  download?: FileDownloader;
+  /** More job kinds (issue 5: "evaluation"). */
+  extraHandlers?: Partial<Record<JobKind, JobHandler>>;
+}
+
+export interface Meetings {
+  vus: VusStore;
+  jobs: JobStore;
+  planner: MeetingPlanner;
+  feature: MeetingsFeature;
+  scheduler: Scheduler;
+  limiter: RateLimiter;
+}
+
+/** Assembles the meetings feature: stores, planner, fan-out, scheduler. Framework-free. */
+export function createMeetings(deps: MeetingsDeps): Meetings {
+  const { config, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  const owner = deps.instanceId ?? `${hostname()}-${randomUUID().slice(0, 8)}`;
+  const vus = new VusStore(deps.containers.vus, () => clock.now());
+  const jobs = new JobStore(deps.containers.jobs);
+  const settings = { reminderOffsets: config.MEETINGS_REMINDER_OFFSETS, representationCheckTime: config.MEETINGS_REPRESENTATION_CHECK_TIME };
+  const planner = new MeetingPlanner(vus, jobs, settings, clock);
+  const permissions = new Permissions(vus, new Set(config.ADMIN_AAD_OBJECT_IDS));
+  const limiter = new RateLimiter({ perTenantPerSecond: config.MEETINGS_TENANT_SENDS_PER_SECOND, perConversationPerSecond: config.MEETINGS_CONVERSATION_SENDS_PER_SECOND }, clock);
+  const leaseMs = config.MEETINGS_LEASE_SECONDS * 1000;
+  const handlers = new MeetingJobHandlers(vus, {
+    jobs,
+    messenger: deps.messenger,
+    limiter,
+    clock,
+    retry: { ...defaultRetrySettings, maxAttempts: config.MEETINGS_SEND_MAX_ATTEMPTS, maxRetryAfterMs: config.MEETINGS_MAX_RETRY_AFTER_SECONDS * 1000 },
+    concurrency: config.MEETINGS_SEND_CONCURRENCY,
+    owner,
+    leaseMs,
+    markInactive: async (tenantId, conversationId) => {
+      await deps.conversations.markInactive(tenantId, conversationId);
+    },
+    logger,
+  });
+  const scheduler = new Scheduler({
+    jobs,
+    handlers: { reminder: handlers.reminder, meetingUpdate: handlers.meetingUpdate, representationCheck: handlers.representationCheck, ...deps.extraHandlers },
+    clock,
+    owner,
+    leaseMs,
+    logger,
+  });
+  const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger, download: deps.download });
+  return { vus, jobs, planner, feature, scheduler, limiter };
+}

@@ -1,0 +1,47 @@
+import { DateTime } from "luxon";
+
+// All meeting times are wall-clock times in Stockholm; instants are stored in UTC.
+export const ZONE = "Europe/Stockholm";
+
+export type LocalTimeProblem = "format" | "nonexistent";
+
+/**
+ * Turns a local date and time ("2027-03-10", "09:00") into an instant. Times inside the spring-forward
+ * gap do not exist and are refused rather than silently shifted.
+ */
+export function localToUtc(date: string, time: string): { ok: true; at: DateTime } | { ok: false; problem: LocalTimeProblem } {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{1,2}[:.]\d{2}$/.test(time)) return { ok: false, problem: "format" };
+  const [h, m] = time.split(/[:.]/).map(Number);
+  const at = DateTime.fromISO(date, { zone: ZONE }).set({ hour: h, minute: m, second: 0, millisecond: 0 });
+  if (!at.isValid || h > 23 || m > 59) return { ok: false, problem: "format" };
+  if (at.hour !== h || at.minute !== m) return { ok: false, problem: "nonexistent" };
+  return { ok: true, at };
+}
+
+export function inZone(iso: string): DateTime {
+  return DateTime.fromISO(iso, { zone: "utc" }).setZone(ZONE);
+}
+
+export function toIso(dt: DateTime): string {
+  return dt.toUTC().toISO({ suppressMilliseconds: false, includeOffset: true })!.replace("+00:00", "Z");
+}
+
+/** "måndag 29 mars 2027" */
+export function swedishDate(iso: string): string {
+  return inZone(iso).setLocale("sv").toFormat("cccc d LLLL yyyy");
+}
+
+/** "09:00" */
+export function swedishTime(iso: string): string {
+  return inZone(iso).toFormat("HH:mm");
+}
+
+/** "måndag 29 mars 2027 kl. 09:00–11:00" */
+export function swedishSpan(startIso: string, durationMinutes: number): string {
+  const end = inZone(startIso).plus({ minutes: durationMinutes });
+  return `${swedishDate(startIso)} kl. ${swedishTime(startIso)}–${end.toFormat("HH:mm")}`;
+}
+
+export function localDateInput(iso: string): string {
+  return inZone(iso).toFormat("yyyy-MM-dd");
+}
