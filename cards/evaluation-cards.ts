@@ -38,8 +38,12 @@ export interface EvaluationFormOptions {
 const str = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
 
 export function evaluationFormCard(o: EvaluationFormOptions): CardAttachment {
+  return cardAttachment("evaluation", evaluationFormData(o));
+}
+
+export function evaluationFormData(o: EvaluationFormOptions) {
   const v = o.values ?? {};
-  return cardAttachment("evaluation", {
+  return {
     ...t.card,
     title: t.card.title(o.group.name),
     intro: t.card.intro(swedishDay(o.meeting.start), swedishDeadline(o.closesAt)),
@@ -58,7 +62,7 @@ export function evaluationFormCard(o: EvaluationFormOptions): CardAttachment {
     submitTitle: o.editing ? t.card.update : t.card.submit,
     groupId: o.meeting.groupId,
     meetingId: o.meeting.id,
-  });
+  };
 }
 
 export interface ThanksOptions {
@@ -73,7 +77,11 @@ export interface ThanksOptions {
 const scoreText = (s: number) => `${s} – ${t.scaleLabels[String(s) as keyof typeof t.scaleLabels]}`;
 
 export function thanksCard(o: ThanksOptions): CardAttachment {
-  return cardAttachment("evaluation-thanks", {
+  return cardAttachment("evaluation-thanks", thanksData(o));
+}
+
+export function thanksData(o: ThanksOptions) {
+  return {
     title: o.changed ? t.thanks.changedTitle : t.thanks.title,
     intro: t.thanks.intro(o.group.name, swedishDay(o.meeting.start)),
     facts: [
@@ -89,7 +97,7 @@ export function thanksCard(o: ThanksOptions): CardAttachment {
     changeTitle: t.thanks.change,
     groupId: o.meeting.groupId,
     meetingId: o.meeting.id,
-  });
+  };
 }
 
 // --- report -------------------------------------------------------------------------------------
@@ -126,6 +134,10 @@ export interface ReportCardOptions {
 }
 
 export function report2bCard(report: Report2b, o: ReportCardOptions): CardAttachment {
+  return cardAttachment("report-2b", report2bData(report, o));
+}
+
+export function report2bData(report: Report2b, o: ReportCardOptions) {
   const sections = report.groups.map((g) => ({
     name: `VuS ${g.groupName}`,
     facts: facts(g),
@@ -136,7 +148,7 @@ export function report2bCard(report: Report2b, o: ReportCardOptions): CardAttach
     }),
   }));
   if (report.county) sections.push({ name: t.report.county, facts: facts(report.county), rows: statRows(report.county.stats), meetings: [] });
-  return cardAttachment("report-2b", {
+  return {
     title: t.report.title(report.year),
     indicator2b: t.report.indicator2b,
     indicator2a: t.report.indicator2a,
@@ -147,5 +159,14 @@ export function report2bCard(report: Report2b, o: ReportCardOptions): CardAttach
     downloadNote: o.downloadUrl ? t.report.downloadHint(o.linkMinutes) : t.report.noDownload,
     downloadUrl: o.downloadUrl ?? "",
     downloadTitle: t.report.download,
-  });
+  };
+}
+
+/** Replaces an evaluation card when the answer cannot be taken at all (closed, not a member, unknown meeting). */
+export function noticeCard(message: string): CardAttachment {
+  return cardAttachment("evaluation-notice", noticeData(message));
+}
+
+export function noticeData(message: string) {
+  return { title: t.noticeTitle, message };
 }

@@ -36,6 +36,9 @@ export const card = {
   update: "Spara ändrat svar",
 };
 
+/** Heading of the card that replaces an evaluation card whose answer could not be taken. */
+export const noticeTitle = "Utvärdering av mötet";
+
 export const thanks = {
   title: "Tack för ditt svar!",
   changedTitle: "Ditt svar är ändrat",
