@@ -4,13 +4,14 @@ import { evaluationsText } from "../core/strings";
 import { REPORT_PATH, type ReportService } from "../dialogs/evaluations/report-service";
 
 /**
- * GET /api/reports/2b/<signed token>: the report CSV behind the card's download button. Served by the
+ * GET /api/reports/2b?t=<signed token>: the report CSV behind the card's download button. (A query
+ * parameter, not a path segment: the router caps path parameters at 100 characters.) Served by the
  * bot itself (any instance: the link is self-contained) rather than through Teams' file-consent flow,
  * which works only in personal chat and needs a round trip through OneDrive.
  */
 export function registerReportDownload(server: restify.Server, reports: ReportService, logger: Logger): void {
-  server.get(`${REPORT_PATH}/:token`, async (req, res) => {
-    const token = String((req.params as { token?: string }).token ?? "");
+  server.get(REPORT_PATH, async (req, res) => {
+    const token = new URL(req.url ?? "", "http://bot.invalid").searchParams.get("t") ?? "";
     let file: Awaited<ReturnType<ReportService["download"]>>;
     try {
       file = await reports.download(token);

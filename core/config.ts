@@ -61,9 +61,9 @@ export const ConfigSchema = z
     if (c.COSMOS_ENDPOINT && !c.COSMOS_KEY)
       ctx.addIssue({ code: "custom", path: ["COSMOS_KEY"], message: "is required when COSMOS_ENDPOINT is set" });
     // Answer ids are keyed hashes: a secret that changed (or was generated per process) would split a
-    // respondent's answers in a persistent store, so a real store needs a fixed one.
-    if (c.COSMOS_ENDPOINT && !c.EVALUATION_SECRET)
-      ctx.addIssue({ code: "custom", path: ["EVALUATION_SECRET"], message: "is required when COSMOS_ENDPOINT is set" });
+    // respondent's answers in a persistent store, so a deployment (authenticated, real store) needs a fixed one.
+    if (c.MicrosoftAppId && c.COSMOS_ENDPOINT && !c.EVALUATION_SECRET)
+      ctx.addIssue({ code: "custom", path: ["EVALUATION_SECRET"], message: "is required when MicrosoftAppId and COSMOS_ENDPOINT are set" });
   })
   .transform((c) => {
     const authEnabled = Boolean(c.MicrosoftAppId);

@@ -48,8 +48,8 @@ export function createEvaluations(deps: EvaluationsDeps): Evaluations {
   let keys: EvaluationKeys;
   if (config.EVALUATION_SECRET) keys = new EvaluationKeys(config.EVALUATION_SECRET);
   else {
-    // Only reachable with the embedded store (config requires the secret with COSMOS_ENDPOINT).
-    logger.warn("EVALUATION_SECRET is not set: using a per-process key (fine for the in-memory store only)");
+    // Development only: config requires the secret for an authenticated bot on a real store.
+    logger.warn("EVALUATION_SECRET is not set: using a per-process key, so answers given before a restart are not recognised after it (development only)");
     keys = EvaluationKeys.ephemeral();
   }
   const settings = surveySettings(config);

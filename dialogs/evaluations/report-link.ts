@@ -5,7 +5,8 @@ import { z } from "zod";
 // requester was allowed to see when they asked) and an expiry, signed with a key derived from
 // EVALUATION_SECRET; the bot rebuilds the file when the link is opened. Nothing is stored, so any bot
 // instance can serve any link, and a link cannot be altered (another year, another group) or guessed
-// (256-bit signature). Whoever holds the link can download until it expires: hence minutes, not days.
+// (256-bit signature). Body and signature are joined with "~", which is URL-safe and, unlike ".",
+// not a separator for the router. Whoever holds the link can download until it expires: hence minutes, not days.
 
 export const LinkPayload = z.strictObject({
   /** Year of the report. */
@@ -35,12 +36,12 @@ export class ReportLinks {
   issue(year: number, groupIds: string[]): { token: string; expiresAt: Date } {
     const e = this.now().getTime() + this.ttlMs;
     const body = b64(Buffer.from(JSON.stringify({ y: year, g: groupIds, e, n: randomBytes(6).toString("hex") } satisfies LinkPayload)));
-    return { token: `${body}.${b64(this.sign(body))}`, expiresAt: new Date(e) };
+    return { token: `${body}~${b64(this.sign(body))}`, expiresAt: new Date(e) };
   }
 
   /** The payload of a genuine, unexpired token; undefined otherwise (no reason given to the caller). */
   verify(token: string): LinkPayload | undefined {
-    const m = /^([A-Za-z0-9_-]{1,2000})\.([A-Za-z0-9_-]{43})$/.exec(token);
+    const m = /^([A-Za-z0-9_-]{1,2000})~([A-Za-z0-9_-]{43})$/.exec(token);
     if (!m) return undefined;
     const given = Buffer.from(m[2], "base64url");
     const expected = this.sign(m[1]);

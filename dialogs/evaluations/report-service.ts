@@ -72,7 +72,7 @@ export class ReportService {
     }
     const report = await this.build(year, groups);
     const base = this.deps.publicBaseUrl();
-    const downloadUrl = base ? `${base.replace(/\/$/, "")}${REPORT_PATH}/${this.deps.links.issue(year, groups.map((g) => g.id)).token}` : undefined;
+    const downloadUrl = base ? `${base.replace(/\/$/, "")}${REPORT_PATH}?t=${this.deps.links.issue(year, groups.map((g) => g.id)).token}` : undefined;
     this.deps.logger.info({ year, groups: groups.length }, "report 2b built");
     return { text: t.report.text(year, groups.map((g) => g.name).join(", ")), card: report2bCard(report, { downloadUrl, linkMinutes: this.deps.linkMinutes }) };
   }
