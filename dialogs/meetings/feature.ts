@@ -274,21 +274,21 @@ export class MeetingsFeature implements FeatureHandler {
     } catch (err) {
       return text(err instanceof RangeError ? t.importText.tooBig : t.importText.downloadFailed);
     }
-    return text(await this.importText(file.name, body.toString("utf8"), allowed, asker.aadObjectId ?? asker.userId));
+    return text((await this.importText(file.name, body.toString("utf8"), allowed, asker.aadObjectId ?? asker.userId)).message);
   }
 
   /** Validates a whole file and imports all of it or nothing; returns the Swedish outcome. Also used by `npm run meetings:import`. */
-  async importText(name: string, content: string, allowed: Set<string> | "*", actor: string): Promise<string> {
+  async importText(name: string, content: string, allowed: Set<string> | "*", actor: string): Promise<{ ok: boolean; message: string }> {
     const read = readMeetingFile(name, content);
-    if (!read.ok) return read.message;
+    if (!read.ok) return { ok: false, message: read.message };
     const groups = await this.deps.vus.listGroups();
     const existing = (await Promise.all(groups.map((g) => this.deps.vus.meetingsOf(g.id)))).flat();
     const checked = validateImport(read.rows, { groups, existing, allowed, now: this.deps.clock.now() });
-    if (!checked.ok) return rejectionText(checked.errors);
+    if (!checked.ok) return { ok: false, message: rejectionText(checked.errors) };
     const created = await this.deps.planner.createAll(checked.drafts, actor);
     const names = [...new Set(created.map((m) => groups.find((g) => g.id === m.groupId)?.name ?? m.groupId))].join(", ");
     this.deps.logger.info({ meetings: created.length }, "meetings imported");
-    return t.importText.done(created.length, names);
+    return { ok: true, message: t.importText.done(created.length, names) };
   }
 
   // --- delivery report --------------------------------------------------------------------------

@@ -1,0 +1,52 @@
+// Imports a year plan of VuS meetings from a CSV or JSON file, for operators:
+//   npm run meetings:import -- plan.csv
+// Same validation as a file sent to the bot: the whole file or nothing. Uses COSMOS_* from the environment.
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { loadConfig, ConfigError } from "../core/config";
+import { createLogger } from "../core/logger";
+import { openCosmos } from "../data/cosmos";
+import { ConversationStore } from "../data/conversations";
+import { createMeetings } from "../dialogs/meetings/module";
+import { SendError } from "../dialogs/meetings/messenger";
+import { MAX_IMPORT_BYTES } from "../dialogs/meetings/import";
+
+async function main(): Promise<number> {
+  const file = process.argv[2];
+  if (!file) {
+    console.error("Användning: npm run meetings:import -- FIL.csv|FIL.json");
+    return 2;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
+  const content = await readFile(file);
+  if (content.length > MAX_IMPORT_BYTES) {
+    console.error("Filen är för stor (högst 1 MB).");
+    return 1;
+  }
+  const store = await openCosmos({ endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE }, logger);
+  try {
+    // This process never sends: the running bot's scheduler picks the new jobs up.
+    const meetings = createMeetings({
+      config,
+      containers: store.containers,
+      conversations: new ConversationStore(store.containers.conversations),
+      messenger: { send: async () => Promise.reject(new SendError("the import script does not send")) },
+      logger,
+    });
+    await meetings.vus.seedGroups();
+    const result = await meetings.feature.importText(basename(file), content.toString("utf8"), "*", "operator:meetings-import");
+    console.log(result.message);
+    return result.ok ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  },
+);
