@@ -17,7 +17,10 @@ import { ConversationState } from "botbuilder";
 import { createMeetings, type Meetings } from "../dialogs/meetings/module";
 import type { Clock } from "../dialogs/meetings/clock";
 import type { FileDownloader } from "../dialogs/meetings/feature";
+import type { Asker } from "../dialogs/types";
 import { ProactiveMessenger } from "./proactive-messenger";
+import { createEvaluations, evaluationJobsFor, type Evaluations } from "../dialogs/evaluations/module";
+import { registerReportDownload } from "./report-download";
 
 export interface App {
   store: CosmosStore;
@@ -27,6 +30,7 @@ export interface App {
   knowledge: KnowledgeService;
   knowledgeStore: KnowledgeStore;
   meetings: Meetings;
+  evaluations: Evaluations;
   /** Listens; resolves with the bound port. */
   start(port?: number): Promise<number>;
   stop(): Promise<void>;
@@ -74,11 +78,27 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     clock: options.clock,
     instanceId: options.instanceId,
     download: options.download,
+    extraJobs: evaluationJobsFor(config),
+    // Late-bound: the evaluation handler needs the fan-out that createMeetings builds.
+    extraHandlers: { evaluation: { run: (job, heartbeat) => evaluations.jobHandler.run(job, heartbeat) } },
+  });
+  let boundPort: number | undefined;
+  const evaluations = createEvaluations({
+    config,
+    container: store.containers.evaluations,
+    vus: meetings.vus,
+    fanout: meetings.fanout,
+    now: () => meetings.fanout.clock.now(),
+    logger,
+    // Without PUBLIC_BASE_URL only a local (unauthenticated) bot can link to itself.
+    publicBaseUrl: () => config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
   });
   await meetings.vus.seedGroups();
-  const router = new MessageRouter({ answerQuestion, features: [meetings.feature], submissions: [qa.submission] });
-  const bot = new SamverkansBot(conversations, router, logger, meetings.feature);
+  const router = new MessageRouter({ answerQuestion, features: [meetings.feature, evaluations.feature], submissions: [qa.submission] });
+  const cardActions = { execute: async (verb: string, data: unknown, asker: Asker) => (await meetings.feature.execute(verb, data, asker)) ?? evaluations.feature.execute(verb, data, asker) };
+  const bot = new SamverkansBot(conversations, router, logger, cardActions);
   const http = createServer({ adapter, bot, logger, healthy: () => store.ping(), allowedTenants: config.ALLOWED_TENANT_IDS });
+  registerReportDownload(http.server, evaluations.reports, logger);
   let stopping: Promise<void> | undefined;
 
   return {
@@ -88,8 +108,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     knowledge,
     knowledgeStore,
     meetings,
+    evaluations,
     start: async (port = config.PORT) => {
       const bound = await http.listen(port, config.host);
+      boundPort = bound;
       if (options.startScheduler ?? config.MEETINGS_SCHEDULER_ENABLED) meetings.scheduler.start(config.MEETINGS_SCHEDULER_INTERVAL_SECONDS * 1000);
       return bound;
     },

@@ -7,7 +7,9 @@ import * as ACData from "adaptivecards-templating";
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 
-export type CardName = "welcome" | "help" | "answer" | "decline" | "meeting" | "meeting-form" | "meeting-list" | "join-group" | "representation" | "coordinator";
+export type CardName = "welcome" | "help" | "answer" | "decline" | "meeting" | "meeting-form" | "meeting-list" | "join-group" | "representation" | "coordinator" | EvaluationCardName;
+/** Evaluation feature (issue 5); a separate union so the line merges cleanly with other features. */
+type EvaluationCardName = "evaluation" | "evaluation-thanks" | "evaluation-notice" | "report-2b";
 
 /** An adaptive card as sent in an activity attachment. */
 export interface CardAttachment {

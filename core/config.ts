@@ -51,6 +51,12 @@ export const ConfigSchema = z
     MEETINGS_SEND_CONCURRENCY: positiveInt(8, 64),
     MEETINGS_SEND_MAX_ATTEMPTS: positiveInt(5, 20),
     MEETINGS_MAX_RETRY_AFTER_SECONDS: positiveInt(120, 3600),
+    // Meeting evaluations and the indicator 2b report (issue 5)
+    EVALUATION_DELAY_MINUTES: positiveInt(60, 7 * 24 * 60),
+    EVALUATION_OPEN_DAYS: positiveInt(14, 90),
+    EVALUATION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 48)").optional()),
+    REPORT_LINK_MINUTES: positiveInt(15, 24 * 60),
+    PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== "UserAssignedMSI")
@@ -63,6 +69,10 @@ export const ConfigSchema = z
       ctx.addIssue({ code: "custom", path: ["COSMOS_KEY"], message: "is required when COSMOS_ENDPOINT is set" });
     if (c.MicrosoftAppId && !c.PSEUDONYM_SECRET)
       ctx.addIssue({ code: "custom", path: ["PSEUDONYM_SECRET"], message: "is required when MicrosoftAppId is set (authentication on)" });
+    // Answer ids are keyed hashes: a secret that changed (or was generated per process) would split a
+    // respondent's answers in a persistent store, so a deployment (authenticated, real store) needs a fixed one.
+    if (c.MicrosoftAppId && c.COSMOS_ENDPOINT && !c.EVALUATION_SECRET)
+      ctx.addIssue({ code: "custom", path: ["EVALUATION_SECRET"], message: "is required when MicrosoftAppId and COSMOS_ENDPOINT are set" });
   })
   .transform((c) => {
     const authEnabled = Boolean(c.MicrosoftAppId);

@@ -1,6 +1,7 @@
 import { loadConfig, ConfigError } from "../core/config";
 
 const GUID = "6e1f3f0a-5b1c-4c39-9a53-2f0c5e9d7a11";
+const SECRET = "0123456789abcdef0123456789abcdef";
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -12,8 +13,6 @@ function problemsOf(env: Record<string, string>): string[] {
   return [];
 }
 
-const SECRET = "a-test-secret-that-is-at-least-32-chars";
-
 describe("configuration", () => {
   it("defaults to a loopback-only bot on 3978 with the embedded store", () => {
     const c = loadConfig({});
@@ -21,7 +20,7 @@ describe("configuration", () => {
   });
 
   it("listens on all interfaces once authentication is configured", () => {
-    const c = loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: "secret", PSEUDONYM_SECRET: SECRET, COSMOS_ENDPOINT: "https://x.documents.azure.com:443/", COSMOS_KEY: "k" });
+    const c = loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: "secret", PSEUDONYM_SECRET: SECRET, COSMOS_ENDPOINT: "https://x.documents.azure.com:443/", COSMOS_KEY: "k", EVALUATION_SECRET: SECRET });
     expect(c).toMatchObject({ authEnabled: true, host: "0.0.0.0", embeddedCosmos: false });
   });
 
@@ -52,6 +51,10 @@ describe("configuration", () => {
     [{ MicrosoftAppTenantId: "t" }, /^MicrosoftAppTenantId: must be a GUID/],
     [{ COSMOS_ENDPOINT: "ftp://cosmos", COSMOS_KEY: "k" }, /^COSMOS_ENDPOINT: must be an http\(s\) URL/],
     [{ COSMOS_ENDPOINT: "https://x.documents.azure.com/" }, /^COSMOS_KEY: is required/],
+    [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", COSMOS_ENDPOINT: "https://x.documents.azure.com/", COSMOS_KEY: "k", PSEUDONYM_SECRET: SECRET }, /^EVALUATION_SECRET: is required/],
+    [{ EVALUATION_SECRET: "short" }, /^EVALUATION_SECRET: must be at least 32/],
+    [{ EVALUATION_OPEN_DAYS: "0" }, /^EVALUATION_OPEN_DAYS: must be 1–90/],
+    [{ PUBLIC_BASE_URL: "bot.example.se" }, /^PUBLIC_BASE_URL: must be an http\(s\) URL/],
     [{ COSMOS_DATABASE: "bad name!" }, /^COSMOS_DATABASE: /],
     [{ ALLOWED_TENANT_IDS: "contoso" }, /^ALLOWED_TENANT_IDS\.0: must be a GUID/],
     [{ ADMIN_AAD_OBJECT_IDS: `${GUID},nope` }, /^ADMIN_AAD_OBJECT_IDS\.1: must be a GUID/],

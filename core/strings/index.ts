@@ -3,3 +3,4 @@
 export * as botText from "./bot";
 export * as qaText from "./qa";
 export * as meetingsText from "./meetings";
+export * as evaluationsText from "./evaluations";

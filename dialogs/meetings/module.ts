@@ -15,6 +15,8 @@ import { RateLimiter } from "./rate-limiter";
 import { defaultRetrySettings } from "./retry";
 import { Scheduler, type JobHandler } from "./scheduler";
 import type { JobKind } from "../../data/meetings/schema";
+import type { FanoutDeps } from "./fanout";
+import type { ScheduleSettings } from "./schedule";
 
 export type MeetingsConfig = Pick<
   Config,
@@ -41,6 +43,8 @@ export interface MeetingsDeps {
   download?: FileDownloader;
   /** More job kinds (issue 5: "evaluation"). */
   extraHandlers?: Partial<Record<JobKind, JobHandler>>;
+  /** More jobs per planned meeting (issue 5: evaluation jobs). */
+  extraJobs?: ScheduleSettings["extraJobs"];
 }
 
 export interface Meetings {
@@ -50,6 +54,8 @@ export interface Meetings {
   feature: MeetingsFeature;
   scheduler: Scheduler;
   limiter: RateLimiter;
+  /** The shared exactly-once fan-out, for other features' job handlers. */
+  fanout: FanoutDeps;
 }
 
 /** Assembles the meetings feature: stores, planner, fan-out, scheduler. Framework-free. */
@@ -59,12 +65,12 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
   const owner = deps.instanceId ?? `${hostname()}-${randomUUID().slice(0, 8)}`;
   const vus = new VusStore(deps.containers.vus, () => clock.now());
   const jobs = new JobStore(deps.containers.jobs);
-  const settings = { reminderOffsets: config.MEETINGS_REMINDER_OFFSETS, representationCheckTime: config.MEETINGS_REPRESENTATION_CHECK_TIME };
+  const settings = { reminderOffsets: config.MEETINGS_REMINDER_OFFSETS, representationCheckTime: config.MEETINGS_REPRESENTATION_CHECK_TIME, extraJobs: deps.extraJobs };
   const planner = new MeetingPlanner(vus, jobs, settings, clock);
   const permissions = new Permissions(vus, new Set(config.ADMIN_AAD_OBJECT_IDS));
   const limiter = new RateLimiter({ perTenantPerSecond: config.MEETINGS_TENANT_SENDS_PER_SECOND, perConversationPerSecond: config.MEETINGS_CONVERSATION_SENDS_PER_SECOND }, clock);
   const leaseMs = config.MEETINGS_LEASE_SECONDS * 1000;
-  const handlers = new MeetingJobHandlers(vus, {
+  const fanout: FanoutDeps = {
     jobs,
     messenger: deps.messenger,
     limiter,
@@ -77,7 +83,8 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
       await deps.conversations.markInactive(tenantId, conversationId);
     },
     logger,
-  });
+  };
+  const handlers = new MeetingJobHandlers(vus, fanout);
   const scheduler = new Scheduler({
     jobs,
     handlers: { reminder: handlers.reminder, meetingUpdate: handlers.meetingUpdate, representationCheck: handlers.representationCheck, ...deps.extraHandlers },
@@ -87,5 +94,5 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     logger,
   });
   const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger, download: deps.download });
-  return { vus, jobs, planner, feature, scheduler, limiter };
+  return { vus, jobs, planner, feature, scheduler, limiter, fanout };
 }

@@ -9,6 +9,8 @@ export interface ScheduleSettings {
   reminderOffsets: string[];
   /** "HH:MM" local time on the day before the meeting. */
   representationCheckTime: string;
+  /** Jobs of other features for a planned or moved meeting (issue 5: the evaluation and its reminder). */
+  extraJobs?: (meeting: Meeting, now: Date) => ScheduledJob[];
 }
 
 /**
@@ -55,6 +57,7 @@ export function jobsForMeeting(meeting: Meeting, settings: ScheduleSettings, now
   }
   const check = representationCheckDue(meeting.start, settings.representationCheckTime);
   if (check < meeting.start) jobs.push(job(meeting, "representationCheck", "day-before", check > nowIso ? check : nowIso, meeting.start, nowIso));
+  jobs.push(...(settings.extraJobs?.(meeting, now) ?? []));
   return jobs;
 }
 

@@ -1,5 +1,11 @@
 import { botText, meetingsText, qaText } from "../../core/strings";
 import type { CardName } from "../../cards/render";
+import { evaluationFormData, noticeData, report2bData, thanksData } from "../../cards/evaluation-cards";
+import { sampleReport } from "./evaluation-fixtures";
+
+const evalGroup = { name: "Sala" };
+const evalMeeting = { id: "sala-m1-0001", groupId: "sala", start: "2026-03-10T08:00:00.000Z" };
+const evalCloses = "2026-03-24T11:00:00.000Z";
 
 /** Sample data per template; the card test expands each and validates the result. */
 export const cardSamples: Partial<Record<CardName, object[]>> = {
@@ -67,4 +73,17 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
     { title: "Representation", when: "i morgon", counts: "0 deltar", missingTitle: "Saknas", allCovered: "Alla", missing: [], answersTitle: "Svar", answers: [] },
   ],
   coordinator: [{ title: "Utse", intro: "Välj", choiceLabel: "Medlem", submit: "Spara", required: meetingsText.required, members: [{ title: "Anna – VuS Sala", value: "sala|x" }] }],
+  evaluation: [
+    evaluationFormData({ group: evalGroup, meeting: evalMeeting, closesAt: evalCloses }),
+    evaluationFormData({ group: evalGroup, meeting: evalMeeting, closesAt: evalCloses, reminder: true, editing: true, error: "Välj ett värde.", values: { q1: 3, q2: "5", comment: "Bra möte", orgType: "region", gender: "kvinna" } }),
+  ],
+  "evaluation-thanks": [
+    thanksData({ group: evalGroup, meeting: evalMeeting, closesAt: evalCloses, open: true, changed: false, answer: { q1: 4, q2: 5, comment: "Bra", orgType: "kommun", gender: "man" } }),
+    thanksData({ group: evalGroup, meeting: evalMeeting, closesAt: evalCloses, open: false, changed: true, answer: { q1: 1, q2: 2, orgType: "annan" } }),
+  ],
+  "evaluation-notice": [noticeData("Utvärderingen är stängd.")],
+  "report-2b": [
+    report2bData(sampleReport(), { downloadUrl: "https://bot.example.se/api/reports/2b/abc.def", linkMinutes: 15 }),
+    report2bData({ year: 2026, groups: [] }, { linkMinutes: 15 }),
+  ],
 };

@@ -1,0 +1,94 @@
+import type { Container } from "@azure/cosmos";
+import { Repository } from "../repository";
+import { ConflictError, DuplicateError } from "../errors";
+import { EvaluationAnswer, EvaluationInvitation } from "./schema";
+
+export type SaveOutcome =
+  /** The respondent's first answer to the meeting. */
+  | "created"
+  /** Replaced the respondent's earlier answer. */
+  | "replaced"
+  /** A newer submission of the same respondent was already stored; this one was dropped. */
+  | "superseded";
+
+/** Attempts before giving up on a document that other writers keep changing (never reached in practice). */
+const MAX_ATTEMPTS = 50;
+
+/** Answers and invitations in the "evaluations" container (partition /year). */
+export class EvaluationStore {
+  readonly answers: Repository<typeof EvaluationAnswer>;
+  readonly invitations: Repository<typeof EvaluationInvitation>;
+
+  constructor(private readonly container: Container) {
+    this.answers = new Repository(container, EvaluationAnswer, (d) => d.year);
+    this.invitations = new Repository(container, EvaluationInvitation, (d) => d.year);
+  }
+
+  /**
+   * Stores an answer under its deterministic id. Concurrent submissions race on create (409) and on the
+   * etag (412): whichever way they interleave there is one document per respondent, and it holds the
+   * submission with the latest submittedAt (on a tie, the last one written) — a plain upsert would let
+   * a delayed older request overwrite a newer answer.
+   */
+  async saveAnswer(answer: EvaluationAnswer): Promise<SaveOutcome> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const existing = await this.answers.read(answer.id, answer.year);
+      if (!existing) {
+        try {
+          await this.answers.create(answer);
+          return "created";
+        } catch (err) {
+          if (err instanceof DuplicateError) continue;
+          throw err;
+        }
+      }
+      if (existing.doc.submittedAt > answer.submittedAt) return "superseded";
+      try {
+        await this.answers.replace(answer, existing.etag);
+        return "replaced";
+      } catch (err) {
+        if (err instanceof ConflictError) continue;
+        throw err;
+      }
+    }
+    throw new Error(`answer ${answer.id.slice(0, 8)}… kept changing during ${MAX_ATTEMPTS} attempts`);
+  }
+
+  async answer(year: string, id: string): Promise<EvaluationAnswer | undefined> {
+    return (await this.answers.read(id, year))?.doc;
+  }
+
+  /** Records that someone was sent the evaluation; a second call for the same person is a no-op. */
+  async recordInvitation(invitation: EvaluationInvitation): Promise<boolean> {
+    try {
+      await this.invitations.create(invitation);
+      return true;
+    } catch (err) {
+      if (err instanceof DuplicateError) return false;
+      throw err;
+    }
+  }
+
+  async invitation(year: string, id: string): Promise<EvaluationInvitation | undefined> {
+    return (await this.invitations.read(id, year))?.doc;
+  }
+
+  /** Every answer of a year (one partition; the report filters groups in code). */
+  async answersOfYear(year: string): Promise<EvaluationAnswer[]> {
+    const found = await this.answers.query("SELECT * FROM c WHERE c.year = @y AND c.type = 'answer'", [{ name: "@y", value: year }], year);
+    return found.map((s) => s.doc);
+  }
+
+  async invitationsOfYear(year: string): Promise<EvaluationInvitation[]> {
+    const found = await this.invitations.query("SELECT * FROM c WHERE c.year = @y AND c.type = 'invitation'", [{ name: "@y", value: year }], year);
+    return found.map((s) => s.doc);
+  }
+
+  /** Ids of the answers to one meeting: enough to tell who has answered when the ids are recomputed. */
+  async answerIdsOf(year: string, meetingId: string): Promise<Set<string>> {
+    const { resources } = await this.container.items
+      .query<{ id: string }>({ query: "SELECT c.id FROM c WHERE c.year = @y AND c.type = 'answer' AND c.meetingId = @m", parameters: [{ name: "@y", value: year }, { name: "@m", value: meetingId }] }, { partitionKey: year })
+      .fetchAll();
+    return new Set(resources.map((r) => r.id));
+  }
+}

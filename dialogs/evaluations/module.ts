@@ -1,0 +1,71 @@
+import type { Container } from "@azure/cosmos";
+import type { Config } from "../../core/config";
+import type { Logger } from "../../core/logger";
+import { EvaluationStore } from "../../data/evaluations/evaluation-store";
+import { EvaluationKeys } from "../../data/evaluations/keyed-ids";
+import type { Meeting, ScheduledJob } from "../../data/meetings/schema";
+import type { VusStore } from "../../data/meetings/vus-store";
+import type { FanoutDeps } from "../meetings/fanout";
+import { EvaluationService } from "./evaluation-service";
+import { EvaluationJobHandler, evaluationJobs } from "./evaluation-jobs";
+import { EvaluationsFeature } from "./feature";
+import { ReportLinks } from "./report-link";
+import { ReportService } from "./report-service";
+import type { SurveySettings } from "./survey-window";
+
+export type EvaluationsConfig = Pick<Config, "EVALUATION_DELAY_MINUTES" | "EVALUATION_OPEN_DAYS" | "EVALUATION_SECRET" | "REPORT_LINK_MINUTES" | "ADMIN_AAD_OBJECT_IDS">;
+
+export function surveySettings(config: EvaluationsConfig): SurveySettings {
+  return { delayMinutes: config.EVALUATION_DELAY_MINUTES, openDays: config.EVALUATION_OPEN_DAYS };
+}
+
+/** The jobs the meetings planner adds for every planned meeting (pass as createMeetings' extraJobs). */
+export const evaluationJobsFor = (config: EvaluationsConfig) => (meeting: Meeting, now: Date): ScheduledJob[] => evaluationJobs(meeting, surveySettings(config), now);
+
+export interface EvaluationsDeps {
+  config: EvaluationsConfig;
+  container: Container;
+  vus: VusStore;
+  fanout: FanoutDeps;
+  now: () => Date;
+  logger: Logger;
+  publicBaseUrl: () => string | undefined;
+  isAdmin?: (aadObjectId: string | undefined) => boolean | Promise<boolean>;
+}
+
+export interface Evaluations {
+  store: EvaluationStore;
+  keys: EvaluationKeys;
+  service: EvaluationService;
+  reports: ReportService;
+  feature: EvaluationsFeature;
+  jobHandler: EvaluationJobHandler;
+}
+
+/** Assembles the evaluation feature on top of the meetings feature's stores and fan-out. Framework-free. */
+export function createEvaluations(deps: EvaluationsDeps): Evaluations {
+  const { config, logger, now, vus } = deps;
+  let keys: EvaluationKeys;
+  if (config.EVALUATION_SECRET) keys = new EvaluationKeys(config.EVALUATION_SECRET);
+  else {
+    // Development only: config requires the secret for an authenticated bot on a real store.
+    logger.warn("EVALUATION_SECRET is not set: using a per-process key, so answers given before a restart are not recognised after it (development only)");
+    keys = EvaluationKeys.ephemeral();
+  }
+  const settings = surveySettings(config);
+  const store = new EvaluationStore(deps.container);
+  const admins = new Set(config.ADMIN_AAD_OBJECT_IDS.map((a) => a.toLowerCase()));
+  const service = new EvaluationService({ vus, store, keys, settings, now, logger });
+  const reports = new ReportService({
+    vus,
+    store,
+    links: new ReportLinks(keys.linkKey, config.REPORT_LINK_MINUTES * 60_000, now),
+    isAdmin: deps.isAdmin ?? ((aad) => Boolean(aad && admins.has(aad.toLowerCase()))),
+    publicBaseUrl: deps.publicBaseUrl,
+    linkMinutes: config.REPORT_LINK_MINUTES,
+    now,
+    logger,
+  });
+  const jobHandler = new EvaluationJobHandler({ vus, store, keys, settings, fanout: deps.fanout });
+  return { store, keys, service, reports, feature: new EvaluationsFeature(service, reports), jobHandler };
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { Gender, MAX_COMMENT, OrgType } from "../../data/evaluations/schema";
+
+// The evaluation card's data as it arrives from Teams (Action.Execute invoke data or Action.Submit
+// message value): every input is a string, unanswered inputs are "" or missing, and anything may have
+// been tampered with. Parsed strictly; the first problem names what the user must fix.
+
+export const EVALUATION_ACTIONS = ["evaluation.submit", "evaluation.edit"] as const;
+export type EvaluationAction = (typeof EVALUATION_ACTIONS)[number];
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const ScoreInput = z.preprocess(
+  (v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+  z.number().int().min(1).max(5),
+);
+
+/** Identifies the meeting; present on every evaluation button. */
+export const MeetingRef = z.object({
+  groupId: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/),
+  meetingId: z.string().regex(/^[A-Za-z0-9-]{8,80}$/),
+});
+export type MeetingRef = z.infer<typeof MeetingRef>;
+
+export const SubmissionInput = MeetingRef.extend({
+  q1: ScoreInput,
+  q2: ScoreInput,
+  comment: z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v), z.string().max(MAX_COMMENT).optional()),
+  orgType: OrgType,
+  gender: z.preprocess(blankToUndefined, Gender.optional()),
+});
+export type SubmissionInput = z.infer<typeof SubmissionInput>;
+
+export type SubmissionProblem = "scores" | "comment" | "orgType" | "gender" | "malformed";
+
+export type ParsedSubmission = { ok: true; value: SubmissionInput } | { ok: false; problem: SubmissionProblem };
+
+export function parseSubmission(data: unknown): ParsedSubmission {
+  const parsed = SubmissionInput.safeParse(data);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const field = parsed.error.issues[0]?.path[0];
+  if (field === "q1" || field === "q2") return { ok: false, problem: "scores" };
+  if (field === "comment" || field === "orgType" || field === "gender") return { ok: false, problem: field };
+  return { ok: false, problem: "malformed" };
+}
+
+/** The action of a card button's data, if it is one of ours. */
+export function evaluationAction(data: unknown): EvaluationAction | undefined {
+  const a = (data as { action?: unknown } | null | undefined)?.action;
+  return (EVALUATION_ACTIONS as readonly unknown[]).includes(a) ? (a as EvaluationAction) : undefined;
+}

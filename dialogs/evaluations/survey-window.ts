@@ -1,0 +1,49 @@
+import { DateTime } from "luxon";
+import type { Meeting } from "../../data/meetings/schema";
+
+// When a meeting's evaluation is open. Pure functions of the meeting and the settings.
+
+const ZONE = "Europe/Stockholm";
+
+export interface SurveySettings {
+  /** After the meeting's end (EVALUATION_DELAY_MINUTES). */
+  delayMinutes: number;
+  /** How long the survey stays open (EVALUATION_OPEN_DAYS). */
+  openDays: number;
+}
+
+export interface SurveyWindow {
+  opensAt: string;
+  /** Halfway: the one reminder to those who have not answered. */
+  remindAt: string;
+  closesAt: string;
+}
+
+const iso = (dt: DateTime) => dt.toUTC().toISO()!;
+
+/**
+ * Opens a fixed delay after the meeting's end; closes after whole calendar days in Stockholm (so a
+ * survey opened at 15:00 closes at 15:00 also across a daylight-saving change). The reminder is the
+ * exact midpoint.
+ */
+export function surveyWindow(meeting: Pick<Meeting, "start" | "durationMinutes">, settings: SurveySettings): SurveyWindow {
+  const opens = DateTime.fromISO(meeting.start, { zone: ZONE }).plus({ minutes: meeting.durationMinutes + settings.delayMinutes });
+  const closes = opens.plus({ days: settings.openDays });
+  const remind = DateTime.fromMillis((opens.toMillis() + closes.toMillis()) / 2, { zone: ZONE });
+  return { opensAt: iso(opens), remindAt: iso(remind), closesAt: iso(closes) };
+}
+
+export type SurveyState = "notHeld" | "notOpen" | "open" | "closed";
+
+export function surveyState(meeting: Pick<Meeting, "start" | "durationMinutes" | "status">, settings: SurveySettings, now: Date): SurveyState {
+  if (meeting.status !== "planned") return "notHeld";
+  const w = surveyWindow(meeting, settings);
+  const at = now.toISOString();
+  if (at < w.opensAt) return "notOpen";
+  return at < w.closesAt ? "open" : "closed";
+}
+
+/** The partition key value of a meeting's evaluation documents: its year in Stockholm. */
+export function evaluationYear(meeting: Pick<Meeting, "start">): string {
+  return String(DateTime.fromISO(meeting.start, { zone: ZONE }).year);
+}
