@@ -1,17 +1,12 @@
-import { DateTime } from "luxon";
 import { evaluationsText } from "../core/strings";
 import type { Group, Meeting } from "../data/meetings/schema";
 import type { EvaluationAnswer } from "../data/evaluations/schema";
 import { GENDER_CATEGORIES, ORG_CATEGORIES, type Cell, type Report2b } from "../dialogs/evaluations/report";
+import { inZone, swedishDate, swedishDeadline } from "../dialogs/meetings/time";
 import { cardAttachment, type CardAttachment } from "./render";
 
 const t = evaluationsText;
-const ZONE = "Europe/Stockholm";
 
-/** "tisdag 10 mars 2026" */
-export const swedishDay = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).setLocale("sv").toFormat("cccc d LLLL yyyy");
-/** "24 mars 2026 kl. 15:00" */
-export const swedishDeadline = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).setLocale("sv").toFormat("d LLLL yyyy 'kl.' HH:mm");
 
 const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, title]) => ({ value, title }));
 const scale = Object.entries(t.scaleLabels).map(([value, label]) => ({ value, title: `${value} – ${label}` }));
@@ -46,7 +41,7 @@ export function evaluationFormData(o: EvaluationFormOptions) {
   return {
     ...t.card,
     title: t.card.title(o.group.name),
-    intro: t.card.intro(swedishDay(o.meeting.start), swedishDeadline(o.closesAt)),
+    intro: t.card.intro(swedishDate(o.meeting.start), swedishDeadline(o.closesAt)),
     reminder: o.reminder ? t.invite.reminderIntro : "",
     error: o.error ?? "",
     q1Text: t.statements.q1,
@@ -83,7 +78,7 @@ export function thanksCard(o: ThanksOptions): CardAttachment {
 export function thanksData(o: ThanksOptions) {
   return {
     title: o.changed ? t.thanks.changedTitle : t.thanks.title,
-    intro: t.thanks.intro(o.group.name, swedishDay(o.meeting.start)),
+    intro: t.thanks.intro(o.group.name, swedishDate(o.meeting.start)),
     facts: [
       { title: t.statementShort.q1, value: scoreText(o.answer.q1) },
       { title: t.statementShort.q2, value: scoreText(o.answer.q2) },
@@ -144,7 +139,7 @@ export function report2bData(report: Report2b, o: ReportCardOptions) {
     rows: statRows(g.stats),
     meetings: g.meetings.map((m) => {
       const r = cellRow("", m.stats.total);
-      return { date: m.start ? DateTime.fromISO(m.start, { zone: ZONE }).setLocale("sv").toFormat("d LLL") : "?", answered: `${m.answered}/${m.invited}`, q1: r.q1, q2: r.q2 };
+      return { date: m.start ? inZone(m.start).setLocale("sv").toFormat("d LLL") : "?", answered: `${m.answered}/${m.invited}`, q1: r.q1, q2: r.q2 };
     }),
   }));
   if (report.county) sections.push({ name: t.report.county, facts: facts(report.county), rows: statRows(report.county.stats), meetings: [] });

@@ -1,5 +1,6 @@
 import { evaluationsText } from "../../core/strings";
-import { evaluationFormCard, swedishDeadline } from "../../cards/evaluation-cards";
+import { evaluationFormCard } from "../../cards/evaluation-cards";
+import { swedishDeadline } from "../meetings/time";
 import type { Meeting, ScheduledJob } from "../../data/meetings/schema";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { EvaluationStore } from "../../data/evaluations/evaluation-store";

@@ -1,7 +1,8 @@
 import { evaluationsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
 import type { CardAttachment } from "../../cards/render";
-import { evaluationFormCard, swedishDeadline, thanksCard, type FormValues } from "../../cards/evaluation-cards";
+import { evaluationFormCard, thanksCard, type FormValues } from "../../cards/evaluation-cards";
+import { swedishDeadline } from "../meetings/time";
 import type { Group, Meeting } from "../../data/meetings/schema";
 import { memberDocId, type VusStore } from "../../data/meetings/vus-store";
 import type { EvaluationStore, SaveOutcome } from "../../data/evaluations/evaluation-store";

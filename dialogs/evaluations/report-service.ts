@@ -6,6 +6,7 @@ import type { Group, Meeting } from "../../data/meetings/schema";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { EvaluationStore } from "../../data/evaluations/evaluation-store";
 import type { Asker, Reply } from "../types";
+import { findGroup } from "../meetings/meeting-input";
 import { buildReport, type Report2b } from "./report";
 import { reportCsv } from "./report-csv";
 import type { ReportLinks } from "./report-link";
@@ -22,12 +23,6 @@ export function parseReportCommand(text: string): { year?: string; part?: string
   return { year, part: words.join(" ") || undefined };
 }
 
-const fold = (s: string) => s.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/^vus\s+/, "").trim();
-
-export function findGroup(groups: Group[], ref: string): Group | undefined {
-  const r = fold(ref);
-  return groups.find((g) => g.id === r || fold(g.name) === r);
-}
 
 export interface ReportServiceDeps {
   vus: VusStore;

@@ -1,6 +1,7 @@
 import type { Group, Meeting } from "../../data/meetings/schema";
 import type { EvaluationAnswer, EvaluationInvitation, Gender, OrgType } from "../../data/evaluations/schema";
 import { evaluationYear } from "./survey-window";
+import { heldMeetings } from "../meetings/planner";
 
 // The indicator 2b report (with 2a beside it), aggregated in code: the embedded Cosmos server has no
 // GROUP BY, and a year of answers is a few hundred small documents.
@@ -150,11 +151,6 @@ export function suppress(cells: Cell[], relations: SumRelation[]): void {
 const cellsOf = (b: Breakdown): Cell[] => [b.total, ...Object.values(b.gender), ...Object.values(b.org)];
 const rate = (answered: number, invited: number) => (invited > 0 ? answered / invited : undefined);
 
-/** Meetings of the year that took place: not cancelled or marked not held, and started by now. */
-export function heldInYear(meetings: Meeting[], year: number, now: Date): Meeting[] {
-  const nowIso = now.toISOString();
-  return meetings.filter((m) => m.status === "planned" && m.start <= nowIso && evaluationYear(m) === String(year));
-}
 
 export function buildReport(input: ReportInput): Report2b {
   const groupIds = new Set(input.groups.map((g) => g.id));
@@ -164,7 +160,7 @@ export function buildReport(input: ReportInput): Report2b {
   const relations: SumRelation[] = [];
 
   const groups: GroupReport[] = input.groups.map((group) => {
-    const held = heldInYear(input.meetingsByGroup.get(group.id) ?? [], input.year, input.now);
+    const held = heldMeetings(input.meetingsByGroup.get(group.id) ?? [], input.year, input.now);
     const groupAnswers = answers.filter((a) => a.groupId === group.id);
     const groupInvited = invitations.filter((i) => i.groupId === group.id);
     // Every meeting that took place, plus any other meeting of the year that has answers (e.g. one

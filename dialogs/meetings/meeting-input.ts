@@ -22,10 +22,13 @@ export type MeetingDraft = Pick<Meeting, "groupId" | "start" | "durationMinutes"
 
 export const DEFAULT_LENGTH_MINUTES = 120;
 
+/** Folds case, å/ä/ö and a leading "VuS", so "vasteras", "VuS Västerås" and the id all find Västerås. */
+const foldGroupRef = (s: string) => s.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().trim().replace(/^vus\s+/, "").trim();
+
 export function findGroup(groups: Group[], ref: string | undefined): Group | undefined {
-  const r = (ref ?? "").trim();
+  const r = foldGroupRef(ref ?? "");
   if (!r) return undefined;
-  return groups.find((g) => g.id === r.toLowerCase() || g.name.localeCompare(r, "sv", { sensitivity: "base" }) === 0 || `vus ${g.name}`.localeCompare(r, "sv", { sensitivity: "base" }) === 0);
+  return groups.find((g) => g.id === r || foldGroupRef(g.name) === r);
 }
 
 function agendaItems(a: MeetingInput["agenda"]): string[] {

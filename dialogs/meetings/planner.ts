@@ -3,6 +3,7 @@ import type { JobStore } from "../../data/meetings/job-store";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { Meeting } from "../../data/meetings/schema";
 import type { Clock } from "./clock";
+import { inZone } from "./time";
 import type { MeetingDraft } from "./meeting-input";
 import { jobsForMeeting, updateJob, type ScheduleSettings } from "./schedule";
 
@@ -114,8 +115,8 @@ export class MeetingPlanner {
   }
 }
 
-/** Meetings that took place in a calendar year (Stockholm), for indicator 2a. */
+/** Meetings that took place in a calendar year (Stockholm): not cancelled or marked not held, and started by now. Indicator 2a. */
 export function heldMeetings(meetings: Meeting[], year: number, now: Date): Meeting[] {
   const nowIso = now.toISOString();
-  return meetings.filter((m) => m.status === "planned" && m.start <= nowIso && new Date(m.start).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric" }) === String(year));
+  return meetings.filter((m) => m.status === "planned" && m.start <= nowIso && inZone(m.start).year === year);
 }

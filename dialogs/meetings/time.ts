@@ -36,6 +36,11 @@ export function swedishTime(iso: string): string {
   return inZone(iso).toFormat("HH:mm");
 }
 
+/** "24 mars 2027 kl. 15:00" */
+export function swedishDeadline(iso: string): string {
+  return inZone(iso).setLocale("sv").toFormat("d LLLL yyyy 'kl.' HH:mm");
+}
+
 /** "måndag 29 mars 2027 kl. 09:00–11:00" */
 export function swedishSpan(startIso: string, durationMinutes: number): string {
   const end = inZone(startIso).plus({ minutes: durationMinutes });
