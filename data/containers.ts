@@ -15,6 +15,8 @@ export const containerSpecs = {
   knowledge: { id: "knowledge", partitionKeyPath: "/id" },
   /** Feedback and unanswered questions for the admins' review queue, listed per kind. */
   feedback: { id: "feedback", partitionKeyPath: "/kind" },
+  /** Admins named in Teams, their audit trail and pending imports: each list is one kind, a single-partition query. */
+  admin: { id: "admin", partitionKeyPath: "/kind" },
 } satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof containerSpecs;

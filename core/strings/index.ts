@@ -2,3 +2,4 @@
 // Code, logs and comments stay in English.
 export * as botText from "./bot";
 export * as qaText from "./qa";
+export * as adminText from "./admin";
