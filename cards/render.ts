@@ -7,7 +7,20 @@ import * as ACData from "adaptivecards-templating";
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 
-export type CardName = "welcome" | "help" | "answer" | "decline";
+export type CardName =
+  | "welcome"
+  | "help"
+  | "answer"
+  | "decline"
+  | "admin-home"
+  | "admin-entry"
+  | "admin-form"
+  | "admin-publish"
+  | "admin-history"
+  | "admin-review"
+  | "admin-import"
+  | "admin-notice"
+  | "admin-admins";
 
 /** An adaptive card as sent in an activity attachment. */
 export interface CardAttachment {

@@ -18,10 +18,30 @@ export interface IncomingMessage {
   text: string;
   value?: unknown;
   asker: Asker;
+  /** Files attached in a personal chat (Teams file download info), if any. */
+  files?: IncomingFile[];
+}
+
+/** A file the user sent: Teams hands the bot a short-lived, pre-authorised download URL. */
+export interface IncomingFile {
+  name: string;
+  downloadUrl: string;
+  fileType?: string;
+}
+
+/** A file the bot offers to save in the user's OneDrive (Teams file consent in personal chat). */
+export interface FileOffer {
+  name: string;
+  description: string;
+  sizeInBytes: number;
+  /** Echoed back by Teams when the user accepts or declines. */
+  context: Record<string, unknown>;
 }
 
 /** One reply: a card with plain text for clients and notifications that show no card. */
 export interface Reply {
   text: string;
   card?: CardAttachment;
+  /** Offer a file instead of (or besides) a card. */
+  file?: FileOffer;
 }
