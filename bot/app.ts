@@ -14,6 +14,15 @@ import { createServer, type BotServer } from "./server";
 import { SamverkansBot } from "./teams-bot";
 import { CosmosBotStorage } from "./cosmos-storage";
 import { ConversationState } from "botbuilder";
+import { adminText } from "../core/strings";
+import { AdminDirectory } from "../data/admins";
+import { KnowledgeEditor } from "../data/kb/knowledge-editor";
+import { PendingImports } from "../data/kb/pending-imports";
+import { AdminDialog } from "../dialogs/admin/admin-dialog";
+import { downloadText } from "./file-transfer";
+
+/** Largest knowledge-base import accepted (the whole base exports to well under 1 MB). */
+const MAX_IMPORT_MB = 5;
 
 export interface App {
   store: CosmosStore;
@@ -47,15 +56,26 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     await knowledge.reload();
     knowledge.startPolling(config.KB_POLL_SECONDS * 1000);
   }
+  const feedback = new FeedbackStore(store.containers.feedback);
   const qa = new QaDialog({
     knowledge,
-    feedback: new FeedbackStore(store.containers.feedback),
+    feedback,
     pseudonym: (asker) => pseudonymFor(config.pseudonymSecret, asker.tenantId, asker.aadObjectId ?? asker.userId),
     logger,
   });
   const answerQuestion: QuestionHandler = options.answerQuestion ?? qa.answer;
-  const router = new MessageRouter({ answerQuestion, submissions: [qa.submission] });
-  const bot = new SamverkansBot(conversations, router, logger);
+  const admin = new AdminDialog({
+    admins: new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS),
+    editor: new KnowledgeEditor(store.containers.knowledge, knowledgeStore),
+    knowledge,
+    feedback,
+    imports: new PendingImports(store.containers.admin),
+    download: (file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, allowHttp: !config.authEnabled }),
+    maxImportMb: MAX_IMPORT_MB,
+    logger,
+  });
+  const router = new MessageRouter({ answerQuestion, handlers: [admin.handle], submissions: [qa.submission] });
+  const bot = new SamverkansBot(conversations, router, logger, { exporter: admin, texts: adminText.exportFile });
   const adapter = createAdapter(config, logger);
   const http = createServer({ adapter, bot, logger, healthy: () => store.ping() });
   let stopping: Promise<void> | undefined;

@@ -139,7 +139,7 @@ export function adminReviewCard(groups: ReviewGroup[], titleOf: (id: string) => 
         meta: [t.review.group(g.count, g.people), ...kinds, `${t.review.latest} ${stockholmTime(g.latestAt)}`].join(" · "),
         buttons: [
           { title: t.review.answerNew, data: { action: "admin.new", newKind: "topic", question: g.question ?? undefined, reviewItems: items } },
-          ...editable.map((e) => ({ title: t.review.editEntry(e.title), data: { action: "admin.edit", entryId: e.id } })),
+          ...editable.map((e) => ({ title: t.review.editEntry(e.title), data: { action: "admin.edit", entryId: e.id, reviewItems: items } })),
           { title: t.review.dismiss, data: { action: "admin.dismiss", reviewItems: items } },
         ],
       };

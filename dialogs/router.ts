@@ -12,7 +12,15 @@ export type QuestionHandler = (question: string, message: IncomingMessage) => Pr
  */
 export type SubmissionHandler = (value: unknown, message: IncomingMessage) => Promise<Reply[] | undefined>;
 
+/**
+ * A feature's own commands, files or buttons (e.g. the admin dialog): replies when the message is
+ * its own, undefined to let the router go on.
+ */
+export type MessageHandler = (message: IncomingMessage) => Promise<Reply[] | undefined>;
+
 export interface RouterDeps {
+  /** Asked first, in order. */
+  handlers?: MessageHandler[];
   answerQuestion: QuestionHandler;
   /** Card submission handlers, asked in order. */
   submissions?: SubmissionHandler[];
@@ -23,6 +31,10 @@ export class MessageRouter {
   constructor(private readonly deps: RouterDeps) {}
 
   async handle(message: IncomingMessage): Promise<Reply[]> {
+    for (const handler of this.deps.handlers ?? []) {
+      const replies = await handler(message);
+      if (replies) return replies;
+    }
     if (message.value !== undefined && message.value !== null) {
       for (const handler of this.deps.submissions ?? []) {
         const replies = await handler(message.value, message);

@@ -10,6 +10,8 @@ export interface Asker {
   userId: string;
   /** Entra object id; absent in some test clients. */
   aadObjectId?: string;
+  /** Display name from Teams; an admin's name is recorded with their changes. */
+  name?: string;
   conversationType: "personal" | "channel" | "groupChat";
 }
 

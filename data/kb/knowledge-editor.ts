@@ -29,7 +29,8 @@ export interface Version {
 /** A change to apply: the new content and status of one entry, from the version the admin saw. */
 export interface EntryChange {
   entry: KbEntry;
-  status: EntryStatus;
+  /** The status after the change; unchanged when absent. */
+  status?: EntryStatus;
   action: ChangeAction;
   revertedFrom?: number;
 }
@@ -83,7 +84,7 @@ export class KnowledgeEditor {
     const next: KnowledgeEntryDoc = {
       ...current.doc,
       entry: { ...change.entry, id, retired: false },
-      status: change.status,
+      status: change.status ?? current.doc.status,
       version: current.doc.version + 1,
       updatedAt: this.now().toISOString(),
       updatedBy: by.id,

@@ -17,7 +17,7 @@ export const AdminSubmission = z.discriminatedUnion("action", [
   z.object({ action: z.literal("admin.home") }),
   z.object({ action: z.literal("admin.search"), query: z.string().max(200).optional() }),
   z.object({ action: z.literal("admin.open"), entryId: EntryId }),
-  z.object({ action: z.literal("admin.edit"), entryId: EntryId }),
+  z.object({ action: z.literal("admin.edit"), entryId: EntryId, reviewItems: z.string().max(4000).optional() }),
   z.object({ action: z.literal("admin.new"), newKind: Kind.optional(), question: z.string().max(600).optional(), reviewItems: z.string().max(4000).optional() }),
   z.object({ action: z.literal("admin.preview"), mode: Mode, kind: Kind, entryId: EntryId.optional(), etag: Etag.optional(), reviewItems: z.string().max(4000).optional() }).catchall(z.unknown()),
   z.object({ action: z.literal("admin.publish"), mode: Mode, etag: Etag.optional(), draft: KbEntry, reviewItems: z.string().max(4000).optional() }),
