@@ -29,3 +29,19 @@ describe("question answering on the eval sets", () => {
     expect(report("own", runSet(engine, own!))).toBeGreaterThanOrEqual(FLOORS.own);
   });
 });
+
+describe("known weak spots on the real base", () => {
+  it.each([
+    // An exact phrasing of a topic beats a term entry that only repeats the word ("BIV – Beroende i Västmanland").
+    ["Vad är beroende?", "topic-beroende"],
+    ["Vad är en VuS-samordnare?", "topic-vus-samordnare"],
+    ["Vem äger överenskommelsen?", "actor-valfard"],
+    ["Who owns the agreement?", "actor-valfard"],
+    // Entries sharing a phrasing keep their order: the term entry still answers its abbreviation.
+    ["Vad betyder VuS?", "term-vus"],
+    ["Vad är SIP?", "term-sip"],
+  ])("%s → %s", (q, id) => {
+    const r = engine.ask(q);
+    expect(r.outcome === "decline" ? `decline:${r.reason}` : r.entry.id).toBe(id);
+  });
+});

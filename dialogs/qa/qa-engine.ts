@@ -59,6 +59,14 @@ const COVERAGE_FLOOR = 0.1;
 const COVERAGE_POWER = 2;
 /** Query terms found in more than this share of the entries are left to the re-ranking. */
 const COMMON_SHARE = 0.5;
+/**
+ * A question that is, word for word after analysis, one of an entry's phrasings goes to the top, this
+ * factor ahead of the best other score: the phrasings are how the admins say people ask for the
+ * entry, so adding one is how they fix a misrouted question, and an exact one must not lose to an
+ * entry that merely repeats a word more often ("Vad är beroende?" is the entry on dependence, not
+ * "BIV – Beroende i Västmanland"). Entries sharing a phrasing keep their order among themselves.
+ */
+const EXACT_PHRASING_FACTOR = 1.5;
 
 interface Ranked {
   id: string;
@@ -80,6 +88,8 @@ export class QaEngine {
   private readonly entries = new Map<string, KbEntry>();
   private readonly entryTerms = new Map<string, Set<string>>();
   private readonly df = new Map<string, number>();
+  /** Analysed phrasing → the entries that have it (see EXACT_PHRASING_FACTOR). */
+  private readonly phrasingKeys = new Map<string, Set<string>>();
 
   constructor(entries: KbEntry[]) {
     const active = entries.filter((e) => !e.retired);
@@ -99,6 +109,20 @@ export class QaEngine {
       processTerm: (term) => this.analyzer.indexTerms(term),
     });
     this.index.addAll(docs);
+    for (const e of active) {
+      for (const p of e.phrasings) {
+        const key = this.phrasingKey(p);
+        if (!key) continue;
+        let ids = this.phrasingKeys.get(key);
+        if (!ids) this.phrasingKeys.set(key, (ids = new Set()));
+        ids.add(e.id);
+      }
+    }
+  }
+
+  /** Content stems of a phrase, order and repeats ignored; "" when nothing is left. */
+  private phrasingKey(text: string): string {
+    return [...new Set(this.analyzer.contentStems(text))].sort().join(" ");
   }
 
   get size(): number {
@@ -120,7 +144,7 @@ export class QaEngine {
     const question = input.slice(0, MAX_QUESTION_CHARS);
     const query = this.analyzer.analyzeQuery(question);
     const scope = judgeScope(question, query.tokens, (w) => this.analyzer.knows(w));
-    const ranked = this.rank(query);
+    const ranked = this.rank(query, this.phrasingKeys.get(this.phrasingKey(question)));
     const trace = (result: QaResult, parts: ConfidenceParts | null): QaTrace => ({
       result,
       scope,
@@ -163,18 +187,23 @@ export class QaEngine {
    * alone lets an entry that matches one word very well (a term entry whose title is "VuS") beat
    * the entry that answers the whole question ("how often are the VuS analyses followed up").
    */
-  private rank(query: AnalyzedQuery): Ranked[] {
+  private rank(query: AnalyzedQuery, exact?: ReadonlySet<string>): Ranked[] {
     const hits = this.search(query).slice(0, RERANK_DEPTH);
     if (hits.length === 0) return [];
     const best = hits[0].score;
     const idf = (t: string) => this.idf(t);
-    return hits
-      .map((h) => {
-        const id = String(h.id);
-        const { share: cov, credits } = coverageDetail(query, new Set(h.queryTerms), this.entryTerms.get(id) ?? new Set(), idf);
-        return { id, bm25: h.score, coverage: cov, credits, score: (h.score / best) * Math.pow(COVERAGE_FLOOR + cov, COVERAGE_POWER) };
-      })
-      .sort((a, b) => b.score - a.score);
+    const ranked = hits.map((h) => {
+      const id = String(h.id);
+      const { share: cov, credits } = coverageDetail(query, new Set(h.queryTerms), this.entryTerms.get(id) ?? new Set(), idf);
+      return { id, bm25: h.score, coverage: cov, credits, score: (h.score / best) * Math.pow(COVERAGE_FLOOR + cov, COVERAGE_POWER) };
+    });
+    const matched = exact ? ranked.filter((r) => exact.has(r.id)) : [];
+    if (matched.length > 0) {
+      // Lifted together, so entries sharing the phrasing keep their order among themselves.
+      const lift = (EXACT_PHRASING_FACTOR * Math.max(...ranked.map((r) => r.score))) / Math.max(...matched.map((r) => r.score));
+      for (const r of matched) r.score *= lift;
+    }
+    return ranked.sort((a, b) => b.score - a.score);
   }
 
   private search(query: AnalyzedQuery): SearchResult[] {
