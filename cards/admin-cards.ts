@@ -23,8 +23,8 @@ export interface SearchResult {
   doc: KnowledgeEntryDoc;
 }
 
-export function adminHomeCard(query: string, results: KnowledgeEntryDoc[] | undefined): CardAttachment {
-  return cardAttachment("admin-home", {
+export function adminHomeData(query: string, results: KnowledgeEntryDoc[] | undefined) {
+  return ({
     ...t.home,
     query,
     resultsTitle: results ? t.home.resultsTitle(results.length, query) : "",
@@ -40,9 +40,9 @@ export function adminHomeCard(query: string, results: KnowledgeEntryDoc[] | unde
   });
 }
 
-export function adminEntryCard(doc: KnowledgeEntryDoc, etag: string): CardAttachment {
+export function adminEntryData(doc: KnowledgeEntryDoc, etag: string) {
   const active = doc.status === "active";
-  return cardAttachment("admin-entry", {
+  return ({
     title: doc.entry.title,
     facts: [
       { title: t.entry.facts.id, value: doc.id },
@@ -72,8 +72,8 @@ export interface FormCardInput {
   reviewItems?: string;
 }
 
-export function adminFormCard(f: FormCardInput): CardAttachment {
-  return cardAttachment("admin-form", {
+export function adminFormData(f: FormCardInput) {
+  return ({
     title: f.mode === "edit" ? t.form.editTitle(f.title) : t.form.newTitle(t.kindLabels[f.kind]),
     intro: t.form.intro,
     hasProblems: Boolean(f.problems && f.problems.length > 0),
@@ -86,10 +86,10 @@ export function adminFormCard(f: FormCardInput): CardAttachment {
   });
 }
 
-export function adminPublishCard(draft: KbEntry, mode: "edit" | "create", changes: string[], etag: string | undefined, reviewItems: string | undefined): CardAttachment {
+export function adminPublishData(draft: KbEntry, mode: "edit" | "create", changes: string[], etag: string | undefined, reviewItems: string | undefined) {
   const described = mode === "create" ? t.publish.newEntry : changes.length === 0 ? t.publish.noChanges : `${t.publish.changesTitle}: ${changes.map((c) => t.fieldShort[c] ?? c).join(", ")}`;
   const carry = { mode, etag, draft, reviewItems };
-  return cardAttachment("admin-publish", {
+  return ({
     title: t.publish.title,
     entryTitle: `${draft.title} (${draft.id})`,
     changes: described,
@@ -101,9 +101,9 @@ export function adminPublishCard(draft: KbEntry, mode: "edit" | "create", change
   });
 }
 
-export function adminHistoryCard(title: string, versions: Version[], currentEtag: string): CardAttachment {
+export function adminHistoryData(title: string, versions: Version[], currentEtag: string) {
   const current = versions[0]?.version;
-  return cardAttachment("admin-history", {
+  return ({
     title: t.history.title(title),
     versions: versions.map((v) => ({
       line: t.history.line(v.version, stockholmTime(v.updatedAt), v.updatedBy === "seed" ? t.seedAuthor : v.updatedByName ?? v.updatedBy, versionAction(v)),
@@ -121,8 +121,8 @@ function versionAction(v: Version): string {
   return v.revertedFrom ? `${label} från version ${v.revertedFrom}` : label;
 }
 
-export function adminReviewCard(groups: ReviewGroup[], titleOf: (id: string) => string | undefined): CardAttachment {
-  return cardAttachment("admin-review", {
+export function adminReviewData(groups: ReviewGroup[], titleOf: (id: string) => string | undefined) {
+  return ({
     title: t.review.title,
     intro: t.review.intro,
     empty: groups.length === 0 ? t.review.empty : "",
@@ -147,9 +147,9 @@ export function adminReviewCard(groups: ReviewGroup[], titleOf: (id: string) => 
   });
 }
 
-export function adminImportCard(importId: string, fileName: string, counts: { added: number; changed: number; retired: number; unchanged: number }, notInFile: number): CardAttachment {
+export function adminImportData(importId: string, fileName: string, counts: { added: number; changed: number; retired: number; unchanged: number }, notInFile: number) {
   const f = t.importFile.summaryFacts;
-  return cardAttachment("admin-import", {
+  return ({
     title: t.importFile.summaryTitle,
     facts: [
       { title: f.file, value: fileName },
@@ -165,13 +165,13 @@ export function adminImportCard(importId: string, fileName: string, counts: { ad
   });
 }
 
-export function adminNoticeCard(title: string, lines: string[]): CardAttachment {
-  return cardAttachment("admin-notice", { title, lines });
+export function adminNoticeData(title: string, lines: string[]) {
+  return ({ title, lines });
 }
 
-export function adminAdminsCard(configured: string[], added: AdminDoc[], audit: AuditDoc[]): CardAttachment {
+export function adminAdminsData(configured: string[], added: AdminDoc[], audit: AuditDoc[]) {
   const active = added.filter((a) => a.active);
-  return cardAttachment("admin-admins", {
+  return ({
     title: t.admins.title,
     configuredTitle: t.admins.fromConfig,
     configured,
@@ -186,3 +186,14 @@ export function adminAdminsCard(configured: string[], added: AdminDoc[], audit: 
     audit: audit.map((a) => t.admins.audit(stockholmTime(a.at), a.actorName, a.event === "admin-added" ? t.admins.auditAdded(a.targetName) : t.admins.auditRemoved(a.targetName))),
   });
 }
+
+// The builders: template data above, rendered cards here (the card test validates both).
+export const adminHomeCard = (...args: Parameters<typeof adminHomeData>): CardAttachment => cardAttachment("admin-home", adminHomeData(...args));
+export const adminEntryCard = (...args: Parameters<typeof adminEntryData>): CardAttachment => cardAttachment("admin-entry", adminEntryData(...args));
+export const adminFormCard = (...args: Parameters<typeof adminFormData>): CardAttachment => cardAttachment("admin-form", adminFormData(...args));
+export const adminPublishCard = (...args: Parameters<typeof adminPublishData>): CardAttachment => cardAttachment("admin-publish", adminPublishData(...args));
+export const adminHistoryCard = (...args: Parameters<typeof adminHistoryData>): CardAttachment => cardAttachment("admin-history", adminHistoryData(...args));
+export const adminReviewCard = (...args: Parameters<typeof adminReviewData>): CardAttachment => cardAttachment("admin-review", adminReviewData(...args));
+export const adminImportCard = (...args: Parameters<typeof adminImportData>): CardAttachment => cardAttachment("admin-import", adminImportData(...args));
+export const adminNoticeCard = (...args: Parameters<typeof adminNoticeData>): CardAttachment => cardAttachment("admin-notice", adminNoticeData(...args));
+export const adminAdminsCard = (...args: Parameters<typeof adminAdminsData>): CardAttachment => cardAttachment("admin-admins", adminAdminsData(...args));

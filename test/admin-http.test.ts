@@ -59,9 +59,10 @@ async function fileHost() {
   const files = new Map<string, string>();
   const uploads: { url: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
   const server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
       if (req.method === "PUT") {
         uploads.push({ url: req.url ?? "", headers: req.headers, body });
         res.writeHead(201);

@@ -1,4 +1,5 @@
 import { botText, qaText } from "../../core/strings";
+import { renderAdminSamples } from "./admin-card-samples";
 import type { CardName } from "../../cards/render";
 
 /** Sample data per template; the card test expands each and validates the result. */
@@ -50,4 +51,5 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
     { message: qaText.decline["no-match"], hasAlternatives: true, nearbyTitle: qaText.nearbyTitle, alternatives: [{ label: "SIP", text: "SIP", entryId: "term-sip" }] },
     { message: qaText.decline.individual, hasAlternatives: false, nearbyTitle: qaText.nearbyTitle, alternatives: [] },
   ],
+  ...renderAdminSamples(),
 };
