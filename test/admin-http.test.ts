@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
-import { adminText, qaText } from "../core/strings";
+import { adminText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
 import { FeedbackStore } from "../data/feedback";
 import { TeamsTestClient, cardText } from "./support/teams-client";
@@ -229,7 +229,6 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
   });
 
   it("creates a new entry from the review queue, then dismisses the rest", async () => {
-    const question = "Vem ansvarar för spelberoende hos vuxna med psykisk ohälsa och kommunen?";
     await say("Hur får jag parkeringstillstånd vid vårdcentralen?");
     await say("parkeringstillstånd vårdcentralen hur");
     const queue = await say("granska");
@@ -256,7 +255,6 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     // Publishing from the queue marks those questions reviewed.
     const requeue = await say("granska");
     expect(requeue.replies[0].text).not.toContain("parkeringstillstånd vårdcentralen hur");
-    void question;
   });
 
   it("dismisses a group from the review queue", async () => {
@@ -352,6 +350,5 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
       expect(res.replies.map((r) => r.text)).toEqual([adminText.badSubmission]);
     }
     expect((await app.knowledgeStore.readMarker())?.version).toBe(marker?.version);
-    void qaText;
   });
 });
