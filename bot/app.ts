@@ -21,6 +21,15 @@ import type { Asker } from "../dialogs/types";
 import { ProactiveMessenger } from "./proactive-messenger";
 import { createEvaluations, evaluationJobsFor, type Evaluations } from "../dialogs/evaluations/module";
 import { registerReportDownload } from "./report-download";
+import { adminText } from "../core/strings";
+import { AdminDirectory } from "../data/admins";
+import { KnowledgeEditor } from "../data/kb/knowledge-editor";
+import { PendingImports } from "../data/kb/pending-imports";
+import { AdminDialog } from "../dialogs/admin/admin-dialog";
+import { downloadText } from "./file-transfer";
+
+/** Largest knowledge-base import accepted (the whole base exports to well under 1 MB). */
+const MAX_IMPORT_MB = 5;
 
 export interface App {
   store: CosmosStore;
@@ -61,13 +70,24 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     await knowledge.reload();
     knowledge.startPolling(config.KB_POLL_SECONDS * 1000);
   }
+  const feedback = new FeedbackStore(store.containers.feedback);
   const qa = new QaDialog({
     knowledge,
-    feedback: new FeedbackStore(store.containers.feedback),
+    feedback,
     pseudonym: (asker) => pseudonymFor(config.pseudonymSecret, asker.tenantId, asker.aadObjectId ?? asker.userId),
     logger,
   });
   const answerQuestion: QuestionHandler = options.answerQuestion ?? qa.answer;
+  const admin = new AdminDialog({
+    admins: new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS),
+    editor: new KnowledgeEditor(store.containers.knowledge, knowledgeStore),
+    knowledge,
+    feedback,
+    imports: new PendingImports(store.containers.admin),
+    download: (file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, allowHttp: !config.authEnabled }),
+    maxImportMb: MAX_IMPORT_MB,
+    logger,
+  });
   const adapter = createAdapter(config, logger);
   const meetings = createMeetings({
     config,
@@ -94,9 +114,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     publicBaseUrl: () => config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
   });
   await meetings.vus.seedGroups();
-  const router = new MessageRouter({ answerQuestion, features: [meetings.feature, evaluations.feature], submissions: [qa.submission] });
+  const router = new MessageRouter({ answerQuestion, features: [{ handle: admin.handle }, meetings.feature, evaluations.feature], submissions: [qa.submission] });
   const cardActions = { execute: async (verb: string, data: unknown, asker: Asker) => (await meetings.feature.execute(verb, data, asker)) ?? evaluations.feature.execute(verb, data, asker) };
-  const bot = new SamverkansBot(conversations, router, logger, cardActions);
+  const bot = new SamverkansBot(conversations, router, logger, cardActions, { exporter: admin, texts: adminText.exportFile });
   const http = createServer({ adapter, bot, logger, healthy: () => store.ping(), allowedTenants: config.ALLOWED_TENANT_IDS });
   registerReportDownload(http.server, evaluations.reports, logger);
   let stopping: Promise<void> | undefined;

@@ -1,24 +1,27 @@
-import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from "botbuilder";
+import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type FileConsentCardResponse } from "botbuilder";
 import type { Logger } from "../core/logger";
 import type { ConversationStore, ConversationType } from "../data/conversations";
 import { welcomeCard } from "../cards/help-cards";
 import { botText } from "../core/strings";
 import type { MessageRouter } from "../dialogs/router";
-import type { Asker, IncomingFile, Reply } from "../dialogs/types";
+import type { Asker, IncomingMessage, Reply } from "../dialogs/types";
 import type { CardAttachment } from "../cards/render";
+import { FILE_CONSENT_CARD, FILE_INFO_CARD, incomingFiles, uploadToSession } from "./file-transfer";
 
 /** Handles Action.Execute (adaptiveCard/action invokes); returns the card that replaces the clicked one. */
 export interface CardActionHandler {
   execute(verb: string, data: unknown, asker: Asker): Promise<CardAttachment | undefined>;
 }
+/** Builds an exported file when the user accepts a file consent card (the admin dialog's export). */
+export interface FileExporter {
+  exportAccepted(message: IncomingMessage): Promise<{ ok: true; content: Buffer; entries: number } | { ok: false; text: string }>;
+}
 
-const FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
-
-/** Files a user sent in personal chat: Teams delivers them as download-info attachments. */
-export function filesOf(activity: Partial<Activity>): IncomingFile[] {
-  return (activity.attachments ?? [])
-    .filter((a) => a.contentType === FILE_DOWNLOAD_INFO && typeof (a.content as { downloadUrl?: unknown })?.downloadUrl === "string")
-    .map((a) => ({ name: a.name ?? "fil", downloadUrl: (a.content as { downloadUrl: string }).downloadUrl, fileType: (a.content as { fileType?: string }).fileType }));
+/** Swedish texts around the file consent flow. */
+export interface FileTexts {
+  uploaded: (entries: number) => string;
+  declined: string;
+  failed: string;
 }
 
 const NO_TENANT = "no-tenant";
@@ -33,6 +36,11 @@ export function conversationTypeOf(activity: Partial<Activity>): ConversationTyp
 }
 
 export function toActivity(reply: Reply): Partial<Activity> {
+  if (reply.file) {
+    // Teams asks the user where to save it; the file itself is uploaded once they accept.
+    const { name, description, sizeInBytes, context } = reply.file;
+    return MessageFactory.attachment({ contentType: FILE_CONSENT_CARD, name, content: { description, sizeInBytes, acceptContext: context, declineContext: context } }, reply.text);
+  }
   return reply.card
     ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card.content), reply.text)
     : MessageFactory.text(reply.text);
@@ -45,6 +53,7 @@ export class SamverkansBot extends TeamsActivityHandler {
     private readonly router: MessageRouter,
     private readonly logger: Logger,
     private readonly cardActions?: CardActionHandler,
+    private readonly files?: { exporter: FileExporter; texts: FileTexts },
   ) {
     super();
 
@@ -81,6 +90,28 @@ export class SamverkansBot extends TeamsActivityHandler {
       serviceUrl: a.serviceUrl,
       conversationId: a.conversation.id,
     };
+  }
+
+  protected async handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    if (!this.files || !response.uploadInfo?.uploadUrl) return;
+    const built = await this.files.exporter.exportAccepted({ text: "", asker: this.asker(context) });
+    if (!built.ok) {
+      await context.sendActivity(built.text);
+      return;
+    }
+    const { uploadUrl, contentUrl, name, uniqueId, fileType } = response.uploadInfo;
+    try {
+      await uploadToSession(uploadUrl, built.content);
+    } catch (err) {
+      this.logger.error({ err }, "export upload failed");
+      await context.sendActivity(this.files.texts.failed);
+      return;
+    }
+    await context.sendActivity(MessageFactory.attachment({ contentType: FILE_INFO_CARD, contentUrl, name, content: { uniqueId, fileType } }, this.files.texts.uploaded(built.entries)));
+  }
+
+  protected async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
+    if (this.files) await context.sendActivity(this.files.texts.declined);
   }
 
   protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -120,8 +151,8 @@ export class SamverkansBot extends TeamsActivityHandler {
   private async answer(context: TurnContext): Promise<void> {
     const a = context.activity;
     const text = a.text ? TurnContext.removeRecipientMention(a) ?? a.text : "";
-    const files = filesOf(a);
-    const replies = await this.router.handle({ text: text ?? "", value: a.value, asker: this.asker(context), ...(files.length ? { files } : {}) });
+    const files = incomingFiles(a.attachments);
+    const replies = await this.router.handle({ text: text ?? "", value: a.value, asker: this.asker(context), ...(files.length > 0 ? { files } : {}) });
     this.logger.debug({ chars: text.length, replies: replies.length }, "message handled");
     for (const reply of replies) await context.sendActivity(toActivity(reply));
   }

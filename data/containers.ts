@@ -34,6 +34,8 @@ export const containerSpecs = {
    * (4 groups x ~6 meetings x ~20 members), far from any partition limit, and writes are a trickle.
    */
   evaluations: { id: "evaluations", partitionKeyPath: "/year" },
+  /** Admins named in Teams, their audit trail and pending imports: each list is one kind, a single-partition query. */
+  admin: { id: "admin", partitionKeyPath: "/kind" },
 } satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof containerSpecs;

@@ -54,8 +54,9 @@ export async function openCosmos(settings: CosmosSettings, logger: Logger): Prom
   const client = new CosmosClient({
     endpoint,
     key,
-    // The embedded server (ours, or one shared by several instances in tests) speaks plain HTTP and has no regional endpoints to discover.
-    connectionPolicy: embeddedServer || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(endpoint) ? { enableEndpointDiscovery: false } : undefined,
+    // The embedded server (in this process or shared by several instances, as in the propagation
+    // test) speaks plain HTTP and has no regional endpoints to discover; Azure is always https.
+    connectionPolicy: embeddedServer || endpoint.startsWith("http:") ? { enableEndpointDiscovery: false } : undefined,
   });
   const { database } = await client.databases.createIfNotExists({ id: settings.databaseId });
   const containers = {} as Record<ContainerName, Container>;

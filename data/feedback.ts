@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Container } from "@azure/cosmos";
 import { z } from "zod";
 import { EntryId } from "./kb/schema";
+import { ConflictError } from "./errors";
 import { Repository } from "./repository";
 
 // Documents of the `feedback` container (partition key /kind): the admins' review queue (issue 6)
@@ -76,5 +77,22 @@ export class FeedbackStore {
       kind,
     );
     return rows.map((r) => r.doc);
+  }
+
+  /** Marks queue items reviewed (dismissed or answered by an admin); unknown ids are skipped. Returns how many changed. */
+  async markReviewed(items: { kind: ReviewKind; id: string }[]): Promise<number> {
+    let changed = 0;
+    for (const { kind, id } of items) {
+      const found = await this.repo.read(id, kind);
+      if (!found || found.doc.status === "reviewed") continue;
+      try {
+        await this.repo.replace({ ...found.doc, status: "reviewed" }, found.etag);
+        changed++;
+      } catch (err) {
+        // Another admin reviewed it at the same moment: the outcome is the same.
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
+    return changed;
   }
 }

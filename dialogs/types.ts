@@ -11,14 +11,14 @@ export interface Asker {
   /** Entra object id; absent in some test clients. */
   aadObjectId?: string;
   conversationType: "personal" | "channel" | "groupChat";
-  /** Display name, as Teams sends it. */
+  /** Display name, as Teams sends it; an admin's name is recorded with their changes. */
   name?: string;
   /** Where Teams reaches this user's tenant; kept with a membership to open a personal chat later. */
   serviceUrl?: string;
   conversationId?: string;
 }
 
-/** A file sent to the bot in personal chat (Teams "file.download.info" attachment). */
+/** A file sent to the bot in personal chat (Teams "file.download.info" attachment): a short-lived, pre-authorised download URL. */
 export interface IncomingFile {
   name: string;
   downloadUrl: string;
@@ -30,11 +30,23 @@ export interface IncomingMessage {
   text: string;
   value?: unknown;
   asker: Asker;
+  /** Files attached in a personal chat (Teams file download info), if any. */
   files?: IncomingFile[];
+}
+
+/** A file the bot offers to save in the user's OneDrive (Teams file consent in personal chat). */
+export interface FileOffer {
+  name: string;
+  description: string;
+  sizeInBytes: number;
+  /** Echoed back by Teams when the user accepts or declines. */
+  context: Record<string, unknown>;
 }
 
 /** One reply: a card with plain text for clients and notifications that show no card. */
 export interface Reply {
   text: string;
   card?: CardAttachment;
+  /** Offer a file instead of (or besides) a card. */
+  file?: FileOffer;
 }

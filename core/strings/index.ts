@@ -4,3 +4,4 @@ export * as botText from "./bot";
 export * as qaText from "./qa";
 export * as meetingsText from "./meetings";
 export * as evaluationsText from "./evaluations";
+export * as adminText from "./admin";

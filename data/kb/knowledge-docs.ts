@@ -10,8 +10,9 @@ import { EntryId, KbEntry } from "./schema";
 //           base: every change bumps it, and each bot instance polls it to know when to rebuild its
 //           search index. Also records which seed was loaded last.
 //
-// Reserved for the admin feature (issue 6): history documents, type "history", id "<entry id>~v<n>",
-// holding an earlier version of an entry. Readers select by `type`, so new types do not disturb them.
+//   history id = "<entry id>~v<n>" (written by the admin feature, data/kb/knowledge-editor.ts). Version n
+//           of an entry as it was published, with who, when and what changed. Readers select by
+//           `type`, so these do not disturb the serving path.
 
 export const MARKER_ID = "_marker";
 /** updatedBy of documents written from the repository seed (never an admin). */
@@ -49,3 +50,32 @@ export const KnowledgeMarkerDoc = z.object({
   updatedBy: z.string().min(1).max(200),
 });
 export type KnowledgeMarkerDoc = z.infer<typeof KnowledgeMarkerDoc>;
+
+/** How a version came about. */
+export const ChangeAction = z.enum(["seed", "created", "edited", "retired", "restored", "reverted", "imported"]);
+export type ChangeAction = z.infer<typeof ChangeAction>;
+
+export const KnowledgeHistoryDoc = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+~v\d+$/),
+    type: z.literal("history"),
+    entryId: EntryId,
+    version: z.number().int().min(1),
+    entry: KbEntry,
+    status: EntryStatus,
+    updatedAt: IsoTime,
+    /** Entra object id of the admin (an audit fact, not pseudonymised), or SEED_AUTHOR. */
+    updatedBy: z.string().min(1).max(200),
+    updatedByName: z.string().max(200).optional(),
+    action: ChangeAction,
+    /** Top-level entry fields (and "status") that differ from the previous version. */
+    changes: z.array(z.string().max(40)).max(40),
+    /** For "reverted": the version whose content was brought back. */
+    revertedFrom: z.number().int().min(1).optional(),
+  })
+  .refine((d) => d.id === historyId(d.entryId, d.version), { message: "id must be <entryId>~v<version>", path: ["id"] });
+export type KnowledgeHistoryDoc = z.infer<typeof KnowledgeHistoryDoc>;
+
+export function historyId(entryId: string, version: number): string {
+  return `${entryId}~v${version}`;
+}

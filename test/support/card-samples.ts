@@ -1,4 +1,5 @@
 import { botText, meetingsText, qaText } from "../../core/strings";
+import { renderAdminSamples } from "./admin-card-samples";
 import type { CardName } from "../../cards/render";
 import { evaluationFormData, noticeData, report2bData, thanksData } from "../../cards/evaluation-cards";
 import { sampleReport } from "./evaluation-fixtures";
@@ -86,4 +87,5 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
     report2bData(sampleReport(), { downloadUrl: "https://bot.example.se/api/reports/2b/abc.def", linkMinutes: 15 }),
     report2bData({ year: 2026, groups: [] }, { linkMinutes: 15 }),
   ],
+  ...renderAdminSamples(),
 };
