@@ -74,6 +74,9 @@ export class CompoundSplitter {
 
   /** The stem of a first part, allowing linking forms: kostnad-s-, hälso- (hälsa), skol- (skola). */
   private knownHead(head: string): string | null {
+    // A function word is no first part, not even with a linking vowel added: "för" + e is "före",
+    // which would split "fördelaktigt" into före + delaktigt.
+    if (isStopWord(head) || NOT_A_HEAD.has(head)) return null;
     const candidates = [head];
     if (head.endsWith("s")) candidates.push(head.slice(0, -1));
     if (/[oeu]$/.test(head)) candidates.push(head.slice(0, -1) + "a", head.slice(0, -1));

@@ -69,6 +69,8 @@ export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   ["tonåring", "unga"],
   ["pensionär", "äldre"],
   ["gamla", "äldre"],
+  ["mvc", "mödravården"],
+  ["mödravårdscentralen", "mödravården"],
   ["doser", "läkemedel"],
   ["medicin", "läkemedel"],
   ["mediciner", "läkemedel"],
