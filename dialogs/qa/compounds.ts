@@ -12,6 +12,7 @@ prov samverkan samordning samordnad överenskommelse avtal beslut nämnd rätt d
 kriminalvård arbete sysselsättning bostad ekonomi medel läkemedel mottagning central primärvård
 team personal chef politik strategi mål indikator analys rapport läge uppdrag mandat riktlinje
 process information utbildning kompetens resurs behov individ person brukare patient klient
+styr styra dokument handbok handling
 `;
 
 // Derivational endings that look like words of their own but never are a compound's tail.

@@ -70,6 +70,7 @@ export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   ["pensionär", "äldre"],
   ["gamla", "äldre"],
   ["mvc", "mödravården"],
+  ["info", "information"],
   ["mödravårdscentralen", "mödravården"],
   ["doser", "läkemedel"],
   ["medicin", "läkemedel"],
