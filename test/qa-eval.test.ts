@@ -4,7 +4,7 @@ import { DEV_SET, OWN_SET, OWN_SET_2, loadQuestions, loadSeedEntries, runSet, su
 import { QaEngine } from "../dialogs/qa/qa-engine";
 
 // Floors a few points under what the engine reaches, so a regression fails but a new question does not.
-const FLOORS = { dev: 0.95, own: 0.9, own2: 0.0 } as const;
+const FLOORS = { dev: 0.95, own: 0.94, own2: 0.95 } as const;
 
 const engine = new QaEngine(loadSeedEntries());
 
@@ -45,6 +45,10 @@ describe("known weak spots on the real base", () => {
     // Entries sharing a phrasing keep their order: the term entry still answers its abbreviation.
     ["Vad betyder VuS?", "term-vus"],
     ["Vad är SIP?", "term-sip"],
+    // A misspelt question still matches a phrasing word for word (the typo is corrected first).
+    ["vad menas med samsjuklihet", "topic-samsjuklighet"],
+    // "fördelaktigt" is no compound of före + delaktigt, so BUS does not answer questions on participation.
+    ["barns delaktighet", "topic-barnets-rattigheter"],
   ])("%s → %s", (q, id) => {
     const r = engine.ask(q);
     expect(r.outcome === "decline" ? `decline:${r.reason}` : r.entry.id).toBe(id);
