@@ -19,6 +19,12 @@ describe("folding", () => {
     expect(queryTerms("ar socialtjansten skyldig att stodja anhoriga")).toEqual(queryTerms("Är socialtjänsten skyldig att stödja anhöriga"));
   });
 
+  it("drops the inflection after a colon, in capitals or typed in lower case", () => {
+    expect(tokenize("bor på HVB:et").map((t) => t.word)).toEqual(["bor", "pa", "hvb"]);
+    expect(tokenize("bor pa hvb:et").map((t) => t.word)).toEqual(["bor", "pa", "hvb"]);
+    expect(tokenize("kl 10:30").map((t) => t.word)).toEqual(["kl", "10", "30"]);
+  });
+
   it("splits hyphenated words and marks acronyms", () => {
     const toks = tokenize("LVM-hem för Lisa");
     expect(toks.map((t) => t.word)).toEqual(["lvm", "hem", "for", "lisa"]);
@@ -63,6 +69,13 @@ describe("compound splitting", () => {
 
   it("handles a first part ending in -o for -a", () => {
     expect(splitter.split(fold("hälsoundersökning"))).toEqual([s("hälsa"), s("undersökning")]);
+  });
+
+  it("never takes a function word as a first part, not even with a linking vowel", () => {
+    // "för" + e would be "före"; "fördelaktigt" is no compound of före + delaktigt.
+    const withFore = new CompoundSplitter(["före", "delaktigt", "bygga"].map(fold));
+    expect(withFore.split(fold("fördelaktigt"))).toBeNull();
+    expect(withFore.split(fold("förebygga"))).toEqual([s("före"), s("bygga")]);
   });
 
   it("leaves words that are not compounds of known parts alone", () => {

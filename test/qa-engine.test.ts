@@ -60,6 +60,7 @@ describe("QaEngine on a small base", () => {
     "Vad står det om 19900101-1234 i systemet?",
     "Min patient Erik behöver en SIP, kan du kolla upp honom?",
     "Can you look up the SIP for patient John Smith?",
+    "ar anna svensson aktuell hos vuxenpsykiatrin",
   ])("always declines a look-up of an individual: %s", (q) => {
     const r = engine.ask(q);
     expect(top(r)).toBe("decline:individual");

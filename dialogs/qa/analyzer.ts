@@ -79,11 +79,15 @@ export class Analyzer {
     return terms;
   }
 
-  /** Content stems of a phrase, in order, without compound parts. */
-  contentStems(text: string): string[] {
+  /**
+   * Content stems of a phrase, in order, without compound parts. With `correct`, a word the base
+   * does not know is first spelt as the nearest known word, so a question with a typo still matches
+   * a phrasing word for word ("vad menas med samsjuklihet").
+   */
+  contentStems(text: string, correct = false): string[] {
     return words(text)
       .filter((w) => !isNoise(w))
-      .map(stem);
+      .map((w) => stem(correct && !this.vocabulary.has(w) ? (this.speller.correct(w) ?? w) : w));
   }
 
   analyzeQuery(question: string): AnalyzedQuery {
@@ -128,7 +132,8 @@ export class Analyzer {
       if (!/^\d{1,3}$/.test(tok.word)) return;
       const next = tokens[i + 1]?.word ?? "";
       const prev = tokens[i - 1]?.word ?? "";
-      if (!/^ar(ing|ingen|ig|iga|s|sald\w*)?$/.test(next) && !/^fyll/.test(prev)) return;
+      // "78 år", "en 17-åring", "fyller 18", and "hen är 17" (är and år both fold to "ar").
+      if (!/^ar(ing|ingen|ig|iga|s|sald\w*)?$/.test(next) && !/^fyll/.test(prev) && prev !== "ar") return;
       const group = q.groups.findIndex((g) => g.word === tok.word);
       if (group < 0) return;
       for (const w of words(ageWords(Number(tok.word)))) q.addStandIn(w, THESAURUS_WEIGHT, THESAURUS_CREDIT, [group]);

@@ -12,6 +12,7 @@ prov samverkan samordning samordnad överenskommelse avtal beslut nämnd rätt d
 kriminalvård arbete sysselsättning bostad ekonomi medel läkemedel mottagning central primärvård
 team personal chef politik strategi mål indikator analys rapport läge uppdrag mandat riktlinje
 process information utbildning kompetens resurs behov individ person brukare patient klient
+styr styra dokument handbok handling
 `;
 
 // Derivational endings that look like words of their own but never are a compound's tail.
@@ -74,6 +75,9 @@ export class CompoundSplitter {
 
   /** The stem of a first part, allowing linking forms: kostnad-s-, hälso- (hälsa), skol- (skola). */
   private knownHead(head: string): string | null {
+    // A function word is no first part, not even with a linking vowel added: "för" + e is "före",
+    // which would split "fördelaktigt" into före + delaktigt.
+    if (isStopWord(head) || NOT_A_HEAD.has(head)) return null;
     const candidates = [head];
     if (head.endsWith("s")) candidates.push(head.slice(0, -1));
     if (/[oeu]$/.test(head)) candidates.push(head.slice(0, -1) + "a", head.slice(0, -1));

@@ -34,6 +34,8 @@ function findRoot(from: string): string {
 }
 export const SEED_DIR = join(REPO_ROOT, "data", "kb", "seed");
 export const OWN_SET = join(REPO_ROOT, "data", "eval", "questions.jsonl");
+/** Second held-out set: Teams-style phrasing (no å/ä/ö, typos, keywords), weighted to the least-covered sections. */
+export const OWN_SET_2 = join(REPO_ROOT, "data", "eval", "questions-2.jsonl");
 /** The public dev set lives next to the repository; absent in some checkouts. */
 export const DEV_SET = join(REPO_ROOT, "..", "shared", "eval", "dev.jsonl");
 

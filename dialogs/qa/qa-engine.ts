@@ -121,8 +121,8 @@ export class QaEngine {
   }
 
   /** Content stems of a phrase, order and repeats ignored; "" when nothing is left. */
-  private phrasingKey(text: string): string {
-    return [...new Set(this.analyzer.contentStems(text))].sort().join(" ");
+  private phrasingKey(text: string, correct = false): string {
+    return [...new Set(this.analyzer.contentStems(text, correct))].sort().join(" ");
   }
 
   get size(): number {
@@ -144,7 +144,7 @@ export class QaEngine {
     const question = input.slice(0, MAX_QUESTION_CHARS);
     const query = this.analyzer.analyzeQuery(question);
     const scope = judgeScope(question, query.tokens, (w) => this.analyzer.knows(w));
-    const ranked = this.rank(query, this.phrasingKeys.get(this.phrasingKey(question)));
+    const ranked = this.rank(query, this.phrasingKeys.get(this.phrasingKey(question, true)));
     const trace = (result: QaResult, parts: ConfidenceParts | null): QaTrace => ({
       result,
       scope,

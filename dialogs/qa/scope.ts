@@ -25,7 +25,7 @@ const OFF_TOPIC = [
   /^sjuklon/, /^arbetsratt/, /^kollektivavtal/, /^tillsvidareanstalld/, /^anstallningsavtal/, /^las$/, /^maxdos/,
   /^dosering/, /^mg$/, /^milligram/, /^biverkning/, /^fotboll/, /^parkering/, /^lunch/, /^matsedel/, /^losenord/,
   /^wifi$/, /^skrivare/, /^recept$/, /^aktie/, /^bolan/, /^flyg/, /^hotell/, /^weather/, /^salary/, /^vacation/,
-  /^dose$/, /^dosage/, /^tjanstledig/, /^overtid/, /^sjukpenning/, /^friskvard/, /^lonesamtal/, /^forskola/,
+  /^dose$/, /^dosage/, /^tjanstledig/, /^deltid/, /^heltid/, /^arbetstid/, /^vikariat/, /^provanstall/, /^foraldraledig/, /^overtid/, /^sjukpenning/, /^friskvard/, /^lonesamtal/, /^forskola/,
   /^allsvensk/, /^hockey/, /^vaccin/, /^kanelbull/, /^jobbdator/, /^dator(n|er)?$/, /^heroma/, /^reserakning/, /^tolk(en|ar)?$/,
 ];
 
@@ -51,6 +51,8 @@ const LOOKUP = /\b(sla upp|kolla upp|soka upp|sok upp|leta upp|ta fram|hamta|vis
 const RECORD = /\b(journal(en|er|erna|anteckning\w*)?|akt(en)?|personakt(en)?|medical record|records?|case file)\b/;
 // Personnummer (ÅÅMMDD-NNNN, with or without century and dash) or a birth date/year.
 const PERSONNUMMER = /\b(19|20)?\d{6}[-+ ]?\d{4}\b/;
+// "är anna svensson aktuell hos psykiatrin": whether someone is known to a service, names typed in lower case.
+const KNOWN_TO_SERVICE = /\b(ar|is) (\w+ ){1,2}(aktuell|aktuella|inskriven|inskrivna|kand|kanda) (hos|pa|inom|i|vid)\b/;
 const BORN = /\b(fodd|fodde|fodelsear|fodelsedatum|born)\b\W*(\d|pa \d|i \d|-\d|'\d)/;
 
 /**
@@ -63,6 +65,7 @@ export function judgeScope(question: string, tokens: Token[], isKnownWord: (fold
   const text = ` ${fold(question).replace(/\s+/g, " ")} `;
   if (PERSONNUMMER.test(text)) return { kind: "individual", why: "personnummer" };
   if (BORN.test(text)) return { kind: "individual", why: "birth" };
+  if (KNOWN_TO_SERVICE.test(text)) return { kind: "individual", why: "known to a service" };
 
   const names = personalNames(tokens, isKnownWord);
   const aboutPerson = tokens.some((t) => PERSON_NOUNS.has(t.word));

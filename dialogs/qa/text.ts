@@ -31,8 +31,9 @@ export interface Token {
 // Letters incl. Swedish/accented ones and digits; hyphens and slashes separate parts ("LVM-hem", "SoL/HSL").
 const WORD = /[\p{L}\p{N}]+/gu;
 
-// Swedish inflects abbreviations after a colon ("HVB:et", "SIP:ar"); the ending is not a word.
-const ABBREVIATION_ENDING = /([\p{Lu}\p{N}]):\p{Ll}{1,4}\b/gu;
+// Swedish inflects abbreviations after a colon ("HVB:et", "SIP:ar", typed "hvb:et" in a hurry); the
+// ending is not a word. A colon in running text is followed by a space, so this catches nothing else.
+const ABBREVIATION_ENDING = /([\p{L}\p{N}]):\p{Ll}{1,4}\b/gu;
 
 export function tokenize(input: string): Token[] {
   const text = input.replace(ABBREVIATION_ENDING, "$1");
