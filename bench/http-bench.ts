@@ -2,7 +2,7 @@
 // (embedded Cosmos, real router and cards) next to a bare botbuilder echo bot measured in the same
 // run, so the ratio shows what our own code costs per request.
 //
-//   npm run bench:http        (BENCH_SECONDS=10 BENCH_CONNECTIONS=10 by default)
+//   npm run bench:http        (BENCH_SECONDS=5 BENCH_CONNECTIONS=10 BENCH_ROUNDS=3 by default)
 import autocannon from "autocannon";
 import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
@@ -10,8 +10,9 @@ import { createApp } from "../bot/app";
 import { startEchoBot } from "./support/echo-bot";
 import { startMockConnector } from "./support/mock-connector";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 interface Scenario {
   name: string;
@@ -45,6 +46,11 @@ async function measure(url: string, body: string): Promise<autocannon.Result> {
   return autocannon({ url, method: "POST", headers: { "content-type": "application/json" }, body, connections: CONNECTIONS, duration: SECONDS });
 }
 
+/** The round with the median throughput, so one disturbed round does not skew the figures. */
+function median(results: autocannon.Result[]): autocannon.Result {
+  return [...results].sort((a, b) => a.requests.average - b.requests.average)[Math.floor(results.length / 2)];
+}
+
 function row(name: string, r: autocannon.Result): string {
   const errors = r.errors + r.non2xx + r.timeouts;
   return [name.padEnd(34), `${Math.round(r.requests.average)}`.padStart(8), `${r.latency.p50}`.padStart(8), `${r.latency.p99}`.padStart(8), `${errors}`.padStart(7)].join(" ");
@@ -58,24 +64,24 @@ async function main(): Promise<void> {
   const port = await app.start(0);
   const ours = `http://127.0.0.1:${port}/api/messages`;
 
-  console.log(`POST /api/messages, ${CONNECTIONS} connections, ${SECONDS} s each, loopback, node ${process.version}`);
+  console.log(`POST /api/messages, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per bot, loopback, node ${process.version}`);
+  // Rounds interleave the bots so a busy machine slows them alike; the median round is reported.
+  const runs: { name: string; url: string; body: string; results: autocannon.Result[] }[] = [
+    { name: "botbuilder echo bot (baseline)", url: echo.url, body: activity(connector.serviceUrl, "hej"), results: [] },
+    ...SCENARIOS.map((s) => ({ name: `samverkansboten: ${s.name}`, url: ours, body: activity(connector.serviceUrl, s.text), results: [] })),
+  ];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const run of runs) run.results.push(await measure(run.url, run.body));
+  }
   console.log(["".padEnd(34), "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "errors".padStart(7)].join(" "));
-  const echoBody = activity(connector.serviceUrl, "hej");
-  // The baseline runs before and after our scenarios; the first run also pays for warming up the process.
-  const before = await measure(echo.url, echoBody);
-  console.log(row("botbuilder echo bot (before)", before));
-  const ourResults: [string, autocannon.Result][] = [];
-  for (const s of SCENARIOS) {
-    const r = await measure(ours, activity(connector.serviceUrl, s.text));
-    ourResults.push([s.name, r]);
-    console.log(row(`samverkansboten: ${s.name}`, r));
+  const medians = runs.map((run) => ({ name: run.name, r: median(run.results) }));
+  for (const { name, r } of medians) console.log(row(name, r));
+  const baseline = medians[0].r.requests.average;
+  for (const { name, r } of medians.slice(1)) {
+    console.log(`time per request, ${name.replace("samverkansboten: ", "")}: ${(baseline / r.requests.average).toFixed(2)}× the echo bot's`);
   }
-  const after = await measure(echo.url, echoBody);
-  console.log(row("botbuilder echo bot (after)", after));
-  const baselineRate = (before.requests.average + after.requests.average) / 2;
-  for (const [name, r] of ourResults) {
-    console.log(`time per request, ${name}: ${(baselineRate / r.requests.average).toFixed(2)}× the echo bot's (mean of both baseline runs)`);
-  }
+  // Let turns that autocannon abandoned at its deadline finish before the connector goes away.
+  await new Promise((r) => setTimeout(r, 1000));
   await app.stop();
   await echo.close();
   await connector.close();
