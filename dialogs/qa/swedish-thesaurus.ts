@@ -105,6 +105,10 @@ export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   // money troubles: "ekonomiska svårigheter" in the agreement
   ["råd med", "ekonomiska svårigheter"],
   ["bussbiljett", "resor"],
+  ["ta hand om", "vårdar omsorg"],
+  ["tar hand om", "vårdar omsorg"],
+  ["bror", "närstående familjemedlem"],
+  ["syster", "närstående familjemedlem"],
   ["hemtjänst", "äldre hemtjänstpersonal"],
   ["hemtjänsten", "äldre hemtjänstpersonal"],
 ];
