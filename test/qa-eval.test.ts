@@ -4,7 +4,7 @@ import { DEV_SET, OWN_SET, OWN_SET_2, OWN_SET_3, loadQuestions, loadSeedEntries,
 import { QaEngine } from "../dialogs/qa/qa-engine";
 
 // Floors a few points under what the engine reaches, so a regression fails but a new question does not.
-const FLOORS = { dev: 0.95, own: 0.94, own2: 0.95, own3: 0.0 } as const;
+const FLOORS = { dev: 0.95, own: 0.94, own2: 0.95, own3: 0.85 } as const;
 
 const engine = new QaEngine(loadSeedEntries());
 
@@ -54,6 +54,13 @@ describe("known weak spots on the real base", () => {
     ["vad menas med samsjuklihet", "topic-samsjuklighet"],
     // "fördelaktigt" is no compound of före + delaktigt, so BUS does not answer questions on participation.
     ["barns delaktighet", "topic-barnets-rattigheter"],
+    // English typed as bare keywords is still English, so the glossary applies.
+    ["violence screening questions", "topic-tidig-upptackt"],
+    ["gambling treatment responsibility", "topic-spel-om-pengar"],
+    // The SIP duty of the youth clinic, not the jointly funded services that merely name it.
+    ["ungdomsmottagningen sip", "topic-sip-halso-och-sjukvard"],
+    // "lön" is what the question is about, not a typo of a stop word.
+    ["Vilken lön har en VuS-samordnare?", "decline:out-of-scope"],
   ])("%s → %s", (q, id) => {
     const r = engine.ask(q);
     expect(r.outcome === "decline" ? `decline:${r.reason}` : r.entry.id).toBe(id);
