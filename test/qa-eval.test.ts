@@ -1,10 +1,10 @@
 // Runs the question sets through the engine in process and scores the first reply the way
 // /work/shared/eval/qa-eval.mjs scores the running bot.
-import { DEV_SET, OWN_SET, OWN_SET_2, loadQuestions, loadSeedEntries, runSet, summarise, type EvalOutcome } from "../dialogs/qa/eval-harness";
+import { DEV_SET, OWN_SET, OWN_SET_2, OWN_SET_3, loadQuestions, loadSeedEntries, runSet, summarise, type EvalOutcome } from "../dialogs/qa/eval-harness";
 import { QaEngine } from "../dialogs/qa/qa-engine";
 
 // Floors a few points under what the engine reaches, so a regression fails but a new question does not.
-const FLOORS = { dev: 0.95, own: 0.94, own2: 0.95 } as const;
+const FLOORS = { dev: 0.95, own: 0.94, own2: 0.95, own3: 0.85 } as const;
 
 const engine = new QaEngine(loadSeedEntries());
 
@@ -33,6 +33,11 @@ describe("question answering on the eval sets", () => {
   (own2 ? it : it.skip)(`second own set (Teams-style) ≥ ${FLOORS.own2 * 100}%`, () => {
     expect(report("own2", runSet(engine, own2!))).toBeGreaterThanOrEqual(FLOORS.own2);
   });
+
+  const own3 = loadQuestions(OWN_SET_3);
+  (own3 ? it : it.skip)(`third own set (situations, English keywords, near misses) ≥ ${FLOORS.own3 * 100}%`, () => {
+    expect(report("own3", runSet(engine, own3!))).toBeGreaterThanOrEqual(FLOORS.own3);
+  });
 });
 
 describe("known weak spots on the real base", () => {
@@ -49,6 +54,13 @@ describe("known weak spots on the real base", () => {
     ["vad menas med samsjuklihet", "topic-samsjuklighet"],
     // "fördelaktigt" is no compound of före + delaktigt, so BUS does not answer questions on participation.
     ["barns delaktighet", "topic-barnets-rattigheter"],
+    // English typed as bare keywords is still English, so the glossary applies.
+    ["violence screening questions", "topic-tidig-upptackt"],
+    ["gambling treatment responsibility", "topic-spel-om-pengar"],
+    // The SIP duty of the youth clinic, not the jointly funded services that merely name it.
+    ["ungdomsmottagningen sip", "topic-sip-halso-och-sjukvard"],
+    // "lön" is what the question is about, not a typo of a stop word.
+    ["Vilken lön har en VuS-samordnare?", "decline:out-of-scope"],
   ])("%s → %s", (q, id) => {
     const r = engine.ask(q);
     expect(r.outcome === "decline" ? `decline:${r.reason}` : r.entry.id).toBe(id);

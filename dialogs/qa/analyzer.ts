@@ -5,7 +5,8 @@ import { ENGLISH_GLOSSARY } from "./english-glossary";
 import { QueryBuilder, type QueryGroup, type QueryTerm } from "./query-builder";
 import { Speller } from "./spelling";
 import { stem } from "./stem";
-import { ENGLISH_MARKERS, INTENT_WORDS, isStopWord, isStopWordTypo } from "./stopwords";
+import { ENGLISH_FUNCTION_WORDS, ENGLISH_MARKERS, INTENT_WORDS, isStopWord, isStopWordTypo } from "./stopwords";
+import { isOffTopicWord } from "./scope";
 import { SWEDISH_THESAURUS, ageWords } from "./swedish-thesaurus";
 import { buildSynonymGroups, findRun, type SynonymGroup } from "./synonyms";
 import { tokenize, words, type Token } from "./text";
@@ -106,7 +107,11 @@ export class Analyzer {
     const gloss = english ? ENGLISH_GLOSSARY.get(tok.word) : undefined;
     const swedish = gloss ? words(gloss).filter((w) => !isNoise(w)) : [];
     const unknown = !this.vocabulary.has(tok.word);
-    const noise = isNoise(tok.word) || (gloss !== undefined && swedish.length === 0) || (!gloss && unknown && isStopWordTypo(tok.word));
+    // An off-topic word ("lön", "semester") is never a typo of a stop word: it is what the question is about.
+    const noise =
+      isNoise(tok.word) ||
+      (gloss !== undefined && swedish.length === 0) ||
+      (!gloss && unknown && isStopWordTypo(tok.word) && !isOffTopicWord(tok.word));
     const group = q.groups.length;
     q.every.push({ stem: stem(tok.word), group: noise ? -1 : group });
     if (noise) return;
@@ -173,7 +178,31 @@ function isNoise(word: string): boolean {
   return (word.length < 2 && !/\d/.test(word)) || isStopWord(word);
 }
 
+// Function words spelt alike in both languages once å/ä/ö are folded ("för" → for, "åt" → at,
+// "än" → an) or plain Swedish words ("in", "by", "men"): no evidence either way.
+const AMBIGUOUS = new Set("i in for at an by be get got must so no he me all and men man dit under".split(" "));
+// Glossary keys that are also Swedish words of the agreement ("plan", "region", "risk").
+const SHARED_WITH_SWEDISH = new Set("adhd autism depression forum information organisation person plan region regional risk service social".split(" "));
+
+function englishWord(w: string): boolean {
+  if (AMBIGUOUS.has(w) || SHARED_WITH_SWEDISH.has(w)) return false;
+  return ENGLISH_FUNCTION_WORDS.has(w) || ENGLISH_GLOSSARY.has(w);
+}
+
+function swedishWord(w: string): boolean {
+  return !AMBIGUOUS.has(w) && !ENGLISH_FUNCTION_WORDS.has(w) && isStopWord(w);
+}
+
+/**
+ * A question word ("who", "what") is the surest sign, but staff also type English as bare keywords
+ * ("violence screening questions", "gambling treatment responsibility"): then most of the words
+ * must be English words the glossary or the function-word list knows, and hardly any Swedish ones.
+ */
 function looksEnglish(tokens: Token[]): boolean {
   const markers = tokens.filter((t) => ENGLISH_MARKERS.has(t.word)).length;
-  return markers >= 2 || (markers === 1 && tokens.length > 0 && ENGLISH_MARKERS.has(tokens[0].word));
+  if (markers >= 2 || (markers === 1 && tokens.length > 0 && ENGLISH_MARKERS.has(tokens[0].word))) return true;
+  const content = tokens.filter((t) => !t.acronym && !/\d/.test(t.word));
+  const english = content.filter((t) => englishWord(t.word)).length;
+  const swedish = content.filter((t) => swedishWord(t.word)).length;
+  return english >= 2 && english >= 0.6 * content.length && swedish * 3 <= english;
 }

@@ -24,6 +24,7 @@ export function coverageDetail(
   matchedQueryTerms: ReadonlySet<string>,
   entryTerms: ReadonlySet<string>,
   idf: (term: string) => number,
+  groupWeight: (group: number) => number = () => 1,
 ): { share: number; credits: number[] } {
   if (query.groups.length === 0) return { share: 0, credits: [] };
   const best = new Array<number>(query.groups.length).fill(0);
@@ -36,7 +37,7 @@ export function coverageDetail(
   let covered = 0;
   let total = 0;
   query.groups.forEach((g, i) => {
-    const w = idf(g.head);
+    const w = idf(g.head) * groupWeight(i);
     covered += w * best[i];
     total += w;
   });

@@ -367,6 +367,12 @@ const ENTRIES: Record<string, string> = {
   adhd: "adhd neuropsykiatrisk",
   autism: "autism neuropsykiatrisk",
   selfharm: "självskada",
+  // keyword-style English ("violence screening questions")
+  screening: "screena frågor",
+  screen: "screena",
+  question: "fråga",
+  questions: "frågor",
+  turning: "fyller",
 };
 
 export const ENGLISH_GLOSSARY: ReadonlyMap<string, string> = new Map(

@@ -36,6 +36,8 @@ export const SEED_DIR = join(REPO_ROOT, "data", "kb", "seed");
 export const OWN_SET = join(REPO_ROOT, "data", "eval", "questions.jsonl");
 /** Second held-out set: Teams-style phrasing (no å/ä/ö, typos, keywords), weighted to the least-covered sections. */
 export const OWN_SET_2 = join(REPO_ROOT, "data", "eval", "questions-2.jsonl");
+/** Third held-out set: long everyday situations, keyword-style English and near-miss out-of-scope questions. */
+export const OWN_SET_3 = join(REPO_ROOT, "data", "eval", "questions-3.jsonl");
 /** The public dev set lives next to the repository; absent in some checkouts. */
 export const DEV_SET = join(REPO_ROOT, "..", "shared", "eval", "dev.jsonl");
 

@@ -47,6 +47,14 @@ const OFF_TOPIC_FACTOR = 0.5;
 /** A short question about a word the base does not know (see missesItsTopic). */
 const UNKNOWN_TOPIC_FACTOR = 0.7;
 const SHORT_QUESTION_WORDS = 4;
+/**
+ * In a long question (a situation described in full) a word no entry uses is mostly the story
+ * around the question ("ringer", "slutkörd", "bussbiljetten"), not its topic; it weighs this share
+ * of its rarity in the coverage, so it no longer sinks a question whose core is in scope. Short
+ * questions keep the full weight: there an unknown word is most likely the topic (see missesItsTopic).
+ */
+const LONG_QUESTION_WORDS = 9;
+const STORY_WORD_WEIGHT = 0.4;
 /** Alternatives must score at least this share of the best entry's score. */
 const ALTERNATIVE_SHARE = 0.45;
 const MAX_ALTERNATIVES = 3;
@@ -192,9 +200,11 @@ export class QaEngine {
     if (hits.length === 0) return [];
     const best = hits[0].score;
     const idf = (t: string) => this.idf(t);
+    const long = query.groups.length >= LONG_QUESTION_WORDS;
+    const weight = (g: number) => (long && !this.df.has(query.groups[g].head) ? STORY_WORD_WEIGHT : 1);
     const ranked = hits.map((h) => {
       const id = String(h.id);
-      const { share: cov, credits } = coverageDetail(query, new Set(h.queryTerms), this.entryTerms.get(id) ?? new Set(), idf);
+      const { share: cov, credits } = coverageDetail(query, new Set(h.queryTerms), this.entryTerms.get(id) ?? new Set(), idf, weight);
       return { id, bm25: h.score, coverage: cov, credits, score: (h.score / best) * Math.pow(COVERAGE_FLOOR + cov, COVERAGE_POWER) };
     });
     const matched = exact ? ranked.filter((r) => exact.has(r.id)) : [];

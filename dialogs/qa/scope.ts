@@ -29,6 +29,11 @@ const OFF_TOPIC = [
   /^allsvensk/, /^hockey/, /^vaccin/, /^kanelbull/, /^jobbdator/, /^dator(n|er)?$/, /^heroma/, /^reserakning/, /^tolk(en|ar)?$/,
 ];
 
+/** Whether a folded word names a topic staff ask about that the agreement does not cover. */
+export function isOffTopicWord(folded: string): boolean {
+  return OFF_TOPIC.some((re) => re.test(folded));
+}
+
 // Places and systems in the county that are capitalised but no one's name.
 const PLACES = new Set(
   "vasteras arboga fagersta hallstahammar kungsor koping norberg sala skinnskatteberg surahammar vastmanland vastmanlands region regionen teams cosmic link sverige".split(" "),
@@ -85,7 +90,7 @@ export function judgeScope(question: string, tokens: Token[], isKnownWord: (fold
   const region = OTHER_REGIONS.find((r) => new RegExp(`\\b(region |landstinget )?${r}s?\\b`).test(text));
   if (region && !PLACEMENT_CONTEXT.test(text)) return { kind: "other-region", region };
 
-  const off = tokens.map((t) => t.word).filter((w) => OFF_TOPIC.some((re) => re.test(w)));
+  const off = tokens.map((t) => t.word).filter(isOffTopicWord);
   if (off.length > 0) return { kind: "off-topic", words: off };
   return { kind: "in-scope" };
 }

@@ -31,6 +31,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** English function words, to recognise a question written in English. */
+export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  `${ENGLISH} between among against during before after within without each every both`.split(/\s+/).filter(Boolean),
+);
 export const ENGLISH_MARKERS: ReadonlySet<string> = new Set(
   "the of is are does what who which how when where should can with".split(" "),
 );

@@ -89,6 +89,28 @@ export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   ["doser", "läkemedel"],
   ["medicin", "läkemedel"],
   ["mediciner", "läkemedel"],
+  // violence as staff describe it; the agreement says "våld" ("Mäns våld mot kvinnor")
+  ["slår", "våld"],
+  ["misshandel", "våld"],
+  ["misshandlad", "våld"],
+  ["misshandlar", "våld"],
+  ["hotar", "våld"],
+  ["hotad", "våld"],
+  ["våldsam", "våld"],
+  ["sambo", "nära relationer"],
+  ["partner", "nära relationer"],
+  ["transperson", "hbtqi"],
+  ["hbtq", "hbtqi"],
+  ["utvecklingsstörning", "funktionsnedsättning"],
+  // money troubles: "ekonomiska svårigheter" in the agreement
+  ["råd med", "ekonomiska svårigheter"],
+  ["bussbiljett", "resor"],
+  ["ta hand om", "vårdar omsorg"],
+  ["tar hand om", "vårdar omsorg"],
+  ["bror", "närstående familjemedlem"],
+  ["syster", "närstående familjemedlem"],
+  ["hemtjänst", "äldre hemtjänstpersonal"],
+  ["hemtjänsten", "äldre hemtjänstpersonal"],
 ];
 
 /** Words an age maps to: the agreement speaks of children and young people, young adults, the elderly. */
