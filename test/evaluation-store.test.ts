@@ -5,6 +5,7 @@ import { VusStore, memberDocId } from "../data/meetings/vus-store";
 import type { Member } from "../data/meetings/schema";
 import { EvaluationStore } from "../data/evaluations/evaluation-store";
 import { EvaluationKeys } from "../data/evaluations/keyed-ids";
+import { InvalidDocumentError } from "../data/errors";
 import { EvaluationService } from "../dialogs/evaluations/evaluation-service";
 import type { Asker } from "../dialogs/types";
 import { group, meeting } from "./support/evaluation-fixtures";
@@ -79,6 +80,18 @@ describe("evaluation store on the embedded Cosmos server", () => {
     }
     expect(await store.answer("2026", keys.answerId(MEETING.id, aadOf(7)))).toMatchObject({ q1: 3, orgType: "region", gender: "man", comment: "ändring 2" });
     expect(await store.answersOfYear("2026")).toHaveLength(RESPONDENTS);
+  });
+
+  it("answerIdsOf lists one meeting's answers, read through the validating repository", async () => {
+    const base = { type: "answer" as const, year: "2032", groupId: "sala", q1: 4, q2: 4, orgType: "kommun" as const, submittedAt: "2032-02-01T00:00:00.000Z" };
+    await store.saveAnswer({ ...base, id: keys.answerId("m-ids-0001", aadOf(1)), meetingId: "m-ids-0001" });
+    await store.saveAnswer({ ...base, id: keys.answerId("m-ids-0001", aadOf(2)), meetingId: "m-ids-0001" });
+    await store.saveAnswer({ ...base, id: keys.answerId("m-ids-0002", aadOf(1)), meetingId: "m-ids-0002" });
+    expect(await store.answerIdsOf("2032", "m-ids-0001")).toEqual(new Set([keys.answerId("m-ids-0001", aadOf(1)), keys.answerId("m-ids-0001", aadOf(2))]));
+    // A document that does not match the schema (here: a raw user id beside the answer) is refused, not trusted.
+    await cosmos.containers.evaluations.items.create({ ...base, id: keys.answerId("m-ids-0003", aadOf(1)), meetingId: "m-ids-0003", aadObjectId: aadOf(1) });
+    await expect(store.answerIdsOf("2032", "m-ids-0003")).rejects.toThrow(InvalidDocumentError);
+    await cosmos.containers.evaluations.item(keys.answerId("m-ids-0003", aadOf(1)), "2032").delete();
   });
 
   it("stores no raw user id, Teams id or name in any evaluation document, and no link from an answer to an invitation", async () => {

@@ -19,7 +19,7 @@ export class EvaluationStore {
   readonly answers: Repository<typeof EvaluationAnswer>;
   readonly invitations: Repository<typeof EvaluationInvitation>;
 
-  constructor(private readonly container: Container) {
+  constructor(container: Container) {
     this.answers = new Repository(container, EvaluationAnswer, (d) => d.year);
     this.invitations = new Repository(container, EvaluationInvitation, (d) => d.year);
   }
@@ -86,9 +86,13 @@ export class EvaluationStore {
 
   /** Ids of the answers to one meeting: enough to tell who has answered when the ids are recomputed. */
   async answerIdsOf(year: string, meetingId: string): Promise<Set<string>> {
-    const { resources } = await this.container.items
-      .query<{ id: string }>({ query: "SELECT c.id FROM c WHERE c.year = @y AND c.type = 'answer' AND c.meetingId = @m", parameters: [{ name: "@y", value: year }, { name: "@m", value: meetingId }] }, { partitionKey: year })
-      .fetchAll();
-    return new Set(resources.map((r) => r.id));
+    // Whole documents through the repository, so they are validated like every other read: a meeting
+    // has at most a few dozen answers, so a projection would save nothing worth the unvalidated path.
+    const found = await this.answers.query(
+      "SELECT * FROM c WHERE c.year = @y AND c.type = 'answer' AND c.meetingId = @m",
+      [{ name: "@y", value: year }, { name: "@m", value: meetingId }],
+      year,
+    );
+    return new Set(found.map((s) => s.doc.id));
   }
 }
