@@ -1,5 +1,5 @@
 import { parseSubmission, evaluationAction } from "../dialogs/evaluations/submission";
-import { surveyState, surveyWindow } from "../dialogs/evaluations/survey-window";
+import { submissionDay, surveyState, surveyWindow } from "../dialogs/evaluations/survey-window";
 import { EvaluationKeys } from "../data/evaluations/keyed-ids";
 import { buildReport, MIN_CELL, suppress, type Cell } from "../dialogs/evaluations/report";
 import { reportCsv } from "../dialogs/evaluations/report-csv";
@@ -62,6 +62,14 @@ describe("survey window", () => {
     expect(surveyState(m, settings, new Date("2026-03-24T10:59:59.999Z"))).toBe("open");
     expect(surveyState(m, settings, new Date("2026-03-24T11:00:00.000Z"))).toBe("closed");
     expect(surveyState({ ...m, status: "cancelled" }, settings, new Date("2026-03-11T00:00:00.000Z"))).toBe("notHeld");
+  });
+});
+
+describe("submission day", () => {
+  it("keeps only the Stockholm day of an answer (its midnight as a UTC instant), in winter and summer time", () => {
+    expect(submissionDay(new Date("2026-03-10T22:59:59.999Z"))).toBe("2026-03-09T23:00:00.000Z"); // 23:59 CET on the 10th
+    expect(submissionDay(new Date("2026-03-10T23:00:00.000Z"))).toBe("2026-03-10T23:00:00.000Z"); // 00:00 CET on the 11th
+    expect(submissionDay(new Date("2026-07-01T10:17:42.123Z"))).toBe("2026-06-30T22:00:00.000Z"); // CEST
   });
 });
 

@@ -27,8 +27,8 @@ export class EvaluationStore {
   /**
    * Stores an answer under its deterministic id. Concurrent submissions race on create (409) and on the
    * etag (412): whichever way they interleave there is one document per respondent, and it holds the
-   * submission with the latest submittedAt (on a tie, the last one written) — a plain upsert would let
-   * a delayed older request overwrite a newer answer.
+   * submission with the latest submittedAt (on a tie — submittedAt is a day — the last one written), so
+   * a delayed request from an earlier day never overwrites a newer answer.
    */
   async saveAnswer(answer: EvaluationAnswer): Promise<SaveOutcome> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
