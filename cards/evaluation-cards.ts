@@ -125,6 +125,8 @@ function facts(x: { meetingsHeld: number; meetingsGoal: number; invited: number;
 
 export interface ReportCardOptions {
   downloadUrl?: string;
+  /** The comments file's link: given to admins only. */
+  commentsUrl?: string;
   linkMinutes: number;
 }
 
@@ -154,6 +156,9 @@ export function report2bData(report: Report2b, o: ReportCardOptions) {
     downloadNote: o.downloadUrl ? t.report.downloadHint(o.linkMinutes) : t.report.noDownload,
     downloadUrl: o.downloadUrl ?? "",
     downloadTitle: t.report.download,
+    commentsNote: o.commentsUrl ? t.report.commentsHint(o.linkMinutes) : "",
+    commentsUrl: o.commentsUrl ?? "",
+    commentsTitle: t.report.downloadComments,
   };
 }
 
