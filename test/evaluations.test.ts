@@ -332,6 +332,7 @@ describe("evaluation cards", () => {
     const answer = { q1: 2, q2: 5, comment: "Bra", orgType: "region" as const, gender: "annan" as const };
     const open = JSON.stringify(thanksCard({ group: { name: "Sala" }, meeting: m, answer, closesAt: "2026-03-24T11:00:00.000Z", open: true, changed: false }).content);
     expect(open).toContain("2 – Instämmer i liten grad");
+    expect(open).toContain("Utvärdering av mötet i VuS Sala tisdagen den 10 mars 2026.");
     expect(open).toContain("Annan könsidentitet");
     expect(open).toContain("Ändra svar");
     const closed = thanksCard({ group: { name: "Sala" }, meeting: m, answer, closesAt: "2026-03-24T11:00:00.000Z", open: false, changed: true }).content as any;
@@ -366,6 +367,7 @@ describe("evaluation cards", () => {
   it("the form tells how answers are kept (not 'anonyma') and that Välfärd reads comments in compiled form", () => {
     const json = JSON.stringify(evaluationFormCard({ group: { name: "Sala" }, meeting: m, closesAt: "2026-03-24T11:00:00.000Z" }).content);
     expect(json).not.toMatch(/anonym/i);
+    expect(json).toContain("Hur upplevde du mötet tisdagen den 10 mars 2026? Svara senast 24 mars 2026 kl. 12:00.");
     expect(json).toContain("Svaren sparas utan namn eller användar-id och redovisas bara sammanställt för grupper med minst fem svar.");
     expect(json).toContain("Kommentarer läses av Välfärd, Region Västmanland, i sammanställd form");
   });

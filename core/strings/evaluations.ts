@@ -48,7 +48,7 @@ export const noticeTitle = "Utvärdering av mötet";
 export const thanks = {
   title: "Tack för ditt svar!",
   changedTitle: "Ditt svar är ändrat",
-  intro: (groupName: string, when: string) => `Utvärdering av mötet i VuS ${groupName}, ${when}.`,
+  intro: (groupName: string, when: string) => `Utvärdering av mötet i VuS ${groupName} ${when}.`,
   comment: "Kommentar",
   orgType: "Organisation",
   gender: "Kön",
@@ -94,7 +94,6 @@ export const report = {
   all: "Alla",
   meetingsTitle: "Per möte",
   meeting: "Möte",
-  cellFormat: "Medelvärde (andel 4–5)",
   legend: "Medelvärde på skalan 1–5 och, inom parentes, andel som svarat 4 eller 5. – betyder dolt: färre än fem svar, eller dolt för att ett annat dolt värde annars skulle kunna räknas fram.",
   county: "Västmanland, alla länsdelar",
   download: "Ladda ner CSV",
