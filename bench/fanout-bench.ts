@@ -24,7 +24,7 @@ class ShiftedClock implements Clock {
 
 async function main(): Promise<void> {
   const { endpoint, server } = await startEmbeddedCosmos();
-  const config = loadConfig({ ...process.env, LOG_LEVEL: "silent", COSMOS_ENDPOINT: endpoint, COSMOS_KEY: KEY, COSMOS_DATABASE: `bench-${Date.now()}`, MEETINGS_REMINDER_OFFSETS: "1d" });
+  const config = loadConfig({ ...process.env, LOG_LEVEL: "silent", COSMOS_ENDPOINT: endpoint, COSMOS_KEY: KEY, EVALUATION_SECRET: "bench-secret-that-is-long-enough-0123456789", COSMOS_DATABASE: `bench-${Date.now()}`, MEETINGS_REMINDER_OFFSETS: "1d" });
   const clocks = [new ShiftedClock(), new ShiftedClock()];
   const apps = [];
   for (let i = 0; i < 2; i++) apps.push(await createApp(config, createLogger("silent"), { clock: clocks[i], instanceId: `bench-${i}`, startScheduler: false }));

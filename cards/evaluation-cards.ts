@@ -2,11 +2,14 @@ import { evaluationsText } from "../core/strings";
 import type { Group, Meeting } from "../data/meetings/schema";
 import type { EvaluationAnswer } from "../data/evaluations/schema";
 import { GENDER_CATEGORIES, ORG_CATEGORIES, type Cell, type Report2b } from "../dialogs/evaluations/report";
-import { inZone, swedishDate, swedishDeadline } from "../dialogs/meetings/time";
+import { inZone, swedishDeadline } from "../dialogs/meetings/time";
 import { cardAttachment, type CardAttachment } from "./render";
 
 const t = evaluationsText;
 
+
+/** "tisdagen den 10 mars 2026": reads naturally after "mötet" (every Swedish weekday takes -en). */
+export const meetingDay = (iso: string) => inZone(iso).setLocale("sv").toFormat("cccc'en den' d LLLL yyyy");
 
 const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, title]) => ({ value, title }));
 const scale = Object.entries(t.scaleLabels).map(([value, label]) => ({ value, title: `${value} – ${label}` }));
@@ -41,7 +44,7 @@ export function evaluationFormData(o: EvaluationFormOptions) {
   return {
     ...t.card,
     title: t.card.title(o.group.name),
-    intro: t.card.intro(swedishDate(o.meeting.start), swedishDeadline(o.closesAt)),
+    intro: t.card.intro(meetingDay(o.meeting.start), swedishDeadline(o.closesAt)),
     reminder: o.reminder ? t.invite.reminderIntro : "",
     error: o.error ?? "",
     q1Text: t.statements.q1,
@@ -78,7 +81,7 @@ export function thanksCard(o: ThanksOptions): CardAttachment {
 export function thanksData(o: ThanksOptions) {
   return {
     title: o.changed ? t.thanks.changedTitle : t.thanks.title,
-    intro: t.thanks.intro(o.group.name, swedishDate(o.meeting.start)),
+    intro: t.thanks.intro(o.group.name, meetingDay(o.meeting.start)),
     facts: [
       { title: t.statementShort.q1, value: scoreText(o.answer.q1) },
       { title: t.statementShort.q2, value: scoreText(o.answer.q2) },
@@ -125,6 +128,8 @@ function facts(x: { meetingsHeld: number; meetingsGoal: number; invited: number;
 
 export interface ReportCardOptions {
   downloadUrl?: string;
+  /** The comments file's link: given to admins only. */
+  commentsUrl?: string;
   linkMinutes: number;
 }
 
@@ -154,6 +159,9 @@ export function report2bData(report: Report2b, o: ReportCardOptions) {
     downloadNote: o.downloadUrl ? t.report.downloadHint(o.linkMinutes) : t.report.noDownload,
     downloadUrl: o.downloadUrl ?? "",
     downloadTitle: t.report.download,
+    commentsNote: o.commentsUrl ? t.report.commentsHint(o.linkMinutes) : "",
+    commentsUrl: o.commentsUrl ?? "",
+    commentsTitle: t.report.downloadComments,
   };
 }
 

@@ -70,9 +70,9 @@ export const ConfigSchema = z
     if (c.MicrosoftAppId && !c.PSEUDONYM_SECRET)
       ctx.addIssue({ code: "custom", path: ["PSEUDONYM_SECRET"], message: "is required when MicrosoftAppId is set (authentication on)" });
     // Answer ids are keyed hashes: a secret that changed (or was generated per process) would split a
-    // respondent's answers in a persistent store, so a deployment (authenticated, real store) needs a fixed one.
-    if (c.MicrosoftAppId && c.COSMOS_ENDPOINT && !c.EVALUATION_SECRET)
-      ctx.addIssue({ code: "custom", path: ["EVALUATION_SECRET"], message: "is required when MicrosoftAppId and COSMOS_ENDPOINT are set" });
+    // respondent's answers across restarts, so any persistent store needs a fixed one, authenticated or not.
+    if (c.COSMOS_ENDPOINT && !c.EVALUATION_SECRET)
+      ctx.addIssue({ code: "custom", path: ["EVALUATION_SECRET"], message: "is required when COSMOS_ENDPOINT is set" });
   })
   .transform((c) => {
     const authEnabled = Boolean(c.MicrosoftAppId);

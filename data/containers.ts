@@ -28,7 +28,7 @@ export const containerSpecs = {
    */
   jobs: { id: "jobs", partitionKeyPath: "/jobId" },
   /**
-   * Meeting evaluations (indicator 2b): anonymous answers and, apart from them, invitations, one logical
+   * Meeting evaluations (indicator 2b): pseudonymous answers and, apart from them, invitations, one logical
    * partition per calendar year (Stockholm) of the meeting. The report is per year ("rapport 2b 2026",
    * all groups or one), so it is a single-partition query; a year holds a few hundred documents
    * (4 groups x ~6 meetings x ~20 members), far from any partition limit, and writes are a trickle.

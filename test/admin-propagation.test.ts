@@ -25,6 +25,7 @@ describe("propagation between instances", () => {
       LOG_LEVEL: "silent",
       COSMOS_ENDPOINT: cosmos.endpoint,
       COSMOS_KEY: EMULATOR_KEY,
+      EVALUATION_SECRET: "propagation-test-secret-long-enough-0123",
       COSMOS_DATABASE: `propagation-${Date.now()}`,
       ADMIN_AAD_OBJECT_IDS: ADMIN.aadObjectId,
       KB_POLL_SECONDS: String(POLL_SECONDS),

@@ -30,6 +30,11 @@ describe("configuration", () => {
     expect(loadConfig({}).KB_POLL_SECONDS).toBe(60);
   });
 
+  it("needs no evaluation secret with the embedded store, and takes one with a real store and authentication off", () => {
+    expect(loadConfig({}).EVALUATION_SECRET).toBeUndefined();
+    expect(loadConfig({ COSMOS_ENDPOINT: "https://x.documents.azure.com/", COSMOS_KEY: "k", EVALUATION_SECRET: SECRET })).toMatchObject({ authEnabled: false, embeddedCosmos: false, EVALUATION_SECRET: SECRET });
+  });
+
   it("treats empty values as unset", () => {
     expect(loadConfig({ PORT: "", MicrosoftAppId: " " })).toMatchObject({ PORT: 3978, authEnabled: false });
   });
@@ -49,9 +54,11 @@ describe("configuration", () => {
     [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", MicrosoftAppType: "Single" }, /^MicrosoftAppType: must be/],
     [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", PSEUDONYM_SECRET: SECRET, MicrosoftAppType: "SingleTenant" }, /^MicrosoftAppTenantId: is required/],
     [{ MicrosoftAppTenantId: "t" }, /^MicrosoftAppTenantId: must be a GUID/],
-    [{ COSMOS_ENDPOINT: "ftp://cosmos", COSMOS_KEY: "k" }, /^COSMOS_ENDPOINT: must be an http\(s\) URL/],
-    [{ COSMOS_ENDPOINT: "https://x.documents.azure.com/" }, /^COSMOS_KEY: is required/],
-    [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", COSMOS_ENDPOINT: "https://x.documents.azure.com/", COSMOS_KEY: "k", PSEUDONYM_SECRET: SECRET }, /^EVALUATION_SECRET: is required/],
+    [{ COSMOS_ENDPOINT: "ftp://cosmos", COSMOS_KEY: "k", EVALUATION_SECRET: SECRET }, /^COSMOS_ENDPOINT: must be an http\(s\) URL/],
+    [{ COSMOS_ENDPOINT: "https://x.documents.azure.com/", EVALUATION_SECRET: SECRET }, /^COSMOS_KEY: is required/],
+    [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", COSMOS_ENDPOINT: "https://x.documents.azure.com/", COSMOS_KEY: "k", PSEUDONYM_SECRET: SECRET }, /^EVALUATION_SECRET: is required when COSMOS_ENDPOINT is set/],
+    // Authentication off but a real store: a per-process key would split answers across restarts.
+    [{ COSMOS_ENDPOINT: "https://x.documents.azure.com/", COSMOS_KEY: "k" }, /^EVALUATION_SECRET: is required when COSMOS_ENDPOINT is set/],
     [{ EVALUATION_SECRET: "short" }, /^EVALUATION_SECRET: must be at least 32/],
     [{ EVALUATION_OPEN_DAYS: "0" }, /^EVALUATION_OPEN_DAYS: must be 1–90/],
     [{ PUBLIC_BASE_URL: "bot.example.se" }, /^PUBLIC_BASE_URL: must be an http\(s\) URL/],

@@ -5,7 +5,9 @@ import { VusStore, memberDocId } from "../data/meetings/vus-store";
 import type { Member } from "../data/meetings/schema";
 import { EvaluationStore } from "../data/evaluations/evaluation-store";
 import { EvaluationKeys } from "../data/evaluations/keyed-ids";
+import { InvalidDocumentError } from "../data/errors";
 import { EvaluationService } from "../dialogs/evaluations/evaluation-service";
+import { surveyWindow } from "../dialogs/evaluations/survey-window";
 import type { Asker } from "../dialogs/types";
 import { group, meeting } from "./support/evaluation-fixtures";
 
@@ -13,6 +15,7 @@ import { group, meeting } from "./support/evaluation-fixtures";
 
 const RESPONDENTS = 100;
 const SUBMISSIONS = 500;
+const SETTINGS = { delayMinutes: 60, openDays: 14 };
 const MEETING = meeting("sala-m1-0001", "sala", "2026-03-10T08:00:00.000Z");
 const aadOf = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
 const askerOf = (i: number): Asker => ({ tenantId: "t", userId: `29:user-${i}`, aadObjectId: aadOf(i), conversationType: "personal", name: `Person ${i}` });
@@ -29,7 +32,7 @@ describe("evaluation store on the embedded Cosmos server", () => {
     cosmos = await openCosmos({ databaseId: `evals-${Date.now()}-${randomUUID().slice(0, 6)}` }, createLogger("silent"));
     vus = new VusStore(cosmos.containers.vus);
     store = new EvaluationStore(cosmos.containers.evaluations);
-    service = new EvaluationService({ vus, store, keys, settings: { delayMinutes: 60, openDays: 14 }, now: () => now, logger: createLogger("silent") });
+    service = new EvaluationService({ vus, store, keys, settings: SETTINGS, now: () => now, logger: createLogger("silent") });
     await vus.groups.create(group("sala", "Sala"));
     await vus.meetings.create(MEETING);
     for (let i = 0; i < RESPONDENTS; i++) {
@@ -55,7 +58,11 @@ describe("evaluation store on the embedded Cosmos server", () => {
       expect(mine?.q1).toBe((i % 5) + 1);
     }
     // Members who answered without a card count as invited: one invitation each, never more.
-    expect(await store.invitationsOfYear("2026")).toHaveLength(RESPONDENTS);
+    const invitations = await store.invitationsOfYear("2026");
+    expect(invitations).toHaveLength(RESPONDENTS);
+    // Neither time links an invitation to an answer: invitations carry the survey's opening, answers their day.
+    expect(new Set(invitations.map((i) => i.invitedAt))).toEqual(new Set([surveyWindow(MEETING, SETTINGS).opensAt]));
+    expect(new Set(stored.map((a) => a.submittedAt))).toEqual(new Set(["2026-03-10T23:00:00.000Z"]));
   }, 60_000);
 
   it("concurrent saves of one id keep the submission with the latest submittedAt", async () => {
@@ -79,6 +86,18 @@ describe("evaluation store on the embedded Cosmos server", () => {
     }
     expect(await store.answer("2026", keys.answerId(MEETING.id, aadOf(7)))).toMatchObject({ q1: 3, orgType: "region", gender: "man", comment: "ändring 2" });
     expect(await store.answersOfYear("2026")).toHaveLength(RESPONDENTS);
+  });
+
+  it("answerIdsOf lists one meeting's answers, read through the validating repository", async () => {
+    const base = { type: "answer" as const, year: "2032", groupId: "sala", q1: 4, q2: 4, orgType: "kommun" as const, submittedAt: "2032-02-01T00:00:00.000Z" };
+    await store.saveAnswer({ ...base, id: keys.answerId("m-ids-0001", aadOf(1)), meetingId: "m-ids-0001" });
+    await store.saveAnswer({ ...base, id: keys.answerId("m-ids-0001", aadOf(2)), meetingId: "m-ids-0001" });
+    await store.saveAnswer({ ...base, id: keys.answerId("m-ids-0002", aadOf(1)), meetingId: "m-ids-0002" });
+    expect(await store.answerIdsOf("2032", "m-ids-0001")).toEqual(new Set([keys.answerId("m-ids-0001", aadOf(1)), keys.answerId("m-ids-0001", aadOf(2))]));
+    // A document that does not match the schema (here: a raw user id beside the answer) is refused, not trusted.
+    await cosmos.containers.evaluations.items.create({ ...base, id: keys.answerId("m-ids-0003", aadOf(1)), meetingId: "m-ids-0003", aadObjectId: aadOf(1) });
+    await expect(store.answerIdsOf("2032", "m-ids-0003")).rejects.toThrow(InvalidDocumentError);
+    await cosmos.containers.evaluations.item(keys.answerId("m-ids-0003", aadOf(1)), "2032").delete();
   });
 
   it("stores no raw user id, Teams id or name in any evaluation document, and no link from an answer to an invitation", async () => {

@@ -115,8 +115,9 @@ describe("meeting evaluation over HTTP", () => {
   });
 
   it("reminds at halfway only those who were sent the card and have not answered", async () => {
+    const comments: Record<number, string> = { 2: "Tydlig dagordning", 4: "@SUM(A1) borde inte räknas" };
     for (const i of [0, 2, 3, 4]) {
-      const r = await execute(i, "evaluation.submit", { action: "evaluation.submit", ...meetingRef, q1: String(i + 1 > 5 ? 5 : i + 1), q2: "4", orgType: i < 3 ? "region" : "kommun", gender: i % 2 ? "man" : "kvinna" });
+      const r = await execute(i, "evaluation.submit", { action: "evaluation.submit", ...meetingRef, q1: String(i + 1 > 5 ? 5 : i + 1), q2: "4", orgType: i < 3 ? "region" : "kommun", gender: i % 2 ? "man" : "kvinna", comment: comments[i] ?? "" });
       expect(JSON.stringify(r.body.value)).toContain("Tack för ditt svar!");
     }
     clock.set("2026-03-17T11:30:00.000Z"); // halfway (7 days after opening at 12:00 CET)
@@ -140,7 +141,7 @@ describe("meeting evaluation over HTTP", () => {
     expect(json).toContain("3,0 (40 %)");
     expect(json).toContain("3,8 (80 %)");
     expect(json).toContain("83 %");
-    const url = card.actions.find((a: any) => a.type === "Action.OpenUrl").url as string;
+    const url = card.actions.find((a: any) => a.title === "Ladda ner CSV").url as string;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/reports\/2b\?t=[\w-]+~[\w-]{43}$/);
 
     const res = await fetch(url);
@@ -160,6 +161,34 @@ describe("meeting evaluation over HTTP", () => {
     const expired = await fetch(url);
     expect(expired.status).toBe(404);
     expect(await expired.text()).toContain("Länken har gått ut");
+  });
+
+  it("gives the admin, and only the admin, the comments: a separate file with nothing beside them", async () => {
+    const report = await as(admin, () => client.say("rapport 2b 2026 Sala", { conversationId: "a:admin" }));
+    const card = report.replies[0].attachments[0].content;
+    expect(cardProblems(card)).toEqual([]);
+    const url = card.actions.find((a: any) => a.title === "Ladda ner kommentarer").url as string;
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain('filename="kommentarer-2b-2026-sala.csv"');
+    const body = Buffer.from(await res.arrayBuffer());
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // Member 1's comment was removed when the answer was changed; the rest in alphabetical order.
+    expect(parse(body.subarray(3), { delimiter: ";" })).toEqual([
+      ["Länsdel", "År", "Kommentar", "Anmärkning"],
+      ["Sala", "2026", "'@SUM(A1) borde inte räknas", ""],
+      ["Sala", "2026", "Tydlig dagordning", ""],
+    ]);
+
+    // The coordinator sees the report of their group but is given no comments link.
+    const coordinator = await as(user(0), () => client.say("rapport 2b 2026 Sala", { conversationId: "a:member-0" }));
+    const coordinatorCard = coordinator.replies[0].attachments[0].content;
+    expect(coordinatorCard.actions.map((a: any) => a.title)).toEqual(["Ladda ner CSV"]);
+    expect(JSON.stringify(coordinatorCard)).not.toContain("Kommentar");
+    // Their report link downloads the report, not the comments.
+    const own = await fetch(coordinatorCard.actions[0].url);
+    expect(own.headers.get("content-disposition")).toContain("indikator-2b-2026-sala.csv");
+    expect(await own.text()).not.toContain("Tydlig dagordning");
   });
 
   it("gives the admin every county part and the county total when no part is named", async () => {

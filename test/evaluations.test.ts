@@ -1,8 +1,11 @@
 import { parseSubmission, evaluationAction } from "../dialogs/evaluations/submission";
-import { surveyState, surveyWindow } from "../dialogs/evaluations/survey-window";
+import { submissionDay, surveyState, surveyWindow } from "../dialogs/evaluations/survey-window";
 import { EvaluationKeys } from "../data/evaluations/keyed-ids";
 import { buildReport, MIN_CELL, suppress, type Cell } from "../dialogs/evaluations/report";
 import { reportCsv } from "../dialogs/evaluations/report-csv";
+import { compileComments } from "../dialogs/evaluations/comments";
+import { commentsCsv, neutraliseFormula } from "../dialogs/evaluations/comments-csv";
+import { evaluationsText } from "../core/strings";
 import { ReportLinks } from "../dialogs/evaluations/report-link";
 import { parseReportCommand } from "../dialogs/evaluations/report-service";
 import { evaluationFormCard, report2bCard, thanksCard } from "../cards/evaluation-cards";
@@ -62,6 +65,14 @@ describe("survey window", () => {
     expect(surveyState(m, settings, new Date("2026-03-24T10:59:59.999Z"))).toBe("open");
     expect(surveyState(m, settings, new Date("2026-03-24T11:00:00.000Z"))).toBe("closed");
     expect(surveyState({ ...m, status: "cancelled" }, settings, new Date("2026-03-11T00:00:00.000Z"))).toBe("notHeld");
+  });
+});
+
+describe("submission day", () => {
+  it("keeps only the Stockholm day of an answer (its midnight as a UTC instant), in winter and summer time", () => {
+    expect(submissionDay(new Date("2026-03-10T22:59:59.999Z"))).toBe("2026-03-09T23:00:00.000Z"); // 23:59 CET on the 10th
+    expect(submissionDay(new Date("2026-03-10T23:00:00.000Z"))).toBe("2026-03-10T23:00:00.000Z"); // 00:00 CET on the 11th
+    expect(submissionDay(new Date("2026-07-01T10:17:42.123Z"))).toBe("2026-06-30T22:00:00.000Z"); // CEST
   });
 });
 
@@ -183,7 +194,7 @@ describe("report CSV", () => {
     expect(rows[0]).toEqual([
       "Länsdel", "År", "Nivå", "Mötesdatum", "Indelning", "Kategori", "Inbjudna", "Svarande", "Svarsfrekvens (%)", "Antal svar",
       "Samverkan välfungerande, medelvärde (1–5)", "Samverkan välfungerande, andel 4–5 (%)", "Mötets innehåll relevant, medelvärde (1–5)", "Mötets innehåll relevant, andel 4–5 (%)",
-      "Möten hållna (2a)", "Mål möten (2a)",
+      "Genomförda möten (2a)", "Mål, antal möten (2a)",
     ]);
     // 2 group-years + 3 meetings + county, 8 rows each (all, 4 genders, 3 org types)
     expect(rows).toHaveLength(1 + 6 * 8);
@@ -198,6 +209,61 @@ describe("report CSV", () => {
     expect(find("Köping", "År", "Kön", "Man")).toEqual(["Köping", "2026", "År", "", "Kön", "Man", "", "", "", "0", "", "", "", "", "", ""]);
     expect(find("Sala", "Möte", "Alla", "Alla", "2026-05-12")).toEqual(["Sala", "2026", "Möte", "2026-05-12", "Alla", "Alla", "10", "3", "30", "dolt", "dolt", "dolt", "dolt", "dolt", "", ""]);
     expect(find("Västmanland, alla länsdelar", "År", "Alla", "Alla")?.slice(6, 10)).toEqual(["33", "21", "64", "21"]);
+  });
+});
+
+describe("comments for Välfärd", () => {
+  const sala = group("sala", "Sala");
+  const koping = group("koping", "Köping");
+  const fagersta = group("fagersta", "Fagersta");
+  // Written in this order over time; Sala has 6 answers (5 with a comment), Köping 4, Fagersta none.
+  const answers = [
+    answer("sala-m1-0001", "sala", { comment: "Ökad tydlighet i dagordningen", gender: "kvinna", orgType: "region" }),
+    answer("sala-m1-0001", "sala", { comment: "bra möte", gender: "man" }),
+    answer("sala-m2-0001", "sala", { comment: "=HYPERLINK(\"http://x.invalid\")" }),
+    answer("sala-m2-0001", "sala"),
+    answer("sala-m2-0001", "sala", { comment: "Äntligen SIP på agendan,\nmer sånt; tack" }),
+    answer("sala-m2-0001", "sala", { comment: "Alla kom till tals" }),
+    ...Array.from({ length: 4 }, () => answer("koping-m1-01", "koping", { comment: "Köpings hemliga kommentar" })),
+    answer("sala-m9-0001", "sala", { year: "2025", comment: "Förra året" }),
+  ];
+  const sections = compileComments(2026, [sala, koping, fagersta], answers);
+
+  it("shows a group's comments only with at least five answers in the year, in Swedish alphabetical order", () => {
+    expect(sections).toEqual([
+      { groupName: "Sala", year: 2026, status: "shown", comments: ["=HYPERLINK(\"http://x.invalid\")", "Alla kom till tals", "bra möte", "Äntligen SIP på agendan,\nmer sånt; tack", "Ökad tydlighet i dagordningen"] },
+      { groupName: "Köping", year: 2026, status: "tooFewAnswers", comments: [] },
+      { groupName: "Fagersta", year: 2026, status: "noAnswers", comments: [] },
+    ]);
+  });
+
+  it("the file has the comment and its group and year only, cell by cell, with formulas neutralised", () => {
+    const file = commentsCsv(sections);
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows: string[][] = parse(file.subarray(3), { delimiter: ";" });
+    expect(rows).toEqual([
+      ["Länsdel", "År", "Kommentar", "Anmärkning"],
+      ["Sala", "2026", "'=HYPERLINK(\"http://x.invalid\")", ""],
+      ["Sala", "2026", "Alla kom till tals", ""],
+      ["Sala", "2026", "bra möte", ""],
+      ["Sala", "2026", "Äntligen SIP på agendan,\nmer sånt; tack", ""],
+      ["Sala", "2026", "Ökad tydlighet i dagordningen", ""],
+      ["Köping", "2026", "", "Kommentarerna visas inte: färre än fem svar under året."],
+      ["Fagersta", "2026", "", "Inga svar under året."],
+    ]);
+    const text = file.toString("utf8");
+    for (const leak of ["sala-m1", "Kvinna", "kvinna", "Region", "region", "2026-03", "Köpings hemliga", "Förra året"]) expect(text).not.toContain(leak);
+  });
+
+  it("neutralises every spreadsheet formula start and leaves other text alone", () => {
+    for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(neutraliseFormula(`${start}1+1`)).toBe(`'${start}1+1`);
+    expect(neutraliseFormula("Bra – men 1+1")).toBe("Bra – men 1+1");
+  });
+
+  it("a group with five answers but no comment says so", () => {
+    const quiet = compileComments(2026, [sala], Array.from({ length: 5 }, () => answer("sala-m1-0001", "sala")));
+    expect(quiet).toEqual([{ groupName: "Sala", year: 2026, status: "shown", comments: [] }]);
+    expect(parse(commentsCsv(quiet).subarray(3), { delimiter: ";" })[1]).toEqual(["Sala", "2026", "", "Inga kommentarer under året."]);
   });
 });
 
@@ -216,6 +282,16 @@ describe("report download links", () => {
     expect(links.verify("nonsense")).toBeUndefined();
     now = new Date(now.getTime() + 15 * 60_000);
     expect(links.verify(token)).toBeUndefined();
+  });
+
+  it("carries what it downloads, and a report link cannot be turned into a comments link", () => {
+    expect(links.verify(links.issue(2026, ["sala"]).token)?.k).toBe("report");
+    const { token } = links.issue(2026, ["sala"], "comments");
+    expect(links.verify(token)).toMatchObject({ k: "comments" });
+    const report = links.issue(2026, ["sala"]).token;
+    const [body, sig] = report.split("~");
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, "base64url").toString()), k: "comments" })).toString("base64url");
+    expect(links.verify(`${forged}~${sig}`)).toBeUndefined();
   });
 });
 
@@ -256,6 +332,7 @@ describe("evaluation cards", () => {
     const answer = { q1: 2, q2: 5, comment: "Bra", orgType: "region" as const, gender: "annan" as const };
     const open = JSON.stringify(thanksCard({ group: { name: "Sala" }, meeting: m, answer, closesAt: "2026-03-24T11:00:00.000Z", open: true, changed: false }).content);
     expect(open).toContain("2 – Instämmer i liten grad");
+    expect(open).toContain("Utvärdering av mötet i VuS Sala tisdagen den 10 mars 2026.");
     expect(open).toContain("Annan könsidentitet");
     expect(open).toContain("Ändra svar");
     const closed = thanksCard({ group: { name: "Sala" }, meeting: m, answer, closesAt: "2026-03-24T11:00:00.000Z", open: false, changed: true }).content as any;
@@ -272,5 +349,26 @@ describe("evaluation cards", () => {
     expect(json).toContain("5,0 (100 %)");
     expect(json).toContain("1 av 4");
     expect(card.actions).toEqual([{ type: "Action.OpenUrl", title: "Ladda ner CSV", url: "https://bot.example.se/api/reports/2b/t.s" }]);
+    expect(json).not.toContain("Ladda ner kommentarer");
+    expect(json).toContain("Genomförda möten (2a)");
+  });
+
+  it("the report card offers the comments file only when given its link (admins), with number agreement in the hints", () => {
+    const card = report2bCard(sampleReport(), { downloadUrl: "https://bot.example.se/r", commentsUrl: "https://bot.example.se/c", linkMinutes: 1 }).content as any;
+    expect(cardProblems(card)).toEqual([]);
+    expect(card.actions.map((a: any) => [a.title, a.url])).toEqual([["Ladda ner CSV", "https://bot.example.se/r"], ["Ladda ner kommentarer", "https://bot.example.se/c"]]);
+    const json = JSON.stringify(card);
+    expect(json).toContain("gäller i 1 minut.");
+    expect(json).not.toContain("1 minuter");
+    expect(json).toContain("utan möte, datum, kön eller organisation");
+    expect(evaluationsText.report.downloadHint(15)).toBe("Länken till CSV-filen gäller i 15 minuter.");
+  });
+
+  it("the form tells how answers are kept (not 'anonyma') and that Välfärd reads comments in compiled form", () => {
+    const json = JSON.stringify(evaluationFormCard({ group: { name: "Sala" }, meeting: m, closesAt: "2026-03-24T11:00:00.000Z" }).content);
+    expect(json).not.toMatch(/anonym/i);
+    expect(json).toContain("Hur upplevde du mötet tisdagen den 10 mars 2026? Svara senast 24 mars 2026 kl. 12:00.");
+    expect(json).toContain("Svaren sparas utan namn eller användar-id och redovisas bara sammanställt för grupper med minst fem svar.");
+    expect(json).toContain("Kommentarer läses av Välfärd, Region Västmanland, i sammanställd form");
   });
 });

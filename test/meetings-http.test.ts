@@ -22,7 +22,7 @@ interface Cluster {
 /** Bot instances sharing one embedded Cosmos, like replicas behind a load balancer; no background scheduler. */
 async function startCluster(instances: number, behaviour: ConnectorBehaviour = {}, env: Record<string, string> = {}): Promise<Cluster> {
   const { endpoint, server } = await startEmbeddedCosmos();
-  const config = loadConfig({ LOG_LEVEL: "silent", COSMOS_ENDPOINT: endpoint, COSMOS_KEY: KEY, COSMOS_DATABASE: `meet-${Date.now()}-${Math.round(Math.random() * 1e6)}`, ADMIN_AAD_OBJECT_IDS: ADMIN, ...env });
+  const config = loadConfig({ LOG_LEVEL: "silent", COSMOS_ENDPOINT: endpoint, COSMOS_KEY: KEY, EVALUATION_SECRET: "meetings-test-secret-that-is-long-enough-01", COSMOS_DATABASE: `meet-${Date.now()}-${Math.round(Math.random() * 1e6)}`, ADMIN_AAD_OBJECT_IDS: ADMIN, ...env });
   const apps: App[] = [];
   const clocks: ManualClock[] = [];
   for (let i = 0; i < instances; i++) {

@@ -20,14 +20,20 @@ export const genderLabels = { kvinna: "Kvinna", man: "Man", annan: "Annan könsi
 /** Report categories: "vill inte uppge" and no answer are reported together. */
 export const genderCategoryLabels = { kvinna: "Kvinna", man: "Man", annan: "Annan könsidentitet", "ej-angivet": "Ej angivet" } as const;
 
+/** "1 minut", "15 minuter": Swedish number agreement for the few counted nouns shown to users. */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export const card = {
   title: (groupName: string) => `Utvärdering av mötet – VuS ${groupName}`,
   intro: (when: string, closes: string) => `Hur upplevde du mötet ${when}? Svara senast ${closes}. Det tar en minut.`,
-  privacy: "Svaren är anonyma: de sparas utan ditt namn och redovisas bara sammanställda, aldrig för grupper med färre än fem svar.",
+  // Pseudonymous, not anonymous: the bot can recompute an answer's id from the person (to show "Ditt svar"),
+  // and a free-text comment may identify its writer.
+  privacy: "Svaren sparas utan namn eller användar-id och redovisas bara sammanställt för grupper med minst fem svar.",
   scaleHint: "1 = instämmer inte alls, 5 = instämmer helt",
   required: "Välj ett alternativ.",
   commentLabel: "Kommentar (frivilligt, högst 1 000 tecken)",
   commentPlaceholder: "Vad fungerade bra, vad kan bli bättre?",
+  commentNote: "Kommentarer läses av Välfärd, Region Västmanland, i sammanställd form utan uppgift om möte, datum, kön eller organisation. Skriv inte namn eller annat som pekar ut någon.",
   orgTypeLabel: "Jag arbetar i",
   orgTypePlaceholder: "Välj organisation",
   genderLabel: "Kön (frivilligt – all statistik redovisas könsuppdelad)",
@@ -79,28 +85,31 @@ export const report = {
   title: (year: number) => `Indikator 2b och 2a – ${year}`,
   indicator2b: "2b: Deltagare i lokala ledningsgrupper upplever att samverkan på lokal nivå är välfungerande och att samverkansmötenas innehåll är relevant för den egna verksamheten.",
   indicator2a: "2a: VuS-gruppen träffas minst fyra gånger per år.",
-  meetingsHeld: "Möten hållna (2a)",
+  meetingsHeld: "Genomförda möten (2a)",
   held: (n: number, goal: number) => `${n} av ${goal}${n >= goal ? " ✓" : ""}`,
   invited: "Inbjudna",
   answered: "Svar",
   responseRate: "Svarsfrekvens",
-  category: "Grupp",
+  category: "Kategori",
   all: "Alla",
   meetingsTitle: "Per möte",
   meeting: "Möte",
-  cellFormat: "Medelvärde (andel 4–5)",
-  legend: "Medelvärde på skalan 1–5 och, inom parentes, andel som svarat 4 eller 5. – = dolt: färre än fem svar (eller dolt för att ett annat dolt värde inte ska kunna räknas fram).",
+  legend: "Medelvärde på skalan 1–5 och, inom parentes, andel som svarat 4 eller 5. – betyder dolt: färre än fem svar, eller dolt för att ett annat dolt värde annars skulle kunna räknas fram.",
   county: "Västmanland, alla länsdelar",
   download: "Ladda ner CSV",
-  downloadHint: (minutes: number) => `Länken till CSV-filen gäller i ${minutes} minuter.`,
+  downloadHint: (minutes: number) => `Länken till CSV-filen gäller i ${count(minutes, "minut", "minuter")}.`,
   noDownload: "CSV-export är inte konfigurerad (PUBLIC_BASE_URL saknas).",
   noGroups: "Det finns inga VuS-grupper än.",
-  text: (year: number, groups: string) => `Rapport indikator 2b och 2a för ${year}: ${groups}.`,
+  text: (year: number, groups: string) => `Rapport för indikator 2b och 2a, ${year}: ${groups}.`,
   forbidden: "Rapporten för indikator 2b är till för samordnare och administratörer. Samordnare ser sin egen VuS-grupp.",
   notYourGroup: (name: string) => `Du är inte samordnare för VuS ${name}, så du kan bara se rapporten för din egen grupp.`,
   unknownGroup: (ref: string, names: string) => `Jag känner inte till länsdelen "${ref}". Välj en av: ${names}.`,
   badYear: "Ange året med fyra siffror, till exempel: rapport 2b 2026 Västerås",
   usage: "Skriv: rapport 2b [år] [länsdel], till exempel rapport 2b 2026 Sala.",
+  /** Admins only (Välfärd compiles the indicator); coordinators never get the comments link. */
+  downloadComments: "Ladda ner kommentarer",
+  commentsHint: (minutes: number) =>
+    `Kommentarerna (bara för administratörer) ligger i en egen fil: per länsdel och år, i bokstavsordning och utan möte, datum, kön eller organisation. Länsdelar med färre än fem svar under året tas inte med. Länken gäller i ${count(minutes, "minut", "minuter")}.`,
 };
 
 /** CSV column headings (the file opens in Swedish Excel: semicolon-separated, decimal comma). */
@@ -120,8 +129,8 @@ export const csv = {
     q1Share: "Samverkan välfungerande, andel 4–5 (%)",
     q2Mean: "Mötets innehåll relevant, medelvärde (1–5)",
     q2Share: "Mötets innehåll relevant, andel 4–5 (%)",
-    meetingsHeld: "Möten hållna (2a)",
-    meetingsGoal: "Mål möten (2a)",
+    meetingsHeld: "Genomförda möten (2a)",
+    meetingsGoal: "Mål, antal möten (2a)",
   },
   levelYear: "År",
   levelMeeting: "Möte",
@@ -132,4 +141,13 @@ export const csv = {
   fileName: (year: number, part: string) => `indikator-2b-${year}-${part}.csv`,
   allParts: "alla-lansdelar",
   expired: "Länken har gått ut eller är ogiltig. Skriv rapport 2b i chatten med Samverkansboten för att få en ny.",
+};
+
+/** The comments file: free text only, never beside anything that could single out its writer. */
+export const commentsCsv = {
+  columns: { county: "Länsdel", year: "År", comment: "Kommentar", note: "Anmärkning" },
+  tooFewAnswers: "Kommentarerna visas inte: färre än fem svar under året.",
+  none: "Inga kommentarer under året.",
+  noAnswers: "Inga svar under året.",
+  fileName: (year: number, part: string) => `kommentarer-2b-${year}-${part}.csv`,
 };

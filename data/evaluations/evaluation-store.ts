@@ -19,7 +19,7 @@ export class EvaluationStore {
   readonly answers: Repository<typeof EvaluationAnswer>;
   readonly invitations: Repository<typeof EvaluationInvitation>;
 
-  constructor(private readonly container: Container) {
+  constructor(container: Container) {
     this.answers = new Repository(container, EvaluationAnswer, (d) => d.year);
     this.invitations = new Repository(container, EvaluationInvitation, (d) => d.year);
   }
@@ -27,8 +27,8 @@ export class EvaluationStore {
   /**
    * Stores an answer under its deterministic id. Concurrent submissions race on create (409) and on the
    * etag (412): whichever way they interleave there is one document per respondent, and it holds the
-   * submission with the latest submittedAt (on a tie, the last one written) — a plain upsert would let
-   * a delayed older request overwrite a newer answer.
+   * submission with the latest submittedAt (on a tie — submittedAt is a day — the last one written), so
+   * a delayed request from an earlier day never overwrites a newer answer.
    */
   async saveAnswer(answer: EvaluationAnswer): Promise<SaveOutcome> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -86,9 +86,13 @@ export class EvaluationStore {
 
   /** Ids of the answers to one meeting: enough to tell who has answered when the ids are recomputed. */
   async answerIdsOf(year: string, meetingId: string): Promise<Set<string>> {
-    const { resources } = await this.container.items
-      .query<{ id: string }>({ query: "SELECT c.id FROM c WHERE c.year = @y AND c.type = 'answer' AND c.meetingId = @m", parameters: [{ name: "@y", value: year }, { name: "@m", value: meetingId }] }, { partitionKey: year })
-      .fetchAll();
-    return new Set(resources.map((r) => r.id));
+    // Whole documents through the repository, so they are validated like every other read: a meeting
+    // has at most a few dozen answers, so a projection would save nothing worth the unvalidated path.
+    const found = await this.answers.query(
+      "SELECT * FROM c WHERE c.year = @y AND c.type = 'answer' AND c.meetingId = @m",
+      [{ name: "@y", value: year }, { name: "@m", value: meetingId }],
+      year,
+    );
+    return new Set(found.map((s) => s.doc.id));
   }
 }

@@ -39,7 +39,10 @@ export const EvaluationAnswer = z.strictObject({
   comment: z.string().max(MAX_COMMENT).optional(),
   orgType: OrgType,
   gender: Gender.optional(),
-  /** When this version was submitted: a late-arriving older submission never replaces a newer one. */
+  /**
+   * The day this version was submitted (Stockholm midnight as a UTC instant, never the exact time, which
+   * could be matched to other traces of the person): an older submission never replaces a newer day's.
+   */
   submittedAt: UtcInstant,
 });
 export type EvaluationAnswer = z.infer<typeof EvaluationAnswer>;
@@ -51,6 +54,7 @@ export const EvaluationInvitation = z.strictObject({
   year: Year,
   groupId: GroupId,
   meetingId: z.string().min(1).max(80),
+  /** When the meeting's survey opened (the same for every invitation of the meeting, late joiners too). */
   invitedAt: UtcInstant,
 });
 export type EvaluationInvitation = z.infer<typeof EvaluationInvitation>;

@@ -69,7 +69,9 @@ export class EvaluationJobHandler implements JobHandler {
       async (r) => {
         const member = byKey.get(r.key)!;
         // Recorded before the send, after the claim: "invited" counts everyone the card went out to.
-        if (!reminder) await store.recordInvitation({ id: keys.invitationId(m.id, member.aadObjectId), type: "invitation", year, groupId: m.groupId, meetingId: m.id, invitedAt: fanout.clock.now().toISOString() });
+        // Every invitation of a meeting carries the same time (the survey's opening), so neither the
+        // order of sending nor a late joiner's answer time can be read from it.
+        if (!reminder) await store.recordInvitation({ id: keys.invitationId(m.id, member.aadObjectId), type: "invitation", year, groupId: m.groupId, meetingId: m.id, invitedAt: window.opensAt });
         return {
           text: reminder ? t.invite.reminderText(group.doc.name, swedishDeadline(window.closesAt)) : t.invite.text(group.doc.name),
           card: evaluationFormCard({ group: group.doc, meeting: m, closesAt: window.closesAt, reminder }),

@@ -9,7 +9,7 @@ import type { EvaluationStore, SaveOutcome } from "../../data/evaluations/evalua
 import type { EvaluationKeys } from "../../data/evaluations/keyed-ids";
 import type { Asker } from "../types";
 import { MeetingRef, parseSubmission, type EvaluationAction } from "./submission";
-import { evaluationYear, surveyState, surveyWindow, type SurveySettings, type SurveyWindow } from "./survey-window";
+import { evaluationYear, submissionDay, surveyState, surveyWindow, type SurveySettings, type SurveyWindow } from "./survey-window";
 
 const t = evaluationsText;
 
@@ -41,7 +41,7 @@ interface Context {
 
 const message = (text: string): ActionResult => ({ kind: "message", text });
 
-/** Receives evaluation answers: checks who, which meeting and when, validates, stores anonymously. */
+/** Receives evaluation answers: checks who, which meeting and when, validates, stores them under a keyed pseudonym. */
 export class EvaluationService {
   constructor(private readonly deps: EvaluationServiceDeps) {}
 
@@ -83,11 +83,11 @@ export class EvaluationService {
       const error = `${t.rejected[parsed.problem]} ${t.rejected.stored}`;
       return { kind: "card", card: this.form(ctx, data as FormValues, error), text: error };
     }
-    const nowIso = now().toISOString();
     const v = parsed.value;
     // Members who joined after the cards went out count as invited once they answer, so the response
-    // rate never exceeds 100 %.
-    await store.recordInvitation({ id: keys.invitationId(ctx.meeting.id, ctx.aadObjectId), type: "invitation", year: ctx.year, groupId: ctx.group.id, meetingId: ctx.meeting.id, invitedAt: nowIso });
+    // rate never exceeds 100 %. Dated when the survey opened, like every invitation of the meeting: the
+    // submit time would tie this invitation to the answer stored next to it.
+    await store.recordInvitation({ id: keys.invitationId(ctx.meeting.id, ctx.aadObjectId), type: "invitation", year: ctx.year, groupId: ctx.group.id, meetingId: ctx.meeting.id, invitedAt: ctx.window.opensAt });
     const saved = await store.saveAnswer({
       id: keys.answerId(ctx.meeting.id, ctx.aadObjectId),
       type: "answer",
@@ -99,7 +99,7 @@ export class EvaluationService {
       ...(v.comment ? { comment: v.comment } : {}),
       orgType: v.orgType,
       ...(v.gender ? { gender: v.gender } : {}),
-      submittedAt: nowIso,
+      submittedAt: submissionDay(now()),
     });
     logger.info({ meetingId: ctx.meeting.id, saved }, "evaluation stored");
     const stored = (await store.answer(ctx.year, keys.answerId(ctx.meeting.id, ctx.aadObjectId))) ?? { ...v };

@@ -48,7 +48,7 @@ export function createEvaluations(deps: EvaluationsDeps): Evaluations {
   let keys: EvaluationKeys;
   if (config.EVALUATION_SECRET) keys = new EvaluationKeys(config.EVALUATION_SECRET);
   else {
-    // Development only: config requires the secret for an authenticated bot on a real store.
+    // Embedded store only: config requires the secret whenever COSMOS_ENDPOINT is set.
     logger.warn("EVALUATION_SECRET is not set: using a per-process key, so answers given before a restart are not recognised after it (development only)");
     keys = EvaluationKeys.ephemeral();
   }

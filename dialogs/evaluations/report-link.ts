@@ -17,7 +17,10 @@ export const LinkPayload = z.strictObject({
   e: z.number().int(),
   /** Makes two links for the same report differ. */
   n: z.string().max(32),
+  /** What the link downloads: the report (default) or the comments, which only admins are given. */
+  k: z.enum(["report", "comments"]).optional(),
 });
+export type LinkKind = NonNullable<LinkPayload["k"]>;
 export type LinkPayload = z.infer<typeof LinkPayload>;
 
 const b64 = (b: Buffer) => b.toString("base64url");
@@ -33,9 +36,9 @@ export class ReportLinks {
     return createHmac("sha256", this.key).update(body).digest();
   }
 
-  issue(year: number, groupIds: string[]): { token: string; expiresAt: Date } {
+  issue(year: number, groupIds: string[], kind: LinkKind = "report"): { token: string; expiresAt: Date } {
     const e = this.now().getTime() + this.ttlMs;
-    const body = b64(Buffer.from(JSON.stringify({ y: year, g: groupIds, e, n: randomBytes(6).toString("hex") } satisfies LinkPayload)));
+    const body = b64(Buffer.from(JSON.stringify({ y: year, g: groupIds, e, n: randomBytes(6).toString("hex"), k: kind } satisfies LinkPayload)));
     return { token: `${body}~${b64(this.sign(body))}`, expiresAt: new Date(e) };
   }
 

@@ -9,7 +9,9 @@ import type { Asker, Reply } from "../types";
 import { findGroup } from "../meetings/meeting-input";
 import { buildReport, type Report2b } from "./report";
 import { reportCsv } from "./report-csv";
-import type { ReportLinks } from "./report-link";
+import { compileComments } from "./comments";
+import { commentsCsv } from "./comments-csv";
+import type { LinkKind, ReportLinks } from "./report-link";
 
 const t = evaluationsText;
 
@@ -45,6 +47,7 @@ export class ReportService {
 
   /** Group ids the person may see: all for admins, the groups they coordinate otherwise. */
   private async visibleGroups(aadObjectId: string | undefined): Promise<Set<string> | "all"> {
+    // Only admins get "all", and with it the comments link (see reply).
     if (await this.deps.isAdmin(aadObjectId)) return "all";
     if (!aadObjectId) return new Set();
     return new Set((await this.deps.vus.membershipsOf(aadObjectId)).filter((m) => m.role === "coordinator").map((m) => m.groupId));
@@ -67,9 +70,12 @@ export class ReportService {
     }
     const report = await this.build(year, groups);
     const base = this.deps.publicBaseUrl();
-    const downloadUrl = base ? `${base.replace(/\/$/, "")}${REPORT_PATH}?t=${this.deps.links.issue(year, groups.map((g) => g.id)).token}` : undefined;
+    const link = (kind: LinkKind) => base && `${base.replace(/\/$/, "")}${REPORT_PATH}?t=${this.deps.links.issue(year, groups.map((g) => g.id), kind).token}`;
+    const downloadUrl = link("report");
+    // Comments are for Välfärd, which compiles the indicator: admins only, never coordinators.
+    const commentsUrl = visible === "all" ? link("comments") : undefined;
     this.deps.logger.info({ year, groups: groups.length }, "report 2b built");
-    return { text: t.report.text(year, groups.map((g) => g.name).join(", ")), card: report2bCard(report, { downloadUrl, linkMinutes: this.deps.linkMinutes }) };
+    return { text: t.report.text(year, groups.map((g) => g.name).join(", ")), card: report2bCard(report, { downloadUrl, commentsUrl, linkMinutes: this.deps.linkMinutes }) };
   }
 
   async build(year: number, groups: Group[]): Promise<Report2b> {
@@ -80,15 +86,19 @@ export class ReportService {
     return buildReport({ year, groups, meetingsByGroup, answers, invitations, now: now() });
   }
 
-  /** The CSV behind a download link; undefined for a forged, altered or expired link. */
+  /** The CSV behind a download link (report or comments); undefined for a forged, altered or expired link. */
   async download(token: string): Promise<{ fileName: string; body: Buffer } | undefined> {
     const payload = this.deps.links.verify(token);
     if (!payload) return undefined;
     const all = await this.deps.vus.listGroups();
     const groups = all.filter((g) => payload.g.includes(g.id));
     if (!groups.length) return undefined;
-    const report = await this.build(payload.y, groups);
     const part = groups.length === 1 ? groups[0].id : evaluationsText.csv.allParts;
+    if (payload.k === "comments") {
+      const sections = compileComments(payload.y, groups, await this.deps.store.answersOfYear(String(payload.y)));
+      return { fileName: evaluationsText.commentsCsv.fileName(payload.y, part), body: commentsCsv(sections) };
+    }
+    const report = await this.build(payload.y, groups);
     return { fileName: evaluationsText.csv.fileName(payload.y, part), body: reportCsv(report) };
   }
 }

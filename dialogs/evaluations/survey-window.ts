@@ -47,3 +47,13 @@ export function surveyState(meeting: Pick<Meeting, "start" | "durationMinutes" |
 export function evaluationYear(meeting: Pick<Meeting, "start">): string {
   return String(DateTime.fromISO(meeting.start, { zone: ZONE }).year);
 }
+
+/**
+ * The time stored with an answer: the start of its day in Stockholm. A precise time would let anyone
+ * who can read the store match an answer to other timestamped traces of the person (the bot's reply in
+ * Teams, sign-in logs); the day still orders changes made on different days, and changes within a day
+ * are ordered by the store's concurrency control (last writer wins).
+ */
+export function submissionDay(now: Date): string {
+  return iso(DateTime.fromJSDate(now, { zone: ZONE }).startOf("day"));
+}

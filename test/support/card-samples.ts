@@ -85,6 +85,7 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
   "evaluation-notice": [noticeData("Utvärderingen är stängd.")],
   "report-2b": [
     report2bData(sampleReport(), { downloadUrl: "https://bot.example.se/api/reports/2b/abc.def", linkMinutes: 15 }),
+    report2bData(sampleReport(), { downloadUrl: "https://bot.example.se/api/reports/2b?t=a~b", commentsUrl: "https://bot.example.se/api/reports/2b?t=c~d", linkMinutes: 1 }),
     report2bData({ year: 2026, groups: [] }, { linkMinutes: 15 }),
   ],
   ...renderAdminSamples(),
