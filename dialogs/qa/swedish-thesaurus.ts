@@ -2,6 +2,9 @@
 // kostnadsansvar, "socialen" → socialtjänst). Left: a phrase as typed; right: the agreement's words.
 // Only plain equivalences of this domain belong here, never answers to particular questions.
 export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
+  // "gå" is a stop word ("hur ska samverkan gå till?"); "gå över" is the transition it names.
+  ["gå över", "övergång"],
+  ["går över", "övergång"],
   ["betala", "kostnadsansvar"],
   ["betalar", "kostnadsansvar"],
   ["bekostar", "kostnadsansvar"],
