@@ -117,7 +117,7 @@ export class Analyzer {
     if (noise) return;
 
     if (gloss) {
-      q.groups.push({ word: tok.word, head: stem(swedish[0]) });
+      q.groups.push({ word: tok.word, head: stem(swedish[0]), position: tok.position });
       swedish.forEach((w, i) => q.content.push({ stem: q.addTyped(w, i === 0 ? GLOSSARY_WEIGHT : GLOSSARY_WEIGHT * 0.8, group), group }));
       // English words also occur in the entries' English phrasings.
       q.add(stem(tok.word), ENGLISH_AS_TYPED_WEIGHT, group, { credit: ENGLISH_AS_TYPED_CREDIT });
@@ -125,7 +125,7 @@ export class Analyzer {
     }
     // A word the base does not know is searched as typed (fuzzily) and as corrected.
     const corrected = unknown ? this.speller.correct(tok.word) : null;
-    q.groups.push({ word: tok.word, head: stem(corrected ?? tok.word) });
+    q.groups.push({ word: tok.word, head: stem(corrected ?? tok.word), position: tok.position });
     const typed = q.addTyped(tok.word, 1, group);
     const s = corrected ? q.addStandIn(corrected, SPELLING_WEIGHT, SPELLING_CREDIT, [group]) : typed;
     q.content.push({ stem: s, group });

@@ -19,6 +19,8 @@ export interface QueryGroup {
   word: string;
   /** The term whose rarity stands for the word's importance. */
   head: string;
+  /** Index of the question token the group stands for (see Token.position). */
+  position: number;
 }
 
 /** A stem in question order with its group (-1 for a stop word), for matching phrases. */

@@ -36,7 +36,7 @@ export function isOffTopicWord(folded: string): boolean {
 
 // Places and systems in the county that are capitalised but no one's name.
 const PLACES = new Set(
-  "vasteras arboga fagersta hallstahammar kungsor koping norberg sala skinnskatteberg surahammar vastmanland vastmanlands region regionen teams cosmic link sverige".split(" "),
+  "vasteras arboga fagersta hallstahammar kungsor koping norberg sala skinnskatteberg surahammar vastmanland vastmanlands region regionen teams cosmic link sverige stockholm goteborg malmo smaland skane norrland".split(" "),
 );
 
 // Requests a reference bot must not take on whatever they mention: opinions, creative writing,
@@ -105,6 +105,8 @@ function personalNames(tokens: Token[], isKnownWord: (folded: string) => boolean
     t !== undefined && t.capitalised && !t.acronym && t.word.length >= 2 && !isKnownWord(t.word) && !PLACES.has(t.word);
   for (const t of tokens) {
     if (t.sentenceStart || !looksLikeName(t)) continue;
+    // "ett LVM-hem i Småland", "ett HVB i Gävle": after "i" it is a place, not a person.
+    if (tokens[t.position - 1]?.word === "i") continue;
     out.push({ word: t.word, full: looksLikeName(tokens[t.position + 1]) });
   }
   return out;

@@ -13,7 +13,7 @@ ska skall måste får få fått gäller gälla gör göra görs gjort finns fann
 man vi oss någon något några ens sitt annan andra annat också även bara dock samt enligt mm osv
 hen hens henom medan slags sorts vs versus kontra ge ger gav all hel hela helt ner ned fram bort årig åring åringen åriga åringar mår berättar tycker känner verkar jo ja nej hej tack snälla hmm typ liksom kanske väl nog just ju redan alltid aldrig
 vad vem vilken vilket vilka hur när var varför vart
-säger står betyder menas innebär handlar fråga frågor undrar veta vet berätta förklara
+säger står betyder menas innebär handlar fråga frågor undrar veta vet berätta förklara gå går gick
 `;
 
 // English function words: English questions are mapped word by word through the glossary, and

@@ -2,6 +2,9 @@
 // kostnadsansvar, "socialen" → socialtjänst). Left: a phrase as typed; right: the agreement's words.
 // Only plain equivalences of this domain belong here, never answers to particular questions.
 export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
+  // "gå" is a stop word ("hur ska samverkan gå till?"); "gå över" is the transition it names.
+  ["gå över", "övergång"],
+  ["går över", "övergång"],
   ["betala", "kostnadsansvar"],
   ["betalar", "kostnadsansvar"],
   ["bekostar", "kostnadsansvar"],
@@ -55,6 +58,12 @@ export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   ["utvärdera", "uppföljning"],
   ["utvärdering", "uppföljning"],
   ["följa upp", "uppföljning"],
+  ["tagit sitt liv", "suicid"],
+  ["ta sitt liv", "suicid"],
+  ["säga till om", "inflytande delaktighet"],
+  ["ensam", "ensamhet"],
+  ["ensamma", "ensamhet"],
+  ["tyckte om", "upplevelse"],
   ["ändra", "revidera revidering"],
   ["ändras", "revidera revidering"],
   ["gäller till", "giltighet"],
