@@ -78,8 +78,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
   });
   const answerQuestion: QuestionHandler = options.answerQuestion ?? qa.answer;
+  // One admin check for every feature: configured ids and admins added in Teams, any case.
+  const admins = new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS);
+  const isAdmin = (aadObjectId: string | undefined) => admins.isAdmin(aadObjectId);
   const admin = new AdminDialog({
-    admins: new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS),
+    admins,
     editor: new KnowledgeEditor(store.containers.knowledge, knowledgeStore),
     knowledge,
     feedback,
@@ -98,6 +101,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     clock: options.clock,
     instanceId: options.instanceId,
     download: options.download,
+    isAdmin,
     extraJobs: evaluationJobsFor(config),
     // Late-bound: the evaluation handler needs the fan-out that createMeetings builds.
     extraHandlers: { evaluation: { run: (job, heartbeat) => evaluations.jobHandler.run(job, heartbeat) } },
@@ -110,6 +114,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     fanout: meetings.fanout,
     now: () => meetings.fanout.clock.now(),
     logger,
+    isAdmin,
     // Without PUBLIC_BASE_URL only a local (unauthenticated) bot can link to itself.
     publicBaseUrl: () => config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
   });

@@ -316,7 +316,7 @@ export class MeetingsFeature implements FeatureHandler {
   // --- admin ------------------------------------------------------------------------------------
 
   private async setMunicipalities(asker: Asker, groupRef: string, list: string): Promise<Reply[]> {
-    if (!this.deps.permissions.isAdmin(asker.aadObjectId)) return text(t.admin.notAdmin);
+    if (!(await this.deps.permissions.isAdmin(asker.aadObjectId))) return text(t.admin.notAdmin);
     const group = findGroup(await this.deps.vus.listGroups(), groupRef);
     const municipalities = [...new Set(list.split(/[,;]/).map((s) => s.trim()).filter(Boolean))];
     if (!group || !municipalities.length || municipalities.length > 12 || municipalities.some((m) => m.length > 60)) return text(t.admin.municipalitiesUsage);
@@ -326,7 +326,7 @@ export class MeetingsFeature implements FeatureHandler {
   }
 
   private async coordinatorForm(asker: Asker): Promise<Reply[]> {
-    if (!this.deps.permissions.isAdmin(asker.aadObjectId)) return text(t.admin.notAdmin);
+    if (!(await this.deps.permissions.isAdmin(asker.aadObjectId))) return text(t.admin.notAdmin);
     const groups = await this.deps.vus.listGroups();
     const members = (await Promise.all(groups.map((g) => this.deps.vus.membersOf(g.id)))).flat();
     if (!members.length) return text(t.admin.noMembers);
@@ -338,7 +338,7 @@ export class MeetingsFeature implements FeatureHandler {
   }
 
   private async toggleCoordinator(value: unknown, asker: Asker): Promise<Reply[]> {
-    if (!this.deps.permissions.isAdmin(asker.aadObjectId)) return text(t.admin.notAdmin);
+    if (!(await this.deps.permissions.isAdmin(asker.aadObjectId))) return text(t.admin.notAdmin);
     const parsed = CoordinatorSubmit.safeParse(value);
     if (!parsed.success) return text(t.admin.coordinatorUsage);
     const [groupId, aad] = parsed.data.member.split("|");

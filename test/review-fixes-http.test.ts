@@ -1,0 +1,94 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadConfig } from "../core/config";
+import { createLogger } from "../core/logger";
+import { adminText, meetingsText } from "../core/strings";
+import { createApp, type App } from "../bot/app";
+import { ManualClock } from "../dialogs/meetings/clock";
+import { TeamsTestClient, cardText } from "./support/teams-client";
+import { cardProblems } from "./support/validate-card";
+
+// Findings of the code review, each through the real protocol: Teams-shaped activities POSTed to
+// /api/messages of one app on the embedded Cosmos server, replies recorded by the mock connector.
+
+const ADMIN = { id: "29:admin", name: "Admin Välfärd", aadObjectId: "0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" };
+/** Added as admin from Teams (not in ADMIN_AAD_OBJECT_IDS); Teams sends the id in upper case. */
+const TEAMS_ADMIN = { id: "29:teams-admin", name: "Tove Tillagd", aadObjectId: "7D3C2B1A-0F9E-4D8C-9B7A-6F5E4D3C2B1A" };
+const COORDINATOR = { id: "29:coordinator", name: "Sara Samordnare", aadObjectId: "00000000-0000-4000-8000-000000000c01" };
+const MEMBER = { id: "29:member", name: "Mats Medlem", aadObjectId: "00000000-0000-4000-8000-000000000c02" };
+type Who = typeof ADMIN;
+
+const FILE_INFO = "application/vnd.microsoft.teams.file.download.info";
+
+/** Serves files for imports (downloadUrl). */
+async function fileHost() {
+  const files = new Map<string, string>();
+  const server = http.createServer((req, res) => {
+    const body = files.get(req.url ?? "");
+    res.writeHead(body === undefined ? 404 : 200, { "content-type": "application/octet-stream" });
+    res.end(body ?? "");
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { base, files, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+describe("review fixes over HTTP", () => {
+  let app: App;
+  let client: TeamsTestClient;
+  let host: Awaited<ReturnType<typeof fileHost>>;
+  const clock = new ManualClock("2027-01-10T08:00:00.000Z");
+
+  async function as<T>(who: Who, fn: () => Promise<T>): Promise<T> {
+    const before = client.user;
+    client.user = who;
+    try {
+      return await fn();
+    } finally {
+      client.user = before;
+    }
+  }
+  const chatOf = (who: Who) => `a:chat-${who.id}`;
+  const say = (who: Who, text: string, fields: Record<string, any> = {}) => as(who, () => client.say(text, { conversationId: chatOf(who), ...fields }));
+  const press = (who: Who, value: unknown) => as(who, () => client.post(client.activity({ type: "message", conversationId: chatOf(who), value })));
+  const sendFile = (who: Who, name: string, content: string) => {
+    host.files.set(`/${name}`, content);
+    return as(who, () => client.post(client.activity({ type: "message", conversationId: chatOf(who), attachments: [{ contentType: FILE_INFO, name, content: { downloadUrl: `${host.base}/${name}`, uniqueId: name, fileType: name.split(".").pop() } }] })));
+  };
+
+  beforeAll(async () => {
+    const config = loadConfig({ LOG_LEVEL: "silent", ADMIN_AAD_OBJECT_IDS: ADMIN.aadObjectId, COSMOS_DATABASE: `review-${Date.now()}-${Math.round(Math.random() * 1e6)}`, EVALUATION_SECRET: "review-test-secret-that-is-long-enough-0123456" });
+    app = await createApp(config, createLogger("silent"), { clock, instanceId: "review-test", startScheduler: false });
+    client = await TeamsTestClient.start(`http://127.0.0.1:${await app.start(0)}/api/messages`);
+    host = await fileHost();
+    for (const who of [ADMIN, TEAMS_ADMIN, COORDINATOR, MEMBER]) await as(who, () => client.install({ conversationId: chatOf(who) }));
+    for (const who of [COORDINATOR, MEMBER]) {
+      const joined = await press(who, { action: "meetings.join", groupId: "sala", organisation: "Sala", function: "ifo" });
+      expect(joined.replies[0].text).toContain("Du är med i VuS Sala");
+    }
+    const made = await press(ADMIN, { action: "meetings.coordinator", member: `sala|${COORDINATOR.aadObjectId}` });
+    expect(made.replies[0].text).toContain("är nu samordnare för VuS Sala");
+  }, 30_000);
+  afterAll(async () => {
+    await client.close();
+    await host.close();
+    await app.stop();
+  });
+
+  describe("one admin check for every feature", () => {
+    it("an admin added in Teams (id in another case) may plan meetings and see rapport 2b for every county part", async () => {
+      expect((await say(TEAMS_ADMIN, "planera")).replies[0].text).toBe(meetingsText.form.notAllowed);
+      const added = await say(ADMIN, `admin lägg till ${TEAMS_ADMIN.aadObjectId.toLowerCase()} ${TEAMS_ADMIN.name}`);
+      expect(added.replies[0].text).toBe(adminText.admins.added(TEAMS_ADMIN.name));
+
+      const form = await say(TEAMS_ADMIN, "planera");
+      expect(form.replies[0].text).toBe(meetingsText.form.newTitle);
+      expect(cardProblems(form.replies[0].attachments[0].content)).toEqual([]);
+      expect(JSON.stringify(form.replies[0].attachments[0].content)).toContain("Västerås");
+
+      const report = await say(TEAMS_ADMIN, "rapport 2b");
+      const text = cardText(report.replies[0]);
+      for (const name of ["VuS Fagersta", "VuS Köping", "VuS Sala", "VuS Västerås"]) expect(text).toContain(name);
+    });
+  });
+});
