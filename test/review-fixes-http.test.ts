@@ -5,6 +5,7 @@ import { createLogger } from "../core/logger";
 import { adminText, meetingsText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
 import { ManualClock } from "../dialogs/meetings/clock";
+import { exportFile } from "../dialogs/admin/import-file";
 import { TeamsTestClient, cardText } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
@@ -89,6 +90,31 @@ describe("review fixes over HTTP", () => {
       const report = await say(TEAMS_ADMIN, "rapport 2b");
       const text = cardText(report.replies[0]);
       for (const name of ["VuS Fagersta", "VuS Köping", "VuS Sala", "VuS Västerås"]) expect(text).toContain(name);
+    });
+  });
+
+  describe("files are routed by content, not by who sends them", () => {
+    it("an admin's meeting plan, CSV or JSON rows, is imported as meetings", async () => {
+      const csv = await sendFile(ADMIN, "arsplan.csv", "länsdel;datum;start;längd;plats\nSala;2027-05-10;09:00;120;Sala sjukhus\n");
+      expect(csv.replies.map((r) => r.text)).toEqual([meetingsText.importText.done(1, "Sala")]);
+      const json = await sendFile(ADMIN, "arsplan.json", JSON.stringify({ meetings: [{ grupp: "Köping", datum: "2027-05-11", start: "09:00", plats: "Köping" }] }));
+      expect(json.replies.map((r) => r.text)).toEqual([meetingsText.importText.done(1, "Köping")]);
+    });
+
+    it("a coordinator's JSON meeting plan is imported as meetings, not refused as a knowledge-base import", async () => {
+      const plan = [{ länsdel: "Sala", datum: "2027-06-14", start: "13:00", längd: 90, plats: "Sala sjukhus" }];
+      const res = await sendFile(COORDINATOR, "plan.json", JSON.stringify(plan));
+      expect(res.replies.map((r) => r.text)).toEqual([meetingsText.importText.done(1, "Sala")]);
+      expect((await app.meetings.vus.meetingsOf("sala")).map((m) => m.start)).toContain("2027-06-14T11:00:00.000Z");
+    });
+
+    it("an admin's knowledge-base export is a knowledge-base import (summary to confirm)", async () => {
+      const docs = (await app.knowledgeStore.readEntries()).docs;
+      const file = JSON.parse(exportFile(docs, 1, new Date()));
+      file.entries[0].answer = `${file.entries[0].answer} Ändrat i filen.`;
+      const res = await sendFile(ADMIN, "kunskapsbank.json", JSON.stringify(file));
+      expect(res.replies[0].text).toContain(`${adminText.importFile.summaryFacts.changed}: 1`);
+      expect(cardProblems(res.replies[0].attachments[0].content)).toEqual([]);
     });
   });
 });

@@ -18,19 +18,6 @@ import { inZone, localDateInput, swedishSpan, swedishTime } from "./time";
 const t = meetingsText;
 const text = (s: string): Reply[] => [{ text: s }];
 
-/** Downloads a file Teams offers (downloadUrl of a file.download.info attachment). */
-export type FileDownloader = (url: string) => Promise<Buffer>;
-
-export const fetchDownloader: FileDownloader = async (url) => {
-  const res = await fetch(url, { signal: AbortSignal.timeout(15_000) });
-  if (!res.ok) throw new Error(`download failed: ${res.status}`);
-  const length = Number(res.headers.get("content-length") ?? 0);
-  if (length > MAX_IMPORT_BYTES) throw new RangeError("too big");
-  const body = Buffer.from(await res.arrayBuffer());
-  if (body.length > MAX_IMPORT_BYTES) throw new RangeError("too big");
-  return body;
-};
-
 const JoinSubmit = z.object({ action: z.literal("meetings.join"), groupId: z.string().min(1), organisation: z.string().min(1).max(100), otherOrganisation: z.string().max(100).optional(), function: MemberFunction });
 const SaveSubmit = MeetingInput.omit({ group: true }).extend({ action: z.literal("meetings.save"), meetingId: z.string().optional(), groupId: z.string().min(1) });
 const MeetingRef = z.object({ action: z.enum(["meetings.edit", "meetings.cancel", "meetings.notHeld"]), groupId: z.string().min(1), meetingId: z.string().min(1) });
@@ -55,7 +42,6 @@ export interface MeetingsFeatureDeps {
   permissions: Permissions;
   clock: Clock;
   logger: Logger;
-  download?: FileDownloader;
 }
 
 /** `gå med`, `lämna`, `möten`, planning forms, file imports and the RSVP buttons. */
@@ -65,7 +51,6 @@ export class MeetingsFeature implements FeatureHandler {
   async handle(message: IncomingMessage): Promise<Reply[] | undefined> {
     const action = (message.value as { action?: unknown } | undefined)?.action;
     if (typeof action === "string" && action.startsWith("meetings.")) return this.submit(action, message);
-    if (message.files?.length) return this.importFiles(message.files, message.asker);
     const said = message.text.replace(/\s+/g, " ").trim().replace(/[.!]+$/, "");
     if (COMMANDS.join.test(said)) return [{ text: t.join.title, card: joinCard(await this.deps.vus.listGroups()) }];
     if (COMMANDS.list.test(said)) return this.list(message.asker);
@@ -263,18 +248,12 @@ export class MeetingsFeature implements FeatureHandler {
 
   // --- import -----------------------------------------------------------------------------------
 
-  private async importFiles(files: IncomingFile[], asker: Asker): Promise<Reply[]> {
-    if (asker.conversationType !== "personal") return text(t.importText.personalOnly);
+  /** A meeting plan sent in personal chat (the file router downloaded it; it is not a knowledge-base file). */
+  async importUpload(file: IncomingFile, content: string, asker: Asker): Promise<Reply[]> {
     const allowed = await this.deps.permissions.managedGroups(asker.aadObjectId);
     if (allowed !== "*" && allowed.size === 0) return text(t.importText.notAllowed);
-    const file = files[0];
-    let body: Buffer;
-    try {
-      body = await (this.deps.download ?? fetchDownloader)(file.downloadUrl);
-    } catch (err) {
-      return text(err instanceof RangeError ? t.importText.tooBig : t.importText.downloadFailed);
-    }
-    return text((await this.importText(file.name, body.toString("utf8"), allowed, asker.aadObjectId ?? asker.userId)).message);
+    if (Buffer.byteLength(content, "utf8") > MAX_IMPORT_BYTES) return text(t.importText.tooBig);
+    return text((await this.importText(file.name, content, allowed, asker.aadObjectId ?? asker.userId)).message);
   }
 
   /** Validates a whole file and imports all of it or nothing; returns the Swedish outcome. Also used by `npm run meetings:import`. */

@@ -7,7 +7,7 @@ import type { ConversationStore } from "../../data/conversations";
 import { JobStore } from "../../data/meetings/job-store";
 import { VusStore } from "../../data/meetings/vus-store";
 import { systemClock, type Clock } from "./clock";
-import { MeetingsFeature, type FileDownloader } from "./feature";
+import { MeetingsFeature } from "./feature";
 import { MeetingJobHandlers } from "./job-handlers";
 import type { Messenger } from "./messenger";
 import { configuredAdmins, MeetingPlanner, Permissions, type AdminCheck } from "./planner";
@@ -40,7 +40,6 @@ export interface MeetingsDeps {
   clock?: Clock;
   /** Names this process on claims (default: host and a random suffix). */
   instanceId?: string;
-  download?: FileDownloader;
   /** The shared admin check (the admin directory); defaults to ADMIN_AAD_OBJECT_IDS only. */
   isAdmin?: AdminCheck;
   /** More job kinds (issue 5: "evaluation"). */
@@ -95,6 +94,6 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     leaseMs,
     logger,
   });
-  const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger, download: deps.download });
+  const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger });
   return { vus, jobs, planner, feature, scheduler, limiter, fanout };
 }
