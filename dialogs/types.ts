@@ -16,6 +16,10 @@ export interface Asker {
   /** Where Teams reaches this user's tenant; kept with a membership to open a personal chat later. */
   serviceUrl?: string;
   conversationId?: string;
+  /** In a team channel: the channel's own id (the conversation id without Teams' ";messageid=…" suffix). */
+  channelId?: string;
+  /** In a team: the team's id, which is also the id of its General channel, where the install is recorded. */
+  teamId?: string;
 }
 
 /** A file sent to the bot in personal chat (Teams "file.download.info" attachment): a short-lived, pre-authorised download URL. */

@@ -6,7 +6,7 @@ import { adminText, meetingsText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
 import { ManualClock } from "../dialogs/meetings/clock";
 import { exportFile } from "../dialogs/admin/import-file";
-import { TeamsTestClient, cardText } from "./support/teams-client";
+import { TeamsTestClient, TENANT, cardText } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
 // Findings of the code review, each through the real protocol: Teams-shaped activities POSTed to
@@ -115,6 +115,36 @@ describe("review fixes over HTTP", () => {
       const res = await sendFile(ADMIN, "kunskapsbank.json", JSON.stringify(file));
       expect(res.replies[0].text).toContain(`${adminText.importFile.summaryFacts.changed}: 1`);
       expect(cardProblems(res.replies[0].attachments[0].content)).toEqual([]);
+    });
+  });
+
+  describe("a linked team channel gets the reminders", () => {
+    const TEAM = "19:general-vus-sala@thread.tacv2";
+    const CHANNEL = "19:vus-sala-moten@thread.tacv2";
+    const inTeam = (channel: string, threadId?: string) => ({
+      conversationId: threadId ? `${channel};messageid=${threadId}` : channel,
+      conversationType: "channel",
+      channelData: { tenant: { id: TENANT }, team: { id: TEAM, name: "VuS Sala" }, channel: { id: channel } },
+    });
+
+    it("`koppla kanal Sala` posted in a channel of the team links that channel, and the reminder reaches it", async () => {
+      await as(ADMIN, () => client.install(inTeam(TEAM)));
+      const linked = await say(COORDINATOR, "koppla kanal Sala", inTeam(CHANNEL, "1700000000001"));
+      expect(linked.replies.map((r) => r.text)).toEqual([meetingsText.admin.channelLinked("Sala")]);
+      expect((await app.meetings.vus.group("sala"))?.doc.channel).toEqual({ tenantId: TENANT, conversationId: CHANNEL, teamId: TEAM });
+
+      const planned = await press(COORDINATOR, { action: "meetings.save", meetingId: "", groupId: "sala", date: "2027-08-16", start: "09:00", length: "120", place: "Sala sjukhus", link: "", theme: "", agenda: "" });
+      expect(planned.replies[0].text).toContain("planerat");
+      clock.set("2027-08-09T07:00:05.000Z"); // 09:00 CEST, seven days before
+      await app.meetings.scheduler.tick();
+      const toChannel = client.sent.filter((s) => s.activity.type === "message" && s.activity.conversation?.id === CHANNEL && cardText(s.activity).includes("Påminnelse: VuS Sala"));
+      expect(toChannel).toHaveLength(1);
+      expect(toChannel[0].url).toContain(`/v3/conversations/${CHANNEL}/activities`);
+      expect(cardText(toChannel[0].activity)).toContain("måndag 16 augusti 2027");
+      expect(cardProblems(toChannel[0].activity.attachments[0].content)).toEqual([]);
+      const meeting = (await app.meetings.vus.meetingsOf("sala")).find((m) => m.start === "2027-08-16T07:00:00.000Z")!;
+      const job = (await app.meetings.jobs.jobsOfMeeting(meeting.id)).find((j) => j.key === "7d");
+      expect(job?.counts).toMatchObject({ sent: 3, inactive: 0, failed: 0 });
     });
   });
 });

@@ -331,12 +331,12 @@ export class MeetingsFeature implements FeatureHandler {
   }
 
   private async linkChannel(asker: Asker, groupRef: string): Promise<Reply[]> {
-    if (asker.conversationType !== "channel" || !asker.conversationId) return text(t.admin.channelOnly);
+    if (asker.conversationType !== "channel" || !asker.channelId) return text(t.admin.channelOnly);
     const group = findGroup(await this.deps.vus.listGroups(), groupRef);
     if (!group) return text(t.admin.channelUsage);
     if (!(await this.deps.permissions.canManage(asker.aadObjectId, group.id))) return text(t.form.notAllowed);
     const stored = (await this.deps.vus.group(group.id))!;
-    await this.deps.vus.groups.replace({ ...stored.doc, channel: { tenantId: asker.tenantId, conversationId: asker.conversationId }, updatedAt: this.deps.clock.now().toISOString() }, stored.etag);
+    await this.deps.vus.groups.replace({ ...stored.doc, channel: { tenantId: asker.tenantId, conversationId: asker.channelId, ...(asker.teamId ? { teamId: asker.teamId } : {}) }, updatedAt: this.deps.clock.now().toISOString() }, stored.etag);
     return text(t.admin.channelLinked(group.name));
   }
 
