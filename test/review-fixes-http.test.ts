@@ -6,6 +6,7 @@ import { adminText, meetingsText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
 import { ManualClock } from "../dialogs/meetings/clock";
 import { exportFile } from "../dialogs/admin/import-file";
+import { ConflictError } from "../data/errors";
 import { TeamsTestClient, TENANT, cardText } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
@@ -145,6 +146,24 @@ describe("review fixes over HTTP", () => {
       const meeting = (await app.meetings.vus.meetingsOf("sala")).find((m) => m.start === "2027-08-16T07:00:00.000Z")!;
       const job = (await app.meetings.jobs.jobsOfMeeting(meeting.id)).find((j) => j.key === "7d");
       expect(job?.counts).toMatchObject({ sent: 3, inactive: 0, failed: 0 });
+    });
+  });
+
+  describe("a lost race (etag conflict) gets the Swedish conflict message and changes nothing", () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    it("kommuner, samordnare, koppla kanal and gå med", async () => {
+      const groupBefore = (await app.meetings.vus.group("koping"))!.doc;
+      jest.spyOn(app.meetings.vus.groups, "replace").mockRejectedValue(new ConflictError("vus", "koping"));
+      expect((await say(ADMIN, "kommuner Köping: Köping, Arboga")).replies.map((r) => r.text)).toEqual([meetingsText.conflict]);
+      expect((await say(COORDINATOR, "koppla kanal Sala", { conversationId: "19:x@thread.tacv2;messageid=1", conversationType: "channel", channelData: { tenant: { id: TENANT }, channel: { id: "19:x@thread.tacv2" } } })).replies.map((r) => r.text)).toEqual([meetingsText.conflict]);
+      expect((await app.meetings.vus.group("koping"))!.doc).toEqual(groupBefore);
+
+      jest.spyOn(app.meetings.vus.members, "replace").mockRejectedValue(new ConflictError("vus", "member"));
+      expect((await press(ADMIN, { action: "meetings.coordinator", member: `sala|${MEMBER.aadObjectId}` })).replies.map((r) => r.text)).toEqual([meetingsText.conflict]);
+      expect((await press(MEMBER, { action: "meetings.join", groupId: "sala", organisation: "Sala", function: "socialpsykiatri" })).replies.map((r) => r.text)).toEqual([meetingsText.conflict]);
+      const member = (await app.meetings.vus.membersOf("sala")).find((m) => m.aadObjectId === MEMBER.aadObjectId);
+      expect(member).toMatchObject({ role: "member", function: "ifo" });
     });
   });
 });

@@ -15,6 +15,9 @@ export const answerLabels = { attending: "Deltar", declined: "Deltar inte", subs
 
 export const required = "Fyll i det här fältet.";
 
+/** Someone else changed the same group, membership or meeting between our read and our write. */
+export const conflict = "Någon annan ändrade samma uppgifter samtidigt, så inget sparades. Försök igen.";
+
 export const regionOrganisation = "Region Västmanland";
 export const otherOrganisation = "Annan organisation";
 

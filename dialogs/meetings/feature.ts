@@ -4,7 +4,7 @@ import type { Logger } from "../../core/logger";
 import type { JobStore } from "../../data/meetings/job-store";
 import { memberDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
 import { MemberFunction, RsvpAnswer, type Meeting, type Member } from "../../data/meetings/schema";
-import { ConflictError } from "../../data/errors";
+import { ConflictError, DuplicateError } from "../../data/errors";
 import { coordinatorCard, joinCard, meetingCard, meetingFacts, meetingFormCard, meetingListCard, type ListedMeeting } from "../../cards/meeting-cards";
 import type { CardAttachment } from "../../cards/render";
 import type { FeatureHandler } from "../router";
@@ -49,6 +49,16 @@ export class MeetingsFeature implements FeatureHandler {
   constructor(private readonly deps: MeetingsFeatureDeps) {}
 
   async handle(message: IncomingMessage): Promise<Reply[] | undefined> {
+    try {
+      return await this.route(message);
+    } catch (err) {
+      // Every write is an etag replace or a create: a lost race changes nothing, so say so in Swedish.
+      if (err instanceof ConflictError || err instanceof DuplicateError) return text(t.conflict);
+      throw err;
+    }
+  }
+
+  private async route(message: IncomingMessage): Promise<Reply[] | undefined> {
     const action = (message.value as { action?: unknown } | undefined)?.action;
     if (typeof action === "string" && action.startsWith("meetings.")) return this.submit(action, message);
     const said = message.text.replace(/\s+/g, " ").trim().replace(/[.!]+$/, "");
@@ -92,7 +102,9 @@ export class MeetingsFeature implements FeatureHandler {
       joinedAt: existing?.doc.joinedAt ?? now,
       updatedAt: now,
     };
-    await this.deps.vus.members.upsert(member);
+    // Create-if-absent or an etag replace: a coordinator role given meanwhile is not overwritten.
+    if (existing) await this.deps.vus.members.replace(member, existing.etag);
+    else await this.deps.vus.members.create(member);
     this.deps.logger.info({ groupId: group.id, rejoin: Boolean(existing) }, "member joined");
     return text(existing ? t.join.updated(group.name) : t.join.joined(group.name));
   }
