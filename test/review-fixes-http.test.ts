@@ -166,4 +166,31 @@ describe("review fixes over HTTP", () => {
       expect(member).toMatchObject({ role: "member", function: "ifo" });
     });
   });
+
+  describe("command words do not hijack questions", () => {
+    const expectQaAnswer = (replies: Record<string, any>[], notThese: string[]) => {
+      expect(replies).toHaveLength(1);
+      for (const text of notThese) expect(replies[0].text).not.toBe(text);
+      // Every Q&A reply (answer, suggestions or decline) is a card.
+      expect(replies[0].attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    };
+
+    it("'lämna ut journalen till anhöriga?' is a question; 'lämna <länsdel>' is still the command", async () => {
+      expectQaAnswer((await say(MEMBER, "lämna ut journalen till anhöriga?")).replies, [meetingsText.leave.notMember, meetingsText.leave.which("Sala")]);
+      expect((await say(MEMBER, "lämna Västerås")).replies.map((r) => r.text)).toEqual([meetingsText.leave.notMember]);
+    });
+
+    it("a non-admin's 'samordnare' goes to the knowledge base; an admin's opens the coordinator card", async () => {
+      expectQaAnswer((await say(MEMBER, "samordnare")).replies, [meetingsText.admin.notAdmin]);
+      const card = await say(ADMIN, "samordnare");
+      expect(card.replies[0].text).toBe(meetingsText.admin.coordinatorTitle);
+      expect(cardProblems(card.replies[0].attachments[0].content)).toEqual([]);
+    });
+
+    it("'kommuner …: …?' asked as a question is not taken as a change", async () => {
+      const before = (await app.meetings.vus.group("koping"))!.doc.municipalities;
+      expectQaAnswer((await say(ADMIN, "kommuner Köping: vilka ingår?")).replies, [meetingsText.admin.notAdmin, meetingsText.admin.municipalitiesUsage]);
+      expect((await app.meetings.vus.group("koping"))!.doc.municipalities).toEqual(before);
+    });
+  });
 });

@@ -23,6 +23,7 @@ import type { KbEntry, KbKind } from "../../data/kb/schema";
 import { answerText } from "../qa/answer-text";
 import type { QaEngine } from "../qa/qa-engine";
 import { fold } from "../qa/text";
+import { normaliseText } from "../commands";
 import type { IncomingFile, IncomingMessage, Reply } from "../types";
 import { entryFromForm, formInputs, unknownRelated } from "./entry-form";
 import { exportFile, planImport } from "./import-file";
@@ -56,7 +57,7 @@ type Command =
 
 /** Admin commands typed in the chat; anything else is not the admin dialog's business. */
 export function parseAdminCommand(text: string): Command | undefined {
-  const s = text.replace(/\s+/g, " ").trim().replace(/[.!]+$/, "");
+  const s = normaliseText(text);
   const lower = s.toLowerCase();
   if (/^admin$/.test(lower)) return { name: "home" };
   if (/^(admins|administratörer|administratorer)$/.test(lower)) return { name: "admins" };

@@ -7,6 +7,7 @@ import { MemberFunction, RsvpAnswer, type Meeting, type Member } from "../../dat
 import { ConflictError, DuplicateError } from "../../data/errors";
 import { coordinatorCard, joinCard, meetingCard, meetingFacts, meetingFormCard, meetingListCard, type ListedMeeting } from "../../cards/meeting-cards";
 import type { CardAttachment } from "../../cards/render";
+import { normaliseText, readsLikeQuestion } from "../commands";
 import type { FeatureHandler } from "../router";
 import type { Asker, IncomingFile, IncomingMessage, Reply } from "../types";
 import type { Clock } from "./clock";
@@ -61,16 +62,18 @@ export class MeetingsFeature implements FeatureHandler {
   private async route(message: IncomingMessage): Promise<Reply[] | undefined> {
     const action = (message.value as { action?: unknown } | undefined)?.action;
     if (typeof action === "string" && action.startsWith("meetings.")) return this.submit(action, message);
-    const said = message.text.replace(/\s+/g, " ").trim().replace(/[.!]+$/, "");
+    const said = normaliseText(message.text);
     if (COMMANDS.join.test(said)) return [{ text: t.join.title, card: joinCard(await this.deps.vus.listGroups()) }];
     if (COMMANDS.list.test(said)) return this.list(message.asker);
     if (COMMANDS.plan.test(said)) return this.form(message.asker);
     if (COMMANDS.report.test(said)) return this.report(message.asker);
-    if (COMMANDS.coordinator.test(said)) return this.coordinatorForm(message.asker);
+    // "samordnare" is also a word people ask about: only an admin's bare word is the command.
+    if (COMMANDS.coordinator.test(said) && (await this.deps.permissions.isAdmin(message.asker.aadObjectId))) return this.coordinatorForm(message.asker);
+    // "lämna" alone or with a group's name; "lämna ut journalen …?" is a question.
     let m = COMMANDS.leave.exec(said);
-    if (m) return this.leave(message.asker, m.groups?.group);
+    if (m && (!m.groups?.group || findGroup(await this.deps.vus.listGroups(), m.groups.group))) return this.leave(message.asker, m.groups?.group);
     m = COMMANDS.municipalities.exec(said);
-    if (m) return this.setMunicipalities(message.asker, m.groups!.group, m.groups!.list);
+    if (m && !readsLikeQuestion(said)) return this.setMunicipalities(message.asker, m.groups!.group, m.groups!.list);
     m = COMMANDS.channel.exec(said);
     if (m) return this.linkChannel(message.asker, m.groups!.group);
     return undefined;
