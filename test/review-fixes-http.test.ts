@@ -193,4 +193,43 @@ describe("review fixes over HTTP", () => {
       expect((await app.meetings.vus.group("koping"))!.doc.municipalities).toEqual(before);
     });
   });
+
+  describe("cancelling a meeting asks first", () => {
+    /** Every Action.Submit's data in a reply's card. */
+    const submits = (reply: Record<string, any>): any[] => {
+      const out: any[] = [];
+      const walk = (n: unknown) => {
+        if (Array.isArray(n)) return n.forEach(walk);
+        if (!n || typeof n !== "object") return;
+        const el = n as Record<string, any>;
+        if (el.type === "Action.Submit") out.push(el.data);
+        for (const v of Object.values(el)) if (typeof v === "object") walk(v);
+      };
+      walk(reply.attachments?.[0]?.content);
+      return out;
+    };
+
+    it("'Ställ in' shows a confirmation card; Avbryt keeps the meeting, Bekräfta cancels it", async () => {
+      await press(COORDINATOR, { action: "meetings.save", meetingId: "", groupId: "sala", date: "2027-10-11", start: "09:00", length: "120", place: "Sala sjukhus", link: "", theme: "", agenda: "" });
+      const meeting = (await app.meetings.vus.meetingsOf("sala")).find((m) => m.start === "2027-10-11T07:00:00.000Z")!;
+      const status = async () => (await app.meetings.vus.meeting("sala", meeting.id))!.doc.status;
+      const listed = await say(COORDINATOR, "möten");
+      const cancel = submits(listed.replies[0]).find((d) => d.action === "meetings.cancel" && d.meetingId === meeting.id);
+
+      const asked = await press(COORDINATOR, cancel);
+      expect(asked.replies[0].text).toBe(meetingsText.cancelConfirm.title("Sala"));
+      expect(cardProblems(asked.replies[0].attachments[0].content)).toEqual([]);
+      expect(cardText(asked.replies[0])).toContain("måndag 11 oktober 2027");
+      expect(await status()).toBe("planned");
+      const [confirm, abort] = submits(asked.replies[0]);
+      expect((await press(COORDINATOR, abort)).replies[0].text).toBe(meetingsText.cancelConfirm.kept);
+      expect(await status()).toBe("planned");
+      expect((await app.meetings.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate")).toHaveLength(0);
+
+      expect((await press(COORDINATOR, confirm)).replies[0].text).toContain("är inställt");
+      expect(await status()).toBe("cancelled");
+      expect((await app.meetings.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate")).toHaveLength(1);
+      expect((await press(COORDINATOR, confirm)).replies[0].text).toBe(meetingsText.form.alreadyCancelled);
+    });
+  });
 });

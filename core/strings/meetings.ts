@@ -108,6 +108,14 @@ export const form = {
   invalid: (problems: string) => `Mötet sparades inte: ${problems}`,
 };
 
+export const cancelConfirm = {
+  title: (group: string) => `Ställa in mötet för VuS ${group}?`,
+  question: "Alla medlemmar får genast besked om att mötet är inställt. Det går inte att ångra.",
+  confirm: "Bekräfta",
+  abort: "Avbryt",
+  kept: "Mötet är kvar; ingen har fått något besked.",
+};
+
 export const problems = {
   group: "okänd länsdel",
   date: "datum ska skrivas ÅÅÅÅ-MM-DD och starttid TT:MM",

@@ -5,7 +5,7 @@ import type { JobStore } from "../../data/meetings/job-store";
 import { memberDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
 import { MemberFunction, RsvpAnswer, type Meeting, type Member } from "../../data/meetings/schema";
 import { ConflictError, DuplicateError } from "../../data/errors";
-import { coordinatorCard, joinCard, meetingCard, meetingFacts, meetingFormCard, meetingListCard, type ListedMeeting } from "../../cards/meeting-cards";
+import { cancelConfirmCard, coordinatorCard, joinCard, meetingCard, meetingFacts, meetingFormCard, meetingListCard, type ListedMeeting } from "../../cards/meeting-cards";
 import type { CardAttachment } from "../../cards/render";
 import { normaliseText, readsLikeQuestion } from "../commands";
 import type { FeatureHandler } from "../router";
@@ -21,7 +21,7 @@ const text = (s: string): Reply[] => [{ text: s }];
 
 const JoinSubmit = z.object({ action: z.literal("meetings.join"), groupId: z.string().min(1), organisation: z.string().min(1).max(100), otherOrganisation: z.string().max(100).optional(), function: MemberFunction });
 const SaveSubmit = MeetingInput.omit({ group: true }).extend({ action: z.literal("meetings.save"), meetingId: z.string().optional(), groupId: z.string().min(1) });
-const MeetingRef = z.object({ action: z.enum(["meetings.edit", "meetings.cancel", "meetings.notHeld"]), groupId: z.string().min(1), meetingId: z.string().min(1) });
+const MeetingRef = z.object({ action: z.enum(["meetings.edit", "meetings.cancel", "meetings.cancelConfirm", "meetings.cancelAbort", "meetings.notHeld"]), groupId: z.string().min(1), meetingId: z.string().min(1) });
 const CoordinatorSubmit = z.object({ action: z.literal("meetings.coordinator"), member: z.string().regex(/^[a-z0-9-]+\|.+$/) });
 const RsvpData = z.object({ groupId: z.string().min(1), meetingId: z.string().min(1), answer: RsvpAnswer.optional() });
 
@@ -217,7 +217,10 @@ export class MeetingsFeature implements FeatureHandler {
     const when = swedishSpan(stored.doc.start, stored.doc.durationMinutes);
     try {
       if (action === "meetings.edit") return stored.doc.status === "planned" ? this.form(asker, stored.doc) : text(t.form.alreadyCancelled);
-      if (action === "meetings.cancel") return text((await this.deps.planner.cancel(meetingId, groupId, actor)) ? t.form.cancelled(group.name, when) : t.form.alreadyCancelled);
+      if (stored.doc.status !== "planned" && action.startsWith("meetings.cancel")) return text(t.form.alreadyCancelled);
+      if (action === "meetings.cancel") return [{ text: t.cancelConfirm.title(group.name), card: cancelConfirmCard(stored.doc, group.name) }];
+      if (action === "meetings.cancelAbort") return text(t.cancelConfirm.kept);
+      if (action === "meetings.cancelConfirm") return text((await this.deps.planner.cancel(meetingId, groupId, actor)) ? t.form.cancelled(group.name, when) : t.form.alreadyCancelled);
       const marked = await this.deps.planner.markNotHeld(meetingId, groupId, actor);
       if (marked === "notStarted") return text(t.form.notStartedYet);
       return text(marked ? t.form.notHeld(group.name, when) : t.form.notFound);
@@ -366,6 +369,8 @@ export class MeetingsFeature implements FeatureHandler {
         return this.save(value, asker);
       case "meetings.edit":
       case "meetings.cancel":
+      case "meetings.cancelConfirm":
+      case "meetings.cancelAbort":
       case "meetings.notHeld":
         return this.onMeeting(value, asker);
       case "meetings.coordinator":
