@@ -232,4 +232,17 @@ describe("review fixes over HTTP", () => {
       expect((await press(COORDINATOR, confirm)).replies[0].text).toBe(meetingsText.form.alreadyCancelled);
     });
   });
+
+  describe("meeting form errors name what is wrong", () => {
+    const base = { action: "meetings.save", meetingId: "", groupId: "sala", date: "2027-11-08", start: "09:00", length: "120", place: "Sala sjukhus", link: "", theme: "", agenda: "" };
+    const p = meetingsText.problems;
+
+    it("a bad length or place is reported as such, not as a date format problem", async () => {
+      expect((await press(COORDINATOR, { ...base, length: { minutes: 120 } })).replies[0].text).toBe(meetingsText.form.invalid(p.length));
+      expect((await press(COORDINATOR, { ...base, place: ["Sala"], theme: 7 })).replies[0].text).toBe(meetingsText.form.invalid(`${p.placeOrLink}; ${p.theme}`));
+      expect((await press(COORDINATOR, { ...base, date: 20271108 })).replies[0].text).toBe(meetingsText.form.invalid(p.date));
+      expect((await press(COORDINATOR, { ...base, length: "5" })).replies[0].text).toBe(meetingsText.form.invalid(p.length));
+      expect((await app.meetings.vus.meetingsOf("sala")).some((m) => m.start.startsWith("2027-11-08"))).toBe(false);
+    });
+  });
 });

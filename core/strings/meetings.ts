@@ -126,6 +126,8 @@ export const problems = {
   link: "länken ska vara en https-adress",
   tooLong: (field: string) => `${field} är för lång`,
   agenda: "högst 20 dagordningspunkter på högst 300 tecken",
+  theme: "temat ska vara text på högst 200 tecken",
+  unreadableForm: "formuläret kunde inte läsas; öppna det igen med **planera**",
   duplicateInFile: (row: number) => `samma länsdel och tid som rad ${row}`,
   exists: "det finns redan ett möte för länsdelen vid den tiden",
   notCoordinator: (group: string) => `du är inte samordnare för VuS ${group}`,

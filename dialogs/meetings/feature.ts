@@ -11,7 +11,7 @@ import { normaliseText, readsLikeQuestion } from "../commands";
 import type { FeatureHandler } from "../router";
 import type { Asker, IncomingFile, IncomingMessage, Reply } from "../types";
 import type { Clock } from "./clock";
-import { findGroup, MeetingInput, validateMeetingInput, DEFAULT_LENGTH_MINUTES } from "./meeting-input";
+import { findGroup, inputProblems, MeetingInput, validateMeetingInput, DEFAULT_LENGTH_MINUTES } from "./meeting-input";
 import { heldMeetings, type MeetingPlanner, type Permissions } from "./planner";
 import { MAX_IMPORT_BYTES, readMeetingFile, rejectionText, validateImport } from "./import";
 import { inZone, localDateInput, swedishSpan, swedishTime } from "./time";
@@ -181,7 +181,7 @@ export class MeetingsFeature implements FeatureHandler {
 
   private async save(value: unknown, asker: Asker): Promise<Reply[]> {
     const parsed = SaveSubmit.safeParse(value);
-    if (!parsed.success) return text(t.form.invalid(t.problems.date));
+    if (!parsed.success) return text(t.form.invalid(inputProblems(parsed.error.issues).join("; ")));
     const { meetingId, groupId, ...fields } = parsed.data;
     if (!(await this.deps.permissions.canManage(asker.aadObjectId, groupId))) return text(t.form.notAllowed);
     const groups = await this.deps.vus.listGroups();
