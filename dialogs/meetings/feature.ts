@@ -152,7 +152,7 @@ export class MeetingsFeature implements FeatureHandler {
         // Coordinators also see this year's past meetings, to mark one as not held.
         const pastThisYear = canManage && m.status === "planned" && !upcoming && inZone(m.start).year === year;
         if (!upcoming && !pastThisYear) continue;
-        listed.push({ id: m.id, groupId: g.id, heading: `VuS ${g.name}`, facts: meetingFacts(m), canEdit: canManage && upcoming, canMarkNotHeld: pastThisYear });
+        listed.push({ id: m.id, groupId: g.id, heading: t.groupName(g.name), facts: meetingFacts(m), canEdit: canManage && upcoming, canMarkNotHeld: pastThisYear });
       }
     }
     listed.sort((a, b) => a.facts[0].value.localeCompare(b.facts[0].value));
@@ -300,7 +300,7 @@ export class MeetingsFeature implements FeatureHandler {
       for (const m of (await this.deps.vus.meetingsOf(g.id)).filter((x) => x.start >= horizon)) {
         const jobs = (await this.deps.jobs.jobsOfMeeting(m.id)).filter((j) => j.status !== "pending" && j.status !== "cancelled");
         if (!jobs.length) continue;
-        lines.push(`**VuS ${g.name}, ${swedishSpan(m.start, m.durationMinutes)}**`);
+        lines.push(t.report.meetingHeading(g.name, swedishSpan(m.start, m.durationMinutes)));
         for (const j of jobs) {
           const what = j.kind === "reminder" ? t.report.kinds.reminder(j.key) : t.report.kinds[j.kind];
           lines.push(t.report.line(what, j.counts ?? { sent: 0, failed: 0, inactive: 0, expired: 0 }, t.report.status[j.status]));
@@ -328,7 +328,7 @@ export class MeetingsFeature implements FeatureHandler {
     const members = (await Promise.all(groups.map((g) => this.deps.vus.membersOf(g.id)))).flat();
     if (!members.length) return text(t.admin.noMembers);
     const choices = members.map((m) => ({
-      title: `${m.name || m.organisation} – VuS ${groups.find((g) => g.id === m.groupId)?.name ?? m.groupId}${m.role === "coordinator" ? " (samordnare)" : ""}`,
+      title: t.admin.coordinatorChoiceTitle(m.name || m.organisation, groups.find((g) => g.id === m.groupId)?.name ?? m.groupId, m.role === "coordinator"),
       value: `${m.groupId}|${m.aadObjectId}`,
     }));
     return [{ text: t.admin.coordinatorTitle, card: coordinatorCard(choices) }];
