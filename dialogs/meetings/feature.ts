@@ -5,7 +5,7 @@ import type { JobStore } from "../../data/meetings/job-store";
 import { memberDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
 import { MemberFunction, RsvpAnswer, type Meeting, type Member } from "../../data/meetings/schema";
 import { ConflictError, DuplicateError } from "../../data/errors";
-import { cancelConfirmCard, coordinatorCard, joinCard, meetingCard, meetingFacts, meetingFormCard, meetingListCard, type ListedMeeting } from "../../cards/meeting-cards";
+import { cancelConfirmCard, joinCard, meetingCard, meetingFacts, meetingFormCard, meetingListCard, type ListedMeeting } from "../../cards/meeting-cards";
 import type { CardAttachment } from "../../cards/render";
 import { normaliseText, readsLikeQuestion } from "../commands";
 import type { FeatureHandler } from "../router";
@@ -15,6 +15,8 @@ import { findGroup, inputProblems, MeetingInput, validateMeetingInput, DEFAULT_L
 import { heldMeetings, type MeetingPlanner, type Permissions } from "./planner";
 import { MAX_IMPORT_BYTES, readMeetingFile, rejectionText, validateImport } from "./import";
 import { inZone, localDateInput, swedishSpan, swedishTime } from "./time";
+import { deliveryReport } from "./delivery-report";
+import { GroupSettings } from "./group-settings";
 
 const t = meetingsText;
 const text = (s: string): Reply[] => [{ text: s }];
@@ -22,7 +24,6 @@ const text = (s: string): Reply[] => [{ text: s }];
 const JoinSubmit = z.object({ action: z.literal("meetings.join"), groupId: z.string().min(1), organisation: z.string().min(1).max(100), otherOrganisation: z.string().max(100).optional(), function: MemberFunction });
 const SaveSubmit = MeetingInput.omit({ group: true }).extend({ action: z.literal("meetings.save"), meetingId: z.string().optional(), groupId: z.string().min(1) });
 const MeetingRef = z.object({ action: z.enum(["meetings.edit", "meetings.cancel", "meetings.cancelConfirm", "meetings.cancelAbort", "meetings.notHeld"]), groupId: z.string().min(1), meetingId: z.string().min(1) });
-const CoordinatorSubmit = z.object({ action: z.literal("meetings.coordinator"), member: z.string().regex(/^[a-z0-9-]+\|.+$/) });
 const RsvpData = z.object({ groupId: z.string().min(1), meetingId: z.string().min(1), answer: RsvpAnswer.optional() });
 
 const COMMANDS = {
@@ -45,9 +46,13 @@ export interface MeetingsFeatureDeps {
   logger: Logger;
 }
 
-/** `gå med`, `lämna`, `möten`, planning forms, file imports and the RSVP buttons. */
+/** `gå med`, `lämna`, `möten`, planning forms, meeting-plan imports and the RSVP buttons; group settings and the delivery report live in their own modules. */
 export class MeetingsFeature implements FeatureHandler {
-  constructor(private readonly deps: MeetingsFeatureDeps) {}
+  private readonly settings: GroupSettings;
+
+  constructor(private readonly deps: MeetingsFeatureDeps) {
+    this.settings = new GroupSettings(deps);
+  }
 
   async handle(message: IncomingMessage): Promise<Reply[] | undefined> {
     try {
@@ -66,16 +71,16 @@ export class MeetingsFeature implements FeatureHandler {
     if (COMMANDS.join.test(said)) return [{ text: t.join.title, card: joinCard(await this.deps.vus.listGroups()) }];
     if (COMMANDS.list.test(said)) return this.list(message.asker);
     if (COMMANDS.plan.test(said)) return this.form(message.asker);
-    if (COMMANDS.report.test(said)) return this.report(message.asker);
+    if (COMMANDS.report.test(said)) return deliveryReport(this.deps, message.asker);
     // "samordnare" is also a word people ask about: only an admin's bare word is the command.
-    if (COMMANDS.coordinator.test(said) && (await this.deps.permissions.isAdmin(message.asker.aadObjectId))) return this.coordinatorForm(message.asker);
+    if (COMMANDS.coordinator.test(said) && (await this.deps.permissions.isAdmin(message.asker.aadObjectId))) return this.settings.coordinatorForm(message.asker);
     // "lämna" alone or with a group's name; "lämna ut journalen …?" is a question.
     let m = COMMANDS.leave.exec(said);
     if (m && (!m.groups?.group || findGroup(await this.deps.vus.listGroups(), m.groups.group))) return this.leave(message.asker, m.groups?.group);
     m = COMMANDS.municipalities.exec(said);
-    if (m && !readsLikeQuestion(said)) return this.setMunicipalities(message.asker, m.groups!.group, m.groups!.list);
+    if (m && !readsLikeQuestion(said)) return this.settings.setMunicipalities(message.asker, m.groups!.group, m.groups!.list);
     m = COMMANDS.channel.exec(said);
-    if (m) return this.linkChannel(message.asker, m.groups!.group);
+    if (m) return this.settings.linkChannel(message.asker, m.groups!.group);
     return undefined;
   }
 
@@ -288,76 +293,6 @@ export class MeetingsFeature implements FeatureHandler {
     return { ok: true, message: t.importText.done(created.length, names) };
   }
 
-  // --- delivery report --------------------------------------------------------------------------
-
-  private async report(asker: Asker): Promise<Reply[]> {
-    const managed = await this.deps.permissions.managedGroups(asker.aadObjectId);
-    if (managed !== "*" && managed.size === 0) return text(t.report.notAllowed);
-    const groups = (await this.deps.vus.listGroups()).filter((g) => managed === "*" || managed.has(g.id));
-    const lines: string[] = [];
-    const horizon = new Date(this.deps.clock.now().getTime() - 30 * 86_400_000).toISOString();
-    for (const g of groups) {
-      for (const m of (await this.deps.vus.meetingsOf(g.id)).filter((x) => x.start >= horizon)) {
-        const jobs = (await this.deps.jobs.jobsOfMeeting(m.id)).filter((j) => j.status !== "pending" && j.status !== "cancelled");
-        if (!jobs.length) continue;
-        lines.push(t.report.meetingHeading(g.name, swedishSpan(m.start, m.durationMinutes)));
-        for (const j of jobs) {
-          const what = j.kind === "reminder" ? t.report.kinds.reminder(j.key) : t.report.kinds[j.kind];
-          lines.push(t.report.line(what, j.counts ?? { sent: 0, failed: 0, inactive: 0, expired: 0 }, t.report.status[j.status]));
-        }
-      }
-    }
-    return text(lines.length ? `${t.report.title}\n\n${lines.join("\n")}` : t.report.none);
-  }
-
-  // --- admin ------------------------------------------------------------------------------------
-
-  private async setMunicipalities(asker: Asker, groupRef: string, list: string): Promise<Reply[]> {
-    if (!(await this.deps.permissions.isAdmin(asker.aadObjectId))) return text(t.admin.notAdmin);
-    const group = findGroup(await this.deps.vus.listGroups(), groupRef);
-    const municipalities = [...new Set(list.split(/[,;]/).map((s) => s.trim()).filter(Boolean))];
-    if (!group || !municipalities.length || municipalities.length > 12 || municipalities.some((m) => m.length > 60)) return text(t.admin.municipalitiesUsage);
-    const stored = (await this.deps.vus.group(group.id))!;
-    await this.deps.vus.groups.replace({ ...stored.doc, municipalities, updatedAt: this.deps.clock.now().toISOString() }, stored.etag);
-    return text(t.admin.municipalitiesSaved(group.name, municipalities.join(", ")));
-  }
-
-  private async coordinatorForm(asker: Asker): Promise<Reply[]> {
-    if (!(await this.deps.permissions.isAdmin(asker.aadObjectId))) return text(t.admin.notAdmin);
-    const groups = await this.deps.vus.listGroups();
-    const members = (await Promise.all(groups.map((g) => this.deps.vus.membersOf(g.id)))).flat();
-    if (!members.length) return text(t.admin.noMembers);
-    const choices = members.map((m) => ({
-      title: t.admin.coordinatorChoiceTitle(m.name || m.organisation, groups.find((g) => g.id === m.groupId)?.name ?? m.groupId, m.role === "coordinator"),
-      value: `${m.groupId}|${m.aadObjectId}`,
-    }));
-    return [{ text: t.admin.coordinatorTitle, card: coordinatorCard(choices) }];
-  }
-
-  private async toggleCoordinator(value: unknown, asker: Asker): Promise<Reply[]> {
-    if (!(await this.deps.permissions.isAdmin(asker.aadObjectId))) return text(t.admin.notAdmin);
-    const parsed = CoordinatorSubmit.safeParse(value);
-    if (!parsed.success) return text(t.admin.coordinatorUsage);
-    const [groupId, aad] = parsed.data.member.split("|");
-    const stored = await this.deps.vus.members.read(memberDocId(aad), groupId);
-    const group = (await this.deps.vus.group(groupId))?.doc;
-    if (!stored || !group) return text(t.admin.coordinatorUsage);
-    const role = stored.doc.role === "coordinator" ? "member" : "coordinator";
-    await this.deps.vus.members.replace({ ...stored.doc, role, updatedAt: this.deps.clock.now().toISOString() }, stored.etag);
-    const who = stored.doc.name || stored.doc.organisation;
-    return text(role === "coordinator" ? t.admin.coordinatorOn(who, group.name) : t.admin.coordinatorOff(who, group.name));
-  }
-
-  private async linkChannel(asker: Asker, groupRef: string): Promise<Reply[]> {
-    if (asker.conversationType !== "channel" || !asker.channelId) return text(t.admin.channelOnly);
-    const group = findGroup(await this.deps.vus.listGroups(), groupRef);
-    if (!group) return text(t.admin.channelUsage);
-    if (!(await this.deps.permissions.canManage(asker.aadObjectId, group.id))) return text(t.form.notAllowed);
-    const stored = (await this.deps.vus.group(group.id))!;
-    await this.deps.vus.groups.replace({ ...stored.doc, channel: { tenantId: asker.tenantId, conversationId: asker.channelId, ...(asker.teamId ? { teamId: asker.teamId } : {}) }, updatedAt: this.deps.clock.now().toISOString() }, stored.etag);
-    return text(t.admin.channelLinked(group.name));
-  }
-
   private async submit(action: string, message: IncomingMessage): Promise<Reply[]> {
     const { value, asker } = message;
     switch (action) {
@@ -374,7 +309,7 @@ export class MeetingsFeature implements FeatureHandler {
       case "meetings.notHeld":
         return this.onMeeting(value, asker);
       case "meetings.coordinator":
-        return this.toggleCoordinator(value, asker);
+        return this.settings.toggleCoordinator(value, asker);
       default:
         return text(t.join.missing);
     }
