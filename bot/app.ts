@@ -16,8 +16,8 @@ import { CosmosBotStorage } from "./cosmos-storage";
 import { ConversationState } from "botbuilder";
 import { createMeetings, type Meetings } from "../dialogs/meetings/module";
 import type { Clock } from "../dialogs/meetings/clock";
-import type { FileDownloader } from "../dialogs/meetings/feature";
-import type { Asker } from "../dialogs/types";
+import type { Asker, FileDownload } from "../dialogs/types";
+import { FileImports } from "../dialogs/file-imports";
 import { ProactiveMessenger } from "./proactive-messenger";
 import { createEvaluations, evaluationJobsFor, type Evaluations } from "../dialogs/evaluations/module";
 import { registerReportDownload } from "./report-download";
@@ -28,7 +28,7 @@ import { PendingImports } from "../data/kb/pending-imports";
 import { AdminDialog } from "../dialogs/admin/admin-dialog";
 import { downloadText } from "./file-transfer";
 
-/** Largest knowledge-base import accepted (the whole base exports to well under 1 MB). */
+/** Largest file fetched for an import (the whole knowledge base exports to well under 1 MB; meeting plans are capped lower). */
 const MAX_IMPORT_MB = 5;
 
 export interface App {
@@ -48,10 +48,11 @@ export interface App {
 export interface AppOptions {
   /** Replaces the knowledge-base question handler (tests). */
   answerQuestion?: QuestionHandler;
-  /** Meetings: a test clock, a fixed instance name, a file downloader, no background scheduler. */
+  /** Meetings: a test clock, a fixed instance name, no background scheduler. */
   clock?: Clock;
   instanceId?: string;
-  download?: FileDownloader;
+  /** Replaces the download of files sent in chat (tests). */
+  download?: FileDownload;
   startScheduler?: boolean;
 }
 
@@ -78,14 +79,15 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
   });
   const answerQuestion: QuestionHandler = options.answerQuestion ?? qa.answer;
+  // One admin check for every feature: configured ids and admins added in Teams, any case.
+  const admins = new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS);
+  const isAdmin = (aadObjectId: string | undefined) => admins.isAdmin(aadObjectId);
   const admin = new AdminDialog({
-    admins: new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS),
+    admins,
     editor: new KnowledgeEditor(store.containers.knowledge, knowledgeStore),
     knowledge,
     feedback,
     imports: new PendingImports(store.containers.admin),
-    download: (file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, allowHttp: !config.authEnabled }),
-    maxImportMb: MAX_IMPORT_MB,
     logger,
   });
   const adapter = createAdapter(config, logger);
@@ -97,7 +99,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     clock: options.clock,
     instanceId: options.instanceId,
-    download: options.download,
+    isAdmin,
     extraJobs: evaluationJobsFor(config),
     // Late-bound: the evaluation handler needs the fan-out that createMeetings builds.
     extraHandlers: { evaluation: { run: (job, heartbeat) => evaluations.jobHandler.run(job, heartbeat) } },
@@ -110,11 +112,18 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     fanout: meetings.fanout,
     now: () => meetings.fanout.clock.now(),
     logger,
+    isAdmin,
     // Without PUBLIC_BASE_URL only a local (unauthenticated) bot can link to itself.
     publicBaseUrl: () => config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
   });
   await meetings.vus.seedGroups();
-  const router = new MessageRouter({ answerQuestion, features: [{ handle: admin.handle }, meetings.feature, evaluations.feature], submissions: [qa.submission] });
+  const files = new FileImports({
+    download: options.download ?? ((file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, allowHttp: !config.authEnabled })),
+    maxMb: MAX_IMPORT_MB,
+    knowledgeBase: admin,
+    meetings: meetings.feature,
+  });
+  const router = new MessageRouter({ answerQuestion, features: [files, { handle: admin.handle }, meetings.feature, evaluations.feature], submissions: [qa.submission] });
   const cardActions = { execute: async (verb: string, data: unknown, asker: Asker) => (await meetings.feature.execute(verb, data, asker)) ?? evaluations.feature.execute(verb, data, asker) };
   const bot = new SamverkansBot(conversations, router, logger, cardActions, { exporter: admin, texts: adminText.exportFile });
   const http = createServer({ adapter, bot, logger, healthy: () => store.ping(), allowedTenants: config.ALLOWED_TENANT_IDS });

@@ -1,4 +1,5 @@
-import type { IncomingFile } from "../dialogs/types";
+import { filesText } from "../core/strings";
+import type { FileDownload, IncomingFile } from "../dialogs/types";
 
 // Moving files between the bot and Teams/OneDrive: the import's download URL and the export's
 // upload session (file consent in personal chat). Both URLs are short-lived and pre-authorised by
@@ -22,13 +23,13 @@ export function incomingFiles(attachments: { contentType?: string; name?: string
     if (a.contentType !== FILE_DOWNLOAD_INFO) continue;
     const content = (a.content ?? {}) as { downloadUrl?: unknown; fileType?: unknown };
     if (typeof content.downloadUrl !== "string") continue;
-    out.push({ name: String(a.name ?? "fil"), downloadUrl: content.downloadUrl, fileType: typeof content.fileType === "string" ? content.fileType : undefined });
+    out.push({ name: String(a.name ?? filesText.defaultName), downloadUrl: content.downloadUrl, fileType: typeof content.fileType === "string" ? content.fileType : undefined });
   }
   return out;
 }
 
 /** Fetches a file's text, refusing anything over maxBytes (checked on the header and while reading). */
-export async function downloadText(file: IncomingFile, opts: DownloadOptions): Promise<{ ok: true; text: string } | { ok: false; reason: "tooLarge" | "failed" }> {
+export async function downloadText(file: IncomingFile, opts: DownloadOptions): ReturnType<FileDownload> {
   let url: URL;
   try {
     url = new URL(file.downloadUrl);

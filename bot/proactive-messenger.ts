@@ -31,9 +31,13 @@ export class ProactiveMessenger implements Messenger {
 
   async send(target: SendTarget, reply: Reply): Promise<SendResult> {
     if (target.kind === "conversation") {
-      const record = await this.conversations.get(target.tenantId, target.conversationId);
+      const own = await this.conversations.get(target.tenantId, target.conversationId);
+      const record = own ?? (target.teamId ? await this.conversations.teamInstall(target.tenantId, target.teamId) : undefined);
       if (!record?.active) throw new SendError("conversation not installed", 404, undefined, target.conversationId);
-      return this.continueWith(record.reference as unknown as ConversationReference, reply);
+      const stored = record.reference as unknown as ConversationReference;
+      // A channel of the team: the team install's service URL and bot, the channel as conversation.
+      const reference = own ? stored : { ...stored, conversation: { ...stored.conversation, id: target.conversationId } };
+      return this.continueWith(reference, reply);
     }
     const personal = await this.conversations.personalFor(target.tenantId, target.aadObjectId);
     if (personal) return this.continueWith(personal.reference as unknown as ConversationReference, reply);

@@ -1,6 +1,6 @@
 import type restify from "restify";
 import type { Logger } from "../core/logger";
-import { evaluationsText } from "../core/strings";
+import { evaluationsText, filesText } from "../core/strings";
 import { REPORT_PATH, type ReportService } from "../dialogs/evaluations/report-service";
 
 /**
@@ -18,7 +18,7 @@ export function registerReportDownload(server: restify.Server, reports: ReportSe
     } catch (err) {
       logger.error({ err }, "report download failed");
       res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-      res.end("Internt fel.");
+      res.end(filesText.internalError);
       return;
     }
     if (!file) {

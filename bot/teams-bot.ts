@@ -81,14 +81,19 @@ export class SamverkansBot extends TeamsActivityHandler {
 
   private asker(context: TurnContext): Asker {
     const a = context.activity;
+    const data = a.channelData as { channel?: { id?: string }; team?: { id?: string } } | undefined;
+    const conversationType = conversationTypeOf(a);
     return {
       tenantId: tenantOf(a),
       userId: a.from.id,
       aadObjectId: a.from.aadObjectId,
-      conversationType: conversationTypeOf(a),
+      conversationType,
       name: a.from.name,
       serviceUrl: a.serviceUrl,
       conversationId: a.conversation.id,
+      // A channel message's conversation id names the thread ("19:…@thread.tacv2;messageid=…").
+      channelId: conversationType === "channel" ? data?.channel?.id ?? a.conversation.id.split(";messageid=")[0] : undefined,
+      teamId: data?.team?.id,
     };
   }
 

@@ -102,6 +102,12 @@ export function representationCard(data: { title: string; when: string; counts: 
   return cardAttachment("representation", { ...data, missingTitle: t.representation.missingTitle, allCovered: t.representation.allCovered, answersTitle: t.representation.answersTitle });
 }
 
+/** Asks before a meeting is cancelled: cancelling notifies every member at once. */
+export function cancelConfirmCard(meeting: Meeting, groupName: string): CardAttachment {
+  const c = t.cancelConfirm;
+  return cardAttachment("meeting-cancel", { title: c.title(groupName), question: c.question, facts: meetingFacts(meeting), confirm: c.confirm, abort: c.abort, groupId: meeting.groupId, meetingId: meeting.id });
+}
+
 export function coordinatorCard(members: { title: string; value: string }[]): CardAttachment {
   return cardAttachment("coordinator", { title: t.admin.coordinatorTitle, intro: t.admin.coordinatorIntro, choiceLabel: t.admin.coordinatorChoice, submit: t.admin.coordinatorSubmit, required: t.required, members });
 }

@@ -86,6 +86,14 @@ export class ConversationStore {
     return (await this.repo.read(conversationDocId(conversationId), tenantId))?.doc;
   }
 
+  /** The active install of a team (recorded on its General channel, whose id is the team id). */
+  async teamInstall(tenantId: string, teamId: string): Promise<ConversationRecord | undefined> {
+    const direct = await this.get(tenantId, teamId);
+    if (direct) return direct;
+    const found = await this.repo.query("SELECT * FROM c WHERE c.tenantId = @t AND c.teamId = @team", [{ name: "@t", value: tenantId }, { name: "@team", value: teamId }], tenantId);
+    return found.map((s) => s.doc).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  }
+
   /** The active personal chat with a user, for proactive messages. */
   async personalFor(tenantId: string, aadObjectId: string): Promise<ConversationRecord | undefined> {
     const found = await this.repo.query(

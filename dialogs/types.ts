@@ -16,6 +16,10 @@ export interface Asker {
   /** Where Teams reaches this user's tenant; kept with a membership to open a personal chat later. */
   serviceUrl?: string;
   conversationId?: string;
+  /** In a team channel: the channel's own id (the conversation id without Teams' ";messageid=…" suffix). */
+  channelId?: string;
+  /** In a team: the team's id, which is also the id of its General channel, where the install is recorded. */
+  teamId?: string;
 }
 
 /** A file sent to the bot in personal chat (Teams "file.download.info" attachment): a short-lived, pre-authorised download URL. */
@@ -24,6 +28,9 @@ export interface IncomingFile {
   downloadUrl: string;
   fileType?: string;
 }
+
+/** Fetches the text of a file sent to the bot; one implementation in bot/ (size cap, https only with auth). */
+export type FileDownload = (file: IncomingFile) => Promise<{ ok: true; text: string } | { ok: false; reason: "tooLarge" | "failed" }>;
 
 /** A user message: typed text, or the data of a card button (Action.Submit / Action.Execute). */
 export interface IncomingMessage {

@@ -106,6 +106,7 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
 
   it("refuses a non-admin politely, for commands, buttons and files, and changes nothing", async () => {
     as(STAFF);
+    host.files.set("/x.json", JSON.stringify({ schemaVersion: 1, entries: [] }));
     const before = await app.knowledgeStore.readMarker();
     for (const sent of [
       await say("admin"),

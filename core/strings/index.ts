@@ -5,3 +5,4 @@ export * as qaText from "./qa";
 export * as meetingsText from "./meetings";
 export * as evaluationsText from "./evaluations";
 export * as adminText from "./admin";
+export * as filesText from "./files";

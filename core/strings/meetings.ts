@@ -1,5 +1,8 @@
 // Swedish strings for VuS groups, meetings, reminders and imports.
 
+/** Number agreement: "1 möte", "2 möten"; "1 skickad", "3 skickade". */
+export const count = (n: number, singular: string, plural: string) => `${n} ${n === 1 ? singular : plural}`;
+
 export const functionLabels = {
   ifo: "Kommun – individ och familj",
   socialpsykiatri: "Kommun – socialpsykiatri",
@@ -11,9 +14,21 @@ export const functionLabels = {
   ovrig: "Inbjuden utifrån tema / övrig",
 } as const;
 
+/** A group as users know it: "VuS Sala". */
+export const groupName = (group: string) => `VuS ${group}`;
+
+/** Times as written in Swedish: "måndag 29 mars 2027 kl. 09:00–11:00", "24 mars 2027 kl. 15:00". */
+export const time = {
+  span: (date: string, from: string, to: string) => `${date} kl. ${from}–${to}`,
+  at: (date: string, clock: string) => `${date} kl. ${clock}`,
+};
+
 export const answerLabels = { attending: "Deltar", declined: "Deltar inte", substitute: "Skickar ersättare" } as const;
 
 export const required = "Fyll i det här fältet.";
+
+/** Someone else changed the same group, membership or meeting between our read and our write. */
+export const conflict = "Någon annan ändrade samma uppgifter samtidigt, så inget sparades. Försök igen.";
 
 export const regionOrganisation = "Region Västmanland";
 export const otherOrganisation = "Annan organisation";
@@ -47,7 +62,7 @@ export const list = {
   held: (group: string, year: number, n: number) => `VuS ${group}: ${n} av minst 4 möten genomförda ${year} (indikator 2a).`,
   move: "Flytta / ändra",
   cancel: "Ställ in",
-  notHeld: "Markera som inte hållet",
+  notHeld: "Markera som ej genomfört",
   when: "När",
   where: "Var",
   online: "Onlinemöte",
@@ -96,13 +111,21 @@ export const form = {
   saved: (group: string, when: string) => `Mötet för VuS ${group} är planerat: ${when}. Påminnelser skickas automatiskt.`,
   moved: (group: string, when: string) => `Mötet för VuS ${group} är ändrat: ${when}. Medlemmarna får ett uppdaterat kort.`,
   cancelled: (group: string, when: string) => `Mötet för VuS ${group} ${when} är inställt. Medlemmarna meddelas.`,
-  notHeld: (group: string, when: string) => `Mötet för VuS ${group} ${when} räknas nu som inte hållet (räknas inte i indikator 2a).`,
+  notHeld: (group: string, when: string) => `Mötet för VuS ${group} ${when} är nu markerat som ej genomfört (räknas inte i indikator 2a).`,
   notFound: "Mötet finns inte längre.",
   notAllowed: "Bara gruppens samordnare och administratörer kan planera och ändra möten.",
   notStartedYet: "Mötet har inte ägt rum ännu; ställ in det i stället.",
   alreadyCancelled: "Mötet är redan inställt.",
   conflict: "Någon annan ändrade mötet samtidigt. Försök igen.",
   invalid: (problems: string) => `Mötet sparades inte: ${problems}`,
+};
+
+export const cancelConfirm = {
+  title: (group: string) => `Ställa in mötet för VuS ${group}?`,
+  question: "Alla medlemmar får genast besked om att mötet är inställt. Det går inte att ångra.",
+  confirm: "Bekräfta",
+  abort: "Avbryt",
+  kept: "Mötet är kvar; ingen har fått något besked.",
 };
 
 export const problems = {
@@ -115,15 +138,17 @@ export const problems = {
   link: "länken ska vara en https-adress",
   tooLong: (field: string) => `${field} är för lång`,
   agenda: "högst 20 dagordningspunkter på högst 300 tecken",
+  theme: "temat ska vara text på högst 200 tecken",
+  unreadableForm: "formuläret kunde inte läsas; öppna det igen med **planera**",
   duplicateInFile: (row: number) => `samma länsdel och tid som rad ${row}`,
   exists: "det finns redan ett möte för länsdelen vid den tiden",
   notCoordinator: (group: string) => `du är inte samordnare för VuS ${group}`,
 };
 
 export const importText = {
-  rejected: (n: number, list: string) => `Filen importerades inte: ${n} ${n === 1 ? "rad är" : "rader är"} fel. Rätta och skicka filen igen; inget har sparats.\n\n${list}`,
+  rejected: (n: number, list: string) => `Filen importerades inte: ${count(n, "rad", "rader")} är fel. Rätta och skicka filen igen; inget har sparats.\n\n${list}`,
   row: (row: number, why: string) => `- Rad ${row}: ${why}`,
-  done: (n: number, groups: string) => `${n} möten importerade (${groups}). Påminnelser skickas automatiskt.`,
+  done: (n: number, groups: string) => `${count(n, "möte importerat", "möten importerade")} (${groups}). Påminnelser skickas automatiskt.`,
   empty: "Filen innehåller inga möten.",
   unreadable: "Jag kunde inte läsa filen. Skicka en CSV-fil (kolumner: länsdel;datum;start;längd;plats;länk;tema;dagordning) eller en JSON-fil med samma fält.",
   unknownType: "Skicka en .csv- eller .json-fil med mötesplanen.",
@@ -142,14 +167,15 @@ export const representation = {
   municipality: (m: string, what: string) => `${m}: ${what}`,
   ifo: "individ och familj",
   sp: "socialpsykiatri",
-  text: (group: string, missing: number) => (missing ? `VuS ${group} i morgon: ${missing} funktioner saknas.` : `VuS ${group} i morgon: alla funktioner är företrädda.`),
+  text: (group: string, missing: number) => (missing ? `VuS ${group} i morgon: ${count(missing, "funktion", "funktioner")} saknas.` : `VuS ${group} i morgon: alla funktioner är företrädda.`),
 };
 
 export const report = {
   title: "Leveransrapport",
+  meetingHeading: (group: string, when: string) => `**VuS ${group}, ${when}**`,
   none: "Inga påminnelser har skickats ännu för dina gruppers möten.",
   line: (what: string, c: { sent: number; failed: number; inactive: number; expired: number }, status: string) =>
-    `- ${what}: ${c.sent} skickade, ${c.failed} misslyckade, ${c.inactive} nås inte (boten borttagen)${c.expired ? `, ${c.expired} hann inte före mötet` : ""} – ${status}`,
+    `- ${what}: ${count(c.sent, "skickad", "skickade")}, ${count(c.failed, "misslyckad", "misslyckade")}, ${c.inactive} nås inte (boten borttagen)${c.expired ? `, ${c.expired} hann inte före mötet` : ""} – ${status}`,
   kinds: { reminder: (offset: string) => `Påminnelse ${offset} före`, meetingUpdate: "Uppdateringskort", representationCheck: "Representationskontroll", evaluation: "Utvärdering" },
   status: { pending: "väntar", running: "pågår", done: "klar", expired: "för sent", cancelled: "avbruten" },
   notAllowed: "Leveransrapporten är till för samordnare och administratörer.",
@@ -163,11 +189,12 @@ export const admin = {
   coordinatorTitle: "Utse samordnare",
   coordinatorIntro: "Välj en medlem. Samordnare kan planera möten, importera årsplaner och får representationskontrollen dagen före mötet.",
   coordinatorChoice: "Medlem",
+  coordinatorChoiceTitle: (who: string, group: string, isCoordinator: boolean) => `${who} – VuS ${group}${isCoordinator ? " (samordnare)" : ""}`,
   coordinatorSubmit: "Gör till samordnare / ta bort",
   coordinatorOn: (name: string, group: string) => `${name} är nu samordnare för VuS ${group}.`,
   coordinatorOff: (name: string, group: string) => `${name} är inte längre samordnare för VuS ${group}.`,
   noMembers: "Ingen har gått med i någon grupp ännu.",
-  channelLinked: (group: string) => `Den här kanalen får nu påminnelser om VuS ${group}s möten.`,
+  channelLinked: (group: string) => `Den här kanalen får nu påminnelser om mötena i VuS ${group}.`,
   channelUsage: "Skriv i kanalen: **koppla kanal Västerås** (länsdelens namn).",
   channelOnly: "Det kommandot fungerar bara i en kanal där jag är installerad.",
 };

@@ -9,8 +9,11 @@ export const UtcInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}
 
 export const GroupId = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "lowercase letters, digits and -");
 
-/** A conversation the bot can post into proactively (a team channel linked to a group). */
-export const ConversationPointer = z.object({ tenantId: z.string().min(1), conversationId: z.string().min(1) });
+/**
+ * A conversation the bot can post into proactively (a team channel linked to a group). Teams records
+ * the install once per team, so a channel other than General is reached through the team's record.
+ */
+export const ConversationPointer = z.object({ tenantId: z.string().min(1), conversationId: z.string().min(1), teamId: z.string().min(1).optional() });
 
 export const Group = z.object({
   id: GroupId,

@@ -23,6 +23,7 @@ import type { KbEntry, KbKind } from "../../data/kb/schema";
 import { answerText } from "../qa/answer-text";
 import type { QaEngine } from "../qa/qa-engine";
 import { fold } from "../qa/text";
+import { normaliseText } from "../commands";
 import type { IncomingFile, IncomingMessage, Reply } from "../types";
 import { entryFromForm, formInputs, unknownRelated } from "./entry-form";
 import { exportFile, planImport } from "./import-file";
@@ -34,8 +35,6 @@ const MAX_RESULTS = 15;
 const MAX_REVIEW_GROUPS = 15;
 const REVIEW_DEPTH = 200;
 
-export type Download = (file: IncomingFile) => Promise<{ ok: true; text: string } | { ok: false; reason: "tooLarge" | "failed" }>;
-
 export interface AdminDialogDeps {
   admins: AdminDirectory;
   editor: KnowledgeEditor;
@@ -43,9 +42,6 @@ export interface AdminDialogDeps {
   knowledge: { readonly engine: QaEngine; readonly version: number; reload(): Promise<unknown> };
   feedback: Pick<FeedbackStore, "newest" | "markReviewed">;
   imports: PendingImports;
-  download: Download;
-  /** Largest import file accepted, in MB. */
-  maxImportMb: number;
   logger?: Logger;
   now?: () => Date;
 }
@@ -61,7 +57,7 @@ type Command =
 
 /** Admin commands typed in the chat; anything else is not the admin dialog's business. */
 export function parseAdminCommand(text: string): Command | undefined {
-  const s = text.replace(/\s+/g, " ").trim().replace(/[.!]+$/, "");
+  const s = normaliseText(text);
   const lower = s.toLowerCase();
   if (/^admin$/.test(lower)) return { name: "home" };
   if (/^(admins|administratörer|administratorer)$/.test(lower)) return { name: "admins" };
@@ -94,14 +90,16 @@ export class AdminDialog {
   /** MessageHandler for the router. */
   readonly handle = async (message: IncomingMessage): Promise<Reply[] | undefined> => {
     if (isAdminAction(message.value)) return this.guarded(message, String((message.value as { action: string }).action), (actor) => this.submission(message.value, actor));
-    const json = (message.files ?? []).filter(isJsonFile);
-    if (json.length > 0) return this.guarded(message, "import", (actor) => this.importFile(json[0], actor));
-    if ((message.files ?? []).length > 0 && (await this.deps.admins.isAdmin(message.asker.aadObjectId))) return text(t.importFile.notJson);
     if (message.value !== undefined && message.value !== null) return undefined;
     const command = parseAdminCommand(message.text);
     if (!command) return undefined;
     return this.guarded(message, command.name, (actor) => this.command(command, actor));
   };
+
+  /** A knowledge-base file sent in chat (the file router downloaded it and recognised its shape). */
+  importUpload(file: IncomingFile, content: string, message: IncomingMessage): Promise<Reply[]> {
+    return this.guarded(message, "import", (actor) => this.importFile(file, content, actor));
+  }
 
   /** The user accepted the export's file consent: the file content, built now from the stored base. */
   async exportAccepted(message: IncomingMessage): Promise<{ ok: true; content: Buffer; entries: number } | { ok: false; text: string }> {
@@ -371,10 +369,8 @@ export class AdminDialog {
     return [{ text: t.exportFile.offered, file: { name: `kunskapsbank-${day}.json`, description: t.exportFile.description, sizeInBytes: size, context: { action: "admin.export" } } }];
   }
 
-  private async importFile(file: IncomingFile, actor: Actor): Promise<Reply[]> {
-    const got = await this.deps.download(file);
-    if (!got.ok) return text(got.reason === "tooLarge" ? t.importFile.tooLarge(this.deps.maxImportMb) : t.importFile.downloadFailed);
-    const plan = planImport(got.text, await this.deps.editor.all());
+  private async importFile(file: IncomingFile, content: string, actor: Actor): Promise<Reply[]> {
+    const plan = planImport(content, await this.deps.editor.all());
     if (!plan.ok) {
       this.deps.logger?.info({ admin: actor.id, problems: plan.problems.length }, "import rejected");
       return [{ text: [plan.title, ...plan.problems].join("\n"), card: adminNoticeCard(plan.title, plan.problems) }];
@@ -459,8 +455,4 @@ export class AdminDialog {
     this.deps.logger?.info({ admin: actor.id, removed: id.data }, "admin removed");
     return text(t.admins.removed(result.doc.name));
   }
-}
-
-function isJsonFile(f: IncomingFile): boolean {
-  return f.fileType?.toLowerCase() === "json" || /\.json$/i.test(f.name);
 }

@@ -17,6 +17,21 @@ export const ExportFile = z.object({
   entries: z.array(z.unknown()),
 });
 
+/**
+ * Whether a file is meant as a knowledge-base import: JSON with the export's top-level keys. Meeting
+ * plans (CSV, a JSON array of rows or {"meetings": [...]}) are not, whoever sends them. A file too
+ * broken to parse counts when it names the keys, so an admin gets the JSON error, not a meetings one.
+ */
+export function looksLikeKnowledgeBaseExport(text: string): boolean {
+  const body = text.replace(/^\uFEFF/, "");
+  try {
+    const json = JSON.parse(body) as unknown;
+    return typeof json === "object" && json !== null && !Array.isArray(json) && ("entries" in json || "schemaVersion" in json);
+  } catch {
+    return /"(entries|schemaVersion)"\s*:/.test(body);
+  }
+}
+
 export function exportFile(docs: KnowledgeEntryDoc[], kbVersion: number, now: Date): string {
   const entries = docs.map((d) => ({ ...d.entry, retired: d.status === "retired" }));
   return JSON.stringify({ schemaVersion: 1, exportedAt: now.toISOString(), kbVersion, entries }, null, 2);

@@ -6,6 +6,7 @@ import { EvaluationKeys } from "../../data/evaluations/keyed-ids";
 import type { Meeting, ScheduledJob } from "../../data/meetings/schema";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { FanoutDeps } from "../meetings/fanout";
+import { configuredAdmins, type AdminCheck } from "../meetings/planner";
 import { EvaluationService } from "./evaluation-service";
 import { EvaluationJobHandler, evaluationJobs } from "./evaluation-jobs";
 import { EvaluationsFeature } from "./feature";
@@ -30,7 +31,8 @@ export interface EvaluationsDeps {
   now: () => Date;
   logger: Logger;
   publicBaseUrl: () => string | undefined;
-  isAdmin?: (aadObjectId: string | undefined) => boolean | Promise<boolean>;
+  /** The shared admin check (the admin directory); defaults to ADMIN_AAD_OBJECT_IDS only. */
+  isAdmin?: AdminCheck;
 }
 
 export interface Evaluations {
@@ -54,13 +56,12 @@ export function createEvaluations(deps: EvaluationsDeps): Evaluations {
   }
   const settings = surveySettings(config);
   const store = new EvaluationStore(deps.container);
-  const admins = new Set(config.ADMIN_AAD_OBJECT_IDS.map((a) => a.toLowerCase()));
   const service = new EvaluationService({ vus, store, keys, settings, now, logger });
   const reports = new ReportService({
     vus,
     store,
     links: new ReportLinks(keys.linkKey, config.REPORT_LINK_MINUTES * 60_000, now),
-    isAdmin: deps.isAdmin ?? ((aad) => Boolean(aad && admins.has(aad.toLowerCase()))),
+    isAdmin: deps.isAdmin ?? configuredAdmins(config.ADMIN_AAD_OBJECT_IDS),
     publicBaseUrl: deps.publicBaseUrl,
     linkMinutes: config.REPORT_LINK_MINUTES,
     now,

@@ -7,6 +7,7 @@ import type { VusStore } from "../../data/meetings/vus-store";
 import type { EvaluationStore } from "../../data/evaluations/evaluation-store";
 import type { Asker, Reply } from "../types";
 import { findGroup } from "../meetings/meeting-input";
+import { normaliseText } from "../commands";
 import { buildReport, type Report2b } from "./report";
 import { reportCsv } from "./report-csv";
 import { compileComments } from "./comments";
@@ -17,7 +18,7 @@ const t = evaluationsText;
 
 /** `rapport 2b [år] [länsdel]`, parsed; undefined when the text is not this command. */
 export function parseReportCommand(text: string): { year?: string; part?: string } | undefined {
-  const m = /^rapport\s*2b\b\s*(.*)$/i.exec(text.replace(/\s+/g, " ").trim().replace(/[.!]+$/, ""));
+  const m = /^rapport\s*2b\b\s*(.*)$/i.exec(normaliseText(text));
   if (!m) return undefined;
   const words = m[1].split(" ").filter(Boolean);
   const yearAt = words.findIndex((w) => /^\d+$/.test(w));

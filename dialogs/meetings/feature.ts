@@ -4,37 +4,26 @@ import type { Logger } from "../../core/logger";
 import type { JobStore } from "../../data/meetings/job-store";
 import { memberDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
 import { MemberFunction, RsvpAnswer, type Meeting, type Member } from "../../data/meetings/schema";
-import { ConflictError } from "../../data/errors";
-import { coordinatorCard, joinCard, meetingCard, meetingFacts, meetingFormCard, meetingListCard, type ListedMeeting } from "../../cards/meeting-cards";
+import { ConflictError, DuplicateError } from "../../data/errors";
+import { cancelConfirmCard, joinCard, meetingCard, meetingFacts, meetingFormCard, meetingListCard, type ListedMeeting } from "../../cards/meeting-cards";
 import type { CardAttachment } from "../../cards/render";
+import { normaliseText, readsLikeQuestion } from "../commands";
 import type { FeatureHandler } from "../router";
 import type { Asker, IncomingFile, IncomingMessage, Reply } from "../types";
 import type { Clock } from "./clock";
-import { findGroup, MeetingInput, validateMeetingInput, DEFAULT_LENGTH_MINUTES } from "./meeting-input";
+import { findGroup, inputProblems, MeetingInput, validateMeetingInput, DEFAULT_LENGTH_MINUTES } from "./meeting-input";
 import { heldMeetings, type MeetingPlanner, type Permissions } from "./planner";
 import { MAX_IMPORT_BYTES, readMeetingFile, rejectionText, validateImport } from "./import";
 import { inZone, localDateInput, swedishSpan, swedishTime } from "./time";
+import { deliveryReport } from "./delivery-report";
+import { GroupSettings } from "./group-settings";
 
 const t = meetingsText;
 const text = (s: string): Reply[] => [{ text: s }];
 
-/** Downloads a file Teams offers (downloadUrl of a file.download.info attachment). */
-export type FileDownloader = (url: string) => Promise<Buffer>;
-
-export const fetchDownloader: FileDownloader = async (url) => {
-  const res = await fetch(url, { signal: AbortSignal.timeout(15_000) });
-  if (!res.ok) throw new Error(`download failed: ${res.status}`);
-  const length = Number(res.headers.get("content-length") ?? 0);
-  if (length > MAX_IMPORT_BYTES) throw new RangeError("too big");
-  const body = Buffer.from(await res.arrayBuffer());
-  if (body.length > MAX_IMPORT_BYTES) throw new RangeError("too big");
-  return body;
-};
-
 const JoinSubmit = z.object({ action: z.literal("meetings.join"), groupId: z.string().min(1), organisation: z.string().min(1).max(100), otherOrganisation: z.string().max(100).optional(), function: MemberFunction });
 const SaveSubmit = MeetingInput.omit({ group: true }).extend({ action: z.literal("meetings.save"), meetingId: z.string().optional(), groupId: z.string().min(1) });
-const MeetingRef = z.object({ action: z.enum(["meetings.edit", "meetings.cancel", "meetings.notHeld"]), groupId: z.string().min(1), meetingId: z.string().min(1) });
-const CoordinatorSubmit = z.object({ action: z.literal("meetings.coordinator"), member: z.string().regex(/^[a-z0-9-]+\|.+$/) });
+const MeetingRef = z.object({ action: z.enum(["meetings.edit", "meetings.cancel", "meetings.cancelConfirm", "meetings.cancelAbort", "meetings.notHeld"]), groupId: z.string().min(1), meetingId: z.string().min(1) });
 const RsvpData = z.object({ groupId: z.string().min(1), meetingId: z.string().min(1), answer: RsvpAnswer.optional() });
 
 const COMMANDS = {
@@ -55,29 +44,43 @@ export interface MeetingsFeatureDeps {
   permissions: Permissions;
   clock: Clock;
   logger: Logger;
-  download?: FileDownloader;
 }
 
-/** `gå med`, `lämna`, `möten`, planning forms, file imports and the RSVP buttons. */
+/** `gå med`, `lämna`, `möten`, planning forms, meeting-plan imports and the RSVP buttons; group settings and the delivery report live in their own modules. */
 export class MeetingsFeature implements FeatureHandler {
-  constructor(private readonly deps: MeetingsFeatureDeps) {}
+  private readonly settings: GroupSettings;
+
+  constructor(private readonly deps: MeetingsFeatureDeps) {
+    this.settings = new GroupSettings(deps);
+  }
 
   async handle(message: IncomingMessage): Promise<Reply[] | undefined> {
+    try {
+      return await this.route(message);
+    } catch (err) {
+      // Every write is an etag replace or a create: a lost race changes nothing, so say so in Swedish.
+      if (err instanceof ConflictError || err instanceof DuplicateError) return text(t.conflict);
+      throw err;
+    }
+  }
+
+  private async route(message: IncomingMessage): Promise<Reply[] | undefined> {
     const action = (message.value as { action?: unknown } | undefined)?.action;
     if (typeof action === "string" && action.startsWith("meetings.")) return this.submit(action, message);
-    if (message.files?.length) return this.importFiles(message.files, message.asker);
-    const said = message.text.replace(/\s+/g, " ").trim().replace(/[.!]+$/, "");
+    const said = normaliseText(message.text);
     if (COMMANDS.join.test(said)) return [{ text: t.join.title, card: joinCard(await this.deps.vus.listGroups()) }];
     if (COMMANDS.list.test(said)) return this.list(message.asker);
     if (COMMANDS.plan.test(said)) return this.form(message.asker);
-    if (COMMANDS.report.test(said)) return this.report(message.asker);
-    if (COMMANDS.coordinator.test(said)) return this.coordinatorForm(message.asker);
+    if (COMMANDS.report.test(said)) return deliveryReport(this.deps, message.asker);
+    // "samordnare" is also a word people ask about: only an admin's bare word is the command.
+    if (COMMANDS.coordinator.test(said) && (await this.deps.permissions.isAdmin(message.asker.aadObjectId))) return this.settings.coordinatorForm(message.asker);
+    // "lämna" alone or with a group's name; "lämna ut journalen …?" is a question.
     let m = COMMANDS.leave.exec(said);
-    if (m) return this.leave(message.asker, m.groups?.group);
+    if (m && (!m.groups?.group || findGroup(await this.deps.vus.listGroups(), m.groups.group))) return this.leave(message.asker, m.groups?.group);
     m = COMMANDS.municipalities.exec(said);
-    if (m) return this.setMunicipalities(message.asker, m.groups!.group, m.groups!.list);
+    if (m && !readsLikeQuestion(said)) return this.settings.setMunicipalities(message.asker, m.groups!.group, m.groups!.list);
     m = COMMANDS.channel.exec(said);
-    if (m) return this.linkChannel(message.asker, m.groups!.group);
+    if (m) return this.settings.linkChannel(message.asker, m.groups!.group);
     return undefined;
   }
 
@@ -107,7 +110,9 @@ export class MeetingsFeature implements FeatureHandler {
       joinedAt: existing?.doc.joinedAt ?? now,
       updatedAt: now,
     };
-    await this.deps.vus.members.upsert(member);
+    // Create-if-absent or an etag replace: a coordinator role given meanwhile is not overwritten.
+    if (existing) await this.deps.vus.members.replace(member, existing.etag);
+    else await this.deps.vus.members.create(member);
     this.deps.logger.info({ groupId: group.id, rejoin: Boolean(existing) }, "member joined");
     return text(existing ? t.join.updated(group.name) : t.join.joined(group.name));
   }
@@ -152,7 +157,7 @@ export class MeetingsFeature implements FeatureHandler {
         // Coordinators also see this year's past meetings, to mark one as not held.
         const pastThisYear = canManage && m.status === "planned" && !upcoming && inZone(m.start).year === year;
         if (!upcoming && !pastThisYear) continue;
-        listed.push({ id: m.id, groupId: g.id, heading: `VuS ${g.name}`, facts: meetingFacts(m), canEdit: canManage && upcoming, canMarkNotHeld: pastThisYear });
+        listed.push({ id: m.id, groupId: g.id, heading: t.groupName(g.name), facts: meetingFacts(m), canEdit: canManage && upcoming, canMarkNotHeld: pastThisYear });
       }
     }
     listed.sort((a, b) => a.facts[0].value.localeCompare(b.facts[0].value));
@@ -181,7 +186,7 @@ export class MeetingsFeature implements FeatureHandler {
 
   private async save(value: unknown, asker: Asker): Promise<Reply[]> {
     const parsed = SaveSubmit.safeParse(value);
-    if (!parsed.success) return text(t.form.invalid(t.problems.date));
+    if (!parsed.success) return text(t.form.invalid(inputProblems(parsed.error.issues).join("; ")));
     const { meetingId, groupId, ...fields } = parsed.data;
     if (!(await this.deps.permissions.canManage(asker.aadObjectId, groupId))) return text(t.form.notAllowed);
     const groups = await this.deps.vus.listGroups();
@@ -217,7 +222,10 @@ export class MeetingsFeature implements FeatureHandler {
     const when = swedishSpan(stored.doc.start, stored.doc.durationMinutes);
     try {
       if (action === "meetings.edit") return stored.doc.status === "planned" ? this.form(asker, stored.doc) : text(t.form.alreadyCancelled);
-      if (action === "meetings.cancel") return text((await this.deps.planner.cancel(meetingId, groupId, actor)) ? t.form.cancelled(group.name, when) : t.form.alreadyCancelled);
+      if (stored.doc.status !== "planned" && action.startsWith("meetings.cancel")) return text(t.form.alreadyCancelled);
+      if (action === "meetings.cancel") return [{ text: t.cancelConfirm.title(group.name), card: cancelConfirmCard(stored.doc, group.name) }];
+      if (action === "meetings.cancelAbort") return text(t.cancelConfirm.kept);
+      if (action === "meetings.cancelConfirm") return text((await this.deps.planner.cancel(meetingId, groupId, actor)) ? t.form.cancelled(group.name, when) : t.form.alreadyCancelled);
       const marked = await this.deps.planner.markNotHeld(meetingId, groupId, actor);
       if (marked === "notStarted") return text(t.form.notStartedYet);
       return text(marked ? t.form.notHeld(group.name, when) : t.form.notFound);
@@ -263,18 +271,12 @@ export class MeetingsFeature implements FeatureHandler {
 
   // --- import -----------------------------------------------------------------------------------
 
-  private async importFiles(files: IncomingFile[], asker: Asker): Promise<Reply[]> {
-    if (asker.conversationType !== "personal") return text(t.importText.personalOnly);
+  /** A meeting plan sent in personal chat (the file router downloaded it; it is not a knowledge-base file). */
+  async importUpload(file: IncomingFile, content: string, asker: Asker): Promise<Reply[]> {
     const allowed = await this.deps.permissions.managedGroups(asker.aadObjectId);
     if (allowed !== "*" && allowed.size === 0) return text(t.importText.notAllowed);
-    const file = files[0];
-    let body: Buffer;
-    try {
-      body = await (this.deps.download ?? fetchDownloader)(file.downloadUrl);
-    } catch (err) {
-      return text(err instanceof RangeError ? t.importText.tooBig : t.importText.downloadFailed);
-    }
-    return text((await this.importText(file.name, body.toString("utf8"), allowed, asker.aadObjectId ?? asker.userId)).message);
+    if (Buffer.byteLength(content, "utf8") > MAX_IMPORT_BYTES) return text(t.importText.tooBig);
+    return text((await this.importText(file.name, content, allowed, asker.aadObjectId ?? asker.userId)).message);
   }
 
   /** Validates a whole file and imports all of it or nothing; returns the Swedish outcome. Also used by `npm run meetings:import`. */
@@ -291,76 +293,6 @@ export class MeetingsFeature implements FeatureHandler {
     return { ok: true, message: t.importText.done(created.length, names) };
   }
 
-  // --- delivery report --------------------------------------------------------------------------
-
-  private async report(asker: Asker): Promise<Reply[]> {
-    const managed = await this.deps.permissions.managedGroups(asker.aadObjectId);
-    if (managed !== "*" && managed.size === 0) return text(t.report.notAllowed);
-    const groups = (await this.deps.vus.listGroups()).filter((g) => managed === "*" || managed.has(g.id));
-    const lines: string[] = [];
-    const horizon = new Date(this.deps.clock.now().getTime() - 30 * 86_400_000).toISOString();
-    for (const g of groups) {
-      for (const m of (await this.deps.vus.meetingsOf(g.id)).filter((x) => x.start >= horizon)) {
-        const jobs = (await this.deps.jobs.jobsOfMeeting(m.id)).filter((j) => j.status !== "pending" && j.status !== "cancelled");
-        if (!jobs.length) continue;
-        lines.push(`**VuS ${g.name}, ${swedishSpan(m.start, m.durationMinutes)}**`);
-        for (const j of jobs) {
-          const what = j.kind === "reminder" ? t.report.kinds.reminder(j.key) : t.report.kinds[j.kind];
-          lines.push(t.report.line(what, j.counts ?? { sent: 0, failed: 0, inactive: 0, expired: 0 }, t.report.status[j.status]));
-        }
-      }
-    }
-    return text(lines.length ? `${t.report.title}\n\n${lines.join("\n")}` : t.report.none);
-  }
-
-  // --- admin ------------------------------------------------------------------------------------
-
-  private async setMunicipalities(asker: Asker, groupRef: string, list: string): Promise<Reply[]> {
-    if (!this.deps.permissions.isAdmin(asker.aadObjectId)) return text(t.admin.notAdmin);
-    const group = findGroup(await this.deps.vus.listGroups(), groupRef);
-    const municipalities = [...new Set(list.split(/[,;]/).map((s) => s.trim()).filter(Boolean))];
-    if (!group || !municipalities.length || municipalities.length > 12 || municipalities.some((m) => m.length > 60)) return text(t.admin.municipalitiesUsage);
-    const stored = (await this.deps.vus.group(group.id))!;
-    await this.deps.vus.groups.replace({ ...stored.doc, municipalities, updatedAt: this.deps.clock.now().toISOString() }, stored.etag);
-    return text(t.admin.municipalitiesSaved(group.name, municipalities.join(", ")));
-  }
-
-  private async coordinatorForm(asker: Asker): Promise<Reply[]> {
-    if (!this.deps.permissions.isAdmin(asker.aadObjectId)) return text(t.admin.notAdmin);
-    const groups = await this.deps.vus.listGroups();
-    const members = (await Promise.all(groups.map((g) => this.deps.vus.membersOf(g.id)))).flat();
-    if (!members.length) return text(t.admin.noMembers);
-    const choices = members.map((m) => ({
-      title: `${m.name || m.organisation} – VuS ${groups.find((g) => g.id === m.groupId)?.name ?? m.groupId}${m.role === "coordinator" ? " (samordnare)" : ""}`,
-      value: `${m.groupId}|${m.aadObjectId}`,
-    }));
-    return [{ text: t.admin.coordinatorTitle, card: coordinatorCard(choices) }];
-  }
-
-  private async toggleCoordinator(value: unknown, asker: Asker): Promise<Reply[]> {
-    if (!this.deps.permissions.isAdmin(asker.aadObjectId)) return text(t.admin.notAdmin);
-    const parsed = CoordinatorSubmit.safeParse(value);
-    if (!parsed.success) return text(t.admin.coordinatorUsage);
-    const [groupId, aad] = parsed.data.member.split("|");
-    const stored = await this.deps.vus.members.read(memberDocId(aad), groupId);
-    const group = (await this.deps.vus.group(groupId))?.doc;
-    if (!stored || !group) return text(t.admin.coordinatorUsage);
-    const role = stored.doc.role === "coordinator" ? "member" : "coordinator";
-    await this.deps.vus.members.replace({ ...stored.doc, role, updatedAt: this.deps.clock.now().toISOString() }, stored.etag);
-    const who = stored.doc.name || stored.doc.organisation;
-    return text(role === "coordinator" ? t.admin.coordinatorOn(who, group.name) : t.admin.coordinatorOff(who, group.name));
-  }
-
-  private async linkChannel(asker: Asker, groupRef: string): Promise<Reply[]> {
-    if (asker.conversationType !== "channel" || !asker.conversationId) return text(t.admin.channelOnly);
-    const group = findGroup(await this.deps.vus.listGroups(), groupRef);
-    if (!group) return text(t.admin.channelUsage);
-    if (!(await this.deps.permissions.canManage(asker.aadObjectId, group.id))) return text(t.form.notAllowed);
-    const stored = (await this.deps.vus.group(group.id))!;
-    await this.deps.vus.groups.replace({ ...stored.doc, channel: { tenantId: asker.tenantId, conversationId: asker.conversationId }, updatedAt: this.deps.clock.now().toISOString() }, stored.etag);
-    return text(t.admin.channelLinked(group.name));
-  }
-
   private async submit(action: string, message: IncomingMessage): Promise<Reply[]> {
     const { value, asker } = message;
     switch (action) {
@@ -372,10 +304,12 @@ export class MeetingsFeature implements FeatureHandler {
         return this.save(value, asker);
       case "meetings.edit":
       case "meetings.cancel":
+      case "meetings.cancelConfirm":
+      case "meetings.cancelAbort":
       case "meetings.notHeld":
         return this.onMeeting(value, asker);
       case "meetings.coordinator":
-        return this.toggleCoordinator(value, asker);
+        return this.settings.toggleCoordinator(value, asker);
       default:
         return text(t.join.missing);
     }

@@ -22,6 +22,24 @@ export type MeetingDraft = Pick<Meeting, "groupId" | "start" | "durationMinutes"
 
 export const DEFAULT_LENGTH_MINUTES = 120;
 
+/** The field a form or file value belongs to, as a Swedish problem (the same texts validateMeetingInput gives). */
+const FIELD_PROBLEMS: Record<string, string> = {
+  group: p.group,
+  groupId: p.group,
+  date: p.date,
+  start: p.date,
+  length: p.length,
+  place: p.placeOrLink,
+  link: p.link,
+  theme: p.theme,
+  agenda: p.agenda,
+};
+
+/** Schema failures (values of the wrong type) as the matching Swedish problems, each once. */
+export function inputProblems(issues: readonly z.core.$ZodIssue[]): string[] {
+  return [...new Set(issues.map((i) => FIELD_PROBLEMS[String(i.path[0] ?? "")] ?? p.unreadableForm))];
+}
+
 /** Folds case, å/ä/ö and a leading "VuS", so "vasteras", "VuS Västerås" and the id all find Västerås. */
 const foldGroupRef = (s: string) => s.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().trim().replace(/^vus\s+/, "").trim();
 

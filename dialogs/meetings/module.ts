@@ -7,10 +7,10 @@ import type { ConversationStore } from "../../data/conversations";
 import { JobStore } from "../../data/meetings/job-store";
 import { VusStore } from "../../data/meetings/vus-store";
 import { systemClock, type Clock } from "./clock";
-import { MeetingsFeature, type FileDownloader } from "./feature";
+import { MeetingsFeature } from "./feature";
 import { MeetingJobHandlers } from "./job-handlers";
 import type { Messenger } from "./messenger";
-import { MeetingPlanner, Permissions } from "./planner";
+import { configuredAdmins, MeetingPlanner, Permissions, type AdminCheck } from "./planner";
 import { RateLimiter } from "./rate-limiter";
 import { defaultRetrySettings } from "./retry";
 import { Scheduler, type JobHandler } from "./scheduler";
@@ -40,7 +40,8 @@ export interface MeetingsDeps {
   clock?: Clock;
   /** Names this process on claims (default: host and a random suffix). */
   instanceId?: string;
-  download?: FileDownloader;
+  /** The shared admin check (the admin directory); defaults to ADMIN_AAD_OBJECT_IDS only. */
+  isAdmin?: AdminCheck;
   /** More job kinds (issue 5: "evaluation"). */
   extraHandlers?: Partial<Record<JobKind, JobHandler>>;
   /** More jobs per planned meeting (issue 5: evaluation jobs). */
@@ -67,7 +68,7 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
   const jobs = new JobStore(deps.containers.jobs);
   const settings = { reminderOffsets: config.MEETINGS_REMINDER_OFFSETS, representationCheckTime: config.MEETINGS_REPRESENTATION_CHECK_TIME, extraJobs: deps.extraJobs };
   const planner = new MeetingPlanner(vus, jobs, settings, clock);
-  const permissions = new Permissions(vus, new Set(config.ADMIN_AAD_OBJECT_IDS));
+  const permissions = new Permissions(vus, deps.isAdmin ?? configuredAdmins(config.ADMIN_AAD_OBJECT_IDS));
   const limiter = new RateLimiter({ perTenantPerSecond: config.MEETINGS_TENANT_SENDS_PER_SECOND, perConversationPerSecond: config.MEETINGS_CONVERSATION_SENDS_PER_SECOND }, clock);
   const leaseMs = config.MEETINGS_LEASE_SECONDS * 1000;
   const fanout: FanoutDeps = {
@@ -93,6 +94,6 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     leaseMs,
     logger,
   });
-  const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger, download: deps.download });
+  const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger });
   return { vus, jobs, planner, feature, scheduler, limiter, fanout };
 }

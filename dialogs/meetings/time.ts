@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { meetingsText } from "../../core/strings";
 
 // All meeting times are wall-clock times in Stockholm; instants are stored in UTC.
 export const ZONE = "Europe/Stockholm";
@@ -38,13 +39,14 @@ export function swedishTime(iso: string): string {
 
 /** "24 mars 2027 kl. 15:00" */
 export function swedishDeadline(iso: string): string {
-  return inZone(iso).setLocale("sv").toFormat("d LLLL yyyy 'kl.' HH:mm");
+  const at = inZone(iso).setLocale("sv");
+  return meetingsText.time.at(at.toFormat("d LLLL yyyy"), at.toFormat("HH:mm"));
 }
 
 /** "måndag 29 mars 2027 kl. 09:00–11:00" */
 export function swedishSpan(startIso: string, durationMinutes: number): string {
   const end = inZone(startIso).plus({ minutes: durationMinutes });
-  return `${swedishDate(startIso)} kl. ${swedishTime(startIso)}–${end.toFormat("HH:mm")}`;
+  return meetingsText.time.span(swedishDate(startIso), swedishTime(startIso), end.toFormat("HH:mm"));
 }
 
 export function localDateInput(iso: string): string {

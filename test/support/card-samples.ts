@@ -73,6 +73,7 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
     { title: "Representation", when: "i morgon", counts: "1 deltar", missingTitle: "Saknas", allCovered: "Alla", missing: ["Sala: socialpsykiatri"], answersTitle: "Svar", answers: [{ title: "Anna", value: "Deltar" }] },
     { title: "Representation", when: "i morgon", counts: "0 deltar", missingTitle: "Saknas", allCovered: "Alla", missing: [], answersTitle: "Svar", answers: [] },
   ],
+  "meeting-cancel": [{ title: "Ställa in?", question: "Säker?", facts: [{ title: "När", value: "i morgon" }], confirm: "Bekräfta", abort: "Avbryt", groupId: "sala", meetingId: "m-1234567" }],
   coordinator: [{ title: "Utse", intro: "Välj", choiceLabel: "Medlem", submit: "Spara", required: meetingsText.required, members: [{ title: "Anna – VuS Sala", value: "sala|x" }] }],
   evaluation: [
     evaluationFormData({ group: evalGroup, meeting: evalMeeting, closesAt: evalCloses }),

@@ -1,0 +1,9 @@
+// Swedish strings for files sent to the bot (imports) and served by it (downloads).
+
+/** Name shown for an attachment Teams sent without one. */
+export const defaultName = "fil";
+export const tooLarge = (mb: number) => `Filen är för stor (högst ${mb} MB).`;
+export const downloadFailed = "Jag kunde inte hämta filen från Teams. Försök skicka den igen.";
+export const personalOnly = "Skicka filen till mig i den personliga chatten.";
+/** Body of a failed download from the bot's own HTTP endpoints. */
+export const internalError = "Internt fel.";
