@@ -59,6 +59,18 @@ export class CardForm {
     await radio.first().check();
   }
 
+  /** The titles of the checked radio buttons, in card order. */
+  async checkedRadios(): Promise<string[]> {
+    const radios = this.card.getByRole("radio", { checked: true });
+    const titles: string[] = [];
+    for (let i = 0; i < (await radios.count()); i++) {
+      const id = await radios.nth(i).getAttribute("id");
+      const label = id ? this.card.locator(`label[for="${id}"]`) : undefined;
+      titles.push(label && (await label.count()) ? (await label.first().innerText()).trim() : ((await radios.nth(i).getAttribute("aria-label")) ?? "?"));
+    }
+    return titles;
+  }
+
   /** Picks a day in the date picker's calendar, stepping forward a month at a time when needed. */
   async pickDate(label: string, date: DateTime): Promise<void> {
     await (await this.input(label)).click();

@@ -27,6 +27,7 @@ const AGENDA = ["Läget i länsdelen", "Samordnad individuell plan (SIP) – upp
 const START_TIME = "13:00";
 const LENGTH_MINUTES = 90;
 const SCORES = { q1: 4, q2: 5 } as const;
+const CHANGED_Q1 = 3;
 const ORG_TYPE = "kommun" as const;
 const GENDER = "kvinna" as const;
 
@@ -66,6 +67,7 @@ export function meetingSteps({ chat, app, clock, artifactsDir }: MeetingStepsDep
   let meeting: Meeting | undefined;
   let reminder: Bubble | undefined;
   let evaluation: Bubble | undefined;
+  let thanksCard: Bubble | undefined;
   const closeUp = (bubble: Bubble, name: string) => chat.screenshotCard(bubble, join(artifactsDir, `card-${name}.png`));
 
   const needMeeting = (): Meeting => {
@@ -92,11 +94,11 @@ export function meetingSteps({ chat, app, clock, artifactsDir }: MeetingStepsDep
       async run() {
         const mine = await chat.send("gå med");
         const card = await chat.waitFor(mine.index + 1, isCardWith(mt.join.title), `the join card ("${mt.join.title}")`);
-        await closeUp(card, "join-group");
         const form = await chat.form(card);
         await form.choose(mt.join.groupLabel, GROUP.name);
         await form.choose(mt.join.organisationLabel, ORGANISATION);
         await form.choose(mt.join.functionLabel, mt.functionLabels[FUNCTION]);
+        await closeUp(card, "join-group");
         const since = (await chat.bubbles()).length;
         await click(chat, card, mt.join.submit);
         const reply = await chat.waitFor(since, (b) => b.fromBot, "a reply to the join card");
@@ -197,6 +199,26 @@ export function meetingSteps({ chat, app, clock, artifactsDir }: MeetingStepsDep
         const extra = (await chat.settle(before)).filter((b) => b.fromBot);
         expect(extra.length === 0, `the submit also produced new messages: ${extra.map((b) => oneLine(b.text)).join(" | ")}`);
         await closeUp(thanks, "evaluation-thanks");
+        thanksCard = thanks;
+      },
+    },
+    {
+      name: `"${et.thanks.change}" gives the filled-in form and the change is stored`,
+      async run() {
+        expect(Boolean(thanksCard), "no thank-you card (the previous step failed)");
+        const index = thanksCard!.index;
+        await click(chat, thanksCard!, et.thanks.change);
+        const form = await waitForUpdate(chat, index, et.card.update, `the evaluation form with "${et.card.update}"`);
+        const inputs = await chat.form(form);
+        const checked = await inputs.checkedRadios();
+        expect(checked.join(" | ") === [scoreTitle(SCORES.q1), scoreTitle(SCORES.q2)].join(" | "), `the form does not show the earlier answer; checked: ${checked.join(" | ") || "nothing"}`);
+        await inputs.check(et.card.scaleHint, scoreTitle(CHANGED_Q1), 0);
+        await click(chat, form, et.card.update);
+        const changed = await waitForUpdate(chat, index, et.thanks.changedTitle, `the thank-you card "${et.thanks.changedTitle}"`);
+        expect(changed.text.includes(scoreTitle(CHANGED_Q1)), `the changed answer is not shown: ${oneLine(changed.text, 400)}`);
+        const m = needMeeting();
+        const answers = (await app.evaluations.store.answersOfYear(evaluationYear(m))).filter((a) => a.meetingId === m.id);
+        expect(answers.length === 1 && answers[0].q1 === CHANGED_Q1 && answers[0].q2 === SCORES.q2, `expected one answer with q1 ${CHANGED_Q1}, q2 ${SCORES.q2}; stored: ${JSON.stringify(answers.map((a) => [a.q1, a.q2]))}`);
       },
     },
   ];
