@@ -357,7 +357,10 @@ export class MeetingsFeature implements FeatureHandler {
     if (!group) return text(t.admin.channelUsage);
     if (!(await this.deps.permissions.canManage(asker.aadObjectId, group.id))) return text(t.form.notAllowed);
     const stored = (await this.deps.vus.group(group.id))!;
-    await this.deps.vus.groups.replace({ ...stored.doc, channel: { tenantId: asker.tenantId, conversationId: asker.conversationId }, updatedAt: this.deps.clock.now().toISOString() }, stored.etag);
+    // A channel post arrives in its reply thread ("<channel id>;messageid=<post id>"): reminders belong
+    // in the channel itself, which is also the id its install record has.
+    const conversationId = asker.conversationId.split(";messageid=")[0];
+    await this.deps.vus.groups.replace({ ...stored.doc, channel: { tenantId: asker.tenantId, conversationId }, updatedAt: this.deps.clock.now().toISOString() }, stored.etag);
     return text(t.admin.channelLinked(group.name));
   }
 

@@ -10,6 +10,7 @@ import type { Meeting, ScheduledJob } from "../../data/meetings/schema";
 import { PLAYGROUND_IDS } from "../../scripts/playground";
 import { oneLine, type Bubble, type ChatPage } from "./chat-page";
 import type { Step } from "./step-runner";
+import { ChannelPage } from "./channel-page";
 
 // Issue 7, reminders and evaluations (issues 4 and 5) as a member and coordinator uses them in the
 // playground: join a VuS group from its card, plan a meeting with the form, get the reminder (a
@@ -26,6 +27,9 @@ const PLACE = "Regionhuset, Västerås";
 const AGENDA = ["Läget i länsdelen", "Samordnad individuell plan (SIP) – uppföljning"];
 const START_TIME = "13:00";
 const LENGTH_MINUTES = 90;
+/** Left-rail names in the playground (its team and channel names come from scripts/playground.ts). */
+const PERSONAL_CHAT = "Personal Chat";
+const CHANNEL = "Samverkan vuxna (test) - VuS";
 const SCORES = { q1: 4, q2: 5 } as const;
 const CHANGED_Q1 = 3;
 const ORG_TYPE = "kommun" as const;
@@ -35,6 +39,7 @@ export interface MeetingStepsDeps {
   chat: ChatPage;
   app: App;
   clock: ManualClock;
+  botName: string;
   /** Where card close-ups go (beside the step screenshots). */
   artifactsDir: string;
 }
@@ -56,8 +61,9 @@ async function waitForUpdate(chat: ChatPage, index: number, text: string, what: 
   return chat.waitFor(index, (b) => b.index === index && b.text.includes(text), what);
 }
 
-export function meetingSteps({ chat, app, clock, artifactsDir }: MeetingStepsDeps): Step[] {
+export function meetingSteps({ chat, app, clock, botName, artifactsDir }: MeetingStepsDeps): Step[] {
   const aad = PLAYGROUND_IDS.userAadObjectId;
+  const channel = new ChannelPage(chat.page, botName);
   // Unique per run: the playground keeps its chat history while it runs.
   const theme = `Samverkan kring LVM-vård (e2e ${DateTime.now().toFormat("HHmmss")})`;
   // Ten days ahead, so the 7-day reminder is still to come when the meeting is planned.
@@ -135,8 +141,20 @@ export function meetingSteps({ chat, app, clock, artifactsDir }: MeetingStepsDep
       },
     },
     {
+      name: "koppla kanal: an @mention in the VuS channel links it to the group",
+      async run() {
+        await channel.open(CHANNEL);
+        await channel.postToBot(`koppla kanal ${GROUP.name}`);
+        await channel.waitForText(mt.admin.channelLinked(GROUP.name), `the reply "${mt.admin.channelLinked(GROUP.name)}"`);
+        const linked = (await app.meetings.vus.group(GROUP.id))?.doc.channel;
+        // A post's activity names its thread ("<channel>;messageid=…"); reminders belong in the channel itself.
+        expect(linked?.conversationId === PLAYGROUND_IDS.channelId, `VuS ${GROUP.name} is linked to "${linked?.conversationId}", expected the channel "${PLAYGROUND_IDS.channelId}"`);
+      },
+    },
+    {
       name: "a reminder card with RSVP buttons arrives in the chat",
       async run() {
+        await channel.open(PERSONAL_CHAT);
         const since = (await chat.bubbles()).length;
         await runJob((j) => j.kind === "reminder", "first reminder");
         reminder = await chat.waitFor(since, (b) => isCardWith(mt.reminder.title(GROUP.name))(b) && b.text.includes(theme), `the reminder card ("${mt.reminder.title(GROUP.name)}", theme "${theme}")`);
@@ -163,8 +181,24 @@ export function meetingSteps({ chat, app, clock, artifactsDir }: MeetingStepsDep
       },
     },
     {
+      name: `the VuS channel gets the reminder card too; "${mt.answerLabels.attending}" there updates it`,
+      async run() {
+        await channel.open(CHANNEL);
+        const title = mt.reminder.title(GROUP.name);
+        const card = await channel.waitForCard([title, theme], `the reminder card ("${title}", theme "${theme}") in the channel`);
+        const tally = mt.reminder.channelTally(0, 0, 0);
+        expect((await card.innerText()).includes(tally), `the channel's reminder card lacks the tally "${tally}": ${oneLine(await card.innerText(), 400)}`);
+        await card.scrollIntoViewIfNeeded();
+        await card.screenshot({ path: join(artifactsDir, "card-meeting-reminder-channel.png") });
+        await card.getByRole("button", { name: mt.answerLabels.attending, exact: true }).click();
+        const thanks = mt.reminder.rsvpThanks(mt.answerLabels.attending);
+        await channel.waitForCard([title, theme, thanks], `the channel's reminder card to show "${thanks}"`);
+      },
+    },
+    {
       name: "the evaluation card arrives after the meeting",
       async run() {
+        await channel.open(PERSONAL_CHAT);
         const since = (await chat.bubbles()).length;
         await runJob((j) => j.kind === "evaluation" && j.key === "invite", "evaluation invitation");
         evaluation = await chat.waitFor(since, isCardWith(et.card.title(GROUP.name)), `the evaluation card ("${et.card.title(GROUP.name)}")`);

@@ -185,7 +185,7 @@ async function main(): Promise<number> {
     console.log(`e2e: bot on port ${botPort}, playground on ${playground.url} (started in ${ready - started} ms)`);
 
     const chat = new ChatPage(page, BOT_NAME);
-    const steps = [...qaSteps(chat), ...meetingSteps({ chat, app, clock, artifactsDir: ARTIFACTS_DIR })];
+    const steps = [...qaSteps(chat), ...meetingSteps({ chat, app, clock, botName: BOT_NAME, artifactsDir: ARTIFACTS_DIR })];
     const results = await runSteps(page, steps, ARTIFACTS_DIR);
     const count = (s: string) => results.filter((r) => r.status === s).length;
     if (args.json) await writeFile(args.json, JSON.stringify({ passed: count("passed"), failed: count("failed"), skipped: count("skipped") }));
