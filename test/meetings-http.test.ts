@@ -315,7 +315,7 @@ describe("a group's Teams channel", () => {
         await c.client.install({ conversationId: channelId, conversationType: "channel", channelData: { tenant: { id: TENANT }, team: { id: "19:team@thread.tacv2" } } });
         // Teams delivers a channel post with the thread in the conversation id.
         const linked = await c.client.post(c.client.activity({ type: "message", text: "koppla kanal Sala", conversationId: `${channelId};messageid=1700000000000`, conversationType: "channel" }));
-        expect(linked.replies[0].text).toContain("Den här kanalen får nu påminnelser om VuS Salas möten.");
+        expect(linked.replies[0].text).toContain("Den här kanalen får nu påminnelser om mötena i VuS Sala.");
       });
       expect((await c.apps[0].meetings.vus.group("sala"))?.doc.channel?.conversationId).toBe(channelId);
       c.clocks[0].set("2027-03-22T08:00:05.000Z");

@@ -167,7 +167,8 @@ export const admin = {
   coordinatorOn: (name: string, group: string) => `${name} är nu samordnare för VuS ${group}.`,
   coordinatorOff: (name: string, group: string) => `${name} är inte längre samordnare för VuS ${group}.`,
   noMembers: "Ingen har gått med i någon grupp ännu.",
-  channelLinked: (group: string) => `Den här kanalen får nu påminnelser om VuS ${group}s möten.`,
+  // No genitive: "Västerås" + s would read "Västeråss".
+  channelLinked: (group: string) => `Den här kanalen får nu påminnelser om mötena i VuS ${group}.`,
   channelUsage: "Skriv i kanalen: **koppla kanal Västerås** (länsdelens namn).",
   channelOnly: "Det kommandot fungerar bara i en kanal där jag är installerad.",
 };
