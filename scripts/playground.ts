@@ -26,6 +26,7 @@ export const PLAYGROUND_IDS = {
   groupChatId: "playground-group-chat",
   teamId: "playground-team",
   teamAadGroupId: "00000000-0000-4000-8000-000000000031",
+  channelId: "playground-channel-vus",
 } as const;
 
 const OTHER_USERS = [
@@ -62,7 +63,7 @@ export function playgroundConfigYaml(): string {
     `  name: Samverkan vuxna (test)`,
     `  aadGroupId: ${PLAYGROUND_IDS.teamAadGroupId}`,
     `  channels:`,
-    `    - id: playground-channel-vus`,
+    `    - id: ${PLAYGROUND_IDS.channelId}`,
     `      name: VuS`,
     ``,
   ].join("\n");

@@ -304,3 +304,26 @@ describe("planning in Teams: year plan file, list, move", () => {
     }
   });
 });
+
+describe("a group's Teams channel", () => {
+  it("`koppla kanal` posted in a channel links the channel, not the post's thread, and the reminder reaches it", async () => {
+    const c = await startCluster(1);
+    try {
+      await setUp(c, 1);
+      const channelId = "19:vus-sala@thread.tacv2";
+      await as(c.client, admin, async () => {
+        await c.client.install({ conversationId: channelId, conversationType: "channel", channelData: { tenant: { id: TENANT }, team: { id: "19:team@thread.tacv2" } } });
+        // Teams delivers a channel post with the thread in the conversation id.
+        const linked = await c.client.post(c.client.activity({ type: "message", text: "koppla kanal Sala", conversationId: `${channelId};messageid=1700000000000`, conversationType: "channel" }));
+        expect(linked.replies[0].text).toContain("Den här kanalen får nu påminnelser om mötena i VuS Sala.");
+      });
+      expect((await c.apps[0].meetings.vus.group("sala"))?.doc.channel?.conversationId).toBe(channelId);
+      c.clocks[0].set("2027-03-22T08:00:05.000Z");
+      await c.apps[0].meetings.scheduler.tick();
+      expect(remindersTo(c, channelId)).toHaveLength(1);
+      expect(cardText(remindersTo(c, channelId)[0].activity)).toContain("Svar hittills: 0 deltar");
+    } finally {
+      await c.stop();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { Locator, Page } from "playwright-core";
+import { CardForm } from "./card-form";
 
 // Drives the Agents Playground's chat the way a person does: reads what is rendered, types into the
 // compose box, clicks card buttons. The playground's CSS classes are generated hashes, so messages are
@@ -95,7 +96,28 @@ export class ChatPage {
   }
 
   private buttonIn(bubble: Bubble, title: string): Locator {
-    return this.page.locator(`[${BUBBLE_ATTR}="${bubble.index}"] .ac-adaptiveCard`).getByRole("button", { name: title, exact: true }).first();
+    return this.cardLocator(bubble).getByRole("button", { name: title, exact: true }).first();
+  }
+
+  private cardLocator(bubble: Bubble): Locator {
+    return this.page.locator(`[${BUBBLE_ATTR}="${bubble.index}"] .ac-adaptiveCard`).first();
+  }
+
+  /** The card in a bubble, for filling in its inputs. */
+  async form(bubble: Bubble): Promise<CardForm> {
+    await this.bubbles(); // re-tag
+    return new CardForm(this.page, this.cardLocator(bubble));
+  }
+
+  /** The bubble at `index` as it is rendered now (a card replaced by an invoke response keeps its place). */
+  async bubble(index: number): Promise<Bubble | undefined> {
+    return (await this.bubbles())[index];
+  }
+
+  /** Saves a picture of just the card, for looking at how it renders. */
+  async screenshotCard(bubble: Bubble, path: string): Promise<void> {
+    await this.bubbles();
+    await this.cardLocator(bubble).screenshot({ path });
   }
 
   /** The first bubble at or after `since` that matches; throws naming what was expected and what came. */

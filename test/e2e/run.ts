@@ -11,6 +11,8 @@ import { PLAYGROUND_IDS, REPO_ROOT, startPlayground, type RunningPlayground } fr
 import { ChatPage, oneLine, type Bubble } from "./chat-page";
 import { launchChromium } from "./chromium";
 import { runSteps, type Step } from "./step-runner";
+import { ManualClock } from "../../dialogs/meetings/clock";
+import { meetingSteps } from "./meeting-steps";
 
 // `npm run test:e2e`: the bot (embedded store, in this process) and the Microsoft 365 Agents Playground
 // on free ports, driven by headless Chromium as a person would use Teams. Screenshots of every step go
@@ -55,7 +57,7 @@ async function click(chat: ChatPage, bubble: Bubble, title: string): Promise<voi
 
 const isCardWith = (text: string) => (b: Bubble) => b.fromBot && b.hasCard && b.text.includes(text);
 
-function steps(chat: ChatPage): Step[] {
+function qaSteps(chat: ChatPage): Step[] {
   let typedAnswer: Bubble | undefined;
   const sourceLine = `${qaText.sourceLabel}:`;
 
@@ -169,7 +171,10 @@ async function main(): Promise<number> {
   let playground: RunningPlayground | undefined;
   let browser: Browser | undefined;
   try {
-    app = await createApp(config, createLogger(config.LOG_LEVEL));
+    // Meetings and evaluations run on a clock the steps move, with the background scheduler off: a step
+    // runs one scheduler tick when it has made a reminder or evaluation due.
+    const clock = new ManualClock(new Date());
+    app = await createApp(config, createLogger(config.LOG_LEVEL), { clock, startScheduler: false, instanceId: "e2e" });
     const botPort = await app.start(0);
     playground = await startPlayground({ config: { ...config, PORT: botPort }, startBot: false, playgroundPort: await freePort() });
     browser = await launchChromium();
@@ -179,7 +184,9 @@ async function main(): Promise<number> {
     const ready = Date.now();
     console.log(`e2e: bot on port ${botPort}, playground on ${playground.url} (started in ${ready - started} ms)`);
 
-    const results = await runSteps(page, steps(new ChatPage(page, BOT_NAME)), ARTIFACTS_DIR);
+    const chat = new ChatPage(page, BOT_NAME);
+    const steps = [...qaSteps(chat), ...meetingSteps({ chat, app, clock, botName: BOT_NAME, artifactsDir: ARTIFACTS_DIR })];
+    const results = await runSteps(page, steps, ARTIFACTS_DIR);
     const count = (s: string) => results.filter((r) => r.status === s).length;
     if (args.json) await writeFile(args.json, JSON.stringify({ passed: count("passed"), failed: count("failed"), skipped: count("skipped") }));
     console.log(`e2e: ${count("passed")} passed, ${count("failed")} failed, ${count("skipped")} skipped in ${((Date.now() - started) / 1000).toFixed(1)} s (screenshots: ${ARTIFACTS_DIR})`);
