@@ -42,4 +42,3 @@ export const feedback = {
 
 /** A card button whose data does not add up (tampered with, or from an old card). */
 export const badSubmission = "Jag kunde inte läsa knappen du tryckte på. Ställ gärna frågan igen med egna ord.";
-/** A button points at an entry that has since been retired. */
