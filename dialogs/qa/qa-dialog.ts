@@ -39,7 +39,7 @@ export class QaDialog {
    */
   readonly submission = async (value: unknown, message: IncomingMessage): Promise<Reply[] | undefined> => {
     const action = actionOf(value);
-    if (!action || !QA_ACTIONS.includes(action)) return undefined;
+    if (!action || !QA_ACTIONS.has(action)) return undefined;
     const { engine, version } = this.deps.knowledge;
     const parsed = QaSubmission.safeParse(value);
     const entry = parsed.success && parsed.data.entryId ? engine.entry(parsed.data.entryId) : undefined;
