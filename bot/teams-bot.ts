@@ -41,9 +41,15 @@ export function toActivity(reply: Reply): Partial<Activity> {
     const { name, description, sizeInBytes, context } = reply.file;
     return MessageFactory.attachment({ contentType: FILE_CONSENT_CARD, name, content: { description, sizeInBytes, acceptContext: context, declineContext: context } }, reply.text);
   }
-  return reply.card
-    ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card.content), reply.text)
-    : MessageFactory.text(reply.text);
+  if (!reply.card) return MessageFactory.text(reply.text);
+  // The plain-text fallback goes in `summary` and the card's `fallbackText`, not in `text`: Teams
+  // posts an activity's text and its card as two separate messages, so the answer would show twice
+  // (MicrosoftDocs/msteams-docs#1998 and #2594; the Agents Playground shows two bubbles too).
+  // `summary` is the Bot Framework's "text to display if the channel cannot render cards", and Teams
+  // shows it in the notification and the chat list instead of "Sent a card" (msteams-docs#4405).
+  // `fallbackText` is what an Adaptive Card host shows when it cannot render the card.
+  const content = { ...reply.card.content, fallbackText: reply.text };
+  return { ...MessageFactory.attachment(CardFactory.adaptiveCard(content)), summary: reply.text };
 }
 
 /** Maps Teams activities onto the framework-free dialogs. Everything Bot Framework-specific stays here. */

@@ -38,7 +38,7 @@ describe("bot over HTTP with Teams-shaped activities", () => {
     expect(card.contentType).toBe(ADAPTIVE);
     expect(cardProblems(card.content)).toEqual([]);
     expect(cardText(replies[0])).toContain("Välkommen till Samverkansboten");
-    expect(replies[0].text).toContain("Välkommen");
+    expect(replies[0].summary).toContain("Välkommen");
 
     const stored = await conversations.get(TENANT, "a:personal-1");
     expect(stored).toMatchObject({ active: true, conversationType: "personal", aadObjectId: client.user.aadObjectId, tenantId: TENANT });

@@ -14,6 +14,20 @@ export const whoDoesWhat = "Vem gör vad";
 /** Marks a row that is a cost responsibility. */
 export const costMark = "(kostnadsansvar)";
 export const sourceLabel = "Källa";
+/** Introduces the other sections an answer draws on, after the source line. */
+export const alsoIn = "Även i";
+
+/** Labels of the structured facts under an answer (forums, routines, decisions). */
+export const facts = {
+  convenor: "Sammankallande",
+  frequency: "Hur ofta",
+  mandate: "Mandat",
+  members: "Medlemmar",
+  tasks: "Uppgifter",
+  appliesWhen: "Gäller",
+  decidedBy: "Beslutat av",
+  date: "Datum",
+} as const;
 /** Introduces the "Menade du…?" buttons. */
 export const didYouMean = "Menade du…?";
 
