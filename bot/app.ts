@@ -27,6 +27,7 @@ import { KnowledgeEditor } from "../data/kb/knowledge-editor";
 import { PendingImports } from "../data/kb/pending-imports";
 import { AdminDialog } from "../dialogs/admin/admin-dialog";
 import { downloadText } from "./file-transfer";
+import { helpRoleOf } from "../dialogs/help-role";
 
 /** Largest knowledge-base import accepted (the whole base exports to well under 1 MB). */
 const MAX_IMPORT_MB = 5;
@@ -78,8 +79,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
   });
   const answerQuestion: QuestionHandler = options.answerQuestion ?? qa.answer;
+  const admins = new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS);
   const admin = new AdminDialog({
-    admins: new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS),
+    admins,
     editor: new KnowledgeEditor(store.containers.knowledge, knowledgeStore),
     knowledge,
     feedback,
@@ -114,7 +116,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     publicBaseUrl: () => config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
   });
   await meetings.vus.seedGroups();
-  const router = new MessageRouter({ answerQuestion, features: [{ handle: admin.handle }, meetings.feature, evaluations.feature], submissions: [qa.submission] });
+  const router = new MessageRouter({ answerQuestion, features: [{ handle: admin.handle }, meetings.feature, evaluations.feature], submissions: [qa.submission], roleOf: helpRoleOf({ isAdmin: (aad) => admins.isAdmin(aad), membershipsOf: (aad) => meetings.vus.membershipsOf(aad) }) });
   const cardActions = { execute: async (verb: string, data: unknown, asker: Asker) => (await meetings.feature.execute(verb, data, asker)) ?? evaluations.feature.execute(verb, data, asker) };
   const bot = new SamverkansBot(conversations, router, logger, cardActions, { exporter: admin, texts: adminText.exportFile });
   const http = createServer({ adapter, bot, logger, healthy: () => store.ping(), allowedTenants: config.ALLOWED_TENANT_IDS });

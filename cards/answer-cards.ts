@@ -66,6 +66,7 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     responsibilities: entry.responsibilities.map((r) => ({ actor: r.actor, duty: r.cost ? `${r.duty} ${qaText.costMark}` : r.duty })),
     source: sourceText(entry.source),
     alsoIn: alsoInText(entry) ?? "",
+    hasAlsoIn: alsoInText(entry) !== undefined,
     hasAlternatives: alternatives.length > 0,
     didYouMean: qaText.didYouMean,
     alternatives,
