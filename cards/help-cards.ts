@@ -13,6 +13,11 @@ export function welcomeCard(): CardAttachment {
   return cardAttachment("welcome", { ...botText.welcome, examples: botText.exampleQuestions });
 }
 
+/** Replaces a clicked card when handling the click failed: the same apology as in chat. */
+export function apologyCard(): CardAttachment {
+  return cardAttachment("notice", { title: botText.errors.apologyTitle, message: botText.errors.apology });
+}
+
 /** The command sections a role may use; commands nobody may run are not offered. */
 export function helpSections(role: HelpRole): HelpSection[] {
   const h = botText.help;

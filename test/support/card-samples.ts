@@ -12,6 +12,7 @@ const evalCloses = "2026-03-24T11:00:00.000Z";
 /** Sample data per template; the card test expands each and validates the result. */
 export const cardSamples: Partial<Record<CardName, object[]>> = {
   welcome: [{ ...botText.welcome, examples: botText.exampleQuestions }],
+  notice: [{ title: botText.errors.apologyTitle, message: botText.errors.apology }],
   help: [helpCardData("admin"), helpCardData("coordinator"), { ...helpCardData("everyone"), examples: [] }],
   answer: [
     // Grey zone with everything: unsure note, "Vem gör vad", "Menade du…?" and related questions.
