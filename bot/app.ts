@@ -28,6 +28,7 @@ import { PendingImports } from "../data/kb/pending-imports";
 import { AdminDialog } from "../dialogs/admin/admin-dialog";
 import { downloadText } from "./file-transfer";
 import { helpRoleOf } from "../dialogs/help-role";
+import { DeclineHint } from "./decline-hint";
 
 /** Largest knowledge-base import accepted (the whole base exports to well under 1 MB). */
 const MAX_IMPORT_MB = 5;
@@ -118,7 +119,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   await meetings.vus.seedGroups();
   const router = new MessageRouter({ answerQuestion, features: [{ handle: admin.handle }, meetings.feature, evaluations.feature], submissions: [qa.submission], roleOf: helpRoleOf({ isAdmin: (aad) => admins.isAdmin(aad), membershipsOf: (aad) => meetings.vus.membershipsOf(aad) }) });
   const cardActions = { execute: async (verb: string, data: unknown, asker: Asker) => (await meetings.feature.execute(verb, data, asker)) ?? evaluations.feature.execute(verb, data, asker) };
-  const bot = new SamverkansBot(conversations, router, logger, cardActions, { exporter: admin, texts: adminText.exportFile });
+  const bot = new SamverkansBot(conversations, router, logger, cardActions, { exporter: admin, texts: adminText.exportFile }, new DeclineHint(conversationState, logger));
   const http = createServer({ adapter, bot, logger, healthy: () => store.ping(), allowedTenants: config.ALLOWED_TENANT_IDS });
   registerReportDownload(http.server, evaluations.reports, logger);
   let stopping: Promise<void> | undefined;

@@ -7,6 +7,7 @@ import type { MessageRouter } from "../dialogs/router";
 import type { Asker, IncomingMessage, Reply } from "../dialogs/types";
 import type { CardAttachment } from "../cards/render";
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, incomingFiles, uploadToSession } from "./file-transfer";
+import type { DeclineHint } from "./decline-hint";
 
 /** Handles Action.Execute (adaptiveCard/action invokes); returns the card that replaces the clicked one. */
 export interface CardActionHandler {
@@ -60,6 +61,7 @@ export class SamverkansBot extends TeamsActivityHandler {
     private readonly logger: Logger,
     private readonly cardActions?: CardActionHandler,
     private readonly files?: { exporter: FileExporter; texts: FileTexts },
+    private readonly declineHint?: DeclineHint,
   ) {
     super();
 
@@ -158,7 +160,8 @@ export class SamverkansBot extends TeamsActivityHandler {
     const a = context.activity;
     const text = a.text ? TurnContext.removeRecipientMention(a) ?? a.text : "";
     const files = incomingFiles(a.attachments);
-    const replies = await this.router.handle({ text: text ?? "", value: a.value, asker: this.asker(context), ...(files.length > 0 ? { files } : {}) });
+    const handled = await this.router.handle({ text: text ?? "", value: a.value, asker: this.asker(context), ...(files.length > 0 ? { files } : {}) });
+    const replies = this.declineHint ? await this.declineHint.after(context, handled) : handled;
     this.logger.debug({ chars: text.length, replies: replies.length }, "message handled");
     for (const reply of replies) await context.sendActivity(toActivity(reply));
   }

@@ -50,4 +50,6 @@ export interface Reply {
   card?: CardAttachment;
   /** Offer a file instead of (or besides) a card. */
   file?: FileOffer;
+  /** Set on the reply to a question: whether the knowledge base answered, guessed or declined. */
+  qaOutcome?: "answer" | "suggest" | "decline";
 }

@@ -54,5 +54,9 @@ export const feedback = {
   thanksDown: "Tack för din återkoppling! Välfärd går igenom svar som inte hjälpte och förbättrar kunskapsbanken.",
 } as const;
 
+/** Sent after the second decline in a row in a conversation. */
+export const declineHint =
+  "Jag har inte kunnat svara på dina två senaste frågor. Prova att fråga med andra ord, gärna med ord som står i överenskommelsen, till exempel SIP, HVB eller VuS-grupp. Skriv hjälp för att se exempel på frågor. Gäller frågan något som inte står i överenskommelsen, kontakta Välfärd, Region Västmanland.";
+
 /** A card button whose data does not add up (tampered with, or from an old card). */
 export const badSubmission = "Jag kunde inte läsa knappen du tryckte på. Ställ gärna frågan igen med egna ord.";
