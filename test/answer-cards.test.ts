@@ -116,6 +116,10 @@ describe("answer cards built from real entries", () => {
       expect(text).toContain(`${qaText.alsoIn}: `);
       expect(text).toContain(other.section);
     }
+    // Several sections of one document name the document once.
+    const many = seed.find((x) => x.alsoSources.filter((s) => s.document === "overenskommelse" && s.section !== x.source.section).length >= 3)!;
+    const line = answerText(many).split("\n").find((l) => l.startsWith(`${qaText.alsoIn}:`))!;
+    expect(line.split(qaText.documentName.overenskommelse).length - 1).toBe(1);
     const plain = seed.find((x) => x.alsoSources.length === 0)!;
     expect(answerText(plain)).not.toContain(`${qaText.alsoIn}:`);
   });

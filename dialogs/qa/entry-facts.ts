@@ -1,4 +1,4 @@
-import type { KbEntry } from "../../data/kb/schema";
+import type { KbEntry, SourceDocument } from "../../data/kb/schema";
 import * as qaText from "../../core/strings/qa";
 
 // The structured fields of an entry that the answer text does not already carry, as label/value
@@ -45,14 +45,14 @@ export function entryFacts(e: KbEntry): EntryFact[] {
 
 /** The other places an entry draws on, without the one already named as its source. */
 export function alsoInText(e: KbEntry): string | undefined {
-  const main = `${e.source.document}|${e.source.section}`;
-  const seen = new Set([main]);
-  const places: string[] = [];
+  // Sections grouped under their document, so the document is named once: "Överenskommelsen, avsnitt A; B".
+  const byDocument = new Map<SourceDocument, string[]>();
   for (const s of e.alsoSources) {
-    const key = `${s.document}|${s.section}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    places.push(`${qaText.documentName[s.document]} ${s.section}`);
+    if (s.document === e.source.document && s.section === e.source.section) continue;
+    const sections = byDocument.get(s.document) ?? [];
+    if (!sections.includes(s.section)) sections.push(s.section);
+    byDocument.set(s.document, sections);
   }
-  return places.length > 0 ? `${qaText.alsoIn}: ${places.join("; ")}` : undefined;
+  const places = [...byDocument].map(([doc, sections]) => `${qaText.documentName[doc]} ${sections.join("; ")}`);
+  return places.length > 0 ? `${qaText.alsoIn}: ${places.join(". ")}` : undefined;
 }
