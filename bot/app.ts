@@ -27,6 +27,8 @@ import { KnowledgeEditor } from "../data/kb/knowledge-editor";
 import { PendingImports } from "../data/kb/pending-imports";
 import { AdminDialog } from "../dialogs/admin/admin-dialog";
 import { downloadText } from "./file-transfer";
+import { helpRoleOf } from "../dialogs/help-role";
+import { DeclineHint } from "./decline-hint";
 
 /** Largest file fetched for an import (the whole knowledge base exports to well under 1 MB; meeting plans are capped lower). */
 const MAX_IMPORT_MB = 5;
@@ -123,9 +125,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     knowledgeBase: admin,
     meetings: meetings.feature,
   });
-  const router = new MessageRouter({ answerQuestion, features: [files, { handle: admin.handle }, meetings.feature, evaluations.feature], submissions: [qa.submission] });
+  const router = new MessageRouter({ answerQuestion, features: [files, { handle: admin.handle }, meetings.feature, evaluations.feature], submissions: [qa.submission], roleOf: helpRoleOf({ isAdmin, membershipsOf: (aad) => meetings.vus.membershipsOf(aad) }) });
   const cardActions = { execute: async (verb: string, data: unknown, asker: Asker) => (await meetings.feature.execute(verb, data, asker)) ?? evaluations.feature.execute(verb, data, asker) };
-  const bot = new SamverkansBot(conversations, router, logger, cardActions, { exporter: admin, texts: adminText.exportFile });
+  const bot = new SamverkansBot(conversations, router, logger, cardActions, { exporter: admin, texts: adminText.exportFile }, new DeclineHint(conversationState, logger));
   const http = createServer({ adapter, bot, logger, healthy: () => store.ping(), allowedTenants: config.ALLOWED_TENANT_IDS });
   registerReportDownload(http.server, evaluations.reports, logger);
   let stopping: Promise<void> | undefined;

@@ -7,6 +7,7 @@ import type { MessageRouter } from "../dialogs/router";
 import type { Asker, IncomingMessage, Reply } from "../dialogs/types";
 import type { CardAttachment } from "../cards/render";
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, incomingFiles, uploadToSession } from "./file-transfer";
+import type { DeclineHint } from "./decline-hint";
 
 /** Handles Action.Execute (adaptiveCard/action invokes); returns the card that replaces the clicked one. */
 export interface CardActionHandler {
@@ -41,9 +42,15 @@ export function toActivity(reply: Reply): Partial<Activity> {
     const { name, description, sizeInBytes, context } = reply.file;
     return MessageFactory.attachment({ contentType: FILE_CONSENT_CARD, name, content: { description, sizeInBytes, acceptContext: context, declineContext: context } }, reply.text);
   }
-  return reply.card
-    ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card.content), reply.text)
-    : MessageFactory.text(reply.text);
+  if (!reply.card) return MessageFactory.text(reply.text);
+  // The plain-text fallback goes in `summary` and the card's `fallbackText`, not in `text`: Teams
+  // posts an activity's text and its card as two separate messages, so the answer would show twice
+  // (MicrosoftDocs/msteams-docs#1998 and #2594; the Agents Playground shows two bubbles too).
+  // `summary` is the Bot Framework's "text to display if the channel cannot render cards", and Teams
+  // shows it in the notification and the chat list instead of "Sent a card" (msteams-docs#4405).
+  // `fallbackText` is what an Adaptive Card host shows when it cannot render the card.
+  const content = { ...reply.card.content, fallbackText: reply.text };
+  return { ...MessageFactory.attachment(CardFactory.adaptiveCard(content)), summary: reply.text };
 }
 
 /** Maps Teams activities onto the framework-free dialogs. Everything Bot Framework-specific stays here. */
@@ -54,6 +61,7 @@ export class SamverkansBot extends TeamsActivityHandler {
     private readonly logger: Logger,
     private readonly cardActions?: CardActionHandler,
     private readonly files?: { exporter: FileExporter; texts: FileTexts },
+    private readonly declineHint?: DeclineHint,
   ) {
     super();
 
@@ -157,7 +165,8 @@ export class SamverkansBot extends TeamsActivityHandler {
     const a = context.activity;
     const text = a.text ? TurnContext.removeRecipientMention(a) ?? a.text : "";
     const files = incomingFiles(a.attachments);
-    const replies = await this.router.handle({ text: text ?? "", value: a.value, asker: this.asker(context), ...(files.length > 0 ? { files } : {}) });
+    const handled = await this.router.handle({ text: text ?? "", value: a.value, asker: this.asker(context), ...(files.length > 0 ? { files } : {}) });
+    const replies = this.declineHint ? await this.declineHint.after(context, handled) : handled;
     this.logger.debug({ chars: text.length, replies: replies.length }, "message handled");
     for (const reply of replies) await context.sendActivity(toActivity(reply));
   }

@@ -7,7 +7,7 @@ import * as ACData from "adaptivecards-templating";
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 
-export type CardName = "welcome" | "help" | "answer" | "decline" | "meeting" | "meeting-form" | "meeting-list" | "join-group" | "representation" | "coordinator" | "meeting-cancel" | EvaluationCardName | AdminCardName;
+export type CardName = "welcome" | "help" | "notice" | "answer" | "decline" | "meeting" | "meeting-form" | "meeting-list" | "join-group" | "representation" | "coordinator" | "meeting-cancel" | EvaluationCardName | AdminCardName;
 /** Evaluation feature (issue 5); a separate union so the line merges cleanly with other features. */
 type EvaluationCardName = "evaluation" | "evaluation-thanks" | "evaluation-notice" | "report-2b";
 /** Admin feature: editing the knowledge base from Teams. */

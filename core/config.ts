@@ -63,8 +63,10 @@ export const ConfigSchema = z
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppPassword"], message: "is required when MicrosoftAppId is set" });
     if (!c.MicrosoftAppId && c.MicrosoftAppPassword)
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppId"], message: "is required when MicrosoftAppPassword is set" });
-    if (c.MicrosoftAppType === "SingleTenant" && !c.MicrosoftAppTenantId)
-      ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "is required when MicrosoftAppType is SingleTenant" });
+    // Without an app id authentication is off and the tenant is never used, so a half-filled .env
+    // (type set, tenant not yet known) must not stop a local start.
+    if (c.MicrosoftAppId && c.MicrosoftAppType === "SingleTenant" && !c.MicrosoftAppTenantId)
+      ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "is required when MicrosoftAppId is set and MicrosoftAppType is SingleTenant" });
     if (c.COSMOS_ENDPOINT && !c.COSMOS_KEY)
       ctx.addIssue({ code: "custom", path: ["COSMOS_KEY"], message: "is required when COSMOS_ENDPOINT is set" });
     if (c.MicrosoftAppId && !c.PSEUDONYM_SECRET)

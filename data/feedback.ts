@@ -79,6 +79,24 @@ export class FeedbackStore {
     return rows.map((r) => r.doc);
   }
 
+  /**
+   * The newest items still waiting in the admins' review queue: status "new", and for feedback only
+   * 👎. Filtered in the query, not afterwards, so a burst of 👍 or reviewed items cannot push open
+   * ones past the limit.
+   */
+  async openForReview(kind: ReviewKind, limit = 200): Promise<ReviewDoc[]> {
+    const votes = kind === "feedback" ? " AND c.vote = 'down'" : "";
+    const rows = await this.repo.query(
+      `SELECT TOP @limit * FROM c WHERE c.kind = @kind AND c.status = 'new'${votes} ORDER BY c.createdAt DESC`,
+      [
+        { name: "@kind", value: kind },
+        { name: "@limit", value: limit },
+      ],
+      kind,
+    );
+    return rows.map((r) => r.doc);
+  }
+
   /** Marks queue items reviewed (dismissed or answered by an admin); unknown ids are skipped. Returns how many changed. */
   async markReviewed(items: { kind: ReviewKind; id: string }[]): Promise<number> {
     let changed = 0;

@@ -1,7 +1,7 @@
-import { helpCard } from "../cards/help-cards";
+import { helpCard, helpText, type HelpRole } from "../cards/help-cards";
 import { botText } from "../core/strings";
 import { parseCommand } from "./commands";
-import type { IncomingMessage, Reply } from "./types";
+import type { Asker, IncomingMessage, Reply } from "./types";
 
 /** Answers a question in Swedish; provided by the knowledge-base feature. */
 export type QuestionHandler = (question: string, message: IncomingMessage) => Promise<Reply>;
@@ -24,6 +24,8 @@ export interface RouterDeps {
   features?: FeatureHandler[];
   /** Card submission handlers, asked in order. */
   submissions?: SubmissionHandler[];
+  /** Whose commands `hjälp` shows the asker; everyone's when absent. */
+  roleOf?: (asker: Asker) => Promise<HelpRole>;
 }
 
 /** Decides what a message is and produces the replies. Knows nothing of Bot Framework. */
@@ -46,10 +48,20 @@ export class MessageRouter {
     const command = parseCommand(message.text);
     switch (command.name) {
       case "help":
-        return [{ text: botText.fallback.help, card: helpCard() }];
+        return [await this.help(message.asker)];
       case "question":
-        if (!command.text) return [{ text: botText.fallback.help, card: helpCard() }];
+        if (!command.text) return [await this.help(message.asker)];
         return [await this.deps.answerQuestion(command.text, message)];
     }
+  }
+
+  private async help(asker: Asker): Promise<Reply> {
+    let role: HelpRole = "everyone";
+    try {
+      role = (await this.deps.roleOf?.(asker)) ?? "everyone";
+    } catch {
+      // The store did not answer: everyone's help is still better than an apology.
+    }
+    return { text: helpText(role), card: helpCard(role) };
   }
 }

@@ -1,4 +1,5 @@
 import type { CardAttachment } from "../cards/render";
+import type { ConversationType } from "../data/conversations";
 
 // The contract between bot/ (Bot Framework) and the framework-free dialogs: plain data in, plain data out,
 // so a move to the Microsoft 365 Agents SDK or the Teams SDK only touches bot/.
@@ -10,7 +11,7 @@ export interface Asker {
   userId: string;
   /** Entra object id; absent in some test clients. */
   aadObjectId?: string;
-  conversationType: "personal" | "channel" | "groupChat";
+  conversationType: ConversationType;
   /** Display name, as Teams sends it; an admin's name is recorded with their changes. */
   name?: string;
   /** Where Teams reaches this user's tenant; kept with a membership to open a personal chat later. */
@@ -56,4 +57,6 @@ export interface Reply {
   card?: CardAttachment;
   /** Offer a file instead of (or besides) a card. */
   file?: FileOffer;
+  /** Set on the reply to a question: whether the knowledge base answered, guessed or declined. */
+  qaOutcome?: "answer" | "suggest" | "decline";
 }

@@ -151,18 +151,18 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     expect(preview.replies[0].attachments[0].content.body[0]).toEqual(before.replies[0].attachments[0].content.body[0]);
     expect(cardText(preview.replies[1])).toContain(adminText.fieldShort.answer);
     // Not published yet.
-    expect((await say(question)).replies[0].text).not.toContain("fem arbetsdagar");
+    expect((await say(question)).replies[0].summary).not.toContain("fem arbetsdagar");
 
     const published = await press(button(preview.replies[1], "admin.publish").data);
     expect(published.replies[0].text).toMatch(/^Publicerat/);
     const after = await say(question);
-    expect(after.replies[0].text).toContain("inom fem arbetsdagar");
+    expect(after.replies[0].summary).toContain("inom fem arbetsdagar");
 
     const history = await say(`historik ${entryId}`);
     expectValidCards(history.replies);
-    expect(history.replies[0].text).toContain("Anna Admin");
-    expect(history.replies[0].text).toMatch(/Version 2 .* redigerad/);
-    expect(history.replies[0].text).toMatch(/Version 1 .* inläst från grunddata/);
+    expect(history.replies[0].summary).toContain("Anna Admin");
+    expect(history.replies[0].summary).toMatch(/Version 2 .* redigerad/);
+    expect(history.replies[0].summary).toMatch(/Version 1 .* inläst från grunddata/);
   });
 
   it("refuses the second of two concurrent saves with a conflict message and overwrites nothing", async () => {
@@ -200,8 +200,8 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     const preview = await press(button(form.replies[0], "admin.preview").data, { ...values, f_answer: "Kort.", f_related: "topic-finns-inte" });
     expect(preview.replies).toHaveLength(1);
     expectValidCards(preview.replies);
-    expect(preview.replies[0].text).toContain(`${adminText.fieldLabels.answer}: ${adminText.issues.tooShortText(20)}`);
-    expect(preview.replies[0].text).not.toContain("Publicera");
+    expect(preview.replies[0].summary).toContain(`${adminText.fieldLabels.answer}: ${adminText.issues.tooShortText(20)}`);
+    expect(preview.replies[0].summary).not.toContain("Publicera");
   });
 
   it("retires an entry so users no longer get it, and restores an earlier version from the history", async () => {
@@ -210,7 +210,7 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     const entryId = buttons(first.replies[0]).find((b) => b.data?.action === "feedback")!.data.entryId as string;
     const entry = await press({ action: "admin.open", entryId });
     const retired = await press(button(entry.replies[0], "admin.retire").data);
-    expect(retired.replies[0].text).toMatch(/tillbakadragen \(version 2\)/);
+    expect(retired.replies[0].summary).toMatch(/tillbakadragen \(version 2\)/);
     expectValidCards(retired.replies);
     const answered = await say(question);
     expect(buttons(answered.replies[0]).find((b) => b.data?.action === "feedback")?.data.entryId).not.toBe(entryId);
@@ -234,7 +234,7 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     await say("parkeringstillstånd vårdcentralen hur");
     const queue = await say("granska");
     expectValidCards(queue.replies);
-    expect(queue.replies[0].text).toContain("2 gånger");
+    expect(queue.replies[0].summary).toContain("2 gånger");
     const group = buttons(queue.replies[0]).filter((b) => b.data?.action === "admin.new")[0];
     const form = await press(group.data);
     expectValidCards(form.replies);
@@ -252,10 +252,10 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     const done = await press(button(preview.replies[1], "admin.publish").data);
     expect(done.replies[0].text).toMatch(/^Publicerat.*version 1/);
     const answered = await say("parkeringstillstånd vid vårdcentralen");
-    expect(answered.replies[0].text).toContain("Kontakta kommunens handläggare");
+    expect(answered.replies[0].summary).toContain("Kontakta kommunens handläggare");
     // Publishing from the queue marks those questions reviewed.
     const requeue = await say("granska");
-    expect(requeue.replies[0].text).not.toContain("parkeringstillstånd vårdcentralen hur");
+    expect(requeue.replies[0].summary).not.toContain("parkeringstillstånd vårdcentralen hur");
   });
 
   it("dismisses a group from the review queue", async () => {
@@ -313,7 +313,7 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     const marker = await app.knowledgeStore.readMarker();
     const res = await sendFile("/bad.json");
     expectValidCards(res.replies);
-    const lines = res.replies[0].text.split("\n");
+    const lines = res.replies[0].summary.split("\n");
     expect(lines[0]).toBe(adminText.importFile.rejectedTitle(4));
     expect(lines.find((l: string) => l.startsWith(`Post 1 (${file.entries[0].id})`))).toContain(`${adminText.fieldLabels.answer}: ${adminText.issues.tooShortText(20)}`);
     expect(lines.find((l: string) => l.startsWith(`Post 4 (${file.entries[3].id})`))).toContain(adminText.fieldLabels["source.document"]);
@@ -332,7 +332,7 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     host.files.set("/good.json", JSON.stringify(file));
     const summary = await sendFile("/good.json");
     expectValidCards(summary.replies);
-    expect(summary.replies[0].text).toContain("Nya: 1, Ändrade: 1, Tillbakadragna: 1");
+    expect(summary.replies[0].summary).toContain("Nya: 1, Ändrade: 1, Tillbakadragna: 1");
     expect((await app.knowledgeStore.readEntries()).docs.find((d) => d.id === "topic-importerad")).toBeUndefined();
     const done = await press(button(summary.replies[0], "admin.importConfirm").data);
     expect(done.replies[0].text).toBe(adminText.importFile.done(1, 1, 1));

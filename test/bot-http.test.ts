@@ -1,6 +1,7 @@
 import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { createApp, type App } from "../bot/app";
+import { botText } from "../core/strings";
 import { ConversationStore } from "../data/conversations";
 import type { QuestionHandler } from "../dialogs/router";
 import { TeamsTestClient, TENANT, cardText } from "./support/teams-client";
@@ -38,7 +39,7 @@ describe("bot over HTTP with Teams-shaped activities", () => {
     expect(card.contentType).toBe(ADAPTIVE);
     expect(cardProblems(card.content)).toEqual([]);
     expect(cardText(replies[0])).toContain("Välkommen till Samverkansboten");
-    expect(replies[0].text).toContain("Välkommen");
+    expect(replies[0].summary).toContain("Välkommen");
 
     const stored = await conversations.get(TENANT, "a:personal-1");
     expect(stored).toMatchObject({ active: true, conversationType: "personal", aadObjectId: client.user.aadObjectId, tenantId: TENANT });
@@ -103,6 +104,15 @@ describe("bot over HTTP with Teams-shaped activities", () => {
     expect(cardProblems(replies[0].attachments[0].content)).toEqual([]);
   });
 
+  it("shows everyone's commands to a user who is neither coordinator nor admin", async () => {
+    const { replies } = await client.say("hjälp");
+    const text = cardText(replies[0]);
+    for (const c of botText.help.commands) expect(text).toContain(c.title);
+    expect(text).not.toContain(botText.help.coordinatorTitle);
+    expect(text).not.toContain(botText.help.adminTitle);
+    expect(text).not.toContain("granska");
+  });
+
   it("hands other text to the question handler", async () => {
     const { replies } = await client.say("Vem kallar till SIP?");
     expect(replies.map((r) => r.text)).toEqual(["svar: 20"]);
@@ -123,6 +133,22 @@ describe("bot over HTTP with Teams-shaped activities", () => {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "ok" });
+  });
+});
+
+describe("help for an admin", () => {
+  it("lists the coordinator's and the admin's commands too", async () => {
+    const { app, client } = await startBot(async () => ({ text: "svar" }), { ADMIN_AAD_OBJECT_IDS: "00000000-0000-4000-8000-00000000a001" });
+    try {
+      const { replies } = await client.say("hjälp");
+      const text = cardText(replies[0]);
+      expect(cardProblems(replies[0].attachments[0].content)).toEqual([]);
+      for (const c of [...botText.help.commands, ...botText.help.coordinatorCommands, ...botText.help.adminCommands]) expect(text).toContain(c.title);
+      expect(replies[0].summary).toContain("granska");
+    } finally {
+      await client.close();
+      await app.stop();
+    }
   });
 });
 

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { loadConfig, ConfigError } from "../core/config";
 
 const GUID = "6e1f3f0a-5b1c-4c39-9a53-2f0c5e9d7a11";
@@ -37,6 +39,20 @@ describe("configuration", () => {
 
   it("treats empty values as unset", () => {
     expect(loadConfig({ PORT: "", MicrosoftAppId: " " })).toMatchObject({ PORT: 3978, authEnabled: false });
+  });
+
+  it("starts locally when only MicrosoftAppType=SingleTenant is filled in (no app id, no tenant)", () => {
+    expect(loadConfig({ MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: "" })).toMatchObject({ authEnabled: false, MicrosoftAppType: "SingleTenant" });
+  });
+
+  it("starts with .env.example as it is", () => {
+    const env: Record<string, string> = {};
+    for (const line of readFileSync(join(__dirname, "..", ".env.example"), "utf8").split("\n")) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim());
+      if (m) env[m[1]] = m[2];
+    }
+    expect(Object.keys(env)).toContain("MicrosoftAppType");
+    expect(problemsOf(env)).toEqual([]);
   });
 
   it("parses comma-separated id lists", () => {

@@ -76,9 +76,8 @@ describe("QaEngine on a small base", () => {
     expect(new QaEngine([]).ask("Vem betalar HVB?").outcome).toBe("decline");
     expect(engine.ask("   ?!").outcome).toBe("decline");
     const long = "Vem har kostnadsansvaret för placering på HVB? " + "Lorem ipsum dolor sit amet. ".repeat(500);
-    const started = Date.now();
+    // How fast it is, is measured by npm run bench (qa-bench), not asserted here.
     expect(["answer", "suggest", "decline"]).toContain(engine.ask(long).outcome);
-    expect(Date.now() - started).toBeLessThan(500);
   });
 
   it("offers alternatives in the grey zone and keeps confidence within 0..1", () => {

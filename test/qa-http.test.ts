@@ -47,7 +47,7 @@ describe("questions and feedback over HTTP", () => {
     expect((await app.knowledgeStore.readEntries()).docs.length).toBeGreaterThan(200);
   });
 
-  it("answers with a valid card: title, answer, source line, feedback buttons, and the answer in the text", async () => {
+  it("answers with a valid card: title, answer, source line, feedback buttons, and the answer as plain-text fallback", async () => {
     const { status, replies } = await client.say("Vem har kostnadsansvar för HVB-placering?");
     expect(status).toBe(200);
     expect(replies).toHaveLength(1);
@@ -57,8 +57,12 @@ describe("questions and feedback over HTTP", () => {
     const body = cardText(reply);
     expect(body).toContain("Källa: Överenskommelsen, avsnitt");
     expect(body).toMatch(/socialtjänsten/i);
-    expect(reply.text).toMatch(/socialtjänsten/i);
-    expect(reply.text).toContain("Källa: Överenskommelsen, avsnitt");
+    // The plain-text fallback travels as summary and card fallbackText, not as text, which Teams
+    // would post as a second message above the card.
+    expect(reply.text ?? "").toBe("");
+    expect(reply.summary).toMatch(/socialtjänsten/i);
+    expect(reply.summary).toContain("Källa: Överenskommelsen, avsnitt");
+    expect(reply.attachments[0].content.fallbackText).toBe(reply.summary);
     const votes = buttons(reply).filter((b) => b.data?.action === "feedback");
     expect(votes.map((v) => v.data.vote)).toEqual(["up", "down"]);
     expect(votes[0].data.question).toBe("Vem har kostnadsansvar för HVB-placering?");
@@ -100,8 +104,8 @@ describe("questions and feedback over HTTP", () => {
   it("declines a question outside the agreement and refers to Välfärd", async () => {
     const { replies } = await client.say("Vad blir vädret i Västerås i morgon?");
     expect(replies).toHaveLength(1);
-    expect(replies[0].text).toMatch(/kan inte svara/);
-    expect(replies[0].text).toContain("Välfärd");
+    expect(replies[0].summary).toMatch(/kan inte svara/);
+    expect(replies[0].summary).toContain("Välfärd");
     expect(cardProblems(replies[0].attachments[0].content)).toEqual([]);
     const logged = await feedback.newest("unanswered");
     expect(logged[0]).toMatchObject({ kind: "unanswered", outcome: "decline", question: "Vad blir vädret i Västerås i morgon?" });
@@ -109,7 +113,7 @@ describe("questions and feedback over HTTP", () => {
 
   it("declines a look-up of a named person and does not keep the question", async () => {
     const { replies } = await client.say("Har Anna Svensson en SIP hos vuxenpsykiatrin?");
-    expect(replies[0].text).toBe(qaText.decline.individual);
+    expect(replies[0].summary).toBe(qaText.decline.individual);
     expect(cardText(replies[0])).toContain(qaText.decline.individual);
     const [latest] = await feedback.newest("unanswered", 1);
     expect(latest).toMatchObject({ kind: "unanswered", reason: "individual", question: null });

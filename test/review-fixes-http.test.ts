@@ -84,7 +84,7 @@ describe("review fixes over HTTP", () => {
       expect(added.replies[0].text).toBe(adminText.admins.added(TEAMS_ADMIN.name));
 
       const form = await say(TEAMS_ADMIN, "planera");
-      expect(form.replies[0].text).toBe(meetingsText.form.newTitle);
+      expect(form.replies[0].summary).toBe(meetingsText.form.newTitle);
       expect(cardProblems(form.replies[0].attachments[0].content)).toEqual([]);
       expect(JSON.stringify(form.replies[0].attachments[0].content)).toContain("Västerås");
 
@@ -114,7 +114,7 @@ describe("review fixes over HTTP", () => {
       const file = JSON.parse(exportFile(docs, 1, new Date()));
       file.entries[0].answer = `${file.entries[0].answer} Ändrat i filen.`;
       const res = await sendFile(ADMIN, "kunskapsbank.json", JSON.stringify(file));
-      expect(res.replies[0].text).toContain(`${adminText.importFile.summaryFacts.changed}: 1`);
+      expect(res.replies[0].summary).toContain(`${adminText.importFile.summaryFacts.changed}: 1`);
       expect(cardProblems(res.replies[0].attachments[0].content)).toEqual([]);
     });
   });
@@ -183,7 +183,7 @@ describe("review fixes over HTTP", () => {
     it("a non-admin's 'samordnare' goes to the knowledge base; an admin's opens the coordinator card", async () => {
       expectQaAnswer((await say(MEMBER, "samordnare")).replies, [meetingsText.admin.notAdmin]);
       const card = await say(ADMIN, "samordnare");
-      expect(card.replies[0].text).toBe(meetingsText.admin.coordinatorTitle);
+      expect(card.replies[0].summary).toBe(meetingsText.admin.coordinatorTitle);
       expect(cardProblems(card.replies[0].attachments[0].content)).toEqual([]);
     });
 
@@ -217,7 +217,7 @@ describe("review fixes over HTTP", () => {
       const cancel = submits(listed.replies[0]).find((d) => d.action === "meetings.cancel" && d.meetingId === meeting.id);
 
       const asked = await press(COORDINATOR, cancel);
-      expect(asked.replies[0].text).toBe(meetingsText.cancelConfirm.title("Sala"));
+      expect(asked.replies[0].summary).toBe(meetingsText.cancelConfirm.title("Sala"));
       expect(cardProblems(asked.replies[0].attachments[0].content)).toEqual([]);
       expect(cardText(asked.replies[0])).toContain("måndag 11 oktober 2027");
       expect(await status()).toBe("planned");

@@ -3,6 +3,9 @@
 /** Polite refusal for anyone who is not an admin; nothing changes. */
 export const refusal =
   "Det här kommandot är bara för administratörer av kunskapsbanken. Jag har inte ändrat något. Om du behöver ändra ett svar, kontakta Välfärd, Region Västmanland.";
+/** "1 post", "2 poster": Swedish number agreement for counts of entries. */
+const posts = (n: number) => `${n} ${n === 1 ? "post" : "poster"}`;
+
 export const personalOnly = "Administrationen görs i en personlig chatt med mig. Öppna chatten med Samverkansboten och skriv admin där.";
 
 /** Human labels for every field of an entry (keys of the zod schemas in data/kb/schema.ts). */
@@ -101,7 +104,7 @@ export const home = {
   intro: "Sök en post för att öppna, redigera, dra tillbaka eller återställa den. Ändringar syns för alla inom en minut.",
   searchLabel: "Sök på rubrik, id eller formulering",
   searchButton: "Sök",
-  resultsTitle: (n: number, q: string) => (q ? `${n} träffar för "${q}"` : `${n} poster`),
+  resultsTitle: (n: number, q: string) => (q ? `${n} ${n === 1 ? "träff" : "träffar"} för "${q}"` : posts(n)),
   noResults: "Inga poster matchade sökningen.",
   open: "Öppna",
   newTitle: "Ny post",
@@ -143,7 +146,7 @@ export const publish = {
   publish: "Publicera",
   editAgain: "Redigera igen",
   cancel: "Avbryt",
-  done: (title: string, version: number) => `Publicerat: "${title}" (version ${version}). Alla instanser av boten svarar med den nya versionen inom en minut.`,
+  done: (title: string, version: number) => `Publicerat: "${title}" (version ${version}). Inom en minut får alla som frågar boten det nya svaret.`,
   nothingToPublish: "Inget att publicera: posten är oförändrad.",
   conflict: (title: string) =>
     `Någon annan har ändrat "${title}" sedan du öppnade den. Din ändring är inte sparad, och inget har skrivits över. Öppna posten igen för att se den senaste versionen och gör om ändringen.`,
@@ -175,14 +178,14 @@ export const review = {
   answerNew: "Svara med ny post",
   editEntry: (title: string) => `Redigera "${title}"`,
   dismiss: "Avfärda",
-  dismissed: (n: number) => `Avfärdat (${n} ${n === 1 ? "fråga" : "frågor"}). De visas inte längre i granskningskön.`,
+  dismissed: (n: number) => `Avfärdat (${n} ${n === 1 ? "fråga" : "frågor"}). ${n === 1 ? "Den" : "De"} visas inte längre i granskningskön.`,
   hiddenQuestion: "(frågan om en enskild person sparas inte)",
 };
 
 export const exportFile = {
   description: "Hela kunskapsbanken som JSON. Ändra och skicka tillbaka filen här i chatten för att importera.",
   offered: "Här är exporten av kunskapsbanken. Godkänn för att spara filen i din OneDrive.",
-  uploaded: (n: number) => `Exporten är klar: ${n} poster.`,
+  uploaded: (n: number) => `Exporten är klar: ${posts(n)}.`,
   declined: "Exporten avbröts. Ingen fil har sparats.",
   failed: "Jag kunde inte ladda upp filen. Försök igen om en stund.",
 };
@@ -197,7 +200,7 @@ export const importFile = {
   entryLabel: (id: string | undefined, index: number) => (id ? `Post ${index + 1} (${id})` : `Post ${index + 1}`),
   summaryTitle: "Importera filen?",
   summaryFacts: { file: "Fil", added: "Nya", changed: "Ändrade", retired: "Tillbakadragna", unchanged: "Oförändrade" },
-  notInFile: (n: number) => `${n} poster i kunskapsbanken finns inte i filen; de lämnas som de är. Sätt "retired": true i filen för att dra tillbaka en post.`,
+  notInFile: (n: number) => `${posts(n)} i kunskapsbanken finns inte i filen; ${n === 1 ? "den lämnas som den" : "de lämnas som de"} är. Sätt "retired": true i filen för att dra tillbaka en post.`,
   nothing: "Filen innehåller inga ändringar jämfört med kunskapsbanken. Inget att importera.",
   confirm: "Importera",
   cancel: "Avbryt",
@@ -205,7 +208,7 @@ export const importFile = {
   expired: "Importen har gått ut eller är redan gjord. Skicka filen igen.",
   conflict: (ids: string[]) => `Importen gjordes inte: ${ids.join(", ")} har ändrats sedan du skickade filen. Inget har ändrats. Exportera igen och gör om ändringarna.`,
   done: (added: number, changed: number, retired: number) => `Importen är klar: ${added} nya, ${changed} ändrade, ${retired} tillbakadragna.`,
-  partial: (applied: number, failed: string[]) => `Importen avbröts efter ${applied} poster: ${failed.join(", ")} ändrades samtidigt av någon annan och skrevs inte över.`,
+  partial: (applied: number, failed: string[]) => `Importen avbröts efter ${posts(applied)}: ${failed.join(", ")} ändrades samtidigt av någon annan och skrevs inte över.`,
 };
 
 export const admins = {

@@ -27,12 +27,29 @@ export const help = {
   title: "Hjälp",
   intro: "Ställ en fråga med egna ord, på svenska eller engelska. Jag svarar utifrån överenskommelsen och visar var svaret står.",
   commandsTitle: "Kommandon",
+  /** Everyone's commands; coordinators and admins see theirs in sections below (by role). */
   commands: [
     { title: "hjälp", value: "Visar den här hjälpen." },
-    { title: "möten", value: "Visar kommande VuS-möten." },
-    { title: "gå med", value: "Gå med i en VuS-grupp." },
-    { title: "rapport 2b", value: "Rapport för indikator 2b (samordnare och administratörer)." },
-    { title: "admin", value: "Redigera kunskapsbanken (administratörer)." },
+    { title: "möten", value: "Visar kommande möten i dina VuS-grupper." },
+    { title: "gå med", value: "Gå med i en VuS-grupp och få påminnelser om mötena." },
+    { title: "lämna", value: "Gå ur en VuS-grupp, till exempel lämna Sala." },
+  ],
+  coordinatorTitle: "För samordnare",
+  coordinatorCommands: [
+    { title: "planera", value: "Planera ett nytt möte för din VuS-grupp." },
+    { title: "leveranser", value: "Se hur påminnelser och utskick till gruppen har gått ut." },
+    { title: "rapport 2b", value: "Rapport för indikator 2b, till exempel rapport 2b 2026 Sala." },
+    { title: "koppla kanal <länsdel>", value: "Skriv det i en kanal för att koppla kanalen till VuS-gruppen." },
+  ],
+  adminTitle: "För administratörer",
+  adminCommands: [
+    { title: "admin", value: "Sök, ändra och publicera svar i kunskapsbanken." },
+    { title: "granska", value: "Obesvarade frågor och svar som fått 👎." },
+    { title: "exportera", value: "Hela kunskapsbanken som JSON-fil. Skicka tillbaka filen för att importera." },
+    { title: "historik <id>", value: "Tidigare versioner av en post, till exempel historik term-sip." },
+    { title: "administratörer", value: "Lägg till eller ta bort administratörer." },
+    { title: "samordnare", value: "Välj vem som samordnar en VuS-grupp." },
+    { title: "kommuner <länsdel>: <kommuner>", value: "Ange vilka kommuner som hör till en länsdel." },
   ],
   examplesTitle: "Exempel på frågor",
   privacy: "Skriv aldrig personuppgifter om patienter eller klienter i chatten.",
@@ -41,10 +58,12 @@ export const help = {
 export const errors = {
   unknownButton: "Jag känner inte igen knappen du tryckte på. Den kan komma från ett äldre kort. Skriv hjälp för att se vad jag kan göra.",
   apology: "Förlåt, något gick fel hos mig. Försök igen om en stund. Om felet kvarstår, kontakta Välfärd, Region Västmanland.",
+  /** Heading of the card that replaces a clicked card when the click failed. */
+  apologyTitle: "Något gick fel",
 };
 
 /** Plain-text fallback of a card, for clients that do not render adaptive cards. */
 export const fallback = {
   welcome: `${welcome.title}. ${welcome.intro} Skriv hjälp för att se vad jag kan göra.`,
-  help: `${help.title}: ${help.commands.map((c) => c.title).join(", ")}. Eller ställ en fråga om överenskommelsen.`,
+  help: (commands: readonly { title: string }[]) => `${help.title}: ${commands.map((c) => c.title).join(", ")}. Eller ställ en fråga om överenskommelsen.`,
 };

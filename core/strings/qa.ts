@@ -14,6 +14,20 @@ export const whoDoesWhat = "Vem gör vad";
 /** Marks a row that is a cost responsibility. */
 export const costMark = "(kostnadsansvar)";
 export const sourceLabel = "Källa";
+/** Introduces the other sections an answer draws on, after the source line. */
+export const alsoIn = "Även i";
+
+/** Labels of the structured facts under an answer (forums, routines, decisions). */
+export const facts = {
+  convenor: "Sammankallande",
+  frequency: "Hur ofta",
+  mandate: "Mandat",
+  members: "Medlemmar",
+  tasks: "Uppgifter",
+  appliesWhen: "Gäller",
+  decidedBy: "Beslutat av",
+  date: "Datum",
+} as const;
 /** Introduces the "Menade du…?" buttons. */
 export const didYouMean = "Menade du…?";
 
@@ -40,6 +54,9 @@ export const feedback = {
   thanksDown: "Tack för din återkoppling! Välfärd går igenom svar som inte hjälpte och förbättrar kunskapsbanken.",
 } as const;
 
+/** Sent after the second decline in a row in a conversation. */
+export const declineHint =
+  "Jag har inte kunnat svara på dina två senaste frågor. Prova att fråga med andra ord, gärna med ord som står i överenskommelsen, till exempel SIP, HVB eller VuS-grupp. Skriv hjälp för att se exempel på frågor. Gäller frågan något som inte står i överenskommelsen, kontakta Välfärd, Region Västmanland.";
+
 /** A card button whose data does not add up (tampered with, or from an old card). */
 export const badSubmission = "Jag kunde inte läsa knappen du tryckte på. Ställ gärna frågan igen med egna ord.";
-/** A button points at an entry that has since been retired. */

@@ -40,7 +40,7 @@ export interface AdminDialogDeps {
   editor: KnowledgeEditor;
   /** The served base: the engine resolves related entries for previews; reload() after each change. */
   knowledge: { readonly engine: QaEngine; readonly version: number; reload(): Promise<unknown> };
-  feedback: Pick<FeedbackStore, "newest" | "markReviewed">;
+  feedback: Pick<FeedbackStore, "openForReview" | "markReviewed">;
   imports: PendingImports;
   logger?: Logger;
   now?: () => Date;
@@ -341,7 +341,7 @@ export class AdminDialog {
   // --- review queue -----------------------------------------------------------------------------
 
   private async review(): Promise<Reply[]> {
-    const [unanswered, feedback] = await Promise.all([this.deps.feedback.newest("unanswered", REVIEW_DEPTH), this.deps.feedback.newest("feedback", REVIEW_DEPTH)]);
+    const [unanswered, feedback] = await Promise.all([this.deps.feedback.openForReview("unanswered", REVIEW_DEPTH), this.deps.feedback.openForReview("feedback", REVIEW_DEPTH)]);
     const groups = groupReviews([...unanswered, ...feedback]).slice(0, MAX_REVIEW_GROUPS);
     const engine = this.deps.knowledge.engine;
     const lines = groups.map((g) => `${g.question ?? t.review.hiddenQuestion} (${t.review.group(g.count, g.people)})`);

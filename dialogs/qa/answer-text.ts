@@ -1,5 +1,6 @@
 import type { KbEntry, Source } from "../../data/kb/schema";
 import * as qaText from "../../core/strings/qa";
+import { alsoInText, entryFacts } from "./entry-facts";
 import type { DeclineReason } from "./qa-engine";
 
 /** "Källa: Överenskommelsen, avsnitt Lokal samverkan > Representation". */
@@ -14,7 +15,12 @@ export function answerText(entry: KbEntry): string {
     lines.push(`${qaText.whoDoesWhat}:`);
     for (const r of entry.responsibilities) lines.push(`${r.actor}: ${r.duty}${r.cost ? ` ${qaText.costMark}` : ""}`);
   }
+  // The structured facts come after "Vem gör vad": the duties answer most questions, and the first
+  // 1500 characters are what a reader (and the eval) sees first.
+  for (const f of entryFacts(entry)) lines.push(f.title ? `${f.title}: ${f.value}` : `  ${f.value}`);
   lines.push(sourceText(entry.source));
+  const alsoIn = alsoInText(entry);
+  if (alsoIn) lines.push(alsoIn);
   return lines.join("\n");
 }
 

@@ -39,7 +39,7 @@ export class QaDialog {
    */
   readonly submission = async (value: unknown, message: IncomingMessage): Promise<Reply[] | undefined> => {
     const action = actionOf(value);
-    if (!action || !QA_ACTIONS.includes(action)) return undefined;
+    if (!action || !QA_ACTIONS.has(action)) return undefined;
     const { engine, version } = this.deps.knowledge;
     const parsed = QaSubmission.safeParse(value);
     const entry = parsed.success && parsed.data.entryId ? engine.entry(parsed.data.entryId) : undefined;
@@ -62,13 +62,13 @@ export class QaDialog {
       // Close entries help after a plain miss; for out-of-scope and individual requests they would
       // suggest the bot half-answers what it must not.
       const nearby = result.reason === "no-match" ? result.alternatives : [];
-      return { text: declineText(result.reason), card: declineCard(result.reason, nearby) };
+      return { text: declineText(result.reason), card: declineCard(result.reason, nearby), qaOutcome: "decline" };
     }
     const { entry } = result;
     const alternatives = result.outcome === "suggest" ? result.alternatives : [];
     const related = entry.related.map((id) => engine.entry(id)).filter((e): e is KbEntry => e !== undefined);
     const text = alternatives.length > 0 ? `${answerText(entry)}\n${qaText.didYouMean} ${alternatives.map((a) => a.title).join(" · ")}` : answerText(entry);
-    return { text, card: answerCard({ entry, question, alternatives, related, unsure: result.outcome === "suggest" }) };
+    return { text, card: answerCard({ entry, question, alternatives, related, unsure: result.outcome === "suggest" }), qaOutcome: result.outcome };
   }
 
   /** Declines and best guesses go to the review queue; a failure there must not cost the user the answer. */

@@ -26,7 +26,8 @@ export const AskSubmission = z.object({
 export const QaSubmission = z.discriminatedUnion("action", [FeedbackSubmission, AskSubmission]);
 export type QaSubmission = z.infer<typeof QaSubmission>;
 
-export const QA_ACTIONS: readonly string[] = ["feedback", "ask"];
+/** The actions this feature claims, read off the schema so a new submission kind cannot be forgotten here. */
+export const QA_ACTIONS: ReadonlySet<string> = new Set(QaSubmission.options.map((o) => o.shape.action.value));
 
 /** The `action` of a card submission, if it has one. */
 export function actionOf(value: unknown): string | undefined {

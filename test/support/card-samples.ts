@@ -3,6 +3,7 @@ import { renderAdminSamples } from "./admin-card-samples";
 import type { CardName } from "../../cards/render";
 import { evaluationFormData, noticeData, report2bData, thanksData } from "../../cards/evaluation-cards";
 import { sampleReport } from "./evaluation-fixtures";
+import { helpCardData } from "../../cards/help-cards";
 
 const evalGroup = { name: "Sala" };
 const evalMeeting = { id: "sala-m1-0001", groupId: "sala", start: "2026-03-10T08:00:00.000Z" };
@@ -11,7 +12,8 @@ const evalCloses = "2026-03-24T11:00:00.000Z";
 /** Sample data per template; the card test expands each and validates the result. */
 export const cardSamples: Partial<Record<CardName, object[]>> = {
   welcome: [{ ...botText.welcome, examples: botText.exampleQuestions }],
-  help: [{ ...botText.help, examples: botText.exampleQuestions }, { ...botText.help, examples: [] }],
+  notice: [{ title: botText.errors.apologyTitle, message: botText.errors.apology }],
+  help: [helpCardData("admin"), helpCardData("coordinator"), { ...helpCardData("everyone"), examples: [] }],
   answer: [
     // Grey zone with everything: unsure note, "Vem gör vad", "Menade du…?" and related questions.
     {
@@ -22,7 +24,14 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       hasResponsibilities: true,
       whoDoesWhat: qaText.whoDoesWhat,
       responsibilities: [{ actor: "Socialtjänsten", duty: "Betalar placeringen (kostnadsansvar)" }],
+      hasFacts: true,
+      facts: [
+        { title: qaText.facts.members, value: "Socialchefer från länets kommuner" },
+        { title: "", value: "Verksamhetschef på Välfärd" },
+      ],
       source: "Källa: Överenskommelsen, avsnitt Placering på HVB",
+      hasAlsoIn: true,
+      alsoIn: `${qaText.alsoIn}: Överenskommelsen, avsnitt Placering på HVB > Kostnadsansvar`,
       hasAlternatives: true,
       didYouMean: qaText.didYouMean,
       alternatives: [{ label: "HVB – hem för vård eller boende", text: "HVB – hem för vård eller boende", entryId: "term-hvb" }],
