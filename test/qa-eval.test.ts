@@ -4,7 +4,7 @@ import { DEV_SET, OWN_SET, OWN_SET_2, OWN_SET_3, OWN_SET_4, loadQuestions, loadS
 import { QaEngine } from "../dialogs/qa/qa-engine";
 
 // Floors a few points under what the engine reaches, so a regression fails but a new question does not.
-const FLOORS = { dev: 0.95, own: 0.94, own2: 0.95, own3: 0.85, own4: 0.65 } as const;
+const FLOORS = { dev: 0.95, own: 0.96, own2: 0.97, own3: 0.96, own4: 0.94 } as const;
 
 const engine = new QaEngine(loadSeedEntries());
 
@@ -70,6 +70,10 @@ describe("known weak spots on the real base", () => {
     ["ungdomsmottagningen sip", "topic-sip-halso-och-sjukvard"],
     // "lön" is what the question is about, not a typo of a stop word.
     ["Vilken lön har en VuS-samordnare?", "decline:out-of-scope"],
+    // Choosing a medicine is clinical advice, even when the base speaks of medicines withheld from the elderly.
+    ["Vilket läkemedel ska vi välja till en äldre patient med oro?", "decline:out-of-scope"],
+    // Bed numbers of a clinic are operational figures, not the agreement.
+    ["Hur många vårdplatser finns på vuxenpsykiatrin i Köping?", "decline:out-of-scope"],
   ])("%s → %s", (q, id) => {
     const r = engine.ask(q);
     expect(r.outcome === "decline" ? `decline:${r.reason}` : r.entry.id).toBe(id);

@@ -1,5 +1,6 @@
 import type { KbEntry } from "../../data/kb/schema";
 import { CompoundSplitter } from "./compounds";
+import { decisionPersonNames } from "./decision-names";
 import { FIELDS, toIndexDocument } from "./documents";
 import { ENGLISH_GLOSSARY } from "./english-glossary";
 import { QueryBuilder, type QueryGroup, type QueryTerm } from "./query-builder";
@@ -41,6 +42,8 @@ export class Analyzer {
   private readonly synonyms: SynonymGroup[];
   private readonly thesaurus: { from: string[]; to: string[] }[];
   private readonly vocabulary: ReadonlySet<string>;
+  /** Words the base uses only as people's names in decision documents (see decisionPersonNames). */
+  private readonly personNames: ReadonlySet<string>;
   private readonly speller: Speller;
   private readonly indexCache = new Map<string, string[] | null>();
 
@@ -51,6 +54,7 @@ export class Analyzer {
       for (const f of FIELDS) for (const w of words(d[f])) all.push(w);
     }
     this.vocabulary = new Set(all);
+    this.personNames = decisionPersonNames(entries);
     this.speller = new Speller(all);
     this.compounds = new CompoundSplitter(this.vocabulary);
     this.synonyms = buildSynonymGroups(entries, (p) => this.contentStems(p));
@@ -62,6 +66,11 @@ export class Analyzer {
   /** Whether a folded word occurs anywhere in the knowledge base. */
   knows(folded: string): boolean {
     return this.vocabulary.has(folded);
+  }
+
+  /** Like knows(), but a word the base uses only as a person's name in the decision documents is not known. */
+  knowsBeyondNames(folded: string): boolean {
+    return this.vocabulary.has(folded) && !this.personNames.has(folded);
   }
 
   /** Index terms of one folded token: its stem plus the stems of its compound parts; null for stop words. */

@@ -168,7 +168,7 @@ export class QaEngine {
     // A pasted document is no question; its first part is enough and keeps the search fast.
     const question = input.slice(0, MAX_QUESTION_CHARS);
     const query = this.analyzer.analyzeQuery(question);
-    const scope = judgeScope(question, query.tokens, (w) => this.analyzer.knows(w));
+    const scope = judgeScope(question, query.tokens, (w) => this.analyzer.knowsBeyondNames(w));
     const ranked = this.rank(query, this.phrasingKeys.get(this.phrasingKey(question, true)), coreClauseStart(question));
     const trace = (result: QaResult, parts: ConfidenceParts | null): QaTrace => ({
       result,

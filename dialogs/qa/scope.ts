@@ -27,6 +27,8 @@ const OFF_TOPIC = [
   /^wifi$/, /^skrivare/, /^recept$/, /^aktie/, /^bolan/, /^flyg/, /^hotell/, /^weather/, /^salary/, /^vacation/,
   /^dose$/, /^dosage/, /^tjanstledig/, /^deltid/, /^heltid/, /^arbetstid/, /^vikariat/, /^provanstall/, /^foraldraledig/, /^overtid/, /^sjukpenning/, /^friskvard/, /^lonesamtal/, /^forskola/,
   /^allsvensk/, /^hockey/, /^vaccin/, /^kanelbull/, /^jobbdator/, /^dator(n|er)?$/, /^heroma/, /^reserakning/, /^tolk(en|ar)?$/,
+  // Bed numbers and other capacity figures of a service are operational data, not the agreement.
+  /^vardplats/, /^sangplats/,
 ];
 
 /** Whether a folded word names a topic staff ask about that the agreement does not cover. */
@@ -45,6 +47,8 @@ const NOT_A_QUESTION: { why: string; re: RegExp }[] = [
   { why: "opinion", re: /\b(vad tycker du|vad anser du|din (asikt|uppfattning)|tycker du att|what do you think|your opinion)\b/ },
   { why: "creative", re: /\b(skriv|forfatta|hitta pa|write|compose)\b.*\b(dikt|sang|vers|berattelse|saga|skamt|limerick|haiku|poem|song|story|joke)\b/ },
   { why: "dose", re: /\b(vilken|vilka|hur hog|hur stor|max|rekommenderad|start)\s?(dos|doser|dosen|dosering)\b|\bdosering\b|\bmaxdos\w*|\b\d+\s?mg\b|\bhur mycket \w+ (far|kan|ska|bor|maste) (man|jag|vi|hen|han|hon) (ge|ta)\b|\bwhat dose\b|\bdosage\b/ },
+  // Choosing or avoiding a medicine is clinical advice ("vilka läkemedel bör man undvika till äldre").
+  { why: "medication choice", re: /\bvilk(a|et|en) (lakemedel|mediciner|medicin|preparat)\b.*\b(undvika|undviks|ge|ges|valja|forskriva|satta in|rekommender\w*)\b/ },
   { why: "drug interaction", re: /\binteraktion\w*|\binteragera\w*|\bta \w+ samtidigt (som|med)\b|\bbiverkning\w*/ },
 ];
 

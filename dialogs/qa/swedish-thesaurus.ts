@@ -11,6 +11,8 @@ export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   ["kostnad", "kostnadsansvar"],
   ["står för kostnaden", "kostnadsansvar"],
   ["finansiering", "kostnadsansvar"],
+  ["närvarande", "medverkan"],
+  ["sitter med", "medverkan"],
   ["omfattas", "målgrupp"],
   ["målgrupp", "omfattas"],
   ["träffas", "möte mötesfrekvens"],
