@@ -173,6 +173,8 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
         const thanks = mt.reminder.rsvpThanks(mt.answerLabels.attending);
         const updated = await waitForUpdate(chat, reminder!.index, thanks, `the reminder card to show "${thanks}"`);
         expect(updated.text.includes(theme), "the updated card is not the meeting's card");
+        const intro = mt.reminder.inDays("7d");
+        expect(updated.text.includes(intro), `the updated card lost the reminder's intro "${intro}": ${oneLine(updated.text, 400)}`);
         const rsvp = (await app.meetings.vus.rsvpsOf(GROUP.id, needMeeting().id)).find((r) => r.aadObjectId === aad);
         expect(rsvp?.answer === "attending", `stored RSVP is "${rsvp?.answer}", expected "attending"`);
         const extra = (await chat.settle(before)).filter((b) => b.fromBot);
