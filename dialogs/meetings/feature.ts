@@ -162,8 +162,10 @@ export class MeetingsFeature implements FeatureHandler {
     }
     listed.sort((a, b) => a.facts[0].value.localeCompare(b.facts[0].value));
     const canPlan = managed === "*" || managed.size > 0;
-    const summary = listed.length ? `${t.list.title}: ${listed.length}` : t.list.none;
-    return [{ text: summary, card: meetingListCard(listed, held, canPlan) }];
+    // Nothing listed and nothing to do on the card: the sentence alone. Otherwise the text is a count,
+    // so the card's "no meetings" sentence is not said twice.
+    if (!listed.length && !held.length && !canPlan) return text(t.list.none);
+    return [{ text: `${t.list.title}: ${listed.length}`, card: meetingListCard(listed, held, canPlan) }];
   }
 
   private async form(asker: Asker, meeting?: Meeting): Promise<Reply[]> {
