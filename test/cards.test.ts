@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { renderCard, type CardName } from "../cards/render";
 import { welcomeCard, helpCard } from "../cards/help-cards";
@@ -16,6 +16,19 @@ describe("adaptive card templates", () => {
     const samples = cardSamples[name as CardName] ?? [];
     expect(samples.length).toBeGreaterThan(0);
     for (const sample of samples) expect(cardProblems(renderCard(name as CardName, sample))).toEqual([]);
+  });
+
+  it("no template starts a TextBlock with a list marker (Teams renders \"1. …\" as an indented numbered list)", () => {
+    const listLike: string[] = [];
+    const walk = (node: unknown, name: string): void => {
+      if (Array.isArray(node)) return node.forEach((n) => walk(n, name));
+      if (!node || typeof node !== "object") return;
+      const o = node as Record<string, unknown>;
+      if (o.type === "TextBlock" && typeof o.text === "string" && /^\s*(\d+[.)]|[-*+])\s/.test(o.text)) listLike.push(`${name}: ${o.text}`);
+      Object.values(o).forEach((v) => walk(v, name));
+    };
+    for (const name of templates) walk(JSON.parse(readFileSync(join(__dirname, "..", "cards", `${name}.json`), "utf8")), name);
+    expect(listLike).toEqual([]);
   });
 
   it("the validator catches a broken card", () => {

@@ -328,6 +328,19 @@ describe("evaluation cards", () => {
     expect(action.fallback).toMatchObject({ type: "Action.Submit", data: { action: "evaluation.submit", groupId: "sala", meetingId: m.id } });
   });
 
+  it("each rating is labelled by its statement (required), with the scale explained once and no list markdown", () => {
+    const card = evaluationFormCard({ group: { name: "Sala" }, meeting: m, closesAt: "2026-03-24T11:00:00.000Z" }).content as any;
+    const q1 = card.body.find((b: any) => b.id === "q1");
+    const q2 = card.body.find((b: any) => b.id === "q2");
+    expect([q1.label, q2.label]).toEqual([evaluationsText.statements.q1, evaluationsText.statements.q2]);
+    expect([q1.isRequired, q2.isRequired]).toEqual([true, true]);
+    const json = JSON.stringify(card);
+    expect(json.split(evaluationsText.card.scaleHint).length - 1).toBe(1);
+    // "1. …" at the start of a TextBlock renders as an indented numbered list in Teams.
+    const texts = card.body.filter((b: any) => b.type === "TextBlock").map((b: any) => b.text as string);
+    expect(texts.filter((s: string) => /^\s*\d+[.)]\s/.test(s))).toEqual([]);
+  });
+
   it("the thank-you card shows the answer and offers a change only while open", () => {
     const answer = { q1: 2, q2: 5, comment: "Bra", orgType: "region" as const, gender: "annan" as const };
     const open = JSON.stringify(thanksCard({ group: { name: "Sala" }, meeting: m, answer, closesAt: "2026-03-24T11:00:00.000Z", open: true, changed: false }).content);

@@ -121,6 +121,8 @@ describe("meetings over HTTP with two bot instances on one Cosmos", () => {
     expect(res.body.type).toBe("application/vnd.microsoft.card.adaptive");
     expect(cardProblems(res.body.value)).toEqual([]);
     expect(JSON.stringify(res.body.value)).toContain("Tack! Ditt svar är registrerat: Skickar ersättare.");
+    // The reminder's intro stays in the card that replaces it.
+    expect(JSON.stringify(res.body.value)).toContain("Mötet är om 7 dagar.");
     expect(res.body.value.refresh.action.verb).toBe("meetings.refresh");
     const refreshed = await as(c.client, user(1), () =>
       c.client.post(c.client.activity({ type: "invoke", name: "adaptiveCard/action", conversationId: "a:member-1", value: { action: { type: "Action.Execute", verb: "meetings.refresh", data: execute.data }, trigger: "automatic" } })),

@@ -1,5 +1,5 @@
 import { reminderDue, representationCheckDue, jobsForMeeting, updateJob } from "../dialogs/meetings/schedule";
-import { localToUtc, swedishSpan } from "../dialogs/meetings/time";
+import { localToUtc, offsetUntil, swedishSpan } from "../dialogs/meetings/time";
 import { sendWithRetry, backoffMs, defaultRetrySettings } from "../dialogs/meetings/retry";
 import { SendError } from "../dialogs/meetings/messenger";
 import { RateLimiter } from "../dialogs/meetings/rate-limiter";
@@ -8,6 +8,7 @@ import { readMeetingFile, validateImport, rejectionText } from "../dialogs/meeti
 import { missingFunctions } from "../dialogs/meetings/representation";
 import type { Group, Meeting, Member, Rsvp } from "../data/meetings/schema";
 import { loadConfig } from "../core/config";
+import { meetingsText } from "../core/strings";
 
 const settings = { reminderOffsets: ["7d", "1d", "2h"], representationCheckTime: "15:00" };
 const group = (id: string, name: string, municipalities: string[]): Group => ({ id, type: "group", groupId: id, name, municipalities, updatedAt: "2027-01-01T00:00:00.000Z" });
@@ -33,6 +34,23 @@ describe("scheduling rules in Europe/Stockholm", () => {
     expect(reminderDue(iso, "1d")).toBe("2027-10-31T08:00:00.000Z"); // Sunday 09:00 CET, the DST day
     expect(reminderDue(iso, "7d")).toBe("2027-10-25T07:00:00.000Z"); // Monday 09:00 CEST
     expect(reminderDue("2027-10-31T03:00:00.000Z", "2h")).toBe("2027-10-31T01:00:00.000Z"); // exact over the repeated hour
+  });
+
+  it("tells the time left before a meeting in calendar days, then hours and minutes on the day (updated reminder cards)", () => {
+    const iso = "2027-03-29T07:00:00.000Z"; // Monday 09:00 CEST
+    const at = (s: string) => new Date(s);
+    expect(offsetUntil(iso, at("2027-03-22T08:01:00.000Z"))).toBe("7d"); // a minute after the 7-day reminder, across DST
+    expect(offsetUntil(iso, at("2027-03-26T21:30:00.000Z"))).toBe("3d"); // Friday 22:30: three calendar days, not 2.4
+    expect(offsetUntil(iso, at("2027-03-28T21:59:00.000Z"))).toBe("1d"); // Sunday 23:59: tomorrow
+    expect(offsetUntil(iso, at("2027-03-28T22:00:00.000Z"))).toBe("9h"); // Monday 00:00
+    expect(offsetUntil(iso, at("2027-03-29T06:30:00.000Z"))).toBe("30m");
+    expect(offsetUntil(iso, at("2027-03-29T07:00:00.000Z"))).toBeUndefined();
+    expect([meetingsText.reminder.inDays("7d"), meetingsText.reminder.inDays("1d"), meetingsText.reminder.inDays("1h"), meetingsText.reminder.inDays("1m")]).toEqual([
+      "Mötet är om 7 dagar.",
+      "Mötet är i morgon.",
+      "Mötet börjar om en timme.",
+      "Mötet börjar om en minut.",
+    ]);
   });
 
   it("refuses a time that does not exist on the spring-forward night", () => {

@@ -77,6 +77,25 @@ describe("review fixes over HTTP", () => {
     await app.stop();
   });
 
+  describe("möten with no meetings says so once", () => {
+    it("a member gets the sentence alone; a coordinator gets a count and the card with the sentence and the plan button", async () => {
+      expect(await app.meetings.vus.meetingsOf("sala")).toEqual([]);
+      const member = await say(MEMBER, "möten");
+      expect(member.replies).toHaveLength(1);
+      expect(member.replies[0].text).toBe(meetingsText.list.none);
+      expect(member.replies[0].attachments ?? []).toEqual([]);
+
+      const coordinator = await say(COORDINATOR, "möten");
+      expect(coordinator.replies).toHaveLength(1);
+      expect(coordinator.replies[0].text).toBe(`${meetingsText.list.title}: 0`);
+      const card = coordinator.replies[0].attachments[0].content;
+      expect(cardProblems(card)).toEqual([]);
+      const shown = `${coordinator.replies[0].text}\n${cardText(coordinator.replies[0])}`;
+      expect(shown.split(meetingsText.list.none).length - 1).toBe(1);
+      expect(JSON.stringify(card)).toContain(meetingsText.list.plan);
+    });
+  });
+
   describe("one admin check for every feature", () => {
     it("an admin added in Teams (id in another case) may plan meetings and see rapport 2b for every county part", async () => {
       expect((await say(TEAMS_ADMIN, "planera")).replies[0].text).toBe(meetingsText.form.notAllowed);

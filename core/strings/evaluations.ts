@@ -29,7 +29,8 @@ export const card = {
   // Pseudonymous, not anonymous: the bot can recompute an answer's id from the person (to show "Ditt svar"),
   // and a free-text comment may identify its writer.
   privacy: "Svaren sparas utan namn eller användar-id och redovisas bara sammanställt för grupper med minst fem svar.",
-  scaleHint: "1 = instämmer inte alls, 5 = instämmer helt",
+  /** Shown once above both statements; each statement is its own rating's label. */
+  scaleHint: "Hur väl stämmer påståendena? 1 = instämmer inte alls, 5 = instämmer helt.",
   required: "Välj ett alternativ.",
   commentLabel: "Kommentar (frivilligt, högst 1 000 tecken)",
   commentPlaceholder: "Vad fungerade bra, vad kan bli bättre?",

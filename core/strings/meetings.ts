@@ -80,7 +80,7 @@ export const reminder = {
     const unit = offset.slice(-1);
     if (unit === "d") return n === 1 ? "Mötet är i morgon." : `Mötet är om ${n} dagar.`;
     if (unit === "h") return n === 1 ? "Mötet börjar om en timme." : `Mötet börjar om ${n} timmar.`;
-    return `Mötet börjar om ${n} minuter.`;
+    return n === 1 ? "Mötet börjar om en minut." : `Mötet börjar om ${n} minuter.`;
   },
   movedTitle: (group: string) => `Mötet är flyttat: VuS ${group}`,
   movedIntro: "Tid eller plats har ändrats. Så här gäller nu:",

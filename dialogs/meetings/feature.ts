@@ -14,7 +14,7 @@ import type { Clock } from "./clock";
 import { findGroup, inputProblems, MeetingInput, validateMeetingInput, DEFAULT_LENGTH_MINUTES } from "./meeting-input";
 import { heldMeetings, type MeetingPlanner, type Permissions } from "./planner";
 import { MAX_IMPORT_BYTES, readMeetingFile, rejectionText, validateImport } from "./import";
-import { inZone, localDateInput, swedishSpan, swedishTime } from "./time";
+import { inZone, localDateInput, offsetUntil, swedishSpan, swedishTime } from "./time";
 import { deliveryReport } from "./delivery-report";
 import { GroupSettings } from "./group-settings";
 
@@ -162,8 +162,10 @@ export class MeetingsFeature implements FeatureHandler {
     }
     listed.sort((a, b) => a.facts[0].value.localeCompare(b.facts[0].value));
     const canPlan = managed === "*" || managed.size > 0;
-    const summary = listed.length ? `${t.list.title}: ${listed.length}` : t.list.none;
-    return [{ text: summary, card: meetingListCard(listed, held, canPlan) }];
+    // Nothing listed and nothing to do on the card: the sentence alone. Otherwise the text is a count,
+    // so the card's "no meetings" sentence is not said twice.
+    if (!listed.length && !held.length && !canPlan) return text(t.list.none);
+    return [{ text: `${t.list.title}: ${listed.length}`, card: meetingListCard(listed, held, canPlan) }];
   }
 
   private async form(asker: Asker, meeting?: Meeting): Promise<Reply[]> {
@@ -259,9 +261,13 @@ export class MeetingsFeature implements FeatureHandler {
       status = mine ? t.reminder.answered(t.answerLabels[mine.answer]) : t.reminder.rsvpPrompt;
     }
     const title = meeting.status === "cancelled" ? t.reminder.cancelledTitle(group.doc.name) : t.reminder.title(group.doc.name);
+    // The card replaces the reminder: keep its intro line, told from now rather than from when it was sent.
+    const until = open ? offsetUntil(meeting.start, this.deps.clock.now()) : undefined;
+    const intro = meeting.status === "cancelled" ? t.reminder.cancelledIntro : until ? t.reminder.inDays(until) : "";
     const members = asker.conversationType === "personal" ? [] : await this.deps.vus.membersOf(groupId);
     return meetingCard(meeting, {
       title,
+      intro,
       status,
       rsvpOpen: open,
       personalRefresh: asker.conversationType === "personal" && open,

@@ -52,3 +52,20 @@ export function swedishSpan(startIso: string, durationMinutes: number): string {
 export function localDateInput(iso: string): string {
   return inZone(iso).toFormat("yyyy-MM-dd");
 }
+
+/**
+ * How long until a meeting starts, as a reminder offset ("7d", "3h", "20m") for
+ * meetingsText.reminder.inDays: whole calendar days in Stockholm while the meeting is on a later
+ * day, hours or minutes on the day itself; undefined once it has started. A card updated days after
+ * its reminder was sent must not repeat the reminder's "om 7 dagar".
+ */
+export function offsetUntil(startIso: string, now: Date): string | undefined {
+  const start = inZone(startIso);
+  const at = DateTime.fromJSDate(now).setZone(ZONE);
+  const minutes = Math.ceil(start.diff(at, "minutes").minutes);
+  if (minutes <= 0) return undefined;
+  const days = Math.round(start.startOf("day").diff(at.startOf("day"), "days").days);
+  if (days >= 1) return `${days}d`;
+  if (minutes < 60) return `${minutes}m`;
+  return `${Math.round(minutes / 60)}h`;
+}

@@ -173,6 +173,8 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
         const thanks = mt.reminder.rsvpThanks(mt.answerLabels.attending);
         const updated = await waitForUpdate(chat, reminder!.index, thanks, `the reminder card to show "${thanks}"`);
         expect(updated.text.includes(theme), "the updated card is not the meeting's card");
+        const intro = mt.reminder.inDays("7d");
+        expect(updated.text.includes(intro), `the updated card lost the reminder's intro "${intro}": ${oneLine(updated.text, 400)}`);
         const rsvp = (await app.meetings.vus.rsvpsOf(GROUP.id, needMeeting().id)).find((r) => r.aadObjectId === aad);
         expect(rsvp?.answer === "attending", `stored RSVP is "${rsvp?.answer}", expected "attending"`);
         const extra = (await chat.settle(before)).filter((b) => b.fromBot);
@@ -213,8 +215,8 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
         expect(Boolean(evaluation), "no evaluation card (the previous step failed)");
         const comment = `Bra genomgång av SIP (${theme})`;
         const form = await chat.form(evaluation!);
-        await form.check(et.card.scaleHint, scoreTitle(SCORES.q1), 0);
-        await form.check(et.card.scaleHint, scoreTitle(SCORES.q2), 1);
+        await form.check(et.statements.q1, scoreTitle(SCORES.q1));
+        await form.check(et.statements.q2, scoreTitle(SCORES.q2));
         await form.fill(et.card.commentLabel, comment);
         await form.choose(et.card.orgTypeLabel, et.orgTypeLabels[ORG_TYPE]);
         await form.choose(et.card.genderLabel, et.genderLabels[GENDER]);
@@ -246,7 +248,7 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
         const inputs = await chat.form(form);
         const checked = await inputs.checkedRadios();
         expect(checked.join(" | ") === [scoreTitle(SCORES.q1), scoreTitle(SCORES.q2)].join(" | "), `the form does not show the earlier answer; checked: ${checked.join(" | ") || "nothing"}`);
-        await inputs.check(et.card.scaleHint, scoreTitle(CHANGED_Q1), 0);
+        await inputs.check(et.statements.q1, scoreTitle(CHANGED_Q1));
         await click(chat, form, et.card.update);
         const changed = await waitForUpdate(chat, index, et.thanks.changedTitle, `the thank-you card "${et.thanks.changedTitle}"`);
         expect(changed.text.includes(scoreTitle(CHANGED_Q1)), `the changed answer is not shown: ${oneLine(changed.text, 400)}`);

@@ -13,6 +13,7 @@ import { launchChromium } from "./chromium";
 import { runSteps, type Step } from "./step-runner";
 import { ManualClock } from "../../dialogs/meetings/clock";
 import { meetingSteps } from "./meeting-steps";
+import { adminSteps } from "./admin-steps";
 
 // `npm run test:e2e`: the bot (embedded store, in this process) and the Microsoft 365 Agents Playground
 // on free ports, driven by headless Chromium as a person would use Teams. Screenshots of every step go
@@ -158,7 +159,7 @@ async function main(): Promise<number> {
   watchdog.unref();
 
   // A fixed configuration, independent of the developer's environment: embedded store, no auth, the
-  // playground's tenant and user allowed (and admin, for the admin steps to come).
+  // playground's tenant and user allowed, and the user an admin (admin-steps.ts).
   const config = loadConfig({
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
     COSMOS_DATABASE: `e2e-${Date.now()}`,
@@ -185,7 +186,12 @@ async function main(): Promise<number> {
     console.log(`e2e: bot on port ${botPort}, playground on ${playground.url} (started in ${ready - started} ms)`);
 
     const chat = new ChatPage(page, BOT_NAME);
-    const steps = [...qaSteps(chat), ...meetingSteps({ chat, app, clock, botName: BOT_NAME, artifactsDir: ARTIFACTS_DIR })];
+    const steps = [
+      ...qaSteps(chat),
+      ...meetingSteps({ chat, app, clock, botName: BOT_NAME, artifactsDir: ARTIFACTS_DIR }),
+      // Last: it changes an answer.
+      ...adminSteps({ chat, app, artifactsDir: ARTIFACTS_DIR }),
+    ];
     const results = await runSteps(page, steps, ARTIFACTS_DIR);
     const count = (s: string) => results.filter((r) => r.status === s).length;
     if (args.json) await writeFile(args.json, JSON.stringify({ passed: count("passed"), failed: count("failed"), skipped: count("skipped") }));
