@@ -87,10 +87,10 @@ describe("review fixes over HTTP", () => {
 
       const coordinator = await say(COORDINATOR, "möten");
       expect(coordinator.replies).toHaveLength(1);
-      expect(coordinator.replies[0].text).toBe(`${meetingsText.list.title}: 0`);
+      expect(coordinator.replies[0].summary).toBe(`${meetingsText.list.title}: 0`);
       const card = coordinator.replies[0].attachments[0].content;
       expect(cardProblems(card)).toEqual([]);
-      const shown = `${coordinator.replies[0].text}\n${cardText(coordinator.replies[0])}`;
+      const shown = `${coordinator.replies[0].summary}\n${cardText(coordinator.replies[0])}`;
       expect(shown.split(meetingsText.list.none).length - 1).toBe(1);
       expect(JSON.stringify(card)).toContain(meetingsText.list.plan);
     });
