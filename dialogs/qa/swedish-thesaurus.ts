@@ -122,6 +122,12 @@ export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   ["syster", "närstående familjemedlem"],
   ["hemtjänst", "äldre hemtjänstpersonal"],
   ["hemtjänsten", "äldre hemtjänstpersonal"],
+  // Ways to ask what is required of someone, in the words the agreement uses for duties.
+  ["förväntas", "ska ansvar"],
+  ["förväntas av", "ansvar krävs"],
+  // Staff as a group: the agreement says "professionella aktörer" and "medarbetare".
+  ["yrkespersoner", "professionella medarbetare"],
+  ["yrkesverksamma", "professionella medarbetare"],
 ];
 
 /** Words an age maps to: the agreement speaks of children and young people, young adults, the elderly. */
