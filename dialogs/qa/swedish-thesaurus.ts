@@ -127,6 +127,8 @@ export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   ["förväntas av", "ansvar krävs"],
   // Staff as a group: the agreement says "professionella aktörer" and "medarbetare".
   ["yrkespersoner", "professionella medarbetare"],
+  // "fler" as staff write it; the agreement lists additions as "ytterligare".
+  ["fler", "ytterligare"],
   ["yrkesverksamma", "professionella medarbetare"],
 ];
 
