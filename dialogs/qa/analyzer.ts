@@ -26,6 +26,7 @@ const GLOSSARY_WEIGHT = 0.9;
 const ENGLISH_AS_TYPED_WEIGHT = 0.6;
 const ENGLISH_AS_TYPED_CREDIT = 0.8;
 const SYNONYM_WEIGHT = 0.7;
+const EXPANSION_WORD_CREDIT = 0.7;
 const INTENT_WEIGHT = 0.25;
 const THESAURUS_WEIGHT = 0.6;
 const THESAURUS_CREDIT = 0.9;
@@ -175,7 +176,10 @@ export class Analyzer {
         for (const other of syn.forms) {
           if (other === form) continue;
           const w = SYNONYM_WEIGHT / Math.sqrt(other.length);
-          for (const s of other) for (const g of covered) q.add(s, w, g);
+          // One word of a long expansion ("beroende" of "Beroende i Västmanland") also occurs in
+          // unrelated text ("beroende på tema"), so alone it earns only part of the word's credit.
+          const credit = other.length >= 2 ? EXPANSION_WORD_CREDIT : 1;
+          for (const s of other) for (const g of covered) q.add(s, w, g, { credit });
         }
         break;
       }

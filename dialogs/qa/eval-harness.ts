@@ -40,6 +40,8 @@ export const OWN_SET_2 = join(REPO_ROOT, "data", "eval", "questions-2.jsonl");
 export const OWN_SET_3 = join(REPO_ROOT, "data", "eval", "questions-3.jsonl");
 /** Fourth held-out set: long situations on the topics the third leaves out, and out-of-scope situations. */
 export const OWN_SET_4 = join(REPO_ROOT, "data", "eval", "questions-4.jsonl");
+/** Fifth own set: 120 questions in dev.jsonl's mix of kinds, held out when first run. */
+export const OWN_SET_5 = join(REPO_ROOT, "data", "eval", "questions-5.jsonl");
 /** The public dev set lives next to the repository; absent in some checkouts. */
 export const DEV_SET = join(REPO_ROOT, "..", "shared", "eval", "dev.jsonl");
 

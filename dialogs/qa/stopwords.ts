@@ -14,6 +14,7 @@ man vi oss någon något några ens sitt annan andra annat också även bara doc
 hen hens henom medan slags sorts vs versus kontra ge ger gav all hel hela helt ner ned fram bort årig åring åringen åriga åringar mår berättar tycker känner verkar jo ja nej hej tack snälla hmm typ liksom kanske väl nog just ju redan alltid aldrig
 vad vem vilken vilket vilka hur när var varför vart
 säger står betyder menas innebär handlar fråga frågor undrar veta vet berätta förklara gå går gick
+begreppet definieras definierar definiera definierat
 `;
 
 // English function words: English questions are mapped word by word through the glossary, and
@@ -24,6 +25,7 @@ what who whom which when where why how can could should would will shall may mig
 i you he she it we they me my your our their this that these those there here
 about into than then so if not no yes please tell explain mean means say says any some
 happen happens happened get gets got there's it's can't don't doesn't
+itself themselves deal deals dealing
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(

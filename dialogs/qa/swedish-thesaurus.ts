@@ -122,6 +122,14 @@ export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   ["syster", "närstående familjemedlem"],
   ["hemtjänst", "äldre hemtjänstpersonal"],
   ["hemtjänsten", "äldre hemtjänstpersonal"],
+  // Ways to ask what is required of someone, in the words the agreement uses for duties.
+  ["förväntas", "ska ansvar"],
+  ["förväntas av", "ansvar krävs"],
+  // Staff as a group: the agreement says "professionella aktörer" and "medarbetare".
+  ["yrkespersoner", "professionella medarbetare"],
+  // "fler" as staff write it; the agreement lists additions as "ytterligare".
+  ["fler", "ytterligare"],
+  ["yrkesverksamma", "professionella medarbetare"],
 ];
 
 /** Words an age maps to: the agreement speaks of children and young people, young adults, the elderly. */
