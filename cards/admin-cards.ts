@@ -19,10 +19,6 @@ export function stockholmTime(iso: string): string {
   return DateTime.fromISO(iso).setZone("Europe/Stockholm").toFormat("yyyy-MM-dd HH:mm");
 }
 
-export interface SearchResult {
-  doc: KnowledgeEntryDoc;
-}
-
 export function adminHomeData(query: string, results: KnowledgeEntryDoc[] | undefined) {
   return ({
     ...t.home,

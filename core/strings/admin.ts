@@ -1,10 +1,11 @@
 // Swedish strings for the admins' knowledge-base editing (dialogs/admin).
 
+import { count } from "./count";
+
 /** Polite refusal for anyone who is not an admin; nothing changes. */
 export const refusal =
   "Det här kommandot är bara för administratörer av kunskapsbanken. Jag har inte ändrat något. Om du behöver ändra ett svar, kontakta Välfärd, Region Västmanland.";
-/** "1 post", "2 poster": Swedish number agreement for counts of entries. */
-const posts = (n: number) => `${n} ${n === 1 ? "post" : "poster"}`;
+const posts = (n: number) => count(n, "post", "poster");
 
 export const personalOnly = "Administrationen görs i en personlig chatt med mig. Öppna chatten med Samverkansboten och skriv admin där.";
 
@@ -119,7 +120,6 @@ export const home = {
 export const entry = {
   facts: { id: "Id", kind: "Typ", status: "Status", version: "Version", updated: "Senast ändrad" },
   edit: "Redigera",
-  preview: "Förhandsvisa",
   history: "Historik",
   retire: "Dra tillbaka",
   restore: "Publicera igen",
@@ -160,7 +160,6 @@ export const history = {
   title: (title: string) => `Historik: ${title}`,
   line: (v: number, when: string, who: string, action: string) => `Version ${v} · ${when} · ${who} · ${action}`,
   changed: (fields: string) => `Ändrat: ${fields}`,
-  current: "Gällande version",
   restore: (v: number) => `Återställ version ${v}`,
   usage: "Skriv historik följt av postens id, till exempel: historik term-sip",
   versionMissing: (v: number) => `Version ${v} finns inte i historiken.`,
@@ -170,7 +169,7 @@ export const review = {
   title: "Granskningskö",
   intro: "Obesvarade frågor och svar som fick 👎, nyast först, grupperade efter liknande fråga.",
   empty: "Granskningskön är tom. Bra jobbat!",
-  group: (n: number, people: number) => `${n} ${n === 1 ? "gång" : "gånger"} av ${people} ${people === 1 ? "person" : "personer"}`,
+  group: (n: number, people: number) => `${count(n, "gång", "gånger")} av ${count(people, "person", "personer")}`,
   unanswered: "Obesvarad",
   suggested: "Osäkert svar",
   thumbsDown: "👎 på svaret",
@@ -178,7 +177,7 @@ export const review = {
   answerNew: "Svara med ny post",
   editEntry: (title: string) => `Redigera "${title}"`,
   dismiss: "Avfärda",
-  dismissed: (n: number) => `Avfärdat (${n} ${n === 1 ? "fråga" : "frågor"}). ${n === 1 ? "Den" : "De"} visas inte längre i granskningskön.`,
+  dismissed: (n: number) => `Avfärdat (${count(n, "fråga", "frågor")}). ${n === 1 ? "Den" : "De"} visas inte längre i granskningskön.`,
   hiddenQuestion: "(frågan om en enskild person sparas inte)",
 };
 
@@ -191,12 +190,9 @@ export const exportFile = {
 };
 
 export const importFile = {
-  notJson: "Jag kan bara importera JSON-filer (.json) från en export av kunskapsbanken.",
-  tooLarge: (mb: number) => `Filen är för stor (högst ${mb} MB).`,
-  downloadFailed: "Jag kunde inte hämta filen. Försök skicka den igen.",
   badJson: (detail: string) => `Filen är inte giltig JSON: ${detail}. Inget har ändrats.`,
   badShape: 'Filen har inte formatet från exportera: den ska ha "schemaVersion": 1 och en lista "entries". Inget har ändrats.',
-  rejectedTitle: (n: number) => `Importen avvisades: ${n} ${n === 1 ? "post är ogiltig" : "poster är ogiltiga"}. Inget har ändrats.`,
+  rejectedTitle: (n: number) => `Importen avvisades: ${count(n, "post är ogiltig", "poster är ogiltiga")}. Inget har ändrats.`,
   entryLabel: (id: string | undefined, index: number) => (id ? `Post ${index + 1} (${id})` : `Post ${index + 1}`),
   summaryTitle: "Importera filen?",
   summaryFacts: { file: "Fil", added: "Nya", changed: "Ändrade", retired: "Tillbakadragna", unchanged: "Oförändrade" },

@@ -117,7 +117,6 @@ export const KbEntry = z.discriminatedUnion("kind", [
   DecisionEntry,
 ]);
 export type KbEntry = z.infer<typeof KbEntry>;
-export type KbEntryInput = z.input<typeof KbEntry>;
 export type KbKind = KbEntry["kind"];
 
 /** One seed file in data/kb/seed/. */
