@@ -105,7 +105,11 @@ export const home = {
   intro: "Sök en post för att öppna, redigera, dra tillbaka eller återställa den. Ändringar syns för alla inom en minut.",
   searchLabel: "Sök på rubrik, id eller formulering",
   searchButton: "Sök",
-  resultsTitle: (n: number, q: string) => (q ? `${n} ${n === 1 ? "träff" : "träffar"} för "${q}"` : posts(n)),
+  /** `shown` of `total` matches are listed; an empty query lists every entry. */
+  resultsTitle: (q: string, shown: number, total: number) => {
+    const found = q ? `${count(total, "träff", "träffar")} för "${q}"` : posts(total);
+    return shown < total ? `Visar ${shown} av ${found}` : found;
+  },
   noResults: "Inga poster matchade sökningen.",
   open: "Öppna",
   newTitle: "Ny post",
