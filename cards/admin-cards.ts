@@ -115,7 +115,7 @@ export function adminHistoryData(title: string, versions: Version[], currentEtag
 
 function versionAction(v: Version): string {
   const label = t.actionLabels[v.action] ?? v.action;
-  return v.revertedFrom ? `${label} från version ${v.revertedFrom}` : label;
+  return v.revertedFrom ? t.history.revertedFrom(label, v.revertedFrom) : label;
 }
 
 export function adminReviewData(groups: ReviewGroup[], titleOf: (id: string) => string | undefined) {

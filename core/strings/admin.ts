@@ -98,6 +98,8 @@ export const issues = {
   row: (n: number) => `rad ${n}`,
   rowParts: (n: number) => `ska ha ${n} delar åtskilda med |`,
   yesNo: "kostnadsansvar ska vara ja eller nej",
+  /** The entry id pattern, said as the admin can act on it (data/kb/schema.ts attaches it to the regex). */
+  entryIdFormat: "id: små bokstäver a–z, siffror och bindestreck",
 };
 
 export const home = {
@@ -167,6 +169,7 @@ export const history = {
   restore: (v: number) => `Återställ version ${v}`,
   usage: "Skriv historik följt av postens id, till exempel: historik term-sip",
   versionMissing: (v: number) => `Version ${v} finns inte i historiken.`,
+  revertedFrom: (action: string, v: number) => `${action} från version ${v}`,
 };
 
 export const review = {
@@ -186,6 +189,7 @@ export const review = {
 };
 
 export const exportFile = {
+  fileName: (day: string) => `kunskapsbank-${day}.json`,
   description: "Hela kunskapsbanken som JSON. Ändra och skicka tillbaka filen här i chatten för att importera.",
   offered: "Här är exporten av kunskapsbanken. Godkänn för att spara filen i din OneDrive.",
   uploaded: (n: number) => `Exporten är klar: ${posts(n)}.`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { adminText } from "../../core/strings";
 
 /** The documents in ../shared/sources that the knowledge base may cite (Dalarna is deliberately absent). */
 export const SourceDocument = z.enum([
@@ -25,7 +26,7 @@ export const Responsibility = z.object({
 });
 export type Responsibility = z.infer<typeof Responsibility>;
 
-export const EntryId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "id: små bokstäver a–z, siffror och bindestreck").max(80);
+export const EntryId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, adminText.issues.entryIdFormat).max(80);
 
 const base = {
   id: EntryId,

@@ -22,7 +22,7 @@ export class BulkTransfer {
     // The size is what the file would be now; the content is built again when the admin accepts.
     const { content } = await this.exportNow();
     const day = this.now.toISOString().slice(0, 10);
-    return [{ text: t.exportFile.offered, file: { name: `kunskapsbank-${day}.json`, description: t.exportFile.description, sizeInBytes: content.length, context: { action: "admin.export" } } }];
+    return [{ text: t.exportFile.offered, file: { name: t.exportFile.fileName(day), description: t.exportFile.description, sizeInBytes: content.length, context: { action: "admin.export" } } }];
   }
 
   /** The export file built from the stored base as it is now. */
