@@ -5,7 +5,7 @@ import type { FileDownload, IncomingFile } from "../dialogs/types";
 // upload session (file consent in personal chat). Both URLs are short-lived and pre-authorised by
 // Teams, so no token goes with them.
 
-export const FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
+const FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
 export const FILE_CONSENT_CARD = "application/vnd.microsoft.teams.card.file.consent";
 export const FILE_INFO_CARD = "application/vnd.microsoft.teams.card.file.info";
 

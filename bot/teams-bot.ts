@@ -31,7 +31,7 @@ export function tenantOf(activity: { conversation?: { tenantId?: string }; chann
   return (activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id) || NO_TENANT;
 }
 
-export function conversationTypeOf(activity: Partial<Activity>): ConversationType {
+function conversationTypeOf(activity: Partial<Activity>): ConversationType {
   const t = activity.conversation?.conversationType;
   return t === "channel" || t === "groupChat" ? t : "personal";
 }

@@ -19,15 +19,12 @@ export function stockholmTime(iso: string): string {
   return DateTime.fromISO(iso).setZone("Europe/Stockholm").toFormat("yyyy-MM-dd HH:mm");
 }
 
-export interface SearchResult {
-  doc: KnowledgeEntryDoc;
-}
-
-export function adminHomeData(query: string, results: KnowledgeEntryDoc[] | undefined) {
+/** `results` are the entries shown (undefined before a search), `total` how many matched. */
+export function adminHomeData(query: string, results: KnowledgeEntryDoc[] | undefined, total = results?.length ?? 0) {
   return ({
     ...t.home,
     query,
-    resultsTitle: results ? t.home.resultsTitle(results.length, query) : "",
+    resultsTitle: results ? t.home.resultsTitle(query, results.length, total) : "",
     hasResults: Boolean(results && results.length > 0),
     results: (results ?? []).map((d) => ({
       title: d.entry.title,
@@ -118,7 +115,7 @@ export function adminHistoryData(title: string, versions: Version[], currentEtag
 
 function versionAction(v: Version): string {
   const label = t.actionLabels[v.action] ?? v.action;
-  return v.revertedFrom ? `${label} från version ${v.revertedFrom}` : label;
+  return v.revertedFrom ? t.history.revertedFrom(label, v.revertedFrom) : label;
 }
 
 export function adminReviewData(groups: ReviewGroup[], titleOf: (id: string) => string | undefined) {

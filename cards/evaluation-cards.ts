@@ -9,7 +9,7 @@ const t = evaluationsText;
 
 
 /** "tisdagen den 10 mars 2026": reads naturally after "mötet" (every Swedish weekday takes -en). */
-export const meetingDay = (iso: string) => inZone(iso).setLocale("sv").toFormat("cccc'en den' d LLLL yyyy");
+const meetingDay = (iso: string) => inZone(iso).setLocale("sv").toFormat("cccc'en den' d LLLL yyyy");
 
 const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, title]) => ({ value, title }));
 const scale = Object.entries(t.scaleLabels).map(([value, label]) => ({ value, title: `${value} – ${label}` }));

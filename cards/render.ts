@@ -5,7 +5,7 @@ import * as ACData from "adaptivecards-templating";
 // Adaptive card templates (JSON, version 1.5) live beside this file and are expanded with
 // adaptivecards-templating. Templates hold layout only; every string comes from core/strings.
 
-export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 
 export type CardName = "welcome" | "help" | "notice" | "answer" | "decline" | "meeting" | "meeting-form" | "meeting-list" | "join-group" | "representation" | "coordinator" | "meeting-cancel" | EvaluationCardName | AdminCardName;
 /** Evaluation feature (issue 5); a separate union so the line merges cleanly with other features. */

@@ -38,7 +38,7 @@ export const ConversationRecord = z.object({
 export type ConversationRecord = z.infer<typeof ConversationRecord>;
 
 /** Teams conversation ids contain characters Cosmos ids may not ('/', '#', '?'): hash them. */
-export function conversationDocId(conversationId: string): string {
+function conversationDocId(conversationId: string): string {
   return createHash("sha256").update(conversationId).digest("hex").slice(0, 40);
 }
 

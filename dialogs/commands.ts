@@ -5,7 +5,7 @@ export type Command = { name: "help" } | { name: "question"; text: string };
 const HELP = /^(hj[äa]lp|help|\?|meny|vad kan du( göra| gora)?\??|kommandon)$/i;
 
 /** Folds whitespace in what Teams sends (mentions are already removed by bot/). */
-export function foldWhitespace(text: string): string {
+function foldWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 

@@ -60,3 +60,6 @@ export interface Reply {
   /** Set on the reply to a question: whether the knowledge base answered, guessed or declined. */
   qaOutcome?: "answer" | "suggest" | "decline";
 }
+
+/** A turn's answer that is only text. */
+export const textReply = (text: string): Reply[] => [{ text }];

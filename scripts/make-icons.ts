@@ -55,7 +55,7 @@ function setPixel(png: PNG, x: number, y: number, [r, g, b]: Rgb, alpha: number)
 }
 
 /** 192x192 full-colour icon: blue-to-green rounded square with the white glyph. */
-export function drawColorIcon(size = 192): PNG {
+function drawColorIcon(size = 192): PNG {
   const png = new PNG({ width: size, height: size });
   const background = roundedSquare(size, size * 0.2);
   const glyph = ringsGlyph(size, 0.24, 0.065);
@@ -71,7 +71,7 @@ export function drawColorIcon(size = 192): PNG {
 }
 
 /** 32x32 outline icon: white glyph on a transparent background, the only colours Teams accepts. */
-export function drawOutlineIcon(size = 32): PNG {
+function drawOutlineIcon(size = 32): PNG {
   const png = new PNG({ width: size, height: size });
   const glyph = ringsGlyph(size, 0.26, 0.09);
   for (let y = 0; y < size; y++)

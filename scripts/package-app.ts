@@ -4,6 +4,7 @@ import { AppManifestUtils } from "@microsoft/app-manifest";
 import JSZip from "jszip";
 import { PNG } from "pngjs";
 import { AppIdSetting } from "../core/config";
+import { runMain } from "./run-main";
 
 // Builds the Teams app package (manifest.json + icons at the zip root) from manifest/manifest.json.
 // Run: npm run package (needs MicrosoftAppId). Validation is offline against the schema bundled in
@@ -12,7 +13,7 @@ import { AppIdSetting } from "../core/config";
 /** The same file runs from scripts/ (jest) and dist/scripts/ (compiled). */
 const REPO_ROOT = resolve(__dirname, "..", __dirname.split(/[\\/]/).includes("dist") ? ".." : "");
 export const MANIFEST_DIR = join(REPO_ROOT, "manifest");
-export const DEFAULT_OUT_FILE = join(REPO_ROOT, "appPackage", "samverkansboten.zip");
+const DEFAULT_OUT_FILE = join(REPO_ROOT, "appPackage", "samverkansboten.zip");
 
 export interface ManifestValues {
   /** Bot (and app) id: the Microsoft App ID of the Azure Bot registration. */
@@ -34,7 +35,7 @@ export function fillTemplate(template: string, values: ManifestValues): string {
 }
 
 /** Path of the JSON schema bundled in @microsoft/app-manifest for this manifest version. */
-export function bundledSchemaPath(manifestVersion: string): string {
+function bundledSchemaPath(manifestVersion: string): string {
   const pkgDir = dirname(require.resolve("@microsoft/app-manifest/package.json"));
   return join(pkgDir, "build", "json-schemas", "teams", `v${manifestVersion}`, "MicrosoftTeams.schema.json");
 }
@@ -130,12 +131,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      console.error(e instanceof Error ? e.message : e);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runMain(main);

@@ -5,6 +5,7 @@ import { connect } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, type Config } from "../core/config";
+import { runMain } from "./run-main";
 
 // `npm run playground`: starts the bot and the Microsoft 365 Agents Playground (a Teams-like web client
 // that runs offline on this machine), prints the URL, and stops both on Ctrl-C or SIGTERM.
@@ -12,7 +13,7 @@ import { ConfigError, loadConfig, type Config } from "../core/config";
 
 /** The same file runs from scripts/ (jest) and dist/scripts/ (compiled). */
 export const REPO_ROOT = resolve(__dirname, "..", __dirname.split(/[\\/]/).includes("dist") ? ".." : "");
-export const DEFAULT_PLAYGROUND_PORT = 56150;
+const DEFAULT_PLAYGROUND_PORT = 56150;
 const STARTUP_TIMEOUT_MS = 60_000;
 
 // The playground's own defaults are not GUIDs (e.g. tenant "…-0000000000001" has 13 digits), so they could
@@ -38,7 +39,7 @@ const OTHER_USERS = [
 ] as const;
 
 /** Mock Teams context for the playground (its config file format, version 0.1.1), with Swedish names. */
-export function playgroundConfigYaml(): string {
+function playgroundConfigYaml(): string {
   const user = (id: string, name: string, login: string, aad: string) =>
     [`id: ${id}`, `name: ${name}`, `userPrincipleName: ${login}@example.com`, `aadObjectId: ${aad}`, `givenName: ${name.split(" ")[0]}`, `surname: ${name.split(" ")[1]}`, `email: ${login}@example.com`];
   const others = OTHER_USERS.map(([name, login], i) => user(`user-id-${i + 1}`, name, login, `00000000-0000-4000-8000-00000000002${i + 1}`));
@@ -70,7 +71,7 @@ export function playgroundConfigYaml(): string {
 }
 
 /** Where the bot listens, as seen from this machine. */
-export function botEndpoint(config: Pick<Config, "host" | "PORT">): string {
+function botEndpoint(config: Pick<Config, "host" | "PORT">): string {
   const host = config.host === "0.0.0.0" ? "127.0.0.1" : config.host === "::" ? "[::1]" : config.host.includes(":") ? `[${config.host}]` : config.host;
   return `http://${host}:${config.PORT}/api/messages`;
 }
@@ -283,12 +284,4 @@ async function main(): Promise<number> {
   });
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      console.error(e instanceof Error ? e.message : e);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runMain(main);

@@ -5,7 +5,7 @@ import { createLogger } from "../core/logger";
 import { adminText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
 import { FeedbackStore } from "../data/feedback";
-import { TeamsTestClient, cardText } from "./support/teams-client";
+import { TeamsTestClient, cardText, submitActions } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
 // The admin feature through the real protocol: Teams-shaped messages and card submissions POSTed to
@@ -15,23 +15,8 @@ const ADMIN = { id: "29:admin-anna", name: "Anna Admin", aadObjectId: "0f1e2d3c-
 const SECOND = { id: "29:admin-bo", name: "Bo Andra", aadObjectId: "1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d" };
 const STAFF = { id: "29:staff", name: "Sara Samordnare", aadObjectId: "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b" };
 
-interface Button {
-  title: string;
-  data: any;
-}
 /** Every Action.Submit of a reply's card. */
-function buttons(reply: Record<string, any>): Button[] {
-  const out: Button[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== "object") return;
-    const el = n as Record<string, any>;
-    if (el.type === "Action.Submit") out.push({ title: el.title, data: el.data });
-    for (const v of Object.values(el)) if (typeof v === "object") walk(v);
-  };
-  walk(reply.attachments?.[0]?.content);
-  return out;
-}
+const buttons = (reply: Record<string, any>) => submitActions(reply.attachments?.[0]?.content);
 /** The card's inputs with their current values, as Teams merges them into the submitted data. */
 function inputs(reply: Record<string, any>): Record<string, string> {
   const out: Record<string, string> = {};

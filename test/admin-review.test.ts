@@ -1,6 +1,6 @@
 import type { ReviewDoc } from "../data/feedback";
 import { groupReviews } from "../dialogs/admin/review-queue";
-import { parseAdminCommand } from "../dialogs/admin/admin-dialog";
+import { parseAdminCommand } from "../dialogs/admin/admin-commands";
 
 let n = 0;
 const id = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;

@@ -4,7 +4,7 @@ import type { KbEntry } from "../data/kb/schema";
 import { qaText } from "../core/strings";
 import { loadSeedEntries } from "../dialogs/qa/eval-harness";
 import { FeedbackSubmission, AskSubmission } from "../dialogs/qa/submissions";
-import { cardText } from "./support/teams-client";
+import { cardText, submitActions } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
 const seed = loadSeedEntries();
@@ -13,18 +13,7 @@ const withDuties = seed.find((e) => e.responsibilities.length > 0)!;
 const withoutDuties = seed.find((e) => e.responsibilities.length === 0 && e.related.length === 0) ?? seed.find((e) => e.responsibilities.length === 0)!;
 
 /** Every Action.Submit's data in the card. */
-function submitData(card: Record<string, unknown>): Record<string, any>[] {
-  const out: Record<string, any>[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== "object") return;
-    const el = n as Record<string, any>;
-    if (el.type === "Action.Submit") out.push(el.data);
-    for (const v of Object.values(el)) if (typeof v === "object") walk(v);
-  };
-  walk(card.body);
-  return out;
-}
+const submitData = (card: Record<string, unknown>): Record<string, any>[] => submitActions(card.body).map((a) => a.data);
 
 describe("answer cards built from real entries", () => {
   it("every seed entry renders a valid 1.5 answer card, confident and in the grey zone", () => {

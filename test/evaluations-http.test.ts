@@ -21,15 +21,7 @@ describe("meeting evaluation over HTTP", () => {
   let client: TeamsTestClient;
   const clock = new ManualClock("2026-03-01T08:00:00.000Z");
 
-  async function as<T>(who: { id: string; name: string; aadObjectId: string }, fn: () => Promise<T>): Promise<T> {
-    const before = client.user;
-    client.user = who;
-    try {
-      return await fn();
-    } finally {
-      client.user = before;
-    }
-  }
+  const as = <T>(who: { id: string; name: string; aadObjectId: string }, fn: () => Promise<T>) => client.as(who, fn);
   const say = (i: number, value: unknown) => as(user(i), () => client.post(client.activity({ type: "message", conversationId: `a:member-${i}`, value })));
   const execute = (i: number, verb: string, data: unknown) =>
     as(user(i), () => client.post(client.activity({ type: "invoke", name: "adaptiveCard/action", conversationId: `a:member-${i}`, value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } })));

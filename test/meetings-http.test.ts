@@ -49,15 +49,7 @@ async function startCluster(instances: number, behaviour: ConnectorBehaviour = {
 const user = (i: number) => ({ id: `29:member-${i}`, name: `Medlem ${i}`, aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}` });
 const admin = { id: "29:admin", name: "Admin Välfärd", aadObjectId: ADMIN };
 
-async function as<T>(client: TeamsTestClient, who: typeof admin, fn: () => Promise<T>): Promise<T> {
-  const before = client.user;
-  client.user = who;
-  try {
-    return await fn();
-  } finally {
-    client.user = before;
-  }
-}
+const as = <T>(client: TeamsTestClient, who: typeof admin, fn: () => Promise<T>) => client.as(who, fn);
 
 const FUNCTIONS = ["ifo", "socialpsykiatri", "vuxenpsykiatri", "habilitering", "vardcentral", "samordnare"];
 

@@ -3,7 +3,7 @@ import { createLogger } from "../core/logger";
 import { qaText, botText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
 import { FeedbackStore } from "../data/feedback";
-import { TeamsTestClient, TENANT, cardText } from "./support/teams-client";
+import { TeamsTestClient, TENANT, cardText, submitActions } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
 // Real questions through the real protocol: the bot is started with the real seed in the embedded
@@ -12,18 +12,7 @@ import { cardProblems } from "./support/validate-card";
 const ADAPTIVE = "application/vnd.microsoft.card.adaptive";
 
 /** Everything the card's buttons would send. */
-function buttons(reply: Record<string, any>): { title: string; data: any }[] {
-  const out: { title: string; data: any }[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== "object") return;
-    const el = n as Record<string, any>;
-    if (el.type === "Action.Submit") out.push({ title: el.title, data: el.data });
-    for (const v of Object.values(el)) if (typeof v === "object") walk(v);
-  };
-  walk(reply.attachments?.[0]?.content?.body);
-  return out;
-}
+const buttons = (reply: Record<string, any>) => submitActions(reply.attachments?.[0]?.content?.body);
 
 describe("questions and feedback over HTTP", () => {
   let app: App;

@@ -7,7 +7,7 @@ import { createApp, type App } from "../bot/app";
 import { ManualClock } from "../dialogs/meetings/clock";
 import { exportFile } from "../dialogs/admin/import-file";
 import { ConflictError } from "../data/errors";
-import { TeamsTestClient, TENANT, cardText } from "./support/teams-client";
+import { TeamsTestClient, TENANT, cardText, submitActions } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
 // Findings of the code review, each through the real protocol: Teams-shaped activities POSTed to
@@ -41,15 +41,7 @@ describe("review fixes over HTTP", () => {
   let host: Awaited<ReturnType<typeof fileHost>>;
   const clock = new ManualClock("2027-01-10T08:00:00.000Z");
 
-  async function as<T>(who: Who, fn: () => Promise<T>): Promise<T> {
-    const before = client.user;
-    client.user = who;
-    try {
-      return await fn();
-    } finally {
-      client.user = before;
-    }
-  }
+  const as = <T>(who: Who, fn: () => Promise<T>) => client.as(who, fn);
   const chatOf = (who: Who) => `a:chat-${who.id}`;
   const say = (who: Who, text: string, fields: Record<string, any> = {}) => as(who, () => client.say(text, { conversationId: chatOf(who), ...fields }));
   const press = (who: Who, value: unknown) => as(who, () => client.post(client.activity({ type: "message", conversationId: chatOf(who), value })));
@@ -215,18 +207,7 @@ describe("review fixes over HTTP", () => {
 
   describe("cancelling a meeting asks first", () => {
     /** Every Action.Submit's data in a reply's card. */
-    const submits = (reply: Record<string, any>): any[] => {
-      const out: any[] = [];
-      const walk = (n: unknown) => {
-        if (Array.isArray(n)) return n.forEach(walk);
-        if (!n || typeof n !== "object") return;
-        const el = n as Record<string, any>;
-        if (el.type === "Action.Submit") out.push(el.data);
-        for (const v of Object.values(el)) if (typeof v === "object") walk(v);
-      };
-      walk(reply.attachments?.[0]?.content);
-      return out;
-    };
+    const submits = (reply: Record<string, any>): any[] => submitActions(reply.attachments?.[0]?.content).map((a) => a.data);
 
     it("'Ställ in' shows a confirmation card; Avbryt keeps the meeting, Bekräfta cancels it", async () => {
       await press(COORDINATOR, { action: "meetings.save", meetingId: "", groupId: "sala", date: "2027-10-11", start: "09:00", length: "120", place: "Sala sjukhus", link: "", theme: "", agenda: "" });

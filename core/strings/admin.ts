@@ -1,10 +1,11 @@
 // Swedish strings for the admins' knowledge-base editing (dialogs/admin).
 
+import { count } from "./count";
+
 /** Polite refusal for anyone who is not an admin; nothing changes. */
 export const refusal =
   "Det här kommandot är bara för administratörer av kunskapsbanken. Jag har inte ändrat något. Om du behöver ändra ett svar, kontakta Välfärd, Region Västmanland.";
-/** "1 post", "2 poster": Swedish number agreement for counts of entries. */
-const posts = (n: number) => `${n} ${n === 1 ? "post" : "poster"}`;
+const posts = (n: number) => count(n, "post", "poster");
 
 export const personalOnly = "Administrationen görs i en personlig chatt med mig. Öppna chatten med Samverkansboten och skriv admin där.";
 
@@ -97,6 +98,8 @@ export const issues = {
   row: (n: number) => `rad ${n}`,
   rowParts: (n: number) => `ska ha ${n} delar åtskilda med |`,
   yesNo: "kostnadsansvar ska vara ja eller nej",
+  /** The entry id pattern, said as the admin can act on it (data/kb/schema.ts attaches it to the regex). */
+  entryIdFormat: "id: små bokstäver a–z, siffror och bindestreck",
 };
 
 export const home = {
@@ -104,7 +107,11 @@ export const home = {
   intro: "Sök en post för att öppna, redigera, dra tillbaka eller återställa den. Ändringar syns för alla inom en minut.",
   searchLabel: "Sök på rubrik, id eller formulering",
   searchButton: "Sök",
-  resultsTitle: (n: number, q: string) => (q ? `${n} ${n === 1 ? "träff" : "träffar"} för "${q}"` : posts(n)),
+  /** `shown` of `total` matches are listed; an empty query lists every entry. */
+  resultsTitle: (q: string, shown: number, total: number) => {
+    const found = q ? `${count(total, "träff", "träffar")} för "${q}"` : posts(total);
+    return shown < total ? `Visar ${shown} av ${found}` : found;
+  },
   noResults: "Inga poster matchade sökningen.",
   open: "Öppna",
   newTitle: "Ny post",
@@ -119,7 +126,6 @@ export const home = {
 export const entry = {
   facts: { id: "Id", kind: "Typ", status: "Status", version: "Version", updated: "Senast ändrad" },
   edit: "Redigera",
-  preview: "Förhandsvisa",
   history: "Historik",
   retire: "Dra tillbaka",
   restore: "Publicera igen",
@@ -160,17 +166,17 @@ export const history = {
   title: (title: string) => `Historik: ${title}`,
   line: (v: number, when: string, who: string, action: string) => `Version ${v} · ${when} · ${who} · ${action}`,
   changed: (fields: string) => `Ändrat: ${fields}`,
-  current: "Gällande version",
   restore: (v: number) => `Återställ version ${v}`,
   usage: "Skriv historik följt av postens id, till exempel: historik term-sip",
   versionMissing: (v: number) => `Version ${v} finns inte i historiken.`,
+  revertedFrom: (action: string, v: number) => `${action} från version ${v}`,
 };
 
 export const review = {
   title: "Granskningskö",
   intro: "Obesvarade frågor och svar som fick 👎, nyast först, grupperade efter liknande fråga.",
   empty: "Granskningskön är tom. Bra jobbat!",
-  group: (n: number, people: number) => `${n} ${n === 1 ? "gång" : "gånger"} av ${people} ${people === 1 ? "person" : "personer"}`,
+  group: (n: number, people: number) => `${count(n, "gång", "gånger")} av ${count(people, "person", "personer")}`,
   unanswered: "Obesvarad",
   suggested: "Osäkert svar",
   thumbsDown: "👎 på svaret",
@@ -178,11 +184,12 @@ export const review = {
   answerNew: "Svara med ny post",
   editEntry: (title: string) => `Redigera "${title}"`,
   dismiss: "Avfärda",
-  dismissed: (n: number) => `Avfärdat (${n} ${n === 1 ? "fråga" : "frågor"}). ${n === 1 ? "Den" : "De"} visas inte längre i granskningskön.`,
+  dismissed: (n: number) => `Avfärdat (${count(n, "fråga", "frågor")}). ${n === 1 ? "Den" : "De"} visas inte längre i granskningskön.`,
   hiddenQuestion: "(frågan om en enskild person sparas inte)",
 };
 
 export const exportFile = {
+  fileName: (day: string) => `kunskapsbank-${day}.json`,
   description: "Hela kunskapsbanken som JSON. Ändra och skicka tillbaka filen här i chatten för att importera.",
   offered: "Här är exporten av kunskapsbanken. Godkänn för att spara filen i din OneDrive.",
   uploaded: (n: number) => `Exporten är klar: ${posts(n)}.`,
@@ -191,12 +198,9 @@ export const exportFile = {
 };
 
 export const importFile = {
-  notJson: "Jag kan bara importera JSON-filer (.json) från en export av kunskapsbanken.",
-  tooLarge: (mb: number) => `Filen är för stor (högst ${mb} MB).`,
-  downloadFailed: "Jag kunde inte hämta filen. Försök skicka den igen.",
   badJson: (detail: string) => `Filen är inte giltig JSON: ${detail}. Inget har ändrats.`,
   badShape: 'Filen har inte formatet från exportera: den ska ha "schemaVersion": 1 och en lista "entries". Inget har ändrats.',
-  rejectedTitle: (n: number) => `Importen avvisades: ${n} ${n === 1 ? "post är ogiltig" : "poster är ogiltiga"}. Inget har ändrats.`,
+  rejectedTitle: (n: number) => `Importen avvisades: ${count(n, "post är ogiltig", "poster är ogiltiga")}. Inget har ändrats.`,
   entryLabel: (id: string | undefined, index: number) => (id ? `Post ${index + 1} (${id})` : `Post ${index + 1}`),
   summaryTitle: "Importera filen?",
   summaryFacts: { file: "Fil", added: "Nya", changed: "Ändrade", retired: "Tillbakadragna", unchanged: "Oförändrade" },

@@ -1,5 +1,7 @@
 // Swedish strings for meeting evaluations (indicator 2b) and the 2b/2a report.
 
+import { count } from "./count";
+
 export const statements = {
   q1: "Samverkan på lokal nivå är välfungerande.",
   q2: "Mötets innehåll var relevant för min verksamhet.",
@@ -20,8 +22,6 @@ export const genderLabels = { kvinna: "Kvinna", man: "Man", annan: "Annan könsi
 /** Report categories: "vill inte uppge" and no answer are reported together. */
 export const genderCategoryLabels = { kvinna: "Kvinna", man: "Man", annan: "Annan könsidentitet", "ej-angivet": "Ej angivet" } as const;
 
-/** "1 minut", "15 minuter": Swedish number agreement for the few counted nouns shown to users. */
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const card = {
   title: (groupName: string) => `Utvärdering av mötet – VuS ${groupName}`,
@@ -106,7 +106,6 @@ export const report = {
   notYourGroup: (name: string) => `Du är inte samordnare för VuS ${name}, så du kan bara se rapporten för din egen grupp.`,
   unknownGroup: (ref: string, names: string) => `Jag känner inte till länsdelen "${ref}". Välj en av: ${names}.`,
   badYear: "Ange året med fyra siffror, till exempel: rapport 2b 2026 Västerås",
-  usage: "Skriv: rapport 2b [år] [länsdel], till exempel rapport 2b 2026 Sala.",
   /** Admins only (Välfärd compiles the indicator); coordinators never get the comments link. */
   downloadComments: "Ladda ner kommentarer",
   commentsHint: (minutes: number) =>

@@ -1,7 +1,6 @@
 // Swedish strings for VuS groups, meetings, reminders and imports.
 
-/** Number agreement: "1 möte", "2 möten"; "1 skickad", "3 skickade". */
-export const count = (n: number, singular: string, plural: string) => `${n} ${n === 1 ? singular : plural}`;
+import { count } from "./count";
 
 export const functionLabels = {
   ifo: "Kommun – individ och familj",
@@ -45,7 +44,6 @@ export const join = {
   updated: (group: string) => `Dina uppgifter i VuS ${group} är uppdaterade.`,
   missing: "Välj länsdel, organisation och funktion.",
   unknownGroup: "Den länsdelen finns inte. Välj en i listan.",
-  personalOnly: "Gå med från den personliga chatten med mig, så att påminnelserna kommer till dig.",
   noAad: "Jag kan inte se vem du är i Teams. Försök från Teams-klienten.",
 };
 
@@ -68,7 +66,6 @@ export const list = {
   online: "Onlinemöte",
   theme: "Tema",
   agenda: "Dagordning",
-  yourAnswer: "Ditt svar",
   noAnswer: "Inte svarat",
   plan: "Planera nytt möte",
 };
@@ -153,9 +150,7 @@ export const importText = {
   unreadable: "Jag kunde inte läsa filen. Skicka en CSV-fil (kolumner: länsdel;datum;start;längd;plats;länk;tema;dagordning) eller en JSON-fil med samma fält.",
   unknownType: "Skicka en .csv- eller .json-fil med mötesplanen.",
   tooBig: "Filen är för stor (högst 1 MB).",
-  downloadFailed: "Jag kunde inte hämta filen från Teams. Försök igen.",
   notAllowed: "Bara samordnare och administratörer kan importera möten.",
-  personalOnly: "Skicka filen till mig i den personliga chatten.",
 };
 
 export const representation = {

@@ -49,7 +49,7 @@ export class KnowledgeEditor {
   private readonly history: Repository<typeof KnowledgeHistoryDoc>;
 
   constructor(
-    private readonly container: Container,
+    container: Container,
     private readonly store: Pick<KnowledgeStore, "bumpMarker" | "readEntries">,
     private readonly now: () => Date = () => new Date(),
   ) {

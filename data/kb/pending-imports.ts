@@ -11,7 +11,7 @@ import { KbEntry } from "./schema";
 // confirmed or cancelled.
 
 /** How long a summary can be confirmed. */
-export const IMPORT_TTL_MINUTES = 30;
+const IMPORT_TTL_MINUTES = 30;
 
 export const PlannedChange = z.object({
   entry: KbEntry,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { adminText } from "../../core/strings";
 
 /** The documents in ../shared/sources that the knowledge base may cite (Dalarna is deliberately absent). */
 export const SourceDocument = z.enum([
@@ -25,7 +26,7 @@ export const Responsibility = z.object({
 });
 export type Responsibility = z.infer<typeof Responsibility>;
 
-export const EntryId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "id: små bokstäver a–z, siffror och bindestreck").max(80);
+export const EntryId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, adminText.issues.entryIdFormat).max(80);
 
 const base = {
   id: EntryId,
@@ -117,7 +118,6 @@ export const KbEntry = z.discriminatedUnion("kind", [
   DecisionEntry,
 ]);
 export type KbEntry = z.infer<typeof KbEntry>;
-export type KbEntryInput = z.input<typeof KbEntry>;
 export type KbKind = KbEntry["kind"];
 
 /** One seed file in data/kb/seed/. */

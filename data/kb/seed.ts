@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { SeedFile, type KbEntry } from "./schema";
 
 /** The seed files, whether running from sources (jest, ts) or from dist/ (npm start). */
-export function defaultSeedDir(): string {
+function defaultSeedDir(): string {
   return __dirname.includes(join("dist", "data", "kb")) ? join(__dirname, "..", "..", "..", "data", "kb", "seed") : join(__dirname, "seed");
 }
 

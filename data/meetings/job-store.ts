@@ -4,7 +4,7 @@ import { Repository, type Stored } from "../repository";
 import { ConflictError, DuplicateError } from "../errors";
 import { Delivery, ScheduledJob, type DeliveryStatus } from "./schema";
 
-export const deliveryDocId = (jobId: string, recipient: string) => createHash("sha256").update(`${jobId}\n${recipient}`).digest("hex").slice(0, 40);
+const deliveryDocId = (jobId: string, recipient: string) => createHash("sha256").update(`${jobId}\n${recipient}`).digest("hex").slice(0, 40);
 
 /** Outcome of trying to claim one recipient of a job. */
 export type DeliveryClaim =

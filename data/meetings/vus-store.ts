@@ -6,7 +6,7 @@ import { DuplicateError } from "../errors";
 import { Group, GroupsFile, Meeting, Member, Rsvp } from "./schema";
 
 /** Reads the shipped default county parts (data/meetings/groups.json). */
-export function defaultGroups(): GroupsFile {
+function defaultGroups(): GroupsFile {
   const dir = __dirname.includes("dist") ? join(__dirname, "..", "..", "..", "data", "meetings") : __dirname;
   return GroupsFile.parse(JSON.parse(readFileSync(join(dir, "groups.json"), "utf8")));
 }

@@ -12,7 +12,7 @@ import { describeIssues } from "./issues";
 const NOT_EDITABLE = new Set(["kind", "retired"]);
 /** Strings longer than this get a multi-line input. */
 const MULTILINE_FROM = 200;
-export const FIELD_PREFIX = "f_";
+const FIELD_PREFIX = "f_";
 const TRUE_WORDS = new Set(["ja", "j", "yes", "true", "x"]);
 const FALSE_WORDS = new Set(["", "nej", "n", "no", "false"]);
 

@@ -6,7 +6,7 @@ type Issue = z.core.$ZodIssue;
 const t = adminText.issues;
 
 /** Where an issue is, as the admin reads it: "Vem gör vad, rad 2, uppgift". */
-export function fieldName(path: PropertyKey[]): string {
+function fieldName(path: PropertyKey[]): string {
   const [top, ...rest] = path.map(String);
   if (top === undefined) return adminText.fieldLabels.kind;
   const parts: string[] = [];
@@ -20,7 +20,7 @@ export function fieldName(path: PropertyKey[]): string {
 }
 
 /** One zod issue in Swedish, without the field name. */
-export function issueText(issue: Issue): string {
+function issueText(issue: Issue): string {
   switch (issue.code) {
     case "invalid_type":
       return /received undefined/.test(issue.message) ? t.missing : t.wrongType;

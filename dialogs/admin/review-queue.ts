@@ -6,7 +6,7 @@ import { Analyzer } from "../qa/analyzer";
 // Snowball stemming), so "Vem betalar HVB?" and "vem betalar hvb-placeringen" land together.
 
 /** Share of content stems two questions must have in common to be grouped. */
-export const SIMILARITY = 0.6;
+const SIMILARITY = 0.6;
 
 export interface ReviewItem {
   kind: ReviewDoc["kind"];
@@ -30,7 +30,7 @@ export interface ReviewGroup {
 
 const analyzer = new Analyzer([]);
 
-export function questionStems(question: string): Set<string> {
+function questionStems(question: string): Set<string> {
   return new Set(analyzer.contentStems(question));
 }
 
@@ -42,7 +42,7 @@ function similarity(a: Set<string>, b: Set<string>): number {
 }
 
 /** Open items (status "new") that belong in the queue: every unanswered question and every 👎. */
-export function openItems(docs: ReviewDoc[]): ReviewDoc[] {
+function openItems(docs: ReviewDoc[]): ReviewDoc[] {
   return docs.filter((d) => d.status === "new" && (d.kind === "unanswered" || d.vote === "down"));
 }
 

@@ -17,7 +17,7 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-export function commentRows(sections: CommentSection[]): Record<keyof typeof t.columns, string | number>[] {
+function commentRows(sections: CommentSection[]): Record<keyof typeof t.columns, string | number>[] {
   return sections.flatMap((s) => {
     const base = { county: s.groupName, year: s.year };
     if (s.status !== "shown") return [{ ...base, comment: "", note: s.status === "tooFewAnswers" ? t.tooFewAnswers : t.noAnswers }];

@@ -17,8 +17,8 @@ import { evaluationYear, surveyWindow, type SurveySettings } from "./survey-wind
 // cancelled or not-held meeting's jobs end as obsolete.
 
 const t = evaluationsText;
-export const INVITE = "invite";
-export const HALFWAY = "halfway";
+const INVITE = "invite";
+const HALFWAY = "halfway";
 
 /** The evaluation jobs of a planned meeting whose survey has not closed yet. */
 export function evaluationJobs(meeting: Meeting, settings: SurveySettings, now: Date): ScheduledJob[] {

@@ -16,7 +16,7 @@ import type { SurveySettings } from "./survey-window";
 
 export type EvaluationsConfig = Pick<Config, "EVALUATION_DELAY_MINUTES" | "EVALUATION_OPEN_DAYS" | "EVALUATION_SECRET" | "REPORT_LINK_MINUTES" | "ADMIN_AAD_OBJECT_IDS">;
 
-export function surveySettings(config: EvaluationsConfig): SurveySettings {
+function surveySettings(config: EvaluationsConfig): SurveySettings {
   return { delayMinutes: config.EVALUATION_DELAY_MINUTES, openDays: config.EVALUATION_OPEN_DAYS };
 }
 

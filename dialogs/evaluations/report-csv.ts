@@ -31,7 +31,7 @@ function breakdownRows(base: Row, b: Breakdown, totals: Row): Row[] {
 
 const counts = (x: { invited: number; answered: number; responseRate?: number }): Row => ({ invited: x.invited, answered: x.answered, responseRate: percent(x.responseRate) });
 
-export function reportRows(report: Report2b): Row[] {
+function reportRows(report: Report2b): Row[] {
   const rows: Row[] = [];
   for (const g of report.groups) {
     const base: Row = { county: g.groupName, year: report.year, level: t.csv.levelYear, meetingDate: "" };

@@ -1,6 +1,5 @@
 import type { Group, Meeting } from "../../data/meetings/schema";
 import type { EvaluationAnswer, EvaluationInvitation, Gender, OrgType } from "../../data/evaluations/schema";
-import { evaluationYear } from "./survey-window";
 import { heldMeetings } from "../meetings/planner";
 
 // The indicator 2b report (with 2a beside it), aggregated in code: the embedded Cosmos server has no
@@ -14,14 +13,14 @@ import { heldMeetings } from "../meetings/planner";
 
 export const MIN_CELL = 5;
 /** Indicator 2a: each VuS group meets at least four times a year. */
-export const MEETINGS_GOAL = 4;
+const MEETINGS_GOAL = 4;
 
 /** Gender as reported: "vill inte uppge" and no answer are one category, "ej angivet". */
 export const GENDER_CATEGORIES = ["kvinna", "man", "annan", "ej-angivet"] as const;
 export type GenderCategory = (typeof GENDER_CATEGORIES)[number];
 export const ORG_CATEGORIES = ["kommun", "region", "annan"] as const satisfies readonly OrgType[];
 
-export function genderCategory(g: Gender | undefined): GenderCategory {
+function genderCategory(g: Gender | undefined): GenderCategory {
   return g === undefined || g === "vill-inte-uppge" ? "ej-angivet" : g;
 }
 

@@ -5,7 +5,7 @@ import { Gender, MAX_COMMENT, OrgType } from "../../data/evaluations/schema";
 // message value): every input is a string, unanswered inputs are "" or missing, and anything may have
 // been tampered with. Parsed strictly; the first problem names what the user must fix.
 
-export const EVALUATION_ACTIONS = ["evaluation.submit", "evaluation.edit"] as const;
+const EVALUATION_ACTIONS = ["evaluation.submit", "evaluation.edit"] as const;
 export type EvaluationAction = (typeof EVALUATION_ACTIONS)[number];
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

@@ -88,7 +88,7 @@ export async function fanOut(
 }
 
 /** The delivery report of one job, from its records (so it is right whichever instance sent what). */
-export async function countDeliveries(jobs: JobStore, jobId: string, recipientCount: number): Promise<DeliveryCounts> {
+async function countDeliveries(jobs: JobStore, jobId: string, recipientCount: number): Promise<DeliveryCounts> {
   const records = await jobs.deliveriesOf(jobId);
   const counts: DeliveryCounts = { sent: 0, failed: 0, inactive: 0, expired: 0 };
   for (const d of records) if (d.status !== "sending") counts[d.status]++;

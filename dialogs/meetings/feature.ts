@@ -9,7 +9,7 @@ import { cancelConfirmCard, joinCard, meetingCard, meetingFacts, meetingFormCard
 import type { CardAttachment } from "../../cards/render";
 import { normaliseText, readsLikeQuestion } from "../commands";
 import type { FeatureHandler } from "../router";
-import type { Asker, IncomingFile, IncomingMessage, Reply } from "../types";
+import { textReply as text, type Asker, type IncomingFile, type IncomingMessage, type Reply } from "../types";
 import type { Clock } from "./clock";
 import { findGroup, inputProblems, MeetingInput, validateMeetingInput, DEFAULT_LENGTH_MINUTES } from "./meeting-input";
 import { heldMeetings, type MeetingPlanner, type Permissions } from "./planner";
@@ -19,7 +19,6 @@ import { deliveryReport } from "./delivery-report";
 import { GroupSettings } from "./group-settings";
 
 const t = meetingsText;
-const text = (s: string): Reply[] => [{ text: s }];
 
 const JoinSubmit = z.object({ action: z.literal("meetings.join"), groupId: z.string().min(1), organisation: z.string().min(1).max(100), otherOrganisation: z.string().max(100).optional(), function: MemberFunction });
 const SaveSubmit = MeetingInput.omit({ group: true }).extend({ action: z.literal("meetings.save"), meetingId: z.string().optional(), groupId: z.string().min(1) });

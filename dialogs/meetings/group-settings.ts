@@ -2,12 +2,11 @@ import { z } from "zod";
 import { meetingsText } from "../../core/strings";
 import { memberDocId } from "../../data/meetings/vus-store";
 import { coordinatorCard } from "../../cards/meeting-cards";
-import type { Asker, Reply } from "../types";
+import { textReply as text, type Asker, type Reply } from "../types";
 import type { MeetingsFeatureDeps } from "./feature";
 import { findGroup } from "./meeting-input";
 
 const t = meetingsText;
-const text = (s: string): Reply[] => [{ text: s }];
 
 const CoordinatorSubmit = z.object({ action: z.literal("meetings.coordinator"), member: z.string().regex(/^[a-z0-9-]+\|.+$/) });
 

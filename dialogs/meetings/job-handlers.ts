@@ -19,7 +19,7 @@ function channelRecipient(group: Group): Recipient[] {
 }
 
 /** Text and card a member (or the channel) gets for a job about a meeting. */
-export function meetingReply(job: Pick<ScheduledJob, "kind" | "key">, meeting: Meeting, group: Group, r: Recipient, members: Member[], rsvps: Rsvp[]): Reply {
+function meetingReply(job: Pick<ScheduledJob, "kind" | "key">, meeting: Meeting, group: Group, r: Recipient, members: Member[], rsvps: Rsvp[]): Reply {
   const cancelled = meeting.status === "cancelled";
   const title =
     job.kind === "meetingUpdate" ? (cancelled ? t.reminder.cancelledTitle(group.name) : t.reminder.movedTitle(group.name)) : t.reminder.title(group.name);

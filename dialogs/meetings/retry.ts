@@ -20,7 +20,7 @@ export type SendOutcome =
 
 const TRANSIENT = new Set([412, 500, 502, 503, 504]);
 
-export function isRetryable(err: SendError): boolean {
+function isRetryable(err: SendError): boolean {
   return err.statusCode === undefined || err.statusCode === 429 || TRANSIENT.has(err.statusCode);
 }
 

@@ -28,7 +28,7 @@ export function toIso(dt: DateTime): string {
 }
 
 /** "måndag 29 mars 2027" */
-export function swedishDate(iso: string): string {
+function swedishDate(iso: string): string {
   return inZone(iso).setLocale("sv").toFormat("cccc d LLLL yyyy");
 }
 

@@ -111,9 +111,34 @@ export class TeamsTestClient {
     return this.post(this.activity({ type: "installationUpdate", action: "add", ...fields }));
   }
 
+  /** Runs fn with activities coming from `who`; the previous user is back afterwards, even on failure. */
+  async as<T>(who: { id: string; name: string; aadObjectId: string }, fn: () => Promise<T>): Promise<T> {
+    const before = this.user;
+    this.user = who;
+    try {
+      return await fn();
+    } finally {
+      this.user = before;
+    }
+  }
+
   close(): Promise<void> {
     return new Promise((r) => this.server.close(() => r()));
   }
+}
+
+/** Every Action.Submit under a card node, in document order: what the card's buttons would send. */
+export function submitActions(node: unknown): { title: string; data: any }[] {
+  const out: { title: string; data: any }[] = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== "object") return;
+    const el = n as Record<string, any>;
+    if (el.type === "Action.Submit") out.push({ title: el.title, data: el.data });
+    for (const v of Object.values(el)) if (typeof v === "object") walk(v);
+  };
+  walk(node);
+  return out;
 }
 
 /** Text blocks and fact values of an adaptive card attachment, for assertions. */

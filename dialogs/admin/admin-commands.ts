@@ -1,0 +1,27 @@
+import { normaliseText } from "../commands";
+
+export type AdminCommand =
+  | { name: "home" }
+  | { name: "history"; id: string }
+  | { name: "export" }
+  | { name: "review" }
+  | { name: "admins" }
+  | { name: "addAdmin"; id: string; adminName: string }
+  | { name: "removeAdmin"; id: string };
+
+/** Admin commands typed in the chat; anything else is not the admin dialog's business. */
+export function parseAdminCommand(text: string): AdminCommand | undefined {
+  const s = normaliseText(text);
+  const lower = s.toLowerCase();
+  if (/^admin$/.test(lower)) return { name: "home" };
+  if (/^(admins|administratörer|administratorer)$/.test(lower)) return { name: "admins" };
+  let m = /^admin l[äa]gg till (\S+)\s*(.*)$/i.exec(s);
+  if (m) return { name: "addAdmin", id: m[1], adminName: m[2].trim() };
+  m = /^admin ta bort (\S+)$/i.exec(s);
+  if (m) return { name: "removeAdmin", id: m[1] };
+  m = /^historik(?: (\S+))?$/i.exec(s);
+  if (m) return { name: "history", id: (m[1] ?? "").toLowerCase() };
+  if (/^(exportera|export)$/.test(lower)) return { name: "export" };
+  if (/^(granska|granskning|granskningskö|granskningsko)$/.test(lower)) return { name: "review" };
+  return undefined;
+}

@@ -1,0 +1,18 @@
+import type { Logger } from "../../core/logger";
+import type { AdminDirectory } from "../../data/admins";
+import type { FeedbackStore } from "../../data/feedback";
+import type { KnowledgeEditor } from "../../data/kb/knowledge-editor";
+import type { PendingImports } from "../../data/kb/pending-imports";
+import type { QaEngine } from "../qa/qa-engine";
+
+/** What the admin dialog and its parts need; each part takes only the slice it uses. */
+export interface AdminDialogDeps {
+  admins: AdminDirectory;
+  editor: KnowledgeEditor;
+  /** The served base: the engine resolves related entries for previews; reload() after each change. */
+  knowledge: { readonly engine: QaEngine; readonly version: number; reload(): Promise<unknown> };
+  feedback: Pick<FeedbackStore, "openForReview" | "markReviewed">;
+  imports: PendingImports;
+  logger?: Logger;
+  now?: () => Date;
+}
