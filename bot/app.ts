@@ -15,7 +15,7 @@ import { SamverkansBot } from "./teams-bot";
 import { CosmosBotStorage } from "./cosmos-storage";
 import { ConversationState } from "botbuilder";
 import { createMeetings, type Meetings } from "../dialogs/meetings/module";
-import type { Clock } from "../dialogs/meetings/clock";
+import { systemClock, type Clock } from "../dialogs/meetings/clock";
 import type { Asker, FileDownload } from "../dialogs/types";
 import { FileImports } from "../dialogs/file-imports";
 import { ProactiveMessenger } from "./proactive-messenger";
@@ -127,7 +127,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
   const router = new MessageRouter({ answerQuestion, features: [files, { handle: admin.handle }, meetings.feature, evaluations.feature], submissions: [qa.submission], roleOf: helpRoleOf({ isAdmin, membershipsOf: (aad) => meetings.vus.membershipsOf(aad) }) });
   const cardActions = { execute: async (verb: string, data: unknown, asker: Asker) => (await meetings.feature.execute(verb, data, asker)) ?? evaluations.feature.execute(verb, data, asker) };
-  const bot = new SamverkansBot(conversations, router, logger, cardActions, { exporter: admin, texts: adminText.exportFile }, new DeclineHint(conversationState, logger));
+  const bot = new SamverkansBot(conversations, router, logger, cardActions, { exporter: admin, texts: adminText.exportFile }, new DeclineHint(conversationState, logger, () => (options.clock ?? systemClock).now()));
   const http = createServer({ adapter, bot, logger, healthy: () => store.ping(), allowedTenants: config.ALLOWED_TENANT_IDS });
   registerReportDownload(http.server, evaluations.reports, logger);
   let stopping: Promise<void> | undefined;

@@ -1,38 +1,37 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext } from "botbuilder";
 import type { Logger } from "../core/logger";
 import { qaText } from "../core/strings";
-import { nextDeclineStreak } from "../dialogs/qa/decline-streak";
+import { DeclineStreak, nextDeclineStreak } from "../dialogs/qa/decline-streak";
 import type { Reply } from "../dialogs/types";
 
 /**
- * Keeps the count of consecutive declines in the conversation's bot state (Cosmos, through
- * botbuilder Storage) and adds a short hint after the second decline in a row.
+ * Keeps the streak of declines in the conversation's bot state (Cosmos, through botbuilder
+ * Storage) and adds a short hint after the second decline in a row. Only a decline reads or writes
+ * the state: answers stay free of Cosmos round trips.
  */
 export class DeclineHint {
-  private readonly declines: StatePropertyAccessor<number>;
+  private readonly streak: StatePropertyAccessor<unknown>;
 
   constructor(
     private readonly state: ConversationState,
     private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
   ) {
-    this.declines = state.createProperty<number>("consecutiveDeclines");
+    this.streak = state.createProperty<unknown>("declineStreak");
   }
 
-  /** The replies of a turn, with the hint appended when it is due. Turns that asked no question leave the count alone. */
+  /** The replies of a turn, with the hint appended when it is due. */
   async after(context: TurnContext, replies: Reply[]): Promise<Reply[]> {
-    const outcome = replies.find((r) => r.qaOutcome)?.qaOutcome;
-    if (!outcome) return replies;
+    if (!replies.some((r) => r.qaOutcome === "decline")) return replies;
     try {
-      const before = await this.declines.get(context, 0);
-      const step = nextDeclineStreak(before, outcome);
-      if (step.count !== before) {
-        await this.declines.set(context, step.count);
-        await this.state.saveChanges(context);
-      }
+      const stored = DeclineStreak.safeParse(await this.streak.get(context));
+      const step = nextDeclineStreak(stored.success ? stored.data : undefined, this.now());
+      await this.streak.set(context, step.streak);
+      await this.state.saveChanges(context);
       return step.hint ? [...replies, { text: qaText.declineHint }] : replies;
     } catch (err) {
       // The answer matters more than the hint: send it even when the state store fails.
-      this.logger.warn({ err }, "could not update the decline count");
+      this.logger.warn({ err }, "could not update the decline streak");
       return replies;
     }
   }
