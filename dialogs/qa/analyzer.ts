@@ -6,7 +6,7 @@ import { ENGLISH_GLOSSARY } from "./english-glossary";
 import { QueryBuilder, type QueryGroup, type QueryTerm } from "./query-builder";
 import { Speller } from "./spelling";
 import { stem } from "./stem";
-import { ENGLISH_FUNCTION_WORDS, ENGLISH_MARKERS, INTENT_WORDS, isStopWord, isStopWordTypo } from "./stopwords";
+import { AGREEMENT_FRAME_BEFORE, AGREEMENT_WORDS, ENGLISH_FUNCTION_WORDS, ENGLISH_MARKERS, INTENT_WORDS, isStopWord, isStopWordTypo } from "./stopwords";
 import { isOffTopicWord } from "./scope";
 import { SWEDISH_THESAURUS, ageWords } from "./swedish-thesaurus";
 import { buildSynonymGroups, findRun, type SynonymGroup } from "./synonyms";
@@ -42,6 +42,8 @@ export class Analyzer {
   private readonly compounds: CompoundSplitter;
   private readonly synonyms: SynonymGroup[];
   private readonly thesaurus: { from: string[]; to: string[] }[];
+  /** Words the thesaurus knows as typed ("slår"): words of their own, never typos of a stop word ("står"). */
+  private readonly thesaurusWords: ReadonlySet<string>;
   private readonly vocabulary: ReadonlySet<string>;
   /** Words the base uses only as people's names in decision documents (see decisionPersonNames). */
   private readonly personNames: ReadonlySet<string>;
@@ -59,6 +61,7 @@ export class Analyzer {
     this.speller = new Speller(all);
     this.compounds = new CompoundSplitter(this.vocabulary);
     this.synonyms = buildSynonymGroups(entries, (p) => this.contentStems(p));
+    this.thesaurusWords = new Set(SWEDISH_THESAURUS.map(([from]) => words(from)).filter((w) => w.length === 1).map((w) => w[0]));
     this.thesaurus = SWEDISH_THESAURUS.map(([from, to]) => ({ from: words(from).map(stem), to: words(to).filter((w) => !isNoise(w)) })).filter(
       (t) => t.from.length > 0 && t.to.length > 0,
     );
@@ -105,15 +108,21 @@ export class Analyzer {
     const tokens = tokenize(question);
     const english = looksEnglish(tokens);
     const q = new QueryBuilder(this.compounds);
-    for (const tok of tokens) this.addToken(q, tok, english);
+    const frames = english ? new Set<Token>() : agreementFrames(tokens);
+    for (const tok of tokens) this.addToken(q, tok, english, frames.has(tok));
     this.addAges(q, tokens);
     this.addThesaurus(q);
     this.addSynonyms(q);
     return { tokens, english, terms: q.build(), groups: q.groups };
   }
 
-  private addToken(q: QueryBuilder, tok: Token, english: boolean): void {
+  private addToken(q: QueryBuilder, tok: Token, english: boolean, frame: boolean): void {
     if (INTENT_WORDS.has(tok.word)) q.add(tok.word, INTENT_WEIGHT, -1);
+    if (frame) {
+      q.every.push({ stem: stem(tok.word), group: -1 });
+      q.add(stem(tok.word), INTENT_WEIGHT, -1);
+      return;
+    }
     const gloss = english ? ENGLISH_GLOSSARY.get(tok.word) : undefined;
     const swedish = gloss ? words(gloss).filter((w) => !isNoise(w)) : [];
     const unknown = !this.vocabulary.has(tok.word);
@@ -121,7 +130,7 @@ export class Analyzer {
     const noise =
       isNoise(tok.word) ||
       (gloss !== undefined && swedish.length === 0) ||
-      (!gloss && unknown && isStopWordTypo(tok.word) && !isOffTopicWord(tok.word));
+      (!gloss && unknown && !this.thesaurusWords.has(tok.word) && isStopWordTypo(tok.word) && !isOffTopicWord(tok.word));
     const group = q.groups.length;
     q.every.push({ stem: stem(tok.word), group: noise ? -1 : group });
     if (noise) return;
@@ -185,6 +194,15 @@ export class Analyzer {
       }
     }
   }
+}
+
+/** Mentions of the agreement that only frame the question (see AGREEMENT_WORDS). */
+function agreementFrames(tokens: Token[]): Set<Token> {
+  const frames = new Set(
+    tokens.filter((t, i) => AGREEMENT_WORDS.has(t.word) && i > 0 && AGREEMENT_FRAME_BEFORE.has(tokens[i - 1].word)),
+  );
+  const other = tokens.some((t) => !frames.has(t) && !isNoise(t.word) && !INTENT_WORDS.has(t.word));
+  return other ? frames : new Set();
 }
 
 function isNoise(word: string): boolean {

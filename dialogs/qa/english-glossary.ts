@@ -217,8 +217,9 @@ const ENTRIES: Record<string, string> = {
   addiction: "beroende missbruk",
   dependence: "beroende",
   dependency: "beroende",
-  substance: "substans",
-  substances: "substanser",
+  // "substance abuse/use" is what the agreement calls skadligt bruk and beroende (BIV = Beroende i Västmanland).
+  substance: "substans beroende",
+  substances: "substanser beroende",
   abuse: "missbruk skadligt bruk",
   misuse: "skadligt bruk",
   harmful: "skadligt",
@@ -376,6 +377,14 @@ const ENTRIES: Record<string, string> = {
   question: "fråga",
   questions: "frågor",
   turning: "fyller",
+  // Frames of non-native English that carry no topic ("who is allowed to sign", "agreements like this").
+  allowed: "",
+  allow: "",
+  permitted: "",
+  make: "",
+  makes: "",
+  like: "",
+  such: "",
 };
 
 export const ENGLISH_GLOSSARY: ReadonlyMap<string, string> = new Map(

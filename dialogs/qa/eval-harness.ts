@@ -42,6 +42,8 @@ export const OWN_SET_3 = join(REPO_ROOT, "data", "eval", "questions-3.jsonl");
 export const OWN_SET_4 = join(REPO_ROOT, "data", "eval", "questions-4.jsonl");
 /** Fifth own set: 120 questions in dev.jsonl's mix of kinds, held out when first run. */
 export const OWN_SET_5 = join(REPO_ROOT, "data", "eval", "questions-5.jsonl");
+/** Sixth own set: 100 questions in dev.jsonl's mix of kinds with lay vocabulary, held out when first run. */
+export const OWN_SET_6 = join(REPO_ROOT, "data", "eval", "questions-6.jsonl");
 /** The public dev set lives next to the repository; absent in some checkouts. */
 export const DEV_SET = join(REPO_ROOT, "..", "shared", "eval", "dev.jsonl");
 

@@ -15,6 +15,7 @@ hen hens henom medan slags sorts vs versus kontra ge ger gav all hel hela helt n
 vad vem vilken vilket vilka hur när var varför vart
 säger står betyder menas innebär handlar fråga frågor undrar veta vet berätta förklara gå går gick
 begreppet definieras definierar definiera definierat
+tror
 `;
 
 // English function words: English questions are mapped word by word through the glossary, and
@@ -48,6 +49,15 @@ export const ENGLISH_MARKERS: ReadonlySet<string> = new Set(
 export const INTENT_WORDS: ReadonlySet<string> = new Set(
   "vem vilka vilken vilket hur nar varfor menas betyder innebar star definition who which how why when mean means".split(" "),
 );
+
+/**
+ * Words by which a question points at the agreement itself. After a preposition or a saying verb
+ * ("Hur definieras samsjuklighet i överenskommelsen?", "Vad säger avtalet om …") they only frame the
+ * question: nearly every entry is about the agreement, so there they are no topic (see Analyzer).
+ * "Vad är överenskommelsen?" is about the agreement, and so is a question with no other content word.
+ */
+export const AGREEMENT_WORDS: ReadonlySet<string> = new Set("overenskommelsen avtalet".split(" "));
+export const AGREEMENT_FRAME_BEFORE: ReadonlySet<string> = new Set("i enligt inom sager star beskriver tar".split(" "));
 
 export function isStopWord(folded: string): boolean {
   return STOP_WORDS.has(folded);
