@@ -45,6 +45,7 @@ export const OWN_SET_5 = join(REPO_ROOT, "data", "eval", "questions-5.jsonl");
 /** Sixth own set: 100 questions in dev.jsonl's mix of kinds with lay vocabulary, held out when first run. */
 export const OWN_SET_6 = join(REPO_ROOT, "data", "eval", "questions-6.jsonl");
 export const OWN_SET_7 = join(REPO_ROOT, "data", "eval", "questions-7.jsonl");
+export const OWN_SET_8 = join(REPO_ROOT, "data", "eval", "questions-8.jsonl");
 /** The public dev set lives next to the repository; absent in some checkouts. */
 export const DEV_SET = join(REPO_ROOT, "..", "shared", "eval", "dev.jsonl");
 

@@ -92,6 +92,15 @@ const COMMON_SHARE = 0.5;
  * "BIV – Beroende i Västmanland"). Entries sharing a phrasing keep their order among themselves.
  */
 const EXACT_PHRASING_FACTOR = 1.5;
+/**
+ * A question that names a forum or an actor in full ("hur ofta träffas Chefsforum barn och unga") is
+ * about that forum, even when another entry shares more of its generic words ("gånger per år" in the
+ * VuS meeting frequency entry). Only names of two or more content words count: a one-word name
+ * ("Chefsforum") is also part of longer names and is left to the ordinary ranking.
+ */
+const NAMED_ENTITY_FACTOR = 1.3;
+const NAMED_KINDS: ReadonlySet<KbEntry["kind"]> = new Set(["forum", "actor"]);
+const MIN_NAME_STEMS = 2;
 
 interface Ranked {
   id: string;
@@ -115,6 +124,8 @@ export class QaEngine {
   private readonly df = new Map<string, number>();
   /** Analysed phrasing → the entries that have it (see EXACT_PHRASING_FACTOR). */
   private readonly phrasingKeys = new Map<string, Set<string>>();
+  /** Forum and actor entries whose title is a name of several words → the title's content stems. */
+  private readonly names = new Map<string, string[]>();
 
   constructor(entries: KbEntry[]) {
     const active = entries.filter((e) => !e.retired);
@@ -142,6 +153,8 @@ export class QaEngine {
         if (!ids) this.phrasingKeys.set(key, (ids = new Set()));
         ids.add(e.id);
       }
+      const name = [...new Set(this.analyzer.contentStems(e.title))];
+      if (NAMED_KINDS.has(e.kind) && name.length >= MIN_NAME_STEMS) this.names.set(e.id, name);
     }
   }
 
@@ -169,7 +182,8 @@ export class QaEngine {
     const question = input.slice(0, MAX_QUESTION_CHARS);
     const query = this.analyzer.analyzeQuery(question);
     const scope = judgeScope(question, query.tokens, (w) => this.analyzer.knowsBeyondNames(w));
-    const ranked = this.rank(query, this.phrasingKeys.get(this.phrasingKey(question, true)), coreClauseStart(question));
+    const stems = new Set(this.analyzer.contentStems(question, true));
+    const ranked = this.rank(query, this.phrasingKeys.get(this.phrasingKey(question, true)), coreClauseStart(question), stems);
     const trace = (result: QaResult, parts: ConfidenceParts | null): QaTrace => ({
       result,
       scope,
@@ -212,7 +226,7 @@ export class QaEngine {
    * alone lets an entry that matches one word very well (a term entry whose title is "VuS") beat
    * the entry that answers the whole question ("how often are the VuS analyses followed up").
    */
-  private rank(query: AnalyzedQuery, exact: ReadonlySet<string> | undefined, coreStart: number): Ranked[] {
+  private rank(query: AnalyzedQuery, exact: ReadonlySet<string> | undefined, coreStart: number, stems: ReadonlySet<string>): Ranked[] {
     const hits = this.search(query).slice(0, RERANK_DEPTH);
     if (hits.length === 0) return [];
     const best = hits[0].score;
@@ -237,6 +251,10 @@ export class QaEngine {
       const { share: cov, credits } = coverageDetail(query, new Set(h.queryTerms), this.entryTerms.get(id) ?? new Set(), idf, weight);
       return { id, bm25: h.score, coverage: cov, credits, score: (h.score / best) * Math.pow(COVERAGE_FLOOR + cov, COVERAGE_POWER) };
     });
+    for (const r of ranked) {
+      const name = this.names.get(r.id);
+      if (name && name.every((st) => stems.has(st))) r.score *= NAMED_ENTITY_FACTOR;
+    }
     const matched = exact ? ranked.filter((r) => exact.has(r.id)) : [];
     if (matched.length > 0) {
       // Lifted together, so entries sharing the phrasing keep their order among themselves.

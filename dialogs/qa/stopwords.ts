@@ -15,6 +15,7 @@ hen hens henom medan slags sorts vs versus kontra ge ger gav all hel hela helt n
 vad vem vilken vilket vilka hur när var varför vart
 säger står betyder menas innebär handlar fråga frågor undrar veta vet berätta förklara gå går gick
 begreppet definieras definierar definiera definierat
+nämns nämner nämna nämnt nämnde nämnas tas kännetecknar kännetecknas utmärker
 tror
 `;
 

@@ -3,6 +3,8 @@
 // Only plain equivalences of this domain belong here, never answers to particular questions.
 export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   // "gå" is a stop word ("hur ska samverkan gå till?"); "gå över" is the transition it names.
+  // A "varför" question asks for a purpose; entries on a purpose say "syfte"/"syftar".
+  ["varför", "syfte"],
   ["gå över", "övergång"],
   ["går över", "övergång"],
   ["betala", "kostnadsansvar"],
