@@ -46,6 +46,7 @@ export const OWN_SET_5 = join(REPO_ROOT, "data", "eval", "questions-5.jsonl");
 export const OWN_SET_6 = join(REPO_ROOT, "data", "eval", "questions-6.jsonl");
 export const OWN_SET_7 = join(REPO_ROOT, "data", "eval", "questions-7.jsonl");
 export const OWN_SET_8 = join(REPO_ROOT, "data", "eval", "questions-8.jsonl");
+export const OWN_SET_9 = join(REPO_ROOT, "data", "eval", "questions-9.jsonl");
 /** The public dev set lives next to the repository; absent in some checkouts. */
 export const DEV_SET = join(REPO_ROOT, "..", "shared", "eval", "dev.jsonl");
 
