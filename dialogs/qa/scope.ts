@@ -31,6 +31,11 @@ const OFF_TOPIC = [
   /^vardplats/, /^sangplats/,
 ];
 
+// "spelar bort hela lönen", "dricker upp lönen": the salary is what gambling or drinking costs
+// the person, a sign of the problem the agreement covers, not a question about pay.
+const SALARY = /^lon(en|er)?$/;
+const MONEY_LOST = /\b(spela\w*|dricker|drack|super|knarka\w*|forlora\w*|slosa\w*|gor av med)\b[^.?!]{0,25}\blon(en|er)?\b/;
+
 /** Whether a folded word names a topic staff ask about that the agreement does not cover. */
 export function isOffTopicWord(folded: string): boolean {
   return OFF_TOPIC.some((re) => re.test(folded));
@@ -94,7 +99,10 @@ export function judgeScope(question: string, tokens: Token[], isKnownWord: (fold
   const region = OTHER_REGIONS.find((r) => new RegExp(`\\b(region |landstinget )?${r}s?\\b`).test(text));
   if (region && !PLACEMENT_CONTEXT.test(text)) return { kind: "other-region", region };
 
-  const off = tokens.map((t) => t.word).filter(isOffTopicWord);
+  const off = tokens
+    .map((t) => t.word)
+    .filter(isOffTopicWord)
+    .filter((w) => !(SALARY.test(w) && MONEY_LOST.test(text)));
   if (off.length > 0) return { kind: "off-topic", words: off };
   return { kind: "in-scope" };
 }

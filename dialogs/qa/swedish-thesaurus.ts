@@ -7,6 +7,9 @@ export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   ["varför", "syfte"],
   ["gå över", "övergång"],
   ["går över", "övergång"],
+  // "lämna över" a patient is the agreement's "överlämning" (handing over without letting go).
+  ["lämna över", "överlämning"],
+  ["lämnar över", "överlämning"],
   ["betala", "kostnadsansvar"],
   ["betalar", "kostnadsansvar"],
   ["bekostar", "kostnadsansvar"],
