@@ -6,7 +6,7 @@ import { ENGLISH_GLOSSARY } from "./english-glossary";
 import { QueryBuilder, type QueryGroup, type QueryTerm } from "./query-builder";
 import { Speller } from "./spelling";
 import { stem } from "./stem";
-import { AGREEMENT_FRAME_BEFORE, AGREEMENT_WORDS, ENGLISH_FUNCTION_WORDS, ENGLISH_MARKERS, INTENT_WORDS, isStopWord, isStopWordTypo } from "./stopwords";
+import { AGREEMENT_FRAME_BEFORE, AGREEMENT_WORDS, ENGLISH_FUNCTION_WORDS, ENGLISH_MARKERS, INTENT_WORDS, OWN_WORKPLACE_BEFORE, OWN_WORKPLACE_WORDS, isStopWord, isStopWordTypo } from "./stopwords";
 import { isOffTopicWord } from "./scope";
 import { SWEDISH_THESAURUS, ageWords } from "./swedish-thesaurus";
 import { buildSynonymGroups, findRun, type SynonymGroup } from "./synonyms";
@@ -196,10 +196,15 @@ export class Analyzer {
   }
 }
 
-/** Mentions of the agreement that only frame the question (see AGREEMENT_WORDS). */
+/** Mentions of the agreement or of the asker's own workplace that only frame the question (see AGREEMENT_WORDS, OWN_WORKPLACE_WORDS). */
 function agreementFrames(tokens: Token[]): Set<Token> {
   const frames = new Set(
-    tokens.filter((t, i) => AGREEMENT_WORDS.has(t.word) && i > 0 && AGREEMENT_FRAME_BEFORE.has(tokens[i - 1].word)),
+    tokens.filter(
+      (t, i) =>
+        i > 0 &&
+        ((AGREEMENT_WORDS.has(t.word) && AGREEMENT_FRAME_BEFORE.has(tokens[i - 1].word)) ||
+          (OWN_WORKPLACE_WORDS.has(t.word) && OWN_WORKPLACE_BEFORE.has(tokens[i - 1].word))),
+    ),
   );
   const other = tokens.some((t) => !frames.has(t) && !isNoise(t.word) && !INTENT_WORDS.has(t.word));
   return other ? frames : new Set();

@@ -60,6 +60,13 @@ export const INTENT_WORDS: ReadonlySet<string> = new Set(
 export const AGREEMENT_WORDS: ReadonlySet<string> = new Set("overenskommelsen avtalet".split(" "));
 export const AGREEMENT_FRAME_BEFORE: ReadonlySet<string> = new Set("i enligt inom sager star beskriver tar".split(" "));
 
+/**
+ * The asker's own workplace ("i vår verksamhet", "på min enhet") frames the question the same way:
+ * every entry is about some verksamhet, so after a possessive these words are no topic.
+ */
+export const OWN_WORKPLACE_WORDS: ReadonlySet<string> = new Set("verksamhet verksamheten enhet enheten arbetsplats arbetsplatsen".split(" "));
+export const OWN_WORKPLACE_BEFORE: ReadonlySet<string> = new Set("var vart min mitt er ert".split(" "));
+
 export function isStopWord(folded: string): boolean {
   return STOP_WORDS.has(folded);
 }
