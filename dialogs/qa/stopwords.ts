@@ -11,7 +11,7 @@ hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken er 
 mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas
 ska skall måste får få fått gäller gälla gör göra görs gjort finns fanns vill ville behöver bör borde
 man vi oss någon något några ens sitt annan andra annat också även bara dock samt enligt mm osv
-hen hens henom medan slags sorts vs versus kontra ge ger gav all hel hela helt ner ned fram bort årig åring åringen åriga åringar mår berättar tycker känner verkar jo ja nej hej tack snälla hmm typ liksom kanske väl nog just ju redan alltid aldrig
+hen hens henom medan slags sorts vs versus kontra ge ger gav all hel hela helt helhet ner ned fram bort årig åring åringen åriga åringar mår berättar tycker känner verkar jo ja nej hej tack snälla hmm typ liksom kanske väl nog just ju redan alltid aldrig
 vad vem vilken vilket vilka hur när var varför vart
 säger står betyder menas innebär handlar fråga frågor undrar veta vet berätta förklara gå går gick
 begreppet definieras definierar definiera definierat
