@@ -4,7 +4,7 @@ import { DEV_SET, OWN_SET, OWN_SET_2, OWN_SET_3, OWN_SET_4, OWN_SET_5, OWN_SET_6
 import { QaEngine } from "../dialogs/qa/qa-engine";
 
 // Floors a few points under what the engine reaches, so a regression fails but a new question does not.
-const FLOORS = { dev: 0.95, own: 0.96, own2: 0.97, own3: 0.96, own4: 0.94, own5: 0.96, own6: 0.91, own7: 0.93, own8: 0.90, own9: 0.80 } as const;
+const FLOORS = { dev: 0.95, own: 0.96, own2: 0.97, own3: 0.96, own4: 0.94, own5: 0.96, own6: 0.91, own7: 0.93, own8: 0.90, own9: 0.94 } as const;
 
 const engine = new QaEngine(loadSeedEntries());
 
