@@ -47,6 +47,7 @@ export const OWN_SET_6 = join(REPO_ROOT, "data", "eval", "questions-6.jsonl");
 export const OWN_SET_7 = join(REPO_ROOT, "data", "eval", "questions-7.jsonl");
 export const OWN_SET_8 = join(REPO_ROOT, "data", "eval", "questions-8.jsonl");
 export const OWN_SET_9 = join(REPO_ROOT, "data", "eval", "questions-9.jsonl");
+export const OWN_SET_10 = join(REPO_ROOT, "data", "eval", "questions-10.jsonl");
 /** The public dev set lives next to the repository; absent in some checkouts. */
 export const DEV_SET = join(REPO_ROOT, "..", "shared", "eval", "dev.jsonl");
 
