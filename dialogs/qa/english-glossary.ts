@@ -335,7 +335,10 @@ const ENTRIES: Record<string, string> = {
   early: "tidig tidiga",
   risk: "risk riskbruk",
   factors: "faktorer",
-  contact: "kontakt",
+  // In a care agreement a "fixed/permanent contact" is the "fast vårdkontakt".
+  contact: "kontakt vårdkontakt",
+  fixed: "fast",
+  permanent: "fast",
   participate: "delta",
   participates: "delta",
   attend: "delta",

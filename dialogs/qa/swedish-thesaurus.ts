@@ -179,6 +179,20 @@ export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   // The agreement calls itself a "styrdokument".
   ["dokument", "styrdokument"],
   ["dokumentet", "styrdokument"],
+  // Outsourcing in everyday words: the agreement speaks of "avtal med någon annan aktör" that
+  // "överlåter uppgifter".
+  ["lagt ut", "avtal annan aktör överlåter"],
+  ["lägga ut", "avtal annan aktör överlåter"],
+  ["lägger ut", "avtal annan aktör överlåter"],
+  ["privat företag", "annan aktör privata utförare"],
+  ["privata företag", "annan aktör privata utförare"],
+  ["privat utförare", "annan aktör privata utförare"],
+  // Having someone else do a duty "åt mig" is the agreement's "överlåta" (an orosanmälan cannot be).
+  ["åt mig", "överlåta"],
+  ["i stället för mig", "överlåta"],
+  // Where a client "hamnar på" (an LVM-hem, an HVB) is the place assigned ("anvisa plats"); "hamnar i"
+  // (mellanrum) stays as it is.
+  ["hamnar på", "anvisa plats placering"],
 ];
 
 /** Words an age maps to: the agreement speaks of children and young people, young adults, the elderly. */
