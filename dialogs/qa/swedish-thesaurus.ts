@@ -91,6 +91,11 @@ export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   ["mvc", "mödravården"],
   ["info", "information"],
   ["skrivas ut", "utskrivning"],
+  // Signing the agreement: "skriva under" is the agreement's "underteckna" (undertecknande parter).
+  ["skriva under", "undertecknande parter"],
+  ["skriver under", "undertecknande parter"],
+  ["skrivit under", "undertecknande parter"],
+  ["skrev under", "undertecknande parter"],
   ["skrivs ut", "utskrivning"],
   ["skrevs ut", "utskrivning"],
   ["mamma", "förälder"],
