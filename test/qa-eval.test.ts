@@ -1,10 +1,10 @@
 // Runs the question sets through the engine in process and scores the first reply the way
 // /work/shared/eval/qa-eval.mjs scores the running bot.
-import { DEV_SET, OWN_SET, OWN_SET_2, OWN_SET_3, OWN_SET_4, OWN_SET_5, OWN_SET_6, OWN_SET_7, OWN_SET_8, OWN_SET_9, OWN_SET_10, loadQuestions, loadSeedEntries, runSet, summarise, type EvalOutcome } from "../dialogs/qa/eval-harness";
+import { DEV_SET, OWN_SET, OWN_SET_2, OWN_SET_3, OWN_SET_4, OWN_SET_5, OWN_SET_6, OWN_SET_7, OWN_SET_8, OWN_SET_9, OWN_SET_10, loadQuestions, replyText, loadSeedEntries, runSet, summarise, type EvalOutcome } from "../dialogs/qa/eval-harness";
 import { QaEngine } from "../dialogs/qa/qa-engine";
 
 // Floors a few points under what the engine reaches, so a regression fails but a new question does not.
-const FLOORS = { dev: 0.95, own: 0.96, own2: 0.97, own3: 0.96, own4: 0.94, own5: 0.96, own6: 0.91, own7: 0.93, own8: 0.90, own9: 0.94, own10: 0.90 } as const;
+const FLOORS = { dev: 0.95, own: 0.96, own2: 0.97, own3: 0.96, own4: 0.94, own5: 0.96, own6: 0.91, own7: 0.93, own8: 0.90, own9: 0.94, own10: 0.94 } as const;
 
 const engine = new QaEngine(loadSeedEntries());
 
@@ -110,6 +110,11 @@ describe("known weak spots on the real base", () => {
     ["Vilket läkemedel ska vi välja till en äldre patient med oro?", "decline:out-of-scope"],
     // Bed numbers of a clinic are operational figures, not the agreement.
     ["Hur många vårdplatser finns på vuxenpsykiatrin i Köping?", "decline:out-of-scope"],
+    // Lay words for the agreement's own: outsourcing is "avtal med annan aktör", "hamnar på" is the
+    // place assigned, "skrivit under" is "undertecknande parter", English "fixed contact" is "fast vårdkontakt".
+    ["Gäller överenskommelsen när kommunen har lagt ut boendestödet på ett privat företag?", "topic-avtal-med-annan-aktor"],
+    ["Kan vi på friskolan kalla till SIP fast vi inte skrivit under överenskommelsen?", "topic-sip-fristaende-skolor"],
+    ["What does the agreement say about a fixed care contact?", "term-fast-vardkontakt"],
   ])("%s → %s", (q, id) => {
     const r = engine.ask(q);
     expect(r.outcome === "decline" ? `decline:${r.reason}` : r.entry.id).toBe(id);
@@ -125,6 +130,13 @@ describe("long situations", () => {
   it("still declines a named client in a long situation", () => {
     const r = engine.ask("Vi har en klient, Lina Berglund, som ska flytta till ett HVB i Småland. Kan du kolla vilka insatser hon har hos psykiatrin?");
     expect(r.outcome === "decline" && r.reason).toBe("individual");
+  });
+
+  it("reads 'hamnar på' as the place assigned, not as falling between services", () => {
+    const r = engine.ask("Vem bestämmer vilket LVM-hem vår klient hamnar på?");
+    // Before "hamnar på" searched "anvisa plats" this was declined; now the best entry names SiS.
+    expect(r.outcome).not.toBe("decline");
+    expect(replyText(r)).toContain("Statens institutionsstyrelse");
   });
 
   it("lets the asking clause decide over the story told before it", () => {
