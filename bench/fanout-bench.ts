@@ -24,10 +24,25 @@ class ShiftedClock implements Clock {
 
 async function main(): Promise<void> {
   const { endpoint, server } = await startEmbeddedCosmos();
-  const config = loadConfig({ ...process.env, LOG_LEVEL: "silent", COSMOS_ENDPOINT: endpoint, COSMOS_KEY: KEY, EVALUATION_SECRET: "bench-secret-that-is-long-enough-0123456789", COSMOS_DATABASE: `bench-${Date.now()}`, MEETINGS_REMINDER_OFFSETS: "1d" });
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: "silent",
+    COSMOS_ENDPOINT: endpoint,
+    COSMOS_KEY: KEY,
+    EVALUATION_SECRET: "bench-secret-that-is-long-enough-0123456789",
+    COSMOS_DATABASE: `bench-${Date.now()}`,
+    MEETINGS_REMINDER_OFFSETS: "1d",
+  });
   const clocks = [new ShiftedClock(), new ShiftedClock()];
   const apps = [];
-  for (let i = 0; i < 2; i++) apps.push(await createApp(config, createLogger("silent"), { clock: clocks[i], instanceId: `bench-${i}`, startScheduler: false }));
+  for (let i = 0; i < 2; i++)
+    apps.push(
+      await createApp(config, createLogger("silent"), {
+        clock: clocks[i],
+        instanceId: `bench-${i}`,
+        startScheduler: false,
+      }),
+    );
   const port = await apps[0].start(0);
   await apps[1].start(0);
   const connector = await TeamsTestClient.start(`http://127.0.0.1:${port}/api/messages`);
@@ -44,14 +59,37 @@ async function main(): Promise<void> {
       conversationId,
       conversationType: "personal",
       aadObjectId: aad,
-      reference: { channelId: "msteams", serviceUrl: connector.serviceUrl, conversation: { id: conversationId }, bot: { id: "28:bot" }, user: { id: `29:bench-${i}` } },
+      reference: {
+        channelId: "msteams",
+        serviceUrl: connector.serviceUrl,
+        conversation: { id: conversationId },
+        bot: { id: "28:bot" },
+        user: { id: `29:bench-${i}` },
+      },
     });
-    await vus.members.create({ id: memberDocId(aad), type: "member", groupId: "vasteras", tenantId: TENANT, aadObjectId: aad, userId: `29:bench-${i}`, serviceUrl: connector.serviceUrl, name: `Medlem ${i}`, organisation: "Västerås", function: "ifo", role: "member", joinedAt: now, updatedAt: now });
+    await vus.members.create({
+      id: memberDocId(aad),
+      type: "member",
+      groupId: "vasteras",
+      tenantId: TENANT,
+      aadObjectId: aad,
+      userId: `29:bench-${i}`,
+      serviceUrl: connector.serviceUrl,
+      name: `Medlem ${i}`,
+      organisation: "Västerås",
+      function: "ifo",
+      role: "member",
+      joinedAt: now,
+      updatedAt: now,
+    });
   }
   const seedMs = Date.now() - seedStart;
   const start = new Date(Date.now() + 2 * 86_400_000);
   start.setUTCSeconds(0, 0);
-  const meeting = await planner.create({ groupId: "vasteras", start: start.toISOString(), durationMinutes: 120, place: "Västerås", agenda: ["Inledning"] }, "bench");
+  const meeting = await planner.create(
+    { groupId: "vasteras", start: start.toISOString(), durationMinutes: 120, place: "Västerås", agenda: ["Inledning"] },
+    "bench",
+  );
   for (const c of clocks) c.offsetMs = 86_400_000 + 5_000; // the "1d" reminder is due
 
   const heapBefore = process.memoryUsage().heapUsed;
@@ -60,15 +98,21 @@ async function main(): Promise<void> {
   const elapsed = (Date.now() - t0) / 1000;
 
   const perConversation = new Map<string, number>();
-  for (const s of connector.sent) if (s.activity.type === "message") perConversation.set(s.activity.conversation.id, (perConversation.get(s.activity.conversation.id) ?? 0) + 1);
+  for (const s of connector.sent)
+    if (s.activity.type === "message")
+      perConversation.set(s.activity.conversation.id, (perConversation.get(s.activity.conversation.id) ?? 0) + 1);
   const duplicates = [...perConversation.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
   const losses = MEMBERS - perConversation.size;
   const job = (await apps[0].meetings.jobs.jobsOfMeeting(meeting.id)).find((j) => j.kind === "reminder");
 
   console.log(`fan-out bench: 1 meeting, ${MEMBERS} members, 2 instances on one embedded Cosmos`);
-  console.log(`  configured rate     ${config.MEETINGS_TENANT_SENDS_PER_SECOND}/s per tenant, concurrency ${config.MEETINGS_SEND_CONCURRENCY}`);
+  console.log(
+    `  configured rate     ${config.MEETINGS_TENANT_SENDS_PER_SECOND}/s per tenant, concurrency ${config.MEETINGS_SEND_CONCURRENCY}`,
+  );
   console.log(`  seeding             ${(seedMs / 1000).toFixed(1)} s (not part of the fan-out)`);
-  console.log(`  fan-out time        ${elapsed.toFixed(1)} s (floor at the rate: ${(MEMBERS / config.MEETINGS_TENANT_SENDS_PER_SECOND).toFixed(1)} s)`);
+  console.log(
+    `  fan-out time        ${elapsed.toFixed(1)} s (floor at the rate: ${(MEMBERS / config.MEETINGS_TENANT_SENDS_PER_SECOND).toFixed(1)} s)`,
+  );
   console.log(`  achieved rate       ${(MEMBERS / elapsed).toFixed(1)} messages/s`);
   console.log(`  messages received   ${[...perConversation.values()].reduce((a, b) => a + b, 0)}`);
   console.log(`  duplicates          ${duplicates}`);

@@ -33,7 +33,11 @@ function activity(serviceUrl: string, text: string): string {
     serviceUrl,
     from: { id: "29:bench-user", aadObjectId: "00000000-0000-4000-8000-00000000b001" },
     recipient: { id: "28:bot" },
-    conversation: { id: "a:bench-personal", conversationType: "personal", tenantId: "6e1f3f0a-5b1c-4c39-9a53-2f0c5e9d7a11" },
+    conversation: {
+      id: "a:bench-personal",
+      conversationType: "personal",
+      tenantId: "6e1f3f0a-5b1c-4c39-9a53-2f0c5e9d7a11",
+    },
     channelData: { tenant: { id: "6e1f3f0a-5b1c-4c39-9a53-2f0c5e9d7a11" } },
     locale: "sv-SE",
     text,
@@ -42,8 +46,22 @@ function activity(serviceUrl: string, text: string): string {
 
 async function measure(url: string, body: string): Promise<autocannon.Result> {
   // A short warm-up so JIT and connection pools are in the same state for both bots.
-  await autocannon({ url, method: "POST", headers: { "content-type": "application/json" }, body, connections: CONNECTIONS, duration: 1 });
-  return autocannon({ url, method: "POST", headers: { "content-type": "application/json" }, body, connections: CONNECTIONS, duration: SECONDS });
+  await autocannon({
+    url,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+    connections: CONNECTIONS,
+    duration: 1,
+  });
+  return autocannon({
+    url,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+  });
 }
 
 /** The round with the median throughput, so one disturbed round does not skew the figures. */
@@ -53,7 +71,13 @@ function median(results: autocannon.Result[]): autocannon.Result {
 
 function row(name: string, r: autocannon.Result): string {
   const errors = r.errors + r.non2xx + r.timeouts;
-  return [name.padEnd(34), `${Math.round(r.requests.average)}`.padStart(8), `${r.latency.p50}`.padStart(8), `${r.latency.p99}`.padStart(8), `${errors}`.padStart(7)].join(" ");
+  return [
+    name.padEnd(34),
+    `${Math.round(r.requests.average)}`.padStart(8),
+    `${r.latency.p50}`.padStart(8),
+    `${r.latency.p99}`.padStart(8),
+    `${errors}`.padStart(7),
+  ].join(" ");
 }
 
 async function main(): Promise<void> {
@@ -64,21 +88,32 @@ async function main(): Promise<void> {
   const port = await app.start(0);
   const ours = `http://127.0.0.1:${port}/api/messages`;
 
-  console.log(`POST /api/messages, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per bot, loopback, node ${process.version}`);
+  console.log(
+    `POST /api/messages, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per bot, loopback, node ${process.version}`,
+  );
   // Rounds interleave the bots so a busy machine slows them alike; the median round is reported.
   const runs: { name: string; url: string; body: string; results: autocannon.Result[] }[] = [
     { name: "botbuilder echo bot (baseline)", url: echo.url, body: activity(connector.serviceUrl, "hej"), results: [] },
-    ...SCENARIOS.map((s) => ({ name: `samverkansboten: ${s.name}`, url: ours, body: activity(connector.serviceUrl, s.text), results: [] })),
+    ...SCENARIOS.map((s) => ({
+      name: `samverkansboten: ${s.name}`,
+      url: ours,
+      body: activity(connector.serviceUrl, s.text),
+      results: [],
+    })),
   ];
   for (let round = 0; round < ROUNDS; round++) {
     for (const run of runs) run.results.push(await measure(run.url, run.body));
   }
-  console.log(["".padEnd(34), "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "errors".padStart(7)].join(" "));
+  console.log(
+    ["".padEnd(34), "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "errors".padStart(7)].join(" "),
+  );
   const medians = runs.map((run) => ({ name: run.name, r: median(run.results) }));
   for (const { name, r } of medians) console.log(row(name, r));
   const baseline = medians[0].r.requests.average;
   for (const { name, r } of medians.slice(1)) {
-    console.log(`time per request, ${name.replace("samverkansboten: ", "")}: ${(baseline / r.requests.average).toFixed(2)}× the echo bot's`);
+    console.log(
+      `time per request, ${name.replace("samverkansboten: ", "")}: ${(baseline / r.requests.average).toFixed(2)}× the echo bot's`,
+    );
   }
   // Let turns that autocannon abandoned at its deadline finish before the connector goes away.
   await new Promise((r) => setTimeout(r, 1000));

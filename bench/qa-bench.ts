@@ -39,7 +39,9 @@ function synthesise(real: KbEntry[], count: number, seed: number): KbEntry[] {
   const out: KbEntry[] = [];
   for (let i = 0; i < count; i++) {
     const template = pick(real);
-    const answer = Array.from({ length: 2 + Math.floor(rnd() * 4) }, () => remix(pick(sentences))).join(" ").slice(0, 1400);
+    const answer = Array.from({ length: 2 + Math.floor(rnd() * 4) }, () => remix(pick(sentences)))
+      .join(" ")
+      .slice(0, 1400);
     out.push({
       ...template,
       id: `syn-${seed}-${i}`,
@@ -91,7 +93,13 @@ function main(): void {
     const same = tops.filter((t, i) => t === baseline[i]).length;
     const share = (n: number) => `${((100 * n) / questions.length).toFixed(1)}%`.padStart(7);
     console.log(
-      `×${String(scale).padEnd(6)} ${String(engine.size).padStart(8)} ${buildMs.toFixed(0).padStart(10)} ${percentile(times, 0.5).toFixed(2).padStart(8)} ${percentile(times, 0.99).toFixed(2).padStart(8)} ${Math.max(...times).toFixed(2).padStart(8)}  ${share(outcomes.answer)}  ${share(outcomes.suggest)}  ${share(outcomes.decline)}  ${share(same)}`,
+      `×${String(scale).padEnd(6)} ${String(engine.size).padStart(8)} ${buildMs.toFixed(0).padStart(10)} ${percentile(times, 0.5).toFixed(2).padStart(8)} ${percentile(times, 0.99).toFixed(2).padStart(8)} ${Math.max(
+        ...times,
+      )
+        .toFixed(2)
+        .padStart(
+          8,
+        )}  ${share(outcomes.answer)}  ${share(outcomes.suggest)}  ${share(outcomes.decline)}  ${share(same)}`,
     );
   }
 }

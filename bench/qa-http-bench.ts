@@ -24,12 +24,17 @@ async function timed(client: TeamsTestClient, q: string): Promise<number> {
   const t = process.hrtime.bigint();
   const { status, replies } = await client.say(q);
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (status !== 200 || replies.length !== 1) throw new Error(`unexpected reply to ${JSON.stringify(q)}: HTTP ${status}, ${replies.length} replies`);
+  if (status !== 200 || replies.length !== 1)
+    throw new Error(`unexpected reply to ${JSON.stringify(q)}: HTTP ${status}, ${replies.length} replies`);
   return ms;
 }
 
 function row(label: string, times: number[], wallMs: number): string {
-  return `${label.padEnd(24)} ${String(times.length).padStart(6)} ${percentile(times, 0.5).toFixed(1).padStart(8)} ${percentile(times, 0.99).toFixed(1).padStart(8)} ${Math.max(...times).toFixed(1).padStart(8)} ${((times.length / wallMs) * 1000).toFixed(0).padStart(8)}`;
+  return `${label.padEnd(24)} ${String(times.length).padStart(6)} ${percentile(times, 0.5).toFixed(1).padStart(8)} ${percentile(times, 0.99).toFixed(1).padStart(8)} ${Math.max(
+    ...times,
+  )
+    .toFixed(1)
+    .padStart(8)} ${((times.length / wallMs) * 1000).toFixed(0).padStart(8)}`;
 }
 
 async function main(): Promise<void> {
@@ -42,7 +47,9 @@ async function main(): Promise<void> {
   const startMs = Date.now() - t0;
   const client = await TeamsTestClient.start(`http://127.0.0.1:${port}/api/messages`);
   try {
-    console.log(`${app.knowledge.engine.size} entries, ${questions.length} questions, Node ${process.version}; start-up incl. seeding ${startMs} ms\n`);
+    console.log(
+      `${app.knowledge.engine.size} entries, ${questions.length} questions, Node ${process.version}; start-up incl. seeding ${startMs} ms\n`,
+    );
     console.log("over HTTP                  turns   p50 ms   p99 ms   max ms  turns/s");
     for (const q of questions.slice(0, 20)) await timed(client, q); // warm up
 

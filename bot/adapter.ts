@@ -1,4 +1,11 @@
-import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, INVOKE_RESPONSE_KEY, type AdaptiveCardInvokeResponse, type TurnContext } from "botbuilder";
+import {
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  INVOKE_RESPONSE_KEY,
+  type AdaptiveCardInvokeResponse,
+  type TurnContext,
+} from "botbuilder";
 import { apologyCard } from "../cards/help-cards";
 import type { Config } from "../core/config";
 import type { Logger } from "../core/logger";
@@ -14,16 +21,31 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error, activityType: context.activity.type, conversationType: context.activity.conversation?.conversationType }, "turn failed");
+    logger.error(
+      {
+        err: error,
+        activityType: context.activity.type,
+        conversationType: context.activity.conversation?.conversationType,
+      },
+      "turn failed",
+    );
     try {
       const a = context.activity;
       if (a.type === ActivityTypes.Message) await context.sendActivity(botText.errors.apology);
       // A card button (Action.Execute) waits for the card that replaces it; without an invoke
       // response Teams shows its own English error. Answer with the apology as a card instead
       // (status 200: the failure is ours to explain, not the client's to retry).
-      else if (a.type === ActivityTypes.Invoke && a.name === "adaptiveCard/action" && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      else if (
+        a.type === ActivityTypes.Invoke &&
+        a.name === "adaptiveCard/action" &&
+        !context.turnState.get(INVOKE_RESPONSE_KEY)
+      ) {
         const card = apologyCard();
-        const body: AdaptiveCardInvokeResponse = { statusCode: 200, type: card.contentType, value: card.content as never };
+        const body: AdaptiveCardInvokeResponse = {
+          statusCode: 200,
+          type: card.contentType,
+          value: card.content as never,
+        };
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
       }
     } catch (sendError) {

@@ -60,7 +60,10 @@ export interface AppOptions {
 
 /** Wires configuration, store, dialogs and the HTTP server together. */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
-  const store = await openCosmos({ endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE }, logger);
+  const store = await openCosmos(
+    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE },
+    logger,
+  );
   const conversations = new ConversationStore(store.containers.conversations);
   const conversationState = new ConversationState(new CosmosBotStorage(store.containers.botState));
   // The knowledge base: seed into Cosmos when new, read it back once, then serve from memory and
@@ -116,19 +119,43 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     isAdmin,
     // Without PUBLIC_BASE_URL only a local (unauthenticated) bot can link to itself.
-    publicBaseUrl: () => config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
+    publicBaseUrl: () =>
+      config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
   });
   await meetings.vus.seedGroups();
   const files = new FileImports({
-    download: options.download ?? ((file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, allowHttp: !config.authEnabled })),
+    download:
+      options.download ??
+      ((file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, allowHttp: !config.authEnabled })),
     maxMb: MAX_IMPORT_MB,
     knowledgeBase: admin,
     meetings: meetings.feature,
   });
-  const router = new MessageRouter({ answerQuestion, features: [files, { handle: admin.handle }, meetings.feature, evaluations.feature], submissions: [qa.submission], roleOf: helpRoleOf({ isAdmin, membershipsOf: (aad) => meetings.vus.membershipsOf(aad) }) });
-  const cardActions = { execute: async (verb: string, data: unknown, asker: Asker) => (await meetings.feature.execute(verb, data, asker)) ?? evaluations.feature.execute(verb, data, asker) };
-  const bot = new SamverkansBot(conversations, router, logger, cardActions, { exporter: admin, texts: adminText.exportFile }, new DeclineHint(conversationState, logger, () => (options.clock ?? systemClock).now()));
-  const http = createServer({ adapter, bot, logger, healthy: () => store.ping(), allowedTenants: config.ALLOWED_TENANT_IDS });
+  const router = new MessageRouter({
+    answerQuestion,
+    features: [files, { handle: admin.handle }, meetings.feature, evaluations.feature],
+    submissions: [qa.submission],
+    roleOf: helpRoleOf({ isAdmin, membershipsOf: (aad) => meetings.vus.membershipsOf(aad) }),
+  });
+  const cardActions = {
+    execute: async (verb: string, data: unknown, asker: Asker) =>
+      (await meetings.feature.execute(verb, data, asker)) ?? evaluations.feature.execute(verb, data, asker),
+  };
+  const bot = new SamverkansBot(
+    conversations,
+    router,
+    logger,
+    cardActions,
+    { exporter: admin, texts: adminText.exportFile },
+    new DeclineHint(conversationState, logger, () => (options.clock ?? systemClock).now()),
+  );
+  const http = createServer({
+    adapter,
+    bot,
+    logger,
+    healthy: () => store.ping(),
+    allowedTenants: config.ALLOWED_TENANT_IDS,
+  });
   registerReportDownload(http.server, evaluations.reports, logger);
   let stopping: Promise<void> | undefined;
 
@@ -143,7 +170,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     start: async (port = config.PORT) => {
       const bound = await http.listen(port, config.host);
       boundPort = bound;
-      if (options.startScheduler ?? config.MEETINGS_SCHEDULER_ENABLED) meetings.scheduler.start(config.MEETINGS_SCHEDULER_INTERVAL_SECONDS * 1000);
+      if (options.startScheduler ?? config.MEETINGS_SCHEDULER_ENABLED)
+        meetings.scheduler.start(config.MEETINGS_SCHEDULER_INTERVAL_SECONDS * 1000);
       return bound;
     },
     stop: () =>

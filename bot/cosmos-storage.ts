@@ -4,7 +4,12 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { InvalidDocumentError, statusCodeOf } from "../data/errors";
 
-const StateDocument = z.object({ id: z.string(), key: z.string(), state: z.record(z.string(), z.unknown()), _etag: z.string() });
+const StateDocument = z.object({
+  id: z.string(),
+  key: z.string(),
+  state: z.record(z.string(), z.unknown()),
+  _etag: z.string(),
+});
 
 /**
  * botbuilder Storage on Cosmos, for dialog and conversation state. Keys are hashed into ids
@@ -26,7 +31,12 @@ export class CosmosBotStorage implements Storage {
           const { resource } = await this.container.item(id, id).read();
           if (!resource) return;
           const parsed = StateDocument.safeParse(resource);
-          if (!parsed.success) throw new InvalidDocumentError(this.container.id, id, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+          if (!parsed.success)
+            throw new InvalidDocumentError(
+              this.container.id,
+              id,
+              parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+            );
           items[key] = { ...parsed.data.state, eTag: parsed.data._etag };
         } catch (err) {
           if (statusCodeOf(err) !== 404) throw err;

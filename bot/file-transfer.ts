@@ -17,13 +17,19 @@ export interface DownloadOptions {
 }
 
 /** The files of a message that Teams offers for download (personal chat attachments). */
-export function incomingFiles(attachments: { contentType?: string; name?: string; content?: unknown }[] | undefined): IncomingFile[] {
+export function incomingFiles(
+  attachments: { contentType?: string; name?: string; content?: unknown }[] | undefined,
+): IncomingFile[] {
   const out: IncomingFile[] = [];
   for (const a of attachments ?? []) {
     if (a.contentType !== FILE_DOWNLOAD_INFO) continue;
     const content = (a.content ?? {}) as { downloadUrl?: unknown; fileType?: unknown };
     if (typeof content.downloadUrl !== "string") continue;
-    out.push({ name: String(a.name ?? filesText.defaultName), downloadUrl: content.downloadUrl, fileType: typeof content.fileType === "string" ? content.fileType : undefined });
+    out.push({
+      name: String(a.name ?? filesText.defaultName),
+      downloadUrl: content.downloadUrl,
+      fileType: typeof content.fileType === "string" ? content.fileType : undefined,
+    });
   }
   return out;
 }
@@ -36,7 +42,8 @@ export async function downloadText(file: IncomingFile, opts: DownloadOptions): R
   } catch {
     return { ok: false, reason: "failed" };
   }
-  if (url.protocol !== "https:" && !(opts.allowHttp && url.protocol === "http:")) return { ok: false, reason: "failed" };
+  if (url.protocol !== "https:" && !(opts.allowHttp && url.protocol === "http:"))
+    return { ok: false, reason: "failed" };
   try {
     const res = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000) });
     if (!res.ok || !res.body) return { ok: false, reason: "failed" };
@@ -58,7 +65,10 @@ export async function downloadText(file: IncomingFile, opts: DownloadOptions): R
 export async function uploadToSession(uploadUrl: string, content: Buffer): Promise<void> {
   const res = await fetch(uploadUrl, {
     method: "PUT",
-    headers: { "Content-Length": String(content.length), "Content-Range": `bytes 0-${content.length - 1}/${content.length}` },
+    headers: {
+      "Content-Length": String(content.length),
+      "Content-Range": `bytes 0-${content.length - 1}/${content.length}`,
+    },
     body: content,
     signal: AbortSignal.timeout(30_000),
   });

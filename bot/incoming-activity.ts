@@ -11,7 +11,10 @@ export const IncomingActivity = z
     serviceUrl: z.string().url(),
     conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional() }).passthrough(),
     from: z.object({ id: z.string().min(1) }).passthrough(),
-    recipient: z.object({ id: z.string().min(1) }).passthrough().optional(),
+    recipient: z
+      .object({ id: z.string().min(1) })
+      .passthrough()
+      .optional(),
     text: z.string().max(28000).optional(),
   })
   .passthrough();

@@ -16,13 +16,25 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  logger.info({ auth: config.authEnabled, cosmos: config.embeddedCosmos ? "embedded" : "azure" }, config.embeddedCosmos ? "starting with the embedded Cosmos-compatible store (no COSMOS_ENDPOINT)" : "starting against Azure Cosmos DB");
+  logger.info(
+    { auth: config.authEnabled, cosmos: config.embeddedCosmos ? "embedded" : "azure" },
+    config.embeddedCosmos
+      ? "starting with the embedded Cosmos-compatible store (no COSMOS_ENDPOINT)"
+      : "starting against Azure Cosmos DB",
+  );
   const app = await createApp(config, logger);
   const port = await app.start();
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/api/messages`;
-  logger.info({ url, host: config.host, port }, config.authEnabled ? "listening with Bot Framework authentication on" : "listening on loopback only, authentication off");
+  logger.info(
+    { url, host: config.host, port },
+    config.authEnabled
+      ? "listening with Bot Framework authentication on"
+      : "listening on loopback only, authentication off",
+  );
   if (!config.authEnabled) {
-    logger.info(`Talk to the bot: run "npm run playground" (Teams-like client in the browser), or POST Bot Framework activities to ${url}`);
+    logger.info(
+      `Talk to the bot: run "npm run playground" (Teams-like client in the browser), or POST Bot Framework activities to ${url}`,
+    );
   }
 
   const shutdown = (signal: string) => {

@@ -6,7 +6,11 @@ import { toActivity } from "./teams-bot";
 
 function toSendError(err: unknown, conversationId?: string): SendError {
   if (err instanceof SendError) return err;
-  const e = err as { statusCode?: number; response?: { headers?: { get?: (h: string) => string | undefined } }; message?: string };
+  const e = err as {
+    statusCode?: number;
+    response?: { headers?: { get?: (h: string) => string | undefined } };
+    message?: string;
+  };
   const status = typeof e?.statusCode === "number" ? e.statusCode : undefined;
   const header = e?.response?.headers?.get?.("retry-after");
   let retryAfterMs: number | undefined;
@@ -32,11 +36,14 @@ export class ProactiveMessenger implements Messenger {
   async send(target: SendTarget, reply: Reply): Promise<SendResult> {
     if (target.kind === "conversation") {
       const own = await this.conversations.get(target.tenantId, target.conversationId);
-      const record = own ?? (target.teamId ? await this.conversations.teamInstall(target.tenantId, target.teamId) : undefined);
+      const record =
+        own ?? (target.teamId ? await this.conversations.teamInstall(target.tenantId, target.teamId) : undefined);
       if (!record?.active) throw new SendError("conversation not installed", 404, undefined, target.conversationId);
       const stored = record.reference as unknown as ConversationReference;
       // A channel of the team: the team install's service URL and bot, the channel as conversation.
-      const reference = own ? stored : { ...stored, conversation: { ...stored.conversation, id: target.conversationId } };
+      const reference = own
+        ? stored
+        : { ...stored, conversation: { ...stored.conversation, id: target.conversationId } };
       return this.continueWith(reference, reply);
     }
     const personal = await this.conversations.personalFor(target.tenantId, target.aadObjectId);
@@ -71,22 +78,29 @@ export class ProactiveMessenger implements Messenger {
     let failure: unknown;
     let result: SendResult | undefined;
     try {
-      await this.adapter.createConversationAsync(this.appId ?? "", "msteams", target.serviceUrl, "", parameters, async (context) => {
-        try {
-          const reference = TurnContext.getConversationReference(context.activity);
-          await this.conversations.saveInstall({
-            tenantId: target.tenantId,
-            conversationId: context.activity.conversation.id,
-            conversationType: "personal",
-            aadObjectId: target.aadObjectId,
-            reference: JSON.parse(JSON.stringify(reference)),
-          });
-          const sent = await context.sendActivity(toActivity(reply));
-          result = { conversationId: context.activity.conversation.id, activityId: sent?.id };
-        } catch (err) {
-          failure = err;
-        }
-      });
+      await this.adapter.createConversationAsync(
+        this.appId ?? "",
+        "msteams",
+        target.serviceUrl,
+        "",
+        parameters,
+        async (context) => {
+          try {
+            const reference = TurnContext.getConversationReference(context.activity);
+            await this.conversations.saveInstall({
+              tenantId: target.tenantId,
+              conversationId: context.activity.conversation.id,
+              conversationType: "personal",
+              aadObjectId: target.aadObjectId,
+              reference: JSON.parse(JSON.stringify(reference)),
+            });
+            const sent = await context.sendActivity(toActivity(reply));
+            result = { conversationId: context.activity.conversation.id, activityId: sent?.id };
+          } catch (err) {
+            failure = err;
+          }
+        },
+      );
     } catch (err) {
       // Creating the chat failed (e.g. 403: the app is not installed for this user).
       throw toSendError(err);

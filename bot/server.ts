@@ -31,12 +31,18 @@ export function createServer({ adapter, bot, logger, healthy, allowedTenants }: 
     const parsed = IncomingActivity.safeParse(req.body);
     if (!parsed.success) {
       logger.warn({ issues: parsed.error.issues.map((i) => i.path.join(".")) }, "rejected malformed activity");
-      res.send(400, { error: "Malformed activity", fields: parsed.error.issues.map((i) => i.path.join(".") || "(body)") });
+      res.send(400, {
+        error: "Malformed activity",
+        fields: parsed.error.issues.map((i) => i.path.join(".") || "(body)"),
+      });
       return;
     }
     const tenantId = tenantOf(parsed.data);
     if (allowedTenants.length > 0 && !allowedTenants.includes(tenantId)) {
-      logger.warn({ tenantId, activityType: parsed.data.type }, "refused activity from a tenant outside ALLOWED_TENANT_IDS");
+      logger.warn(
+        { tenantId, activityType: parsed.data.type },
+        "refused activity from a tenant outside ALLOWED_TENANT_IDS",
+      );
       res.send(403, { error: "Tenant not allowed" });
       return;
     }
@@ -66,7 +72,10 @@ export function createServer({ adapter, bot, logger, healthy, allowedTenants }: 
       // Keep-alive sockets would hold close() open; turns in flight still finish on their own sockets.
       (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       if (inFlight > 0) {
-        await Promise.race([new Promise<void>((r) => (idle = r)), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+        await Promise.race([
+          new Promise<void>((r) => (idle = r)),
+          new Promise((r) => setTimeout(r, timeoutMs).unref()),
+        ]);
       }
       // Sockets that served the last turns are idle now; drop them so close() can finish.
       (server.server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -1,4 +1,13 @@
-import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type FileConsentCardResponse } from "botbuilder";
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type FileConsentCardResponse,
+} from "botbuilder";
 import type { Logger } from "../core/logger";
 import type { ConversationStore, ConversationType } from "../data/conversations";
 import { welcomeCard } from "../cards/help-cards";
@@ -15,7 +24,9 @@ export interface CardActionHandler {
 }
 /** Builds an exported file when the user accepts a file consent card (the admin dialog's export). */
 export interface FileExporter {
-  exportAccepted(message: IncomingMessage): Promise<{ ok: true; content: Buffer; entries: number } | { ok: false; text: string }>;
+  exportAccepted(
+    message: IncomingMessage,
+  ): Promise<{ ok: true; content: Buffer; entries: number } | { ok: false; text: string }>;
 }
 
 /** Swedish texts around the file consent flow. */
@@ -28,7 +39,11 @@ export interface FileTexts {
 const NO_TENANT = "no-tenant";
 
 export function tenantOf(activity: { conversation?: { tenantId?: string }; channelData?: unknown }): string {
-  return (activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id) || NO_TENANT;
+  return (
+    (activity.conversation?.tenantId ??
+      (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id) ||
+    NO_TENANT
+  );
 }
 
 function conversationTypeOf(activity: Partial<Activity>): ConversationType {
@@ -40,7 +55,14 @@ export function toActivity(reply: Reply): Partial<Activity> {
   if (reply.file) {
     // Teams asks the user where to save it; the file itself is uploaded once they accept.
     const { name, description, sizeInBytes, context } = reply.file;
-    return MessageFactory.attachment({ contentType: FILE_CONSENT_CARD, name, content: { description, sizeInBytes, acceptContext: context, declineContext: context } }, reply.text);
+    return MessageFactory.attachment(
+      {
+        contentType: FILE_CONSENT_CARD,
+        name,
+        content: { description, sizeInBytes, acceptContext: context, declineContext: context },
+      },
+      reply.text,
+    );
   }
   if (!reply.card) return MessageFactory.text(reply.text);
   // The plain-text fallback goes in `summary` and the card's `fallbackText`, not in `text`: Teams
@@ -74,11 +96,13 @@ export class SamverkansBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      if (context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id)) await this.rememberInstall(context);
+      if (context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id))
+        await this.rememberInstall(context);
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
-      if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id)) await this.forgetInstall(context);
+      if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id))
+        await this.forgetInstall(context);
       await next();
     });
     this.onMessage(async (context, next) => {
@@ -100,7 +124,8 @@ export class SamverkansBot extends TeamsActivityHandler {
       serviceUrl: a.serviceUrl,
       conversationId: a.conversation.id,
       // A channel message's conversation id names the thread ("19:…@thread.tacv2;messageid=…").
-      channelId: conversationType === "channel" ? data?.channel?.id ?? a.conversation.id.split(";messageid=")[0] : undefined,
+      channelId:
+        conversationType === "channel" ? (data?.channel?.id ?? a.conversation.id.split(";messageid=")[0]) : undefined,
       teamId: data?.team?.id,
     };
   }
@@ -120,17 +145,34 @@ export class SamverkansBot extends TeamsActivityHandler {
       await context.sendActivity(this.files.texts.failed);
       return;
     }
-    await context.sendActivity(MessageFactory.attachment({ contentType: FILE_INFO_CARD, contentUrl, name, content: { uniqueId, fileType } }, this.files.texts.uploaded(built.entries)));
+    await context.sendActivity(
+      MessageFactory.attachment(
+        { contentType: FILE_INFO_CARD, contentUrl, name, content: { uniqueId, fileType } },
+        this.files.texts.uploaded(built.entries),
+      ),
+    );
   }
 
   protected async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
     if (this.files) await context.sendActivity(this.files.texts.declined);
   }
 
-  protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const card = await this.cardActions?.execute(invokeValue.action?.verb ?? "", invokeValue.action?.data, this.asker(context));
+  protected async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const card = await this.cardActions?.execute(
+      invokeValue.action?.verb ?? "",
+      invokeValue.action?.data,
+      this.asker(context),
+    );
     this.logger.debug({ verb: invokeValue.action?.verb, handled: Boolean(card) }, "card action");
-    if (!card) return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "Unknown card action" } as never };
+    if (!card)
+      return {
+        statusCode: 400,
+        type: "application/vnd.microsoft.error",
+        value: { code: "BadRequest", message: "Unknown card action" } as never,
+      };
     return { statusCode: 200, type: card.contentType, value: card.content as never };
   }
 
@@ -163,9 +205,14 @@ export class SamverkansBot extends TeamsActivityHandler {
 
   private async answer(context: TurnContext): Promise<void> {
     const a = context.activity;
-    const text = a.text ? TurnContext.removeRecipientMention(a) ?? a.text : "";
+    const text = a.text ? (TurnContext.removeRecipientMention(a) ?? a.text) : "";
     const files = incomingFiles(a.attachments);
-    const handled = await this.router.handle({ text: text ?? "", value: a.value, asker: this.asker(context), ...(files.length > 0 ? { files } : {}) });
+    const handled = await this.router.handle({
+      text: text ?? "",
+      value: a.value,
+      asker: this.asker(context),
+      ...(files.length > 0 ? { files } : {}),
+    });
     const replies = this.declineHint ? await this.declineHint.after(context, handled) : handled;
     this.logger.debug({ chars: text.length, replies: replies.length }, "message handled");
     for (const reply of replies) await context.sendActivity(toActivity(reply));

@@ -21,7 +21,7 @@ export function stockholmTime(iso: string): string {
 
 /** `results` are the entries shown (undefined before a search), `total` how many matched. */
 export function adminHomeData(query: string, results: KnowledgeEntryDoc[] | undefined, total = results?.length ?? 0) {
-  return ({
+  return {
     ...t.home,
     query,
     resultsTitle: results ? t.home.resultsTitle(query, results.length, total) : "",
@@ -34,19 +34,22 @@ export function adminHomeData(query: string, results: KnowledgeEntryDoc[] | unde
     })),
     noResults: results && results.length === 0 ? t.home.noResults : "",
     kinds: Object.entries(t.kindLabels).map(([value, title]) => ({ title, value })),
-  });
+  };
 }
 
 export function adminEntryData(doc: KnowledgeEntryDoc, etag: string) {
   const active = doc.status === "active";
-  return ({
+  return {
     title: doc.entry.title,
     facts: [
       { title: t.entry.facts.id, value: doc.id },
       { title: t.entry.facts.kind, value: t.kindLabels[doc.entry.kind] },
       { title: t.entry.facts.status, value: t.statusLabels[doc.status] },
       { title: t.entry.facts.version, value: String(doc.version) },
-      { title: t.entry.facts.updated, value: `${stockholmTime(doc.updatedAt)} · ${doc.updatedBy === "seed" ? t.seedAuthor : doc.updatedBy}` },
+      {
+        title: t.entry.facts.updated,
+        value: `${stockholmTime(doc.updatedAt)} · ${doc.updatedBy === "seed" ? t.seedAuthor : doc.updatedBy}`,
+      },
     ],
     answer: doc.entry.answer,
     source: sourceText(doc.entry.source),
@@ -55,7 +58,7 @@ export function adminEntryData(doc: KnowledgeEntryDoc, etag: string) {
     historyLabel: t.entry.history,
     statusLabel: active ? t.entry.retire : t.entry.restore,
     statusData: { action: active ? "admin.retire" : "admin.restore", entryId: doc.id, etag },
-  });
+  };
 }
 
 export interface FormCardInput {
@@ -70,7 +73,7 @@ export interface FormCardInput {
 }
 
 export function adminFormData(f: FormCardInput) {
-  return ({
+  return {
     title: f.mode === "edit" ? t.form.editTitle(f.title) : t.form.newTitle(t.kindLabels[f.kind]),
     intro: t.form.intro,
     hasProblems: Boolean(f.problems && f.problems.length > 0),
@@ -79,14 +82,32 @@ export function adminFormData(f: FormCardInput) {
     fields: f.inputs,
     previewLabel: t.form.preview,
     cancelLabel: t.form.cancel,
-    previewData: { action: "admin.preview", mode: f.mode, kind: f.kind, entryId: f.entryId, etag: f.etag, reviewItems: f.reviewItems },
-  });
+    previewData: {
+      action: "admin.preview",
+      mode: f.mode,
+      kind: f.kind,
+      entryId: f.entryId,
+      etag: f.etag,
+      reviewItems: f.reviewItems,
+    },
+  };
 }
 
-export function adminPublishData(draft: KbEntry, mode: "edit" | "create", changes: string[], etag: string | undefined, reviewItems: string | undefined) {
-  const described = mode === "create" ? t.publish.newEntry : changes.length === 0 ? t.publish.noChanges : `${t.publish.changesTitle}: ${changes.map((c) => t.fieldShort[c] ?? c).join(", ")}`;
+export function adminPublishData(
+  draft: KbEntry,
+  mode: "edit" | "create",
+  changes: string[],
+  etag: string | undefined,
+  reviewItems: string | undefined,
+) {
+  const described =
+    mode === "create"
+      ? t.publish.newEntry
+      : changes.length === 0
+        ? t.publish.noChanges
+        : `${t.publish.changesTitle}: ${changes.map((c) => t.fieldShort[c] ?? c).join(", ")}`;
   const carry = { mode, etag, draft, reviewItems };
-  return ({
+  return {
     title: t.publish.title,
     entryTitle: `${draft.title} (${draft.id})`,
     changes: described,
@@ -95,22 +116,30 @@ export function adminPublishData(draft: KbEntry, mode: "edit" | "create", change
     cancelLabel: t.publish.cancel,
     publishData: { action: "admin.publish", ...carry },
     reeditData: { action: "admin.reedit", ...carry },
-  });
+  };
 }
 
 export function adminHistoryData(title: string, versions: Version[], currentEtag: string) {
   const current = versions[0]?.version;
-  return ({
+  return {
     title: t.history.title(title),
     versions: versions.map((v) => ({
-      line: t.history.line(v.version, stockholmTime(v.updatedAt), v.updatedBy === "seed" ? t.seedAuthor : v.updatedByName ?? v.updatedBy, versionAction(v)),
-      changed: v.changes.length > 0 && v.action !== "created" && v.action !== "seed" ? t.history.changed(v.changes.map((c) => t.fieldShort[c] ?? c).join(", ")) : "",
+      line: t.history.line(
+        v.version,
+        stockholmTime(v.updatedAt),
+        v.updatedBy === "seed" ? t.seedAuthor : (v.updatedByName ?? v.updatedBy),
+        versionAction(v),
+      ),
+      changed:
+        v.changes.length > 0 && v.action !== "created" && v.action !== "seed"
+          ? t.history.changed(v.changes.map((c) => t.fieldShort[c] ?? c).join(", "))
+          : "",
       excerpt: `${t.statusLabels[v.status]}: ${v.entry.answer}`,
       canRevert: v.version !== current,
       revertLabel: t.history.restore(v.version),
       revertData: { action: "admin.revert", entryId: v.entry.id, version: v.version, etag: currentEtag },
     })),
-  });
+  };
 }
 
 function versionAction(v: Version): string {
@@ -119,7 +148,7 @@ function versionAction(v: Version): string {
 }
 
 export function adminReviewData(groups: ReviewGroup[], titleOf: (id: string) => string | undefined) {
-  return ({
+  return {
     title: t.review.title,
     intro: t.review.intro,
     empty: groups.length === 0 ? t.review.empty : "",
@@ -130,23 +159,39 @@ export function adminReviewData(groups: ReviewGroup[], titleOf: (id: string) => 
         g.suggested > 0 ? `${t.review.suggested} ${g.suggested}` : "",
         g.thumbsDown > 0 ? `${t.review.thumbsDown} ${g.thumbsDown}` : "",
       ].filter(Boolean);
-      const editable = g.entryIds.map((id) => ({ id, title: titleOf(id) })).filter((e): e is { id: string; title: string } => Boolean(e.title)).slice(0, 2);
+      const editable = g.entryIds
+        .map((id) => ({ id, title: titleOf(id) }))
+        .filter((e): e is { id: string; title: string } => Boolean(e.title))
+        .slice(0, 2);
       return {
         question: g.question ?? t.review.hiddenQuestion,
-        meta: [t.review.group(g.count, g.people), ...kinds, `${t.review.latest} ${stockholmTime(g.latestAt)}`].join(" · "),
+        meta: [t.review.group(g.count, g.people), ...kinds, `${t.review.latest} ${stockholmTime(g.latestAt)}`].join(
+          " · ",
+        ),
         buttons: [
-          { title: t.review.answerNew, data: { action: "admin.new", newKind: "topic", question: g.question ?? undefined, reviewItems: items } },
-          ...editable.map((e) => ({ title: t.review.editEntry(e.title), data: { action: "admin.edit", entryId: e.id, reviewItems: items } })),
+          {
+            title: t.review.answerNew,
+            data: { action: "admin.new", newKind: "topic", question: g.question ?? undefined, reviewItems: items },
+          },
+          ...editable.map((e) => ({
+            title: t.review.editEntry(e.title),
+            data: { action: "admin.edit", entryId: e.id, reviewItems: items },
+          })),
           { title: t.review.dismiss, data: { action: "admin.dismiss", reviewItems: items } },
         ],
       };
     }),
-  });
+  };
 }
 
-export function adminImportData(importId: string, fileName: string, counts: { added: number; changed: number; retired: number; unchanged: number }, notInFile: number) {
+export function adminImportData(
+  importId: string,
+  fileName: string,
+  counts: { added: number; changed: number; retired: number; unchanged: number },
+  notInFile: number,
+) {
   const f = t.importFile.summaryFacts;
-  return ({
+  return {
     title: t.importFile.summaryTitle,
     facts: [
       { title: f.file, value: fileName },
@@ -159,38 +204,57 @@ export function adminImportData(importId: string, fileName: string, counts: { ad
     importId,
     confirmLabel: t.importFile.confirm,
     cancelLabel: t.importFile.cancel,
-  });
+  };
 }
 
 export function adminNoticeData(title: string, lines: string[]) {
-  return ({ title, lines });
+  return { title, lines };
 }
 
 export function adminAdminsData(configured: string[], added: AdminDoc[], audit: AuditDoc[]) {
   const active = added.filter((a) => a.active);
-  return ({
+  return {
     title: t.admins.title,
     configuredTitle: t.admins.fromConfig,
     configured,
     addedTitle: t.admins.addedInTeams,
     none: active.length === 0 ? t.admins.none : "",
-    added: active.map((a) => ({ label: `${a.name} (${a.id}) · ${a.addedByName}, ${stockholmTime(a.addedAt)}`, id: a.id, removeLabel: t.admins.remove })),
+    added: active.map((a) => ({
+      label: `${a.name} (${a.id}) · ${a.addedByName}, ${stockholmTime(a.addedAt)}`,
+      id: a.id,
+      removeLabel: t.admins.remove,
+    })),
     addTitle: t.admins.addTitle,
     idLabel: t.admins.idLabel,
     nameLabel: t.admins.nameLabel,
     addLabel: t.admins.add,
     auditTitle: t.admins.auditTitle,
-    audit: audit.map((a) => t.admins.audit(stockholmTime(a.at), a.actorName, a.event === "admin-added" ? t.admins.auditAdded(a.targetName) : t.admins.auditRemoved(a.targetName))),
-  });
+    audit: audit.map((a) =>
+      t.admins.audit(
+        stockholmTime(a.at),
+        a.actorName,
+        a.event === "admin-added" ? t.admins.auditAdded(a.targetName) : t.admins.auditRemoved(a.targetName),
+      ),
+    ),
+  };
 }
 
 // The builders: template data above, rendered cards here (the card test validates both).
-export const adminHomeCard = (...args: Parameters<typeof adminHomeData>): CardAttachment => cardAttachment("admin-home", adminHomeData(...args));
-export const adminEntryCard = (...args: Parameters<typeof adminEntryData>): CardAttachment => cardAttachment("admin-entry", adminEntryData(...args));
-export const adminFormCard = (...args: Parameters<typeof adminFormData>): CardAttachment => cardAttachment("admin-form", adminFormData(...args));
-export const adminPublishCard = (...args: Parameters<typeof adminPublishData>): CardAttachment => cardAttachment("admin-publish", adminPublishData(...args));
-export const adminHistoryCard = (...args: Parameters<typeof adminHistoryData>): CardAttachment => cardAttachment("admin-history", adminHistoryData(...args));
-export const adminReviewCard = (...args: Parameters<typeof adminReviewData>): CardAttachment => cardAttachment("admin-review", adminReviewData(...args));
-export const adminImportCard = (...args: Parameters<typeof adminImportData>): CardAttachment => cardAttachment("admin-import", adminImportData(...args));
-export const adminNoticeCard = (...args: Parameters<typeof adminNoticeData>): CardAttachment => cardAttachment("admin-notice", adminNoticeData(...args));
-export const adminAdminsCard = (...args: Parameters<typeof adminAdminsData>): CardAttachment => cardAttachment("admin-admins", adminAdminsData(...args));
+export const adminHomeCard = (...args: Parameters<typeof adminHomeData>): CardAttachment =>
+  cardAttachment("admin-home", adminHomeData(...args));
+export const adminEntryCard = (...args: Parameters<typeof adminEntryData>): CardAttachment =>
+  cardAttachment("admin-entry", adminEntryData(...args));
+export const adminFormCard = (...args: Parameters<typeof adminFormData>): CardAttachment =>
+  cardAttachment("admin-form", adminFormData(...args));
+export const adminPublishCard = (...args: Parameters<typeof adminPublishData>): CardAttachment =>
+  cardAttachment("admin-publish", adminPublishData(...args));
+export const adminHistoryCard = (...args: Parameters<typeof adminHistoryData>): CardAttachment =>
+  cardAttachment("admin-history", adminHistoryData(...args));
+export const adminReviewCard = (...args: Parameters<typeof adminReviewData>): CardAttachment =>
+  cardAttachment("admin-review", adminReviewData(...args));
+export const adminImportCard = (...args: Parameters<typeof adminImportData>): CardAttachment =>
+  cardAttachment("admin-import", adminImportData(...args));
+export const adminNoticeCard = (...args: Parameters<typeof adminNoticeData>): CardAttachment =>
+  cardAttachment("admin-notice", adminNoticeData(...args));
+export const adminAdminsCard = (...args: Parameters<typeof adminAdminsData>): CardAttachment =>
+  cardAttachment("admin-admins", adminAdminsData(...args));

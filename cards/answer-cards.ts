@@ -53,7 +53,10 @@ export interface AnswerCardInput {
 export function answerCard(input: AnswerCardInput): CardAttachment {
   const { entry } = input;
   const alternatives = input.alternatives.map(byTitle);
-  const related = input.related.filter((r) => !input.alternatives.some((a) => a.id === r.id)).slice(0, MAX_RELATED_BUTTONS).map(byQuestion);
+  const related = input.related
+    .filter((r) => !input.alternatives.some((a) => a.id === r.id))
+    .slice(0, MAX_RELATED_BUTTONS)
+    .map(byQuestion);
   return cardAttachment("answer", {
     entryId: entry.id,
     title: entry.title,
@@ -63,7 +66,10 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     hasFacts: entryFacts(entry).length > 0,
     hasResponsibilities: entry.responsibilities.length > 0,
     whoDoesWhat: qaText.whoDoesWhat,
-    responsibilities: entry.responsibilities.map((r) => ({ actor: r.actor, duty: r.cost ? `${r.duty} ${qaText.costMark}` : r.duty })),
+    responsibilities: entry.responsibilities.map((r) => ({
+      actor: r.actor,
+      duty: r.cost ? `${r.duty} ${qaText.costMark}` : r.duty,
+    })),
     source: sourceText(entry.source),
     alsoIn: alsoInText(entry) ?? "",
     hasAlsoIn: alsoInText(entry) !== undefined,

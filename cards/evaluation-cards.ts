@@ -7,7 +7,6 @@ import { cardAttachment, type CardAttachment } from "./render";
 
 const t = evaluationsText;
 
-
 /** "tisdagen den 10 mars 2026": reads naturally after "mötet" (every Swedish weekday takes -en). */
 const meetingDay = (iso: string) => inZone(iso).setLocale("sv").toFormat("cccc'en den' d LLLL yyyy");
 
@@ -102,7 +101,8 @@ export function thanksData(o: ThanksOptions) {
 
 const SUPPRESSED = "–";
 const pct = (x: number | undefined) => (x === undefined ? "–" : `${Math.round(x * 100)} %`);
-const figure = (mean: number | undefined, share: number | undefined) => (mean === undefined ? "" : `${mean.toFixed(1).replace(".", ",")} (${pct(share)})`);
+const figure = (mean: number | undefined, share: number | undefined) =>
+  mean === undefined ? "" : `${mean.toFixed(1).replace(".", ",")} (${pct(share)})`;
 
 function cellRow(label: string, c: Cell) {
   if (c.suppressed) return { label, n: SUPPRESSED, q1: SUPPRESSED, q2: SUPPRESSED };
@@ -117,7 +117,13 @@ function statRows(b: Report2b["groups"][number]["stats"]) {
   ].filter((r, i) => i === 0 || r.n !== "0");
 }
 
-function facts(x: { meetingsHeld: number; meetingsGoal: number; invited: number; answered: number; responseRate?: number }) {
+function facts(x: {
+  meetingsHeld: number;
+  meetingsGoal: number;
+  invited: number;
+  answered: number;
+  responseRate?: number;
+}) {
   return [
     { title: t.report.meetingsHeld, value: t.report.held(x.meetingsHeld, x.meetingsGoal) },
     { title: t.report.invited, value: String(x.invited) },
@@ -144,15 +150,33 @@ export function report2bData(report: Report2b, o: ReportCardOptions) {
     rows: statRows(g.stats),
     meetings: g.meetings.map((m) => {
       const r = cellRow("", m.stats.total);
-      return { date: m.start ? inZone(m.start).setLocale("sv").toFormat("d LLL") : "?", answered: `${m.answered}/${m.invited}`, q1: r.q1, q2: r.q2 };
+      return {
+        date: m.start ? inZone(m.start).setLocale("sv").toFormat("d LLL") : "?",
+        answered: `${m.answered}/${m.invited}`,
+        q1: r.q1,
+        q2: r.q2,
+      };
     }),
   }));
-  if (report.county) sections.push({ name: t.report.county, facts: facts(report.county), rows: statRows(report.county.stats), meetings: [] });
+  if (report.county)
+    sections.push({
+      name: t.report.county,
+      facts: facts(report.county),
+      rows: statRows(report.county.stats),
+      meetings: [],
+    });
   return {
     title: t.report.title(report.year),
     indicator2b: t.report.indicator2b,
     indicator2a: t.report.indicator2a,
-    head: { category: t.report.category, n: t.report.answered, q1: t.statementShort.q1, q2: t.statementShort.q2, meeting: t.report.meeting, answeredOfInvited: `${t.report.answered}/${t.report.invited.toLowerCase()}` },
+    head: {
+      category: t.report.category,
+      n: t.report.answered,
+      q1: t.statementShort.q1,
+      q2: t.statementShort.q2,
+      meeting: t.report.meeting,
+      answeredOfInvited: `${t.report.answered}/${t.report.invited.toLowerCase()}`,
+    },
     meetingsTitle: t.report.meetingsTitle,
     sections,
     legend: t.report.legend,

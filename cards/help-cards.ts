@@ -22,7 +22,8 @@ export function apologyCard(): CardAttachment {
 export function helpSections(role: HelpRole): HelpSection[] {
   const h = botText.help;
   const sections: HelpSection[] = [{ title: h.commandsTitle, commands: h.commands }];
-  if (role === "coordinator" || role === "admin") sections.push({ title: h.coordinatorTitle, commands: h.coordinatorCommands });
+  if (role === "coordinator" || role === "admin")
+    sections.push({ title: h.coordinatorTitle, commands: h.coordinatorCommands });
   if (role === "admin") sections.push({ title: h.adminTitle, commands: h.adminCommands });
   return sections;
 }

@@ -32,7 +32,7 @@ export function meetingCard(meeting: Meeting, opts: MeetingCardOptions): CardAtt
     agendaTitle: t.list.agenda,
     agenda: meeting.agenda,
     status: opts.status ?? "",
-    onlineUrl: meeting.status === "planned" ? meeting.onlineUrl ?? "" : "",
+    onlineUrl: meeting.status === "planned" ? (meeting.onlineUrl ?? "") : "",
     joinTitle: t.reminder.join,
     rsvpOpen: opts.rsvpOpen,
     labels: t.answerLabels,
@@ -41,7 +41,11 @@ export function meetingCard(meeting: Meeting, opts: MeetingCardOptions): CardAtt
   });
   if (opts.personalRefresh || opts.refreshUserIds?.length) {
     card.content.refresh = {
-      action: { type: "Action.Execute", verb: "meetings.refresh", data: { groupId: meeting.groupId, meetingId: meeting.id } },
+      action: {
+        type: "Action.Execute",
+        verb: "meetings.refresh",
+        data: { groupId: meeting.groupId, meetingId: meeting.id },
+      },
       ...(opts.refreshUserIds?.length ? { userIds: opts.refreshUserIds.slice(0, 60) } : {}),
     };
   }
@@ -95,19 +99,52 @@ export interface ListedMeeting {
 }
 
 export function meetingListCard(meetings: ListedMeeting[], held: string[], canPlan: boolean): CardAttachment {
-  return cardAttachment("meeting-list", { title: t.list.title, none: t.list.none, held, meetings, canPlan, labels: t.list });
+  return cardAttachment("meeting-list", {
+    title: t.list.title,
+    none: t.list.none,
+    held,
+    meetings,
+    canPlan,
+    labels: t.list,
+  });
 }
 
-export function representationCard(data: { title: string; when: string; counts: string; missing: string[]; answers: { title: string; value: string }[] }): CardAttachment {
-  return cardAttachment("representation", { ...data, missingTitle: t.representation.missingTitle, allCovered: t.representation.allCovered, answersTitle: t.representation.answersTitle });
+export function representationCard(data: {
+  title: string;
+  when: string;
+  counts: string;
+  missing: string[];
+  answers: { title: string; value: string }[];
+}): CardAttachment {
+  return cardAttachment("representation", {
+    ...data,
+    missingTitle: t.representation.missingTitle,
+    allCovered: t.representation.allCovered,
+    answersTitle: t.representation.answersTitle,
+  });
 }
 
 /** Asks before a meeting is cancelled: cancelling notifies every member at once. */
 export function cancelConfirmCard(meeting: Meeting, groupName: string): CardAttachment {
   const c = t.cancelConfirm;
-  return cardAttachment("meeting-cancel", { title: c.title(groupName), question: c.question, facts: meetingFacts(meeting), confirm: c.confirm, abort: c.abort, groupId: meeting.groupId, meetingId: meeting.id });
+  return cardAttachment("meeting-cancel", {
+    title: c.title(groupName),
+    question: c.question,
+    facts: meetingFacts(meeting),
+    confirm: c.confirm,
+    abort: c.abort,
+    groupId: meeting.groupId,
+    meetingId: meeting.id,
+  });
 }
 
 export function coordinatorCard(members: { title: string; value: string }[]): CardAttachment {
-  return cardAttachment("coordinator", { title: t.admin.coordinatorTitle, intro: t.admin.coordinatorIntro, choiceLabel: t.admin.coordinatorChoice, submit: t.admin.coordinatorSubmit, required: t.required, members });
+  return cardAttachment("coordinator", {
+    title: t.admin.coordinatorTitle,
+    intro: t.admin.coordinatorIntro,
+    choiceLabel: t.admin.coordinatorChoice,
+    submit: t.admin.coordinatorSubmit,
+    required: t.required,
+    members,
+  });
 }

@@ -7,11 +7,34 @@ import * as ACData from "adaptivecards-templating";
 
 const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 
-export type CardName = "welcome" | "help" | "notice" | "answer" | "decline" | "meeting" | "meeting-form" | "meeting-list" | "join-group" | "representation" | "coordinator" | "meeting-cancel" | EvaluationCardName | AdminCardName;
+export type CardName =
+  | "welcome"
+  | "help"
+  | "notice"
+  | "answer"
+  | "decline"
+  | "meeting"
+  | "meeting-form"
+  | "meeting-list"
+  | "join-group"
+  | "representation"
+  | "coordinator"
+  | "meeting-cancel"
+  | EvaluationCardName
+  | AdminCardName;
 /** Evaluation feature (issue 5); a separate union so the line merges cleanly with other features. */
 type EvaluationCardName = "evaluation" | "evaluation-thanks" | "evaluation-notice" | "report-2b";
 /** Admin feature: editing the knowledge base from Teams. */
-type AdminCardName = "admin-home" | "admin-entry" | "admin-form" | "admin-publish" | "admin-history" | "admin-review" | "admin-import" | "admin-notice" | "admin-admins";
+type AdminCardName =
+  | "admin-home"
+  | "admin-entry"
+  | "admin-form"
+  | "admin-publish"
+  | "admin-history"
+  | "admin-review"
+  | "admin-import"
+  | "admin-notice"
+  | "admin-admins";
 
 /** An adaptive card as sent in an activity attachment. */
 export interface CardAttachment {

@@ -51,7 +51,8 @@ export interface Actor {
   name: string;
 }
 
-export type RosterResult = { ok: true; doc: AdminDoc } | { ok: false; reason: "already" | "configured" | "unknown" | "self" };
+export type RosterResult =
+  { ok: true; doc: AdminDoc } | { ok: false; reason: "already" | "configured" | "unknown" | "self" };
 
 /**
  * Who may edit the knowledge base: the object ids in ADMIN_AAD_OBJECT_IDS plus those named from
@@ -91,7 +92,11 @@ export class AdminDirectory {
 
   /** Admins named in Teams (active and removed), by name. */
   async added(): Promise<AdminDoc[]> {
-    const rows = await this.admins.query("SELECT * FROM c WHERE c.kind = @kind", [{ name: "@kind", value: "admin" }], "admin");
+    const rows = await this.admins.query(
+      "SELECT * FROM c WHERE c.kind = @kind",
+      [{ name: "@kind", value: "admin" }],
+      "admin",
+    );
     return rows.map((r) => r.doc).sort((a, b) => a.name.localeCompare(b.name, "sv"));
   }
 
@@ -99,7 +104,15 @@ export class AdminDirectory {
     const id = ObjectId.parse(target);
     if (this.configured.has(id)) return { ok: false, reason: "configured" };
     const at = this.now().toISOString();
-    const doc: AdminDoc = { id, kind: "admin", name, active: true, addedBy: by.id.toLowerCase(), addedByName: by.name, addedAt: at };
+    const doc: AdminDoc = {
+      id,
+      kind: "admin",
+      name,
+      active: true,
+      addedBy: by.id.toLowerCase(),
+      addedByName: by.name,
+      addedAt: at,
+    };
     const current = await this.admins.read(id, "admin");
     if (current?.doc.active) return { ok: false, reason: "already" };
     try {
@@ -118,7 +131,13 @@ export class AdminDirectory {
     if (id === by.id.toLowerCase()) return { ok: false, reason: "self" };
     const current = await this.admins.read(id, "admin");
     if (!current?.doc.active) return { ok: false, reason: "unknown" };
-    const doc: AdminDoc = { ...current.doc, active: false, removedBy: by.id.toLowerCase(), removedByName: by.name, removedAt: this.now().toISOString() };
+    const doc: AdminDoc = {
+      ...current.doc,
+      active: false,
+      removedBy: by.id.toLowerCase(),
+      removedByName: by.name,
+      removedAt: this.now().toISOString(),
+    };
     const saved = await this.admins.replace(doc, current.etag);
     await this.record("admin-removed", by, id, current.doc.name);
     return { ok: true, doc: saved.doc };
@@ -138,6 +157,15 @@ export class AdminDirectory {
   }
 
   private async record(event: AuditDoc["event"], by: Actor, target: string, targetName: string): Promise<void> {
-    await this.audit.create({ id: randomUUID(), kind: "audit", at: this.now().toISOString(), actor: by.id.toLowerCase(), actorName: by.name, event, target, targetName });
+    await this.audit.create({
+      id: randomUUID(),
+      kind: "audit",
+      at: this.now().toISOString(),
+      actor: by.id.toLowerCase(),
+      actorName: by.name,
+      event,
+      target,
+      targetName,
+    });
   }
 }

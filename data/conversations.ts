@@ -46,7 +46,10 @@ function conversationDocId(conversationId: string): string {
 export class ConversationStore {
   private readonly repo: Repository<typeof ConversationRecord>;
 
-  constructor(container: Container, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    container: Container,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.repo = new Repository(container, ConversationRecord, (d) => d.tenantId);
   }
 
@@ -56,12 +59,20 @@ export class ConversationStore {
    * at the same moment, and only one of them may welcome the user. Create-if-absent and etag replace
    * make that hold across instances too.
    */
-  async saveInstall(input: Omit<ConversationRecord, "id" | "active" | "installedAt" | "updatedAt">): Promise<{ record: ConversationRecord; activated: boolean }> {
+  async saveInstall(
+    input: Omit<ConversationRecord, "id" | "active" | "installedAt" | "updatedAt">,
+  ): Promise<{ record: ConversationRecord; activated: boolean }> {
     const id = conversationDocId(input.conversationId);
     for (let attempt = 1; ; attempt++) {
       const at = this.now().toISOString();
       const existing = await this.repo.read(id, input.tenantId);
-      const doc: ConversationRecord = { ...input, id, active: true, installedAt: existing?.doc.installedAt ?? at, updatedAt: at };
+      const doc: ConversationRecord = {
+        ...input,
+        id,
+        active: true,
+        installedAt: existing?.doc.installedAt ?? at,
+        updatedAt: at,
+      };
       try {
         if (!existing) return { record: (await this.repo.create(doc)).doc, activated: true };
         return { record: (await this.repo.replace(doc, existing.etag)).doc, activated: !existing.doc.active };
@@ -90,7 +101,14 @@ export class ConversationStore {
   async teamInstall(tenantId: string, teamId: string): Promise<ConversationRecord | undefined> {
     const direct = await this.get(tenantId, teamId);
     if (direct) return direct;
-    const found = await this.repo.query("SELECT * FROM c WHERE c.tenantId = @t AND c.teamId = @team", [{ name: "@t", value: tenantId }, { name: "@team", value: teamId }], tenantId);
+    const found = await this.repo.query(
+      "SELECT * FROM c WHERE c.tenantId = @t AND c.teamId = @team",
+      [
+        { name: "@t", value: tenantId },
+        { name: "@team", value: teamId },
+      ],
+      tenantId,
+    );
     return found.map((s) => s.doc).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   }
 
@@ -98,14 +116,21 @@ export class ConversationStore {
   async personalFor(tenantId: string, aadObjectId: string): Promise<ConversationRecord | undefined> {
     const found = await this.repo.query(
       "SELECT * FROM c WHERE c.tenantId = @t AND c.aadObjectId = @u AND c.conversationType = 'personal' AND c.active = true",
-      [{ name: "@t", value: tenantId }, { name: "@u", value: aadObjectId }],
+      [
+        { name: "@t", value: tenantId },
+        { name: "@u", value: aadObjectId },
+      ],
       tenantId,
     );
     return found.map((s) => s.doc).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   }
 
   async listActive(tenantId: string): Promise<ConversationRecord[]> {
-    const found = await this.repo.query("SELECT * FROM c WHERE c.tenantId = @t AND c.active = true", [{ name: "@t", value: tenantId }], tenantId);
+    const found = await this.repo.query(
+      "SELECT * FROM c WHERE c.tenantId = @t AND c.active = true",
+      [{ name: "@t", value: tenantId }],
+      tenantId,
+    );
     return found.map((s) => s.doc);
   }
 }

@@ -49,7 +49,10 @@ export async function openCosmos(settings: CosmosSettings, logger: Logger): Prom
     embeddedServer = started.server;
     endpoint = started.endpoint;
     key = EMBEDDED_KEY;
-    logger.warn({ endpoint }, "COSMOS_ENDPOINT is not set: using the embedded Cosmos-compatible server (in memory, data is lost on exit)");
+    logger.warn(
+      { endpoint },
+      "COSMOS_ENDPOINT is not set: using the embedded Cosmos-compatible server (in memory, data is lost on exit)",
+    );
   }
   const client = new CosmosClient({
     endpoint,
@@ -60,11 +63,24 @@ export async function openCosmos(settings: CosmosSettings, logger: Logger): Prom
   });
   const { database } = await client.databases.createIfNotExists({ id: settings.databaseId });
   const containers = {} as Record<ContainerName, Container>;
-  for (const [name, spec] of Object.entries(containerSpecs) as [ContainerName, (typeof containerSpecs)[ContainerName]][]) {
-    const { container } = await database.containers.createIfNotExists({ id: spec.id, partitionKey: { paths: [spec.partitionKeyPath] } });
+  for (const [name, spec] of Object.entries(containerSpecs) as [
+    ContainerName,
+    (typeof containerSpecs)[ContainerName],
+  ][]) {
+    const { container } = await database.containers.createIfNotExists({
+      id: spec.id,
+      partitionKey: { paths: [spec.partitionKeyPath] },
+    });
     containers[name] = container;
   }
-  logger.info({ endpoint: embeddedServer ? endpoint : new URL(endpoint).host, database: settings.databaseId, embedded: Boolean(embeddedServer) }, "cosmos ready");
+  logger.info(
+    {
+      endpoint: embeddedServer ? endpoint : new URL(endpoint).host,
+      database: settings.databaseId,
+      embedded: Boolean(embeddedServer),
+    },
+    "cosmos ready",
+  );
   return {
     client,
     database,

@@ -2,7 +2,10 @@
 
 /** The document changed since it was read (Cosmos 412 on an If-Match etag). */
 export class ConflictError extends Error {
-  constructor(readonly container: string, readonly id: string) {
+  constructor(
+    readonly container: string,
+    readonly id: string,
+  ) {
     super(`Conflict: ${container}/${id} was changed by someone else`);
     this.name = "ConflictError";
   }
@@ -10,7 +13,10 @@ export class ConflictError extends Error {
 
 /** A document with this id already exists (Cosmos 409 on create). */
 export class DuplicateError extends Error {
-  constructor(readonly container: string, readonly id: string) {
+  constructor(
+    readonly container: string,
+    readonly id: string,
+  ) {
     super(`Duplicate: ${container}/${id} already exists`);
     this.name = "DuplicateError";
   }
@@ -18,13 +24,19 @@ export class DuplicateError extends Error {
 
 /** A document read back from the store does not match its schema. */
 export class InvalidDocumentError extends Error {
-  constructor(readonly container: string, readonly id: string, detail: string) {
+  constructor(
+    readonly container: string,
+    readonly id: string,
+    detail: string,
+  ) {
     super(`Invalid document ${container}/${id}: ${detail}`);
     this.name = "InvalidDocumentError";
   }
 }
 
 export function statusCodeOf(err: unknown): number | undefined {
-  const code = (err as { code?: unknown; statusCode?: unknown } | null)?.code ?? (err as { statusCode?: unknown } | null)?.statusCode;
+  const code =
+    (err as { code?: unknown; statusCode?: unknown } | null)?.code ??
+    (err as { statusCode?: unknown } | null)?.statusCode;
   return typeof code === "number" ? code : undefined;
 }

@@ -54,16 +54,27 @@ export type UnansweredInput = Omit<z.input<typeof UnansweredDoc>, "id" | "create
 export class FeedbackStore {
   private readonly repo: Repository<typeof ReviewDoc>;
 
-  constructor(container: Container, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    container: Container,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.repo = new Repository(container, ReviewDoc, (d) => d.kind);
   }
 
   async addFeedback(input: FeedbackInput): Promise<ReviewDoc> {
-    return (await this.repo.create(ReviewDoc.parse({ ...input, kind: "feedback", id: randomUUID(), createdAt: this.now().toISOString() }))).doc;
+    return (
+      await this.repo.create(
+        ReviewDoc.parse({ ...input, kind: "feedback", id: randomUUID(), createdAt: this.now().toISOString() }),
+      )
+    ).doc;
   }
 
   async addUnanswered(input: UnansweredInput): Promise<ReviewDoc> {
-    return (await this.repo.create(ReviewDoc.parse({ ...input, kind: "unanswered", id: randomUUID(), createdAt: this.now().toISOString() }))).doc;
+    return (
+      await this.repo.create(
+        ReviewDoc.parse({ ...input, kind: "unanswered", id: randomUUID(), createdAt: this.now().toISOString() }),
+      )
+    ).doc;
   }
 
   /** The newest documents of one kind, newest first. */

@@ -31,13 +31,23 @@ export class Repository<S extends z.ZodType<{ id: string }>> {
     const clean = { ...raw };
     for (const f of SYSTEM_FIELDS) delete clean[f];
     const parsed = this.schema.safeParse(clean);
-    if (!parsed.success) throw new InvalidDocumentError(this.name, String(raw.id), parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    if (!parsed.success)
+      throw new InvalidDocumentError(
+        this.name,
+        String(raw.id),
+        parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      );
     return { doc: parsed.data, etag };
   }
 
   private validate(doc: z.infer<S>): z.infer<S> {
     const parsed = this.schema.safeParse(doc);
-    if (!parsed.success) throw new InvalidDocumentError(this.name, String(doc.id), parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    if (!parsed.success)
+      throw new InvalidDocumentError(
+        this.name,
+        String(doc.id),
+        parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      );
     return parsed.data;
   }
 

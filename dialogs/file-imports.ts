@@ -25,7 +25,8 @@ export class FileImports implements FeatureHandler {
     if (!file || (message.value !== undefined && message.value !== null)) return undefined;
     if (message.asker.conversationType !== "personal") return [{ text: filesText.personalOnly }];
     const got = await this.deps.download(file);
-    if (!got.ok) return [{ text: got.reason === "tooLarge" ? filesText.tooLarge(this.deps.maxMb) : filesText.downloadFailed }];
+    if (!got.ok)
+      return [{ text: got.reason === "tooLarge" ? filesText.tooLarge(this.deps.maxMb) : filesText.downloadFailed }];
     if (looksLikeKnowledgeBaseExport(got.text)) return this.deps.knowledgeBase.importUpload(file, got.text, message);
     return this.deps.meetings.importUpload(file, got.text, message.asker);
   }

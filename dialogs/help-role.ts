@@ -12,7 +12,8 @@ export interface HelpRoleDeps {
 export function helpRoleOf(deps: HelpRoleDeps): (asker: Asker) => Promise<HelpRole> {
   return async (asker) => {
     if (await deps.isAdmin(asker.aadObjectId)) return "admin";
-    if (asker.aadObjectId && (await deps.membershipsOf(asker.aadObjectId)).some((m) => m.role === "coordinator")) return "coordinator";
+    if (asker.aadObjectId && (await deps.membershipsOf(asker.aadObjectId)).some((m) => m.role === "coordinator"))
+      return "coordinator";
     return "everyone";
   };
 }

@@ -31,7 +31,9 @@ export interface IncomingFile {
 }
 
 /** Fetches the text of a file sent to the bot; one implementation in bot/ (size cap, https only with auth). */
-export type FileDownload = (file: IncomingFile) => Promise<{ ok: true; text: string } | { ok: false; reason: "tooLarge" | "failed" }>;
+export type FileDownload = (
+  file: IncomingFile,
+) => Promise<{ ok: true; text: string } | { ok: false; reason: "tooLarge" | "failed" }>;
 
 /** A user message: typed text, or the data of a card button (Action.Submit / Action.Execute). */
 export interface IncomingMessage {

@@ -14,16 +14,20 @@ const GREEN: Rgb = [0x2e, 0x8b, 0x57];
 const WHITE: Rgb = [0xff, 0xff, 0xff];
 const SUBSAMPLES = 4; // per axis: 16 samples per pixel give smooth edges without a graphics library
 
-const roundedSquare = (size: number, radius: number): Shape => (x, y) => {
-  const cx = Math.min(Math.max(x, radius), size - radius);
-  const cy = Math.min(Math.max(y, radius), size - radius);
-  return (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
-};
+const roundedSquare =
+  (size: number, radius: number): Shape =>
+  (x, y) => {
+    const cx = Math.min(Math.max(x, radius), size - radius);
+    const cy = Math.min(Math.max(y, radius), size - radius);
+    return (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
+  };
 
-const ring = (cx: number, cy: number, outer: number, thickness: number): Shape => (x, y) => {
-  const d = Math.hypot(x - cx, y - cy);
-  return d <= outer && d >= outer - thickness;
-};
+const ring =
+  (cx: number, cy: number, outer: number, thickness: number): Shape =>
+  (x, y) => {
+    const d = Math.hypot(x - cx, y - cy);
+    return d <= outer && d >= outer - thickness;
+  };
 
 /** Two overlapping rings centred in a box of `size`, scaled to it. */
 function ringsGlyph(size: number, radiusRatio: number, strokeRatio: number): Shape {
@@ -39,12 +43,12 @@ function ringsGlyph(size: number, radiusRatio: number, strokeRatio: number): Sha
 function coverage(shape: Shape, px: number, py: number): number {
   let hits = 0;
   for (let i = 0; i < SUBSAMPLES; i++)
-    for (let j = 0; j < SUBSAMPLES; j++)
-      if (shape(px + (i + 0.5) / SUBSAMPLES, py + (j + 0.5) / SUBSAMPLES)) hits++;
+    for (let j = 0; j < SUBSAMPLES; j++) if (shape(px + (i + 0.5) / SUBSAMPLES, py + (j + 0.5) / SUBSAMPLES)) hits++;
   return hits / SUBSAMPLES ** 2;
 }
 
-const mix = (a: Rgb, b: Rgb, t: number): Rgb => [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * t)) as unknown as Rgb;
+const mix = (a: Rgb, b: Rgb, t: number): Rgb =>
+  [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * t)) as unknown as Rgb;
 
 function setPixel(png: PNG, x: number, y: number, [r, g, b]: Rgb, alpha: number): void {
   const i = (png.width * y + x) * 4;

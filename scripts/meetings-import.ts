@@ -24,7 +24,10 @@ async function main(): Promise<number> {
     console.error("Filen är för stor (högst 1 MB).");
     return 1;
   }
-  const store = await openCosmos({ endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE }, logger);
+  const store = await openCosmos(
+    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE },
+    logger,
+  );
   try {
     // This process never sends: the running bot's scheduler picks the new jobs up.
     const meetings = createMeetings({
@@ -35,7 +38,12 @@ async function main(): Promise<number> {
       logger,
     });
     await meetings.vus.seedGroups();
-    const result = await meetings.feature.importText(basename(file), content.toString("utf8"), "*", "operator:meetings-import");
+    const result = await meetings.feature.importText(
+      basename(file),
+      content.toString("utf8"),
+      "*",
+      "operator:meetings-import",
+    );
     console.log(result.message);
     return result.ok ? 0 : 1;
   } finally {

@@ -64,7 +64,9 @@ export function checkIcons(color: Buffer, outline: Buffer): string[] {
     const transparent = o.data[i + 3] === 0;
     const white = o.data[i] === 255 && o.data[i + 1] === 255 && o.data[i + 2] === 255;
     if (!transparent && !white) {
-      problems.push(`outline icon pixel ${(i / 4) % o.width},${Math.floor(i / 4 / o.width)} is neither white nor transparent`);
+      problems.push(
+        `outline icon pixel ${(i / 4) % o.width},${Math.floor(i / 4 / o.width)} is neither white nor transparent`,
+      );
       break;
     }
   }
@@ -86,7 +88,12 @@ export interface PackageOptions {
 }
 
 /** Fills, validates and zips the manifest with its icons; returns the zip path. Throws PackageError. */
-export async function packageApp({ appId, version, manifestDir = MANIFEST_DIR, outFile = DEFAULT_OUT_FILE }: PackageOptions): Promise<string> {
+export async function packageApp({
+  appId,
+  version,
+  manifestDir = MANIFEST_DIR,
+  outFile = DEFAULT_OUT_FILE,
+}: PackageOptions): Promise<string> {
   const template = await readFile(join(manifestDir, "manifest.json"), "utf8");
   const manifest = JSON.parse(fillTemplate(template, { MicrosoftAppId: appId, APP_VERSION: version })) as Manifest;
 
@@ -114,7 +121,9 @@ async function main(): Promise<number> {
   }
   const appId = parsed.data;
   if (!appId) {
-    console.error("MicrosoftAppId is not set: set the environment variable MicrosoftAppId to the Microsoft App ID (a GUID) of the Azure Bot registration and run again.");
+    console.error(
+      "MicrosoftAppId is not set: set the environment variable MicrosoftAppId to the Microsoft App ID (a GUID) of the Azure Bot registration and run again.",
+    );
     return 1;
   }
   const pkg = JSON.parse(await readFile(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };

@@ -40,9 +40,18 @@ const OTHER_USERS = [
 
 /** Mock Teams context for the playground (its config file format, version 0.1.1), with Swedish names. */
 function playgroundConfigYaml(): string {
-  const user = (id: string, name: string, login: string, aad: string) =>
-    [`id: ${id}`, `name: ${name}`, `userPrincipleName: ${login}@example.com`, `aadObjectId: ${aad}`, `givenName: ${name.split(" ")[0]}`, `surname: ${name.split(" ")[1]}`, `email: ${login}@example.com`];
-  const others = OTHER_USERS.map(([name, login], i) => user(`user-id-${i + 1}`, name, login, `00000000-0000-4000-8000-00000000002${i + 1}`));
+  const user = (id: string, name: string, login: string, aad: string) => [
+    `id: ${id}`,
+    `name: ${name}`,
+    `userPrincipleName: ${login}@example.com`,
+    `aadObjectId: ${aad}`,
+    `givenName: ${name.split(" ")[0]}`,
+    `surname: ${name.split(" ")[1]}`,
+    `email: ${login}@example.com`,
+  ];
+  const others = OTHER_USERS.map(([name, login], i) =>
+    user(`user-id-${i + 1}`, name, login, `00000000-0000-4000-8000-00000000002${i + 1}`),
+  );
   return [
     `# Written by scripts/playground.ts on every start; edit PLAYGROUND_IDS there instead.`,
     `version: "0.1.1"`,
@@ -51,7 +60,9 @@ function playgroundConfigYaml(): string {
     `  id: ${PLAYGROUND_IDS.botId}`,
     `  name: Samverkansboten`,
     `currentUser:`,
-    ...user(PLAYGROUND_IDS.userId, "Anna Andersson", "anna.andersson", PLAYGROUND_IDS.userAadObjectId).map((l) => `  ${l}`),
+    ...user(PLAYGROUND_IDS.userId, "Anna Andersson", "anna.andersson", PLAYGROUND_IDS.userAadObjectId).map(
+      (l) => `  ${l}`,
+    ),
     `users:`,
     ...others.flatMap((lines) => lines.map((l, i) => `${i === 0 ? "  - " : "    "}${l}`)),
     `personalChat:`,
@@ -72,7 +83,14 @@ function playgroundConfigYaml(): string {
 
 /** Where the bot listens, as seen from this machine. */
 function botEndpoint(config: Pick<Config, "host" | "PORT">): string {
-  const host = config.host === "0.0.0.0" ? "127.0.0.1" : config.host === "::" ? "[::1]" : config.host.includes(":") ? `[${config.host}]` : config.host;
+  const host =
+    config.host === "0.0.0.0"
+      ? "127.0.0.1"
+      : config.host === "::"
+        ? "[::1]"
+        : config.host.includes(":")
+          ? `[${config.host}]`
+          : config.host;
   return `http://${host}:${config.PORT}/api/messages`;
 }
 
@@ -88,7 +106,8 @@ function waitForPort(host: string, port: number, timeoutMs: number, stillRunning
       socket.once("error", () => {
         socket.destroy();
         if (!stillRunning()) reject(new Error("the bot exited before it started listening"));
-        else if (Date.now() > deadline) reject(new Error(`nothing listens on ${host}:${port} after ${timeoutMs / 1000} s`));
+        else if (Date.now() > deadline)
+          reject(new Error(`nothing listens on ${host}:${port} after ${timeoutMs / 1000} s`));
         else setTimeout(attempt, 250);
       });
     };
@@ -106,7 +125,10 @@ function isListening(host: string, port: number): Promise<boolean> {
 /** Resolves with the port from the playground's "Listening on <port>" line (it falls back to a random port if taken). */
 function waitForListening(child: ChildProcess, timeoutMs: number): Promise<number> {
   return new Promise((resolveListening, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the playground did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`the playground did not start within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
     let buffered = "";
     let found = false;
     // Keep draining stdout after the match so the child never blocks on a full pipe.
@@ -176,10 +198,17 @@ export interface RunningPlayground {
   stop(): Promise<void>;
 }
 
-export async function startPlayground({ config, playgroundPort = DEFAULT_PLAYGROUND_PORT, startBot = true, botStdio = "inherit" }: PlaygroundOptions): Promise<RunningPlayground> {
+export async function startPlayground({
+  config,
+  playgroundPort = DEFAULT_PLAYGROUND_PORT,
+  startBot = true,
+  botStdio = "inherit",
+}: PlaygroundOptions): Promise<RunningPlayground> {
   if (config.authEnabled) {
     // The playground would need a client secret and Entra ID (network) to mint tokens the bot accepts.
-    throw new Error("MicrosoftAppId is set, so the bot requires Bot Framework authentication, which the offline playground cannot provide. Unset MicrosoftAppId and MicrosoftAppPassword to use the playground.");
+    throw new Error(
+      "MicrosoftAppId is set, so the bot requires Bot Framework authentication, which the offline playground cannot provide. Unset MicrosoftAppId and MicrosoftAppPassword to use the playground.",
+    );
   }
   const endpoint = botEndpoint(config);
   let bot: ChildProcess | undefined;
@@ -194,33 +223,58 @@ export async function startPlayground({ config, playgroundPort = DEFAULT_PLAYGRO
       if (!existsSync(main)) throw new Error(`${main} not found: build first with "npm run build".`);
       // Otherwise the wait below would succeed against whatever already holds the port.
       if (await isListening(new URL(endpoint).hostname, config.PORT))
-        throw new Error(`something already listens on ${endpoint}. Stop it, set PORT to a free port, or pass --attach to use that bot.`);
+        throw new Error(
+          `something already listens on ${endpoint}. Stop it, set PORT to a free port, or pass --attach to use that bot.`,
+        );
       // Own process group: Ctrl-C reaches only this script, which then stops the bot exactly once.
-      bot = spawn(process.execPath, [main], { cwd: REPO_ROOT, env: process.env, stdio: ["ignore", botStdio, botStdio], detached: true });
+      bot = spawn(process.execPath, [main], {
+        cwd: REPO_ROOT,
+        env: process.env,
+        stdio: ["ignore", botStdio, botStdio],
+        detached: true,
+      });
       const running = bot;
-      await waitForPort(new URL(endpoint).hostname, config.PORT, STARTUP_TIMEOUT_MS, () => running.exitCode === null && running.signalCode === null);
+      await waitForPort(
+        new URL(endpoint).hostname,
+        config.PORT,
+        STARTUP_TIMEOUT_MS,
+        () => running.exitCode === null && running.signalCode === null,
+      );
     } else {
-      if (!(await isListening(new URL(endpoint).hostname, config.PORT))) throw new Error(`--attach: no bot listens on ${endpoint}. Start it with "npm start".`);
+      if (!(await isListening(new URL(endpoint).hostname, config.PORT)))
+        throw new Error(`--attach: no bot listens on ${endpoint}. Start it with "npm start".`);
     }
 
     const configFile = join(REPO_ROOT, "devTools", "playground-config.yml");
     await mkdir(dirname(configFile), { recursive: true });
     await writeFile(configFile, playgroundConfigYaml());
     const cli = join(dirname(require.resolve("@microsoft/m365agentsplayground/package.json")), "cli.js");
-    playground = spawn(process.execPath, ["--no-deprecation", cli, "-e", endpoint, "-c", "msteams", "--disable-telemetry", "-p", String(playgroundPort)], {
-      cwd: REPO_ROOT, // it logs to ./devTools/m365agentsplayground.log
-      env: {
-        ...process.env,
-        TEAMSAPPTESTER_BROWSER: "none", // print the URL instead of launching a browser
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
-        TZ: "Europe/Stockholm", // sent to the bot as the client's time zone (clientInfo, localTimezone)
+    playground = spawn(
+      process.execPath,
+      ["--no-deprecation", cli, "-e", endpoint, "-c", "msteams", "--disable-telemetry", "-p", String(playgroundPort)],
+      {
+        cwd: REPO_ROOT, // it logs to ./devTools/m365agentsplayground.log
+        env: {
+          ...process.env,
+          TEAMSAPPTESTER_BROWSER: "none", // print the URL instead of launching a browser
+          M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
+          TZ: "Europe/Stockholm", // sent to the bot as the client's time zone (clientInfo, localTimezone)
+        },
+        stdio: ["ignore", "pipe", "inherit"],
+        detached: true,
       },
-      stdio: ["ignore", "pipe", "inherit"],
-      detached: true,
-    });
+    );
     const port = await waitForListening(playground, STARTUP_TIMEOUT_MS);
     await waitForPlaygroundApi(port, STARTUP_TIMEOUT_MS);
-    return { url: `http://localhost:${port}`, port, botEndpoint: endpoint, serviceUrl: `http://localhost:${port}/_connector`, bot, playground, stop };
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      botEndpoint: endpoint,
+      serviceUrl: `http://localhost:${port}/_connector`,
+      bot,
+      playground,
+      stop,
+    };
   } catch (e) {
     await stop();
     throw e;
@@ -260,7 +314,9 @@ async function main(): Promise<number> {
       `  bot endpoint: ${running.botEndpoint}`,
       `  signed in as Anna Andersson (AAD object id ${PLAYGROUND_IDS.userAadObjectId}, tenant ${PLAYGROUND_IDS.tenantId})`,
       `  log: devTools/m365agentsplayground.log`,
-      running.bot ? "Ctrl-C stops the playground and the bot." : "Ctrl-C stops the playground (the attached bot keeps running).",
+      running.bot
+        ? "Ctrl-C stops the playground and the bot."
+        : "Ctrl-C stops the playground (the attached bot keeps running).",
       "",
     ].join("\n"),
   );
@@ -274,7 +330,10 @@ async function main(): Promise<number> {
     };
     process.once("SIGINT", () => shutdown(0));
     process.once("SIGTERM", () => shutdown(0));
-    for (const [name, child] of [["bot", running.bot], ["playground", running.playground]] as const) {
+    for (const [name, child] of [
+      ["bot", running.bot],
+      ["playground", running.playground],
+    ] as const) {
       child?.once("exit", (code, signal) => {
         if (stopping) return;
         console.error(`The ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest.`);

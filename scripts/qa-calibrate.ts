@@ -4,7 +4,14 @@
 //
 //   npx tsc -p . && node dist/scripts/qa-calibrate.js [--verbose]
 import { answerText, declineText } from "../dialogs/qa/answer-text";
-import { DEV_SET, OWN_SET, loadQuestions, loadSeedEntries, scoreReply, type EvalQuestion } from "../dialogs/qa/eval-harness";
+import {
+  DEV_SET,
+  OWN_SET,
+  loadQuestions,
+  loadSeedEntries,
+  scoreReply,
+  type EvalQuestion,
+} from "../dialogs/qa/eval-harness";
 import { ANSWER_THRESHOLD, QaEngine, SUGGEST_THRESHOLD, type QaTrace } from "../dialogs/qa/qa-engine";
 
 interface Row {
@@ -65,8 +72,12 @@ function declineGrid(name: string, rs: Row[]): void {
 function answerGrid(name: string, rs: Row[]): void {
   // Among questions the engine does not decline: how often is the best entry right, above and
   // below a candidate ANSWER threshold? Below it, "Menade du…?" alternatives are offered.
-  const kept = rs.filter((r) => !r.outOfScope && !r.hardDecline && r.trace.parts !== null && r.trace.result.confidence >= SUGGEST_THRESHOLD);
-  console.log(`\n${name}: precision of the best entry above / below the answer threshold (${kept.length} answered in-scope questions)`);
+  const kept = rs.filter(
+    (r) => !r.outOfScope && !r.hardDecline && r.trace.parts !== null && r.trace.result.confidence >= SUGGEST_THRESHOLD,
+  );
+  console.log(
+    `\n${name}: precision of the best entry above / below the answer threshold (${kept.length} answered in-scope questions)`,
+  );
   console.log("  answer≥   above: n  right    grey zone: n  right");
   for (let t = SUGGEST_THRESHOLD; t <= 0.851; t += 0.05) {
     const above = kept.filter((r) => r.trace.result.confidence >= t);
@@ -80,7 +91,9 @@ function answerGrid(name: string, rs: Row[]): void {
 
 function main(): void {
   const engine = new QaEngine(loadSeedEntries());
-  console.log(`knowledge base: ${engine.size} entries; thresholds now: answer ≥ ${ANSWER_THRESHOLD}, suggest ≥ ${SUGGEST_THRESHOLD}`);
+  console.log(
+    `knowledge base: ${engine.size} entries; thresholds now: answer ≥ ${ANSWER_THRESHOLD}, suggest ≥ ${SUGGEST_THRESHOLD}`,
+  );
   const sets: [string, EvalQuestion[] | null][] = [
     ["dev", loadQuestions(DEV_SET)],
     ["own", loadQuestions(OWN_SET)],

@@ -13,8 +13,11 @@ describe("the entry form", () => {
   it("covers all eight kinds, and every field has a Swedish label", () => {
     expect(KINDS.sort()).toEqual(["actor", "decision", "forum", "goal", "responsibility", "routine", "term", "topic"]);
     for (const kind of KINDS) {
-      for (const input of formInputs(kind, {}, { withId: true })) expect(input.label).not.toBe(input.id.replace(/^f_/, "").replace(/_/g, "."));
-      const shape = Object.keys((KbEntry.options.find((o) => o.shape.kind.value === kind) as any).shape).filter((k) => k !== "kind" && k !== "retired");
+      for (const input of formInputs(kind, {}, { withId: true }))
+        expect(input.label).not.toBe(input.id.replace(/^f_/, "").replace(/_/g, "."));
+      const shape = Object.keys((KbEntry.options.find((o) => o.shape.kind.value === kind) as any).shape).filter(
+        (k) => k !== "kind" && k !== "retired",
+      );
       expect(fieldsOf(kind).map((f) => f.key)).toEqual(shape);
     }
   });
@@ -56,7 +59,11 @@ describe("the entry form", () => {
   it("reads cost responsibility rows and optional fields left empty", () => {
     const forum = seed.find((e) => e.kind === "forum")!;
     const values = submit(formInputs("forum", forum, { withId: false }));
-    const result = entryFromForm("forum", forum.id, { ...values, f_convenor: "  ", f_responsibilities: "Regionen | Betalar resor | ja\nKommunen | Bjuder på fika" });
+    const result = entryFromForm("forum", forum.id, {
+      ...values,
+      f_convenor: "  ",
+      f_responsibilities: "Regionen | Betalar resor | ja\nKommunen | Bjuder på fika",
+    });
     expect(result.ok).toBe(true);
     const entry = (result as { entry: any }).entry;
     expect(entry.convenor).toBeUndefined();
@@ -68,6 +75,8 @@ describe("the entry form", () => {
 
   it("names related ids that do not exist", () => {
     const e = { ...seed[0], related: ["term-sip", "topic-finns-inte"] };
-    expect(unknownRelated(e, (id) => id === "term-sip")).toEqual([`${adminText.fieldLabels.related}: ${adminText.issues.unknownRelated("topic-finns-inte")}`]);
+    expect(unknownRelated(e, (id) => id === "term-sip")).toEqual([
+      `${adminText.fieldLabels.related}: ${adminText.issues.unknownRelated("topic-finns-inte")}`,
+    ]);
   });
 });

@@ -36,7 +36,9 @@ const button = (reply: Record<string, any>, action: string) => {
   return b;
 };
 function expectValidCards(replies: Record<string, any>[]) {
-  for (const r of replies) for (const a of r.attachments ?? []) if (a.contentType === "application/vnd.microsoft.card.adaptive") expect(cardProblems(a.content)).toEqual([]);
+  for (const r of replies)
+    for (const a of r.attachments ?? [])
+      if (a.contentType === "application/vnd.microsoft.card.adaptive") expect(cardProblems(a.content)).toEqual([]);
 }
 
 /** A tiny file host: serves files for import (downloadUrl) and records export uploads (uploadUrl). */
@@ -74,10 +76,15 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     client.user = user;
   };
   const say = (text: string, fields: Record<string, any> = {}) => client.say(text, fields);
-  const press = (data: any, extra: Record<string, string> = {}) => client.post(client.activity({ type: "message", value: { ...data, ...extra } }));
+  const press = (data: any, extra: Record<string, string> = {}) =>
+    client.post(client.activity({ type: "message", value: { ...data, ...extra } }));
 
   beforeAll(async () => {
-    const config = loadConfig({ LOG_LEVEL: "silent", ADMIN_AAD_OBJECT_IDS: ADMIN.aadObjectId, COSMOS_DATABASE: `admin-http-${Date.now()}-${Math.round(Math.random() * 1e6)}` });
+    const config = loadConfig({
+      LOG_LEVEL: "silent",
+      ADMIN_AAD_OBJECT_IDS: ADMIN.aadObjectId,
+      COSMOS_DATABASE: `admin-http-${Date.now()}-${Math.round(Math.random() * 1e6)}`,
+    });
     app = await createApp(config, createLogger("silent"));
     client = await TeamsTestClient.start(`http://127.0.0.1:${await app.start(0)}/api/messages`);
     host = await fileHost();
@@ -98,7 +105,15 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
       await say("exportera"),
       await say("historik term-sip"),
       await press({ action: "admin.retire", entryId: "term-sip", etag: '"x"' }),
-      await say("", { attachments: [{ contentType: "application/vnd.microsoft.teams.file.download.info", name: "kb.json", content: { downloadUrl: `${host.base}/x.json`, fileType: "json" } }] }),
+      await say("", {
+        attachments: [
+          {
+            contentType: "application/vnd.microsoft.teams.file.download.info",
+            name: "kb.json",
+            content: { downloadUrl: `${host.base}/x.json`, fileType: "json" },
+          },
+        ],
+      }),
     ]) {
       expect(sent.status).toBe(200);
       expect(sent.replies.map((r) => r.text)).toEqual([adminText.refusal]);
@@ -110,7 +125,9 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
   it("edit → preview → publish: the next question gets the new answer, as a new version", async () => {
     const question = "Vem kallar till SIP?";
     const before = await say(question);
-    const entryId = before.replies[0].attachments[0].content.body ? buttons(before.replies[0]).find((b) => b.data?.action === "feedback")!.data.entryId : "";
+    const entryId = before.replies[0].attachments[0].content.body
+      ? buttons(before.replies[0]).find((b) => b.data?.action === "feedback")!.data.entryId
+      : "";
     expect(entryId).toMatch(/sip/);
 
     const home = await say("admin");
@@ -127,7 +144,8 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     expect(values.f_answer.length).toBeGreaterThan(20);
     expect(values.f_id).toBeUndefined();
 
-    const newAnswer = "Den som först ser behovet av en SIP kallar till mötet: socialtjänsten eller regionen. Nytt från Välfärd: kallelsen skickas inom fem arbetsdagar.";
+    const newAnswer =
+      "Den som först ser behovet av en SIP kallar till mötet: socialtjänsten eller regionen. Nytt från Välfärd: kallelsen skickas inom fem arbetsdagar.";
     const preview = await press(button(form.replies[0], "admin.preview").data, { ...values, f_answer: newAnswer });
     expect(preview.replies).toHaveLength(2);
     expectValidCards(preview.replies);
@@ -166,12 +184,18 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     as(SECOND);
     const bo = await openForm();
 
-    const bosPreview = await press(button(bo.form, "admin.preview").data, { ...bo.values, f_expansion: "Hem för vård eller boende (Bos version)" });
+    const bosPreview = await press(button(bo.form, "admin.preview").data, {
+      ...bo.values,
+      f_expansion: "Hem för vård eller boende (Bos version)",
+    });
     const bosPublish = await press(button(bosPreview.replies[1], "admin.publish").data);
     expect(bosPublish.replies[0].text).toMatch(/^Publicerat/);
 
     as(ADMIN);
-    const annasPreview = await press(button(anna.form, "admin.preview").data, { ...anna.values, f_expansion: "Hem för vård eller boende (Annas version)" });
+    const annasPreview = await press(button(anna.form, "admin.preview").data, {
+      ...anna.values,
+      f_expansion: "Hem för vård eller boende (Annas version)",
+    });
     const annasPublish = await press(button(annasPreview.replies[1], "admin.publish").data);
     expect(annasPublish.replies[0].text).toBe(adminText.publish.conflict(anna.values.f_title));
     const stored = (await app.knowledgeStore.readEntries()).docs.find((d) => d.id === "term-hvb")!;
@@ -182,10 +206,16 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
   it("shows form problems in Swedish and publishes nothing", async () => {
     const form = await press({ action: "admin.edit", entryId: "term-lvm" });
     const values = inputs(form.replies[0]);
-    const preview = await press(button(form.replies[0], "admin.preview").data, { ...values, f_answer: "Kort.", f_related: "topic-finns-inte" });
+    const preview = await press(button(form.replies[0], "admin.preview").data, {
+      ...values,
+      f_answer: "Kort.",
+      f_related: "topic-finns-inte",
+    });
     expect(preview.replies).toHaveLength(1);
     expectValidCards(preview.replies);
-    expect(preview.replies[0].summary).toContain(`${adminText.fieldLabels.answer}: ${adminText.issues.tooShortText(20)}`);
+    expect(preview.replies[0].summary).toContain(
+      `${adminText.fieldLabels.answer}: ${adminText.issues.tooShortText(20)}`,
+    );
     expect(preview.replies[0].summary).not.toContain("Publicera");
   });
 
@@ -228,7 +258,8 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
       ...values,
       f_id: "topic-parkering-vardcentral",
       f_title: "Parkeringstillstånd vid vårdcentralen",
-      f_answer: "Överenskommelsen tar inte upp parkeringstillstånd. Kontakta kommunens handläggare för parkeringstillstånd.",
+      f_answer:
+        "Överenskommelsen tar inte upp parkeringstillstånd. Kontakta kommunens handläggare för parkeringstillstånd.",
       f_phrasings: "parkeringstillstånd vårdcentral\nparkering vårdcentralen",
       f_source_document: "overenskommelse",
       f_source_section: "Inledning",
@@ -248,7 +279,9 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     const sip = await say("Vem kallar till SIP?");
     await press(buttons(sip.replies[0]).find((b) => b.data?.vote === "down")!.data);
     const queue = await say("granska");
-    const dismiss = buttons(queue.replies[0]).find((b) => b.data?.action === "admin.dismiss" && b.data.reviewItems.includes("feedback:"))!;
+    const dismiss = buttons(queue.replies[0]).find(
+      (b) => b.data?.action === "admin.dismiss" && b.data.reviewItems.includes("feedback:"),
+    )!;
     const res = await press(dismiss.data);
     expect(res.replies[0].text).toMatch(/^Avfärdat/);
     const down = (await feedback.newest("feedback", 10)).filter((d) => d.kind === "feedback" && d.vote === "down");
@@ -270,14 +303,22 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
           type: "fileUpload",
           action: "accept",
           context: consent.content.acceptContext,
-          uploadInfo: { contentUrl: `${host.base}/drive/kb.json`, name: consent.name, uploadUrl: `${host.base}/upload/session-1`, uniqueId: "u-1", fileType: "json" },
+          uploadInfo: {
+            contentUrl: `${host.base}/drive/kb.json`,
+            name: consent.name,
+            uploadUrl: `${host.base}/upload/session-1`,
+            uniqueId: "u-1",
+            fileType: "json",
+          },
         },
       }),
     );
     expect(invoke.status).toBe(200);
     expect(host.uploads).toHaveLength(1);
     const file = JSON.parse(host.uploads[0].body);
-    expect(host.uploads[0].headers["content-range"]).toBe(`bytes 0-${Buffer.byteLength(host.uploads[0].body) - 1}/${Buffer.byteLength(host.uploads[0].body)}`);
+    expect(host.uploads[0].headers["content-range"]).toBe(
+      `bytes 0-${Buffer.byteLength(host.uploads[0].body) - 1}/${Buffer.byteLength(host.uploads[0].body)}`,
+    );
     expect(file.schemaVersion).toBe(1);
     expect(file.entries.length).toBe((await app.knowledgeStore.readEntries()).docs.length);
     expect(invoke.replies[0].attachments[0].contentType).toBe("application/vnd.microsoft.teams.card.file.info");
@@ -285,7 +326,15 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
   });
 
   const sendFile = (path: string, name = "kunskapsbank.json") =>
-    say("", { attachments: [{ contentType: "application/vnd.microsoft.teams.file.download.info", name, content: { downloadUrl: `${host.base}${path}`, uniqueId: "f1", fileType: "json" } }] });
+    say("", {
+      attachments: [
+        {
+          contentType: "application/vnd.microsoft.teams.file.download.info",
+          name,
+          content: { downloadUrl: `${host.base}${path}`, uniqueId: "f1", fileType: "json" },
+        },
+      ],
+    });
 
   it("rejects an import with invalid entries whole, listing each bad entry and field, and changes nothing", async () => {
     const file = JSON.parse(host.files.get("/export.json")!);
@@ -300,12 +349,20 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     expectValidCards(res.replies);
     const lines = res.replies[0].summary.split("\n");
     expect(lines[0]).toBe(adminText.importFile.rejectedTitle(4));
-    expect(lines.find((l: string) => l.startsWith(`Post 1 (${file.entries[0].id})`))).toContain(`${adminText.fieldLabels.answer}: ${adminText.issues.tooShortText(20)}`);
-    expect(lines.find((l: string) => l.startsWith(`Post 4 (${file.entries[3].id})`))).toContain(adminText.fieldLabels["source.document"]);
+    expect(lines.find((l: string) => l.startsWith(`Post 1 (${file.entries[0].id})`))).toContain(
+      `${adminText.fieldLabels.answer}: ${adminText.issues.tooShortText(20)}`,
+    );
+    expect(lines.find((l: string) => l.startsWith(`Post 4 (${file.entries[3].id})`))).toContain(
+      adminText.fieldLabels["source.document"],
+    );
     expect(lines.find((l: string) => l.startsWith(`Post 6 (${file.entries[5].id})`))).toContain("topic-finns-inte");
-    expect(lines.find((l: string) => l.startsWith(`Post ${file.entries.length} (Fel Id)`))).toContain(adminText.fieldLabels.title);
+    expect(lines.find((l: string) => l.startsWith(`Post ${file.entries.length} (Fel Id)`))).toContain(
+      adminText.fieldLabels.title,
+    );
     expect((await app.knowledgeStore.readMarker())?.version).toBe(marker?.version);
-    expect((await app.knowledgeStore.readEntries()).docs.find((d) => d.id === file.entries[7].id)?.entry.title).not.toBe("Ändrad men giltig rubrik");
+    expect(
+      (await app.knowledgeStore.readEntries()).docs.find((d) => d.id === file.entries[7].id)?.entry.title,
+    ).not.toBe("Ändrad men giltig rubrik");
   });
 
   it("imports a valid file after a summary and confirmation", async () => {
@@ -313,7 +370,13 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     file.entries[1].answer = `${file.entries[1].answer} Tillägg från importen.`;
     file.entries[2].retired = true;
     const template = file.entries.find((e: any) => e.kind === "topic" && !e.retired);
-    file.entries.push({ ...template, id: "topic-importerad", title: "Importerad post om samverkansdagar", phrasings: ["samverkansdag import", "importerad samverkansdag"], related: [] });
+    file.entries.push({
+      ...template,
+      id: "topic-importerad",
+      title: "Importerad post om samverkansdagar",
+      phrasings: ["samverkansdag import", "importerad samverkansdag"],
+      related: [],
+    });
     host.files.set("/good.json", JSON.stringify(file));
     const summary = await sendFile("/good.json");
     expectValidCards(summary.replies);
@@ -326,12 +389,18 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     expect(docs.find((d) => d.id === file.entries[2].id)?.status).toBe("retired");
     expect(app.knowledge.engine.entry("topic-importerad")).toBeDefined();
     // The same button again: the import is gone.
-    expect((await press(button(summary.replies[0], "admin.importConfirm").data)).replies[0].text).toBe(adminText.importFile.expired);
+    expect((await press(button(summary.replies[0], "admin.importConfirm").data)).replies[0].text).toBe(
+      adminText.importFile.expired,
+    );
   });
 
   it("answers tampered admin buttons in Swedish and does nothing", async () => {
     const marker = await app.knowledgeStore.readMarker();
-    for (const value of [{ action: "admin.publish", mode: "edit", etag: "x", draft: { id: "term-sip", kind: "term" } }, { action: "admin.revert", entryId: "term-sip", version: "ett", etag: "x" }, { action: "admin.nope" }]) {
+    for (const value of [
+      { action: "admin.publish", mode: "edit", etag: "x", draft: { id: "term-sip", kind: "term" } },
+      { action: "admin.revert", entryId: "term-sip", version: "ett", etag: "x" },
+      { action: "admin.nope" },
+    ]) {
       const res = await press(value);
       expect(res.replies.map((r) => r.text)).toEqual([adminText.badSubmission]);
     }

@@ -44,7 +44,8 @@ describe("propagation between instances", () => {
 
   it("instance B answers with an entry retired on instance A within the poll interval", async () => {
     const question = "Vad betyder LARO?";
-    const entryOf = (reply: Record<string, any>) => JSON.stringify(reply.attachments?.[0]?.content ?? {}).match(/"action":"feedback","entryId":"([a-z0-9-]+)"/)?.[1];
+    const entryOf = (reply: Record<string, any>) =>
+      JSON.stringify(reply.attachments?.[0]?.content ?? {}).match(/"action":"feedback","entryId":"([a-z0-9-]+)"/)?.[1];
     const before = await toB.say(question);
     const entryId = entryOf(before.replies[0]);
     expect(entryId).toBeDefined();
@@ -52,7 +53,9 @@ describe("propagation between instances", () => {
 
     // Retire it on A.
     const open = await toA.post(toA.activity({ type: "message", value: { action: "admin.open", entryId } }));
-    const retire = JSON.stringify(open.replies[0].attachments[0].content).match(/\{"action":"admin\.retire","entryId":"[^"]+","etag":"(?:[^"\\]|\\.)*"\}/)![0];
+    const retire = JSON.stringify(open.replies[0].attachments[0].content).match(
+      /\{"action":"admin\.retire","entryId":"[^"]+","etag":"(?:[^"\\]|\\.)*"\}/,
+    )![0];
     const published = Date.now();
     const res = await toA.post(toA.activity({ type: "message", value: JSON.parse(retire) }));
     expect(res.replies[0].summary).toMatch(/tillbakadragen/);
@@ -69,7 +72,8 @@ describe("propagation between instances", () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(converged).toBeGreaterThanOrEqual(0);
-    if (process.env.SHOW_FIGURES) console.log(`instance B converged ${converged} ms after the publish (KB_POLL_SECONDS=${POLL_SECONDS})`);
+    if (process.env.SHOW_FIGURES)
+      console.log(`instance B converged ${converged} ms after the publish (KB_POLL_SECONDS=${POLL_SECONDS})`);
     expect(b.knowledge.version).toBeGreaterThan(versionOnB);
   });
 });

@@ -6,7 +6,15 @@ import { AdminSearch, MAX_RESULTS, searchEntries } from "../dialogs/admin/admin-
 import { cardText } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
-const docs: KnowledgeEntryDoc[] = loadSeed().entries.map((entry) => ({ id: entry.id, type: "entry", entry, version: 1, status: "active", updatedAt: "2025-03-04T13:05:00.000Z", updatedBy: "seed" }));
+const docs: KnowledgeEntryDoc[] = loadSeed().entries.map((entry) => ({
+  id: entry.id,
+  type: "entry",
+  entry,
+  version: 1,
+  status: "active",
+  updatedAt: "2025-03-04T13:05:00.000Z",
+  updatedBy: "seed",
+}));
 const editor = { all: async () => docs } as unknown as KnowledgeEditor;
 
 describe("admin search", () => {

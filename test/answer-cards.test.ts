@@ -10,10 +10,13 @@ import { cardProblems } from "./support/validate-card";
 const seed = loadSeedEntries();
 const byId = new Map(seed.map((e) => [e.id, e]));
 const withDuties = seed.find((e) => e.responsibilities.length > 0)!;
-const withoutDuties = seed.find((e) => e.responsibilities.length === 0 && e.related.length === 0) ?? seed.find((e) => e.responsibilities.length === 0)!;
+const withoutDuties =
+  seed.find((e) => e.responsibilities.length === 0 && e.related.length === 0) ??
+  seed.find((e) => e.responsibilities.length === 0)!;
 
 /** Every Action.Submit's data in the card. */
-const submitData = (card: Record<string, unknown>): Record<string, any>[] => submitActions(card.body).map((a) => a.data);
+const submitData = (card: Record<string, unknown>): Record<string, any>[] =>
+  submitActions(card.body).map((a) => a.data);
 
 describe("answer cards built from real entries", () => {
   it("every seed entry renders a valid 1.5 answer card, confident and in the grey zone", () => {
@@ -21,7 +24,13 @@ describe("answer cards built from real entries", () => {
     for (const e of seed) {
       const related = e.related.map((id) => byId.get(id)!).filter(Boolean);
       for (const unsure of [false, true]) {
-        const card = answerCard({ entry: e, question: `Fråga om ${e.title}`, alternatives: unsure ? seed.slice(0, 3) : [], related, unsure });
+        const card = answerCard({
+          entry: e,
+          question: `Fråga om ${e.title}`,
+          alternatives: unsure ? seed.slice(0, 3) : [],
+          related,
+          unsure,
+        });
         for (const p of cardProblems(card.content)) problems.push(`${e.id}: ${p}`);
       }
     }
@@ -40,7 +49,9 @@ describe("answer cards built from real entries", () => {
   });
 
   it("leaves out the empty parts", () => {
-    const text = cardText({ attachments: [answerCard({ entry: withoutDuties, question: "q", alternatives: [], related: [], unsure: false })] });
+    const text = cardText({
+      attachments: [answerCard({ entry: withoutDuties, question: "q", alternatives: [], related: [], unsure: false })],
+    });
     expect(text).not.toContain(qaText.whoDoesWhat);
     expect(text).not.toContain(qaText.didYouMean);
     expect(text).not.toContain(qaText.relatedTitle);
@@ -53,7 +64,13 @@ describe("answer cards built from real entries", () => {
     const data = submitData(card.content);
     const votes = data.filter((d) => d.action === "feedback");
     expect(votes.map((v) => v.vote)).toEqual(["up", "down"]);
-    for (const v of votes) expect(FeedbackSubmission.parse(v)).toEqual({ action: "feedback", entryId: withDuties.id, vote: v.vote, question: "Vem betalar?" });
+    for (const v of votes)
+      expect(FeedbackSubmission.parse(v)).toEqual({
+        action: "feedback",
+        entryId: withDuties.id,
+        vote: v.vote,
+        question: "Vem betalar?",
+      });
     const asks = data.filter((d) => d.action === "ask");
     expect(asks.length).toBeGreaterThanOrEqual(alternatives.length);
     for (const a of asks) {
@@ -67,7 +84,15 @@ describe("answer cards built from real entries", () => {
   });
 
   it("shows a forum's convenor, frequency, mandate, members and tasks, after the answer, in the card and the plain text", () => {
-    const forum = seed.find((e): e is Extract<KbEntry, { kind: "forum" }> => e.kind === "forum" && !!e.convenor && !!e.frequency && !!e.mandate && e.members.length > 0 && e.tasks.length > 0)!;
+    const forum = seed.find(
+      (e): e is Extract<KbEntry, { kind: "forum" }> =>
+        e.kind === "forum" &&
+        !!e.convenor &&
+        !!e.frequency &&
+        !!e.mandate &&
+        e.members.length > 0 &&
+        e.tasks.length > 0,
+    )!;
     expect(forum).toBeDefined();
     const card = answerCard({ entry: forum, question: "q", alternatives: [], related: [], unsure: false });
     expect(cardProblems(card.content)).toEqual([]);
@@ -89,7 +114,10 @@ describe("answer cards built from real entries", () => {
     const routine = seed.find((e) => e.kind === "routine")! as Extract<KbEntry, { kind: "routine" }>;
     const decision = seed.find((e) => e.kind === "decision" && !!e.date)! as Extract<KbEntry, { kind: "decision" }>;
     const term = seed.find((e) => e.id === "term-sip")! as Extract<KbEntry, { kind: "term" }>;
-    const text = (e: KbEntry) => cardText({ attachments: [answerCard({ entry: e, question: "q", alternatives: [], related: [], unsure: false })] });
+    const text = (e: KbEntry) =>
+      cardText({
+        attachments: [answerCard({ entry: e, question: "q", alternatives: [], related: [], unsure: false })],
+      });
     expect(text(routine)).toContain(`${qaText.facts.appliesWhen} ${routine.appliesWhen}`);
     expect(answerText(routine)).toContain(`${qaText.facts.appliesWhen}: ${routine.appliesWhen}`);
     expect(text(decision)).toContain(`${qaText.facts.decidedBy} ${decision.decidedBy}`);
@@ -101,13 +129,23 @@ describe("answer cards built from real entries", () => {
   it("names the other sections an answer draws on under the source line", () => {
     const e = seed.find((x) => x.alsoSources.some((s) => s.section !== x.source.section))!;
     const other = e.alsoSources.find((s) => s.section !== e.source.section)!;
-    for (const text of [cardText({ attachments: [answerCard({ entry: e, question: "q", alternatives: [], related: [], unsure: false })] }), answerText(e)]) {
+    for (const text of [
+      cardText({
+        attachments: [answerCard({ entry: e, question: "q", alternatives: [], related: [], unsure: false })],
+      }),
+      answerText(e),
+    ]) {
       expect(text).toContain(`${qaText.alsoIn}: `);
       expect(text).toContain(other.section);
     }
     // Several sections of one document name the document once.
-    const many = seed.find((x) => x.alsoSources.filter((s) => s.document === "overenskommelse" && s.section !== x.source.section).length >= 3)!;
-    const line = answerText(many).split("\n").find((l) => l.startsWith(`${qaText.alsoIn}:`))!;
+    const many = seed.find(
+      (x) =>
+        x.alsoSources.filter((s) => s.document === "overenskommelse" && s.section !== x.source.section).length >= 3,
+    )!;
+    const line = answerText(many)
+      .split("\n")
+      .find((l) => l.startsWith(`${qaText.alsoIn}:`))!;
     expect(line.split(qaText.documentName.overenskommelse).length - 1).toBe(1);
     const plain = seed.find((x) => x.alsoSources.length === 0)!;
     expect(answerText(plain)).not.toContain(`${qaText.alsoIn}:`);
@@ -131,8 +169,13 @@ describe("answer cards built from real entries", () => {
     // Every seed entry's label fits.
     for (const e of seed) expect(buttonLabel(e.phrasings[0], e.title).length).toBeLessThanOrEqual(MAX_BUTTON_LABEL);
     expect(buttonLabel("Kort fråga?", "Rubrik")).toBe("Kort fråga?");
-    expect(buttonLabel("Vem är skyldig att göra orosanmälan om ett barn som far illa?", "Orosanmälan")).toBe("Orosanmälan");
-    const cut = buttonLabel("Vem är skyldig att göra orosanmälan om ett barn som far illa?", "Orosanmälan när ett barn far illa – anmälningsplikt enligt lag");
+    expect(buttonLabel("Vem är skyldig att göra orosanmälan om ett barn som far illa?", "Orosanmälan")).toBe(
+      "Orosanmälan",
+    );
+    const cut = buttonLabel(
+      "Vem är skyldig att göra orosanmälan om ett barn som far illa?",
+      "Orosanmälan när ett barn far illa – anmälningsplikt enligt lag",
+    );
     expect(cut).toBe("Vem är skyldig att göra orosanmälan om ett…");
   });
 

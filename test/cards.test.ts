@@ -6,7 +6,9 @@ import { cardProblems } from "./support/validate-card";
 import { cardSamples } from "./support/card-samples";
 
 describe("adaptive card templates", () => {
-  const templates = readdirSync(join(__dirname, "..", "cards")).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
+  const templates = readdirSync(join(__dirname, "..", "cards"))
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.replace(/\.json$/, ""));
 
   it("has sample data for every template", () => {
     expect(templates.filter((t) => !(t in cardSamples))).toEqual([]);
@@ -18,22 +20,26 @@ describe("adaptive card templates", () => {
     for (const sample of samples) expect(cardProblems(renderCard(name as CardName, sample))).toEqual([]);
   });
 
-  it("no template starts a TextBlock with a list marker (Teams renders \"1. …\" as an indented numbered list)", () => {
+  it('no template starts a TextBlock with a list marker (Teams renders "1. …" as an indented numbered list)', () => {
     const listLike: string[] = [];
     const walk = (node: unknown, name: string): void => {
       if (Array.isArray(node)) return node.forEach((n) => walk(n, name));
       if (!node || typeof node !== "object") return;
       const o = node as Record<string, unknown>;
-      if (o.type === "TextBlock" && typeof o.text === "string" && /^\s*(\d+[.)]|[-*+])\s/.test(o.text)) listLike.push(`${name}: ${o.text}`);
+      if (o.type === "TextBlock" && typeof o.text === "string" && /^\s*(\d+[.)]|[-*+])\s/.test(o.text))
+        listLike.push(`${name}: ${o.text}`);
       Object.values(o).forEach((v) => walk(v, name));
     };
-    for (const name of templates) walk(JSON.parse(readFileSync(join(__dirname, "..", "cards", `${name}.json`), "utf8")), name);
+    for (const name of templates)
+      walk(JSON.parse(readFileSync(join(__dirname, "..", "cards", `${name}.json`), "utf8")), name);
     expect(listLike).toEqual([]);
   });
 
   it("the validator catches a broken card", () => {
     expect(cardProblems({ type: "AdaptiveCard", version: "1.5", body: [{ type: "Bogus" }] })).not.toEqual([]);
-    expect(cardProblems({ type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "${missing}" }] })).not.toEqual([]);
+    expect(
+      cardProblems({ type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "${missing}" }] }),
+    ).not.toEqual([]);
   });
 
   it("welcome and help cards list example questions as buttons that send the question", () => {

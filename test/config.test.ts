@@ -18,23 +18,41 @@ function problemsOf(env: Record<string, string>): string[] {
 describe("configuration", () => {
   it("defaults to a loopback-only bot on 3978 with the embedded store", () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 3978, host: "127.0.0.1", authEnabled: false, embeddedCosmos: true, COSMOS_DATABASE: "samverkansboten", LOG_LEVEL: "info" });
+    expect(c).toMatchObject({
+      PORT: 3978,
+      host: "127.0.0.1",
+      authEnabled: false,
+      embeddedCosmos: true,
+      COSMOS_DATABASE: "samverkansboten",
+      LOG_LEVEL: "info",
+    });
   });
 
   it("listens on all interfaces once authentication is configured", () => {
-    const c = loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: "secret", PSEUDONYM_SECRET: SECRET, COSMOS_ENDPOINT: "https://x.documents.azure.com:443/", COSMOS_KEY: "k", EVALUATION_SECRET: SECRET });
+    const c = loadConfig({
+      MicrosoftAppId: GUID,
+      MicrosoftAppPassword: "secret",
+      PSEUDONYM_SECRET: SECRET,
+      COSMOS_ENDPOINT: "https://x.documents.azure.com:443/",
+      COSMOS_KEY: "k",
+      EVALUATION_SECRET: SECRET,
+    });
     expect(c).toMatchObject({ authEnabled: true, host: "0.0.0.0", embeddedCosmos: false });
   });
 
   it("uses a development pseudonym secret only while authentication is off", () => {
     expect(loadConfig({}).pseudonymSecret.length).toBeGreaterThanOrEqual(32);
-    expect(loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", PSEUDONYM_SECRET: SECRET }).pseudonymSecret).toBe(SECRET);
+    expect(
+      loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", PSEUDONYM_SECRET: SECRET }).pseudonymSecret,
+    ).toBe(SECRET);
     expect(loadConfig({}).KB_POLL_SECONDS).toBe(60);
   });
 
   it("needs no evaluation secret with the embedded store, and takes one with a real store and authentication off", () => {
     expect(loadConfig({}).EVALUATION_SECRET).toBeUndefined();
-    expect(loadConfig({ COSMOS_ENDPOINT: "https://x.documents.azure.com/", COSMOS_KEY: "k", EVALUATION_SECRET: SECRET })).toMatchObject({ authEnabled: false, embeddedCosmos: false, EVALUATION_SECRET: SECRET });
+    expect(
+      loadConfig({ COSMOS_ENDPOINT: "https://x.documents.azure.com/", COSMOS_KEY: "k", EVALUATION_SECRET: SECRET }),
+    ).toMatchObject({ authEnabled: false, embeddedCosmos: false, EVALUATION_SECRET: SECRET });
   });
 
   it("treats empty values as unset", () => {
@@ -42,7 +60,10 @@ describe("configuration", () => {
   });
 
   it("starts locally when only MicrosoftAppType=SingleTenant is filled in (no app id, no tenant)", () => {
-    expect(loadConfig({ MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: "" })).toMatchObject({ authEnabled: false, MicrosoftAppType: "SingleTenant" });
+    expect(loadConfig({ MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: "" })).toMatchObject({
+      authEnabled: false,
+      MicrosoftAppType: "SingleTenant",
+    });
   });
 
   it("starts with .env.example as it is", () => {
@@ -56,7 +77,9 @@ describe("configuration", () => {
   });
 
   it("parses comma-separated id lists", () => {
-    expect(loadConfig({ ADMIN_AAD_OBJECT_IDS: `${GUID}, ${GUID.replace("6e", "7e")}` }).ADMIN_AAD_OBJECT_IDS).toHaveLength(2);
+    expect(
+      loadConfig({ ADMIN_AAD_OBJECT_IDS: `${GUID}, ${GUID.replace("6e", "7e")}` }).ADMIN_AAD_OBJECT_IDS,
+    ).toHaveLength(2);
   });
 
   it.each([
@@ -68,13 +91,31 @@ describe("configuration", () => {
     [{ MicrosoftAppId: GUID, PSEUDONYM_SECRET: SECRET }, /^MicrosoftAppPassword: is required/],
     [{ MicrosoftAppPassword: "x" }, /^MicrosoftAppId: is required/],
     [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", MicrosoftAppType: "Single" }, /^MicrosoftAppType: must be/],
-    [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", PSEUDONYM_SECRET: SECRET, MicrosoftAppType: "SingleTenant" }, /^MicrosoftAppTenantId: is required/],
+    [
+      { MicrosoftAppId: GUID, MicrosoftAppPassword: "x", PSEUDONYM_SECRET: SECRET, MicrosoftAppType: "SingleTenant" },
+      /^MicrosoftAppTenantId: is required/,
+    ],
     [{ MicrosoftAppTenantId: "t" }, /^MicrosoftAppTenantId: must be a GUID/],
-    [{ COSMOS_ENDPOINT: "ftp://cosmos", COSMOS_KEY: "k", EVALUATION_SECRET: SECRET }, /^COSMOS_ENDPOINT: must be an http\(s\) URL/],
+    [
+      { COSMOS_ENDPOINT: "ftp://cosmos", COSMOS_KEY: "k", EVALUATION_SECRET: SECRET },
+      /^COSMOS_ENDPOINT: must be an http\(s\) URL/,
+    ],
     [{ COSMOS_ENDPOINT: "https://x.documents.azure.com/", EVALUATION_SECRET: SECRET }, /^COSMOS_KEY: is required/],
-    [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", COSMOS_ENDPOINT: "https://x.documents.azure.com/", COSMOS_KEY: "k", PSEUDONYM_SECRET: SECRET }, /^EVALUATION_SECRET: is required when COSMOS_ENDPOINT is set/],
+    [
+      {
+        MicrosoftAppId: GUID,
+        MicrosoftAppPassword: "x",
+        COSMOS_ENDPOINT: "https://x.documents.azure.com/",
+        COSMOS_KEY: "k",
+        PSEUDONYM_SECRET: SECRET,
+      },
+      /^EVALUATION_SECRET: is required when COSMOS_ENDPOINT is set/,
+    ],
     // Authentication off but a real store: a per-process key would split answers across restarts.
-    [{ COSMOS_ENDPOINT: "https://x.documents.azure.com/", COSMOS_KEY: "k" }, /^EVALUATION_SECRET: is required when COSMOS_ENDPOINT is set/],
+    [
+      { COSMOS_ENDPOINT: "https://x.documents.azure.com/", COSMOS_KEY: "k" },
+      /^EVALUATION_SECRET: is required when COSMOS_ENDPOINT is set/,
+    ],
     [{ EVALUATION_SECRET: "short" }, /^EVALUATION_SECRET: must be at least 32/],
     [{ EVALUATION_OPEN_DAYS: "0" }, /^EVALUATION_OPEN_DAYS: must be 1–90/],
     [{ PUBLIC_BASE_URL: "bot.example.se" }, /^PUBLIC_BASE_URL: must be an http\(s\) URL/],

@@ -6,7 +6,11 @@ import { ManualClock } from "../dialogs/meetings/clock";
 import { HINT_AFTER_DECLINES, STREAK_WINDOW_MS, nextDeclineStreak } from "../dialogs/qa/decline-streak";
 import { TeamsTestClient } from "./support/teams-client";
 
-const OUTSIDE = ["Hur blir vädret i Västerås i morgon?", "Vilken dos Sertralin ska jag ge?", "Vad kostar en pizza i Sala?"];
+const OUTSIDE = [
+  "Hur blir vädret i Västerås i morgon?",
+  "Vilken dos Sertralin ska jag ge?",
+  "Vad kostar en pizza i Sala?",
+];
 const INSIDE = "Vem kallar till SIP?";
 
 describe("the decline streak rule", () => {
@@ -25,7 +29,10 @@ describe("the decline streak rule", () => {
   it("starts a new streak when the previous decline is older than the window", () => {
     const first = nextDeclineStreak(undefined, t0);
     expect(nextDeclineStreak(first.streak, at(STREAK_WINDOW_MS))).toMatchObject({ streak: { count: 2 }, hint: true });
-    expect(nextDeclineStreak(first.streak, at(STREAK_WINDOW_MS + 1))).toMatchObject({ streak: { count: 1 }, hint: false });
+    expect(nextDeclineStreak(first.streak, at(STREAK_WINDOW_MS + 1))).toMatchObject({
+      streak: { count: 1 },
+      hint: false,
+    });
   });
 });
 
@@ -35,7 +42,10 @@ describe("a hint after two declines in a row, kept in conversation state (over H
   const clock = new ManualClock("2026-12-01T10:00:00.000Z");
 
   beforeAll(async () => {
-    const config = loadConfig({ LOG_LEVEL: "silent", COSMOS_DATABASE: `hint-${Date.now()}-${Math.round(Math.random() * 1e6)}` });
+    const config = loadConfig({
+      LOG_LEVEL: "silent",
+      COSMOS_DATABASE: `hint-${Date.now()}-${Math.round(Math.random() * 1e6)}`,
+    });
     app = await createApp(config, createLogger("silent"), { clock, startScheduler: false });
     client = await TeamsTestClient.start(`http://127.0.0.1:${await app.start(0)}/api/messages`);
   });

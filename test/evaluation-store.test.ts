@@ -18,7 +18,13 @@ const SUBMISSIONS = 500;
 const SETTINGS = { delayMinutes: 60, openDays: 14 };
 const MEETING = meeting("sala-m1-0001", "sala", "2026-03-10T08:00:00.000Z");
 const aadOf = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
-const askerOf = (i: number): Asker => ({ tenantId: "t", userId: `29:user-${i}`, aadObjectId: aadOf(i), conversationType: "personal", name: `Person ${i}` });
+const askerOf = (i: number): Asker => ({
+  tenantId: "t",
+  userId: `29:user-${i}`,
+  aadObjectId: aadOf(i),
+  conversationType: "personal",
+  name: `Person ${i}`,
+});
 
 describe("evaluation store on the embedded Cosmos server", () => {
   let cosmos: CosmosStore;
@@ -29,24 +35,64 @@ describe("evaluation store on the embedded Cosmos server", () => {
   let now = new Date("2026-03-11T09:00:00.000Z");
 
   beforeAll(async () => {
-    cosmos = await openCosmos({ databaseId: `evals-${Date.now()}-${randomUUID().slice(0, 6)}` }, createLogger("silent"));
+    cosmos = await openCosmos(
+      { databaseId: `evals-${Date.now()}-${randomUUID().slice(0, 6)}` },
+      createLogger("silent"),
+    );
     vus = new VusStore(cosmos.containers.vus);
     store = new EvaluationStore(cosmos.containers.evaluations);
-    service = new EvaluationService({ vus, store, keys, settings: SETTINGS, now: () => now, logger: createLogger("silent") });
+    service = new EvaluationService({
+      vus,
+      store,
+      keys,
+      settings: SETTINGS,
+      now: () => now,
+      logger: createLogger("silent"),
+    });
     await vus.groups.create(group("sala", "Sala"));
     await vus.meetings.create(MEETING);
     for (let i = 0; i < RESPONDENTS; i++) {
-      const m: Member = { id: memberDocId(aadOf(i)), type: "member", groupId: "sala", tenantId: "t", aadObjectId: aadOf(i), userId: `29:user-${i}`, serviceUrl: "https://smba.example/", name: `Person ${i}`, organisation: "Sala", function: "ifo", role: "member", joinedAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z" };
+      const m: Member = {
+        id: memberDocId(aadOf(i)),
+        type: "member",
+        groupId: "sala",
+        tenantId: "t",
+        aadObjectId: aadOf(i),
+        userId: `29:user-${i}`,
+        serviceUrl: "https://smba.example/",
+        name: `Person ${i}`,
+        organisation: "Sala",
+        function: "ifo",
+        role: "member",
+        joinedAt: "2026-01-01T00:00:00.000Z",
+        updatedAt: "2026-01-01T00:00:00.000Z",
+      };
       await vus.members.create(m);
     }
   }, 30_000);
   afterAll(() => cosmos.close());
 
   it(`${SUBMISSIONS} concurrent submissions across ${RESPONDENTS} respondents store exactly ${RESPONDENTS} answers, each the respondent's own`, async () => {
-    const submissions = Array.from({ length: SUBMISSIONS }, (_, k) => ({ who: k % RESPONDENTS, round: Math.floor(k / RESPONDENTS) }));
+    const submissions = Array.from({ length: SUBMISSIONS }, (_, k) => ({
+      who: k % RESPONDENTS,
+      round: Math.floor(k / RESPONDENTS),
+    }));
     const results = await Promise.all(
       submissions.map(({ who, round }) =>
-        service.handle("evaluation.submit", { action: "evaluation.submit", groupId: "sala", meetingId: MEETING.id, q1: String((who % 5) + 1), q2: String(round + 1), comment: `r${who}-s${round}`, orgType: "kommun", gender: "" }, askerOf(who)),
+        service.handle(
+          "evaluation.submit",
+          {
+            action: "evaluation.submit",
+            groupId: "sala",
+            meetingId: MEETING.id,
+            q1: String((who % 5) + 1),
+            q2: String(round + 1),
+            comment: `r${who}-s${round}`,
+            orgType: "kommun",
+            gender: "",
+          },
+          askerOf(who),
+        ),
       ),
     );
     expect(results.filter((r) => r.kind !== "card" || !r.saved)).toEqual([]);
@@ -66,36 +112,80 @@ describe("evaluation store on the embedded Cosmos server", () => {
   }, 60_000);
 
   it("concurrent saves of one id keep the submission with the latest submittedAt", async () => {
-    const base = { type: "answer" as const, year: "2031", groupId: "sala", meetingId: "m-latest-01", q2: 3, orgType: "region" as const };
+    const base = {
+      type: "answer" as const,
+      year: "2031",
+      groupId: "sala",
+      meetingId: "m-latest-01",
+      q2: 3,
+      orgType: "region" as const,
+    };
     const ids = Array.from({ length: 20 }, (_, i) => keys.answerId("m-latest-01", aadOf(i)));
-    const saves = ids.flatMap((id) => [1, 2, 3, 4, 5].map((q1) => ({ ...base, id, q1, submittedAt: `2031-01-0${q1}T00:00:00.000Z` })));
+    const saves = ids.flatMap((id) =>
+      [1, 2, 3, 4, 5].map((q1) => ({ ...base, id, q1, submittedAt: `2031-01-0${q1}T00:00:00.000Z` })),
+    );
     saves.sort(() => Math.random() - 0.5);
     await Promise.all(saves.map((a) => store.saveAnswer(a)));
     const stored = await store.answersOfYear("2031");
     expect(stored).toHaveLength(20);
     expect(stored.every((a) => a.q1 === 5 && a.submittedAt === "2031-01-05T00:00:00.000Z")).toBe(true);
     // An older submission arriving late is dropped.
-    expect(await store.saveAnswer({ ...base, id: ids[0], q1: 1, submittedAt: "2031-01-01T00:00:00.000Z" })).toBe("superseded");
+    expect(await store.saveAnswer({ ...base, id: ids[0], q1: 1, submittedAt: "2031-01-01T00:00:00.000Z" })).toBe(
+      "superseded",
+    );
   });
 
   it("sequential changes by one respondent keep the latest", async () => {
     for (const [k, q1] of [5, 1, 3].entries()) {
       now = new Date(now.getTime() + 60_000);
-      const r = await service.handle("evaluation.submit", { action: "evaluation.submit", groupId: "sala", meetingId: MEETING.id, q1: String(q1), q2: "2", orgType: "region", gender: "man", comment: `ändring ${k}` }, askerOf(7));
+      const r = await service.handle(
+        "evaluation.submit",
+        {
+          action: "evaluation.submit",
+          groupId: "sala",
+          meetingId: MEETING.id,
+          q1: String(q1),
+          q2: "2",
+          orgType: "region",
+          gender: "man",
+          comment: `ändring ${k}`,
+        },
+        askerOf(7),
+      );
       expect(r).toMatchObject({ kind: "card", saved: "replaced" });
     }
-    expect(await store.answer("2026", keys.answerId(MEETING.id, aadOf(7)))).toMatchObject({ q1: 3, orgType: "region", gender: "man", comment: "ändring 2" });
+    expect(await store.answer("2026", keys.answerId(MEETING.id, aadOf(7)))).toMatchObject({
+      q1: 3,
+      orgType: "region",
+      gender: "man",
+      comment: "ändring 2",
+    });
     expect(await store.answersOfYear("2026")).toHaveLength(RESPONDENTS);
   });
 
   it("answerIdsOf lists one meeting's answers, read through the validating repository", async () => {
-    const base = { type: "answer" as const, year: "2032", groupId: "sala", q1: 4, q2: 4, orgType: "kommun" as const, submittedAt: "2032-02-01T00:00:00.000Z" };
+    const base = {
+      type: "answer" as const,
+      year: "2032",
+      groupId: "sala",
+      q1: 4,
+      q2: 4,
+      orgType: "kommun" as const,
+      submittedAt: "2032-02-01T00:00:00.000Z",
+    };
     await store.saveAnswer({ ...base, id: keys.answerId("m-ids-0001", aadOf(1)), meetingId: "m-ids-0001" });
     await store.saveAnswer({ ...base, id: keys.answerId("m-ids-0001", aadOf(2)), meetingId: "m-ids-0001" });
     await store.saveAnswer({ ...base, id: keys.answerId("m-ids-0002", aadOf(1)), meetingId: "m-ids-0002" });
-    expect(await store.answerIdsOf("2032", "m-ids-0001")).toEqual(new Set([keys.answerId("m-ids-0001", aadOf(1)), keys.answerId("m-ids-0001", aadOf(2))]));
+    expect(await store.answerIdsOf("2032", "m-ids-0001")).toEqual(
+      new Set([keys.answerId("m-ids-0001", aadOf(1)), keys.answerId("m-ids-0001", aadOf(2))]),
+    );
     // A document that does not match the schema (here: a raw user id beside the answer) is refused, not trusted.
-    await cosmos.containers.evaluations.items.create({ ...base, id: keys.answerId("m-ids-0003", aadOf(1)), meetingId: "m-ids-0003", aadObjectId: aadOf(1) });
+    await cosmos.containers.evaluations.items.create({
+      ...base,
+      id: keys.answerId("m-ids-0003", aadOf(1)),
+      meetingId: "m-ids-0003",
+      aadObjectId: aadOf(1),
+    });
     await expect(store.answerIdsOf("2032", "m-ids-0003")).rejects.toThrow(InvalidDocumentError);
     await cosmos.containers.evaluations.item(keys.answerId("m-ids-0003", aadOf(1)), "2032").delete();
   });
@@ -112,7 +202,13 @@ describe("evaluation store on the embedded Cosmos server", () => {
     const answerIds = new Set(resources.filter((r) => r.type === "answer").map((r) => r.id));
     for (const inv of resources.filter((r) => r.type === "invitation")) expect(answerIds.has(inv.id)).toBe(false);
     for (const a of resources.filter((r) => r.type === "answer")) {
-      expect(Object.keys(a).filter((k) => !k.startsWith("_")).sort()).toEqual(expect.arrayContaining(["groupId", "id", "meetingId", "orgType", "q1", "q2", "submittedAt", "type", "year"]));
+      expect(
+        Object.keys(a)
+          .filter((k) => !k.startsWith("_"))
+          .sort(),
+      ).toEqual(
+        expect.arrayContaining(["groupId", "id", "meetingId", "orgType", "q1", "q2", "submittedAt", "type", "year"]),
+      );
       expect(Object.keys(a).filter((k) => !k.startsWith("_") && !["comment", "gender"].includes(k))).toHaveLength(9);
     }
   });
@@ -126,7 +222,19 @@ describe("evaluation store on the embedded Cosmos server", () => {
   ])("refuses %s with a Swedish message and stores nothing", async (_what, change, message) => {
     const before = (await cosmos.containers.evaluations.items.readAll().fetchAll()).resources.length;
     const mine = await store.answer("2026", keys.answerId(MEETING.id, aadOf(3)));
-    const r = await service.handle("evaluation.submit", { action: "evaluation.submit", groupId: "sala", meetingId: MEETING.id, q1: "3", q2: "3", orgType: "kommun", ...change }, askerOf(3));
+    const r = await service.handle(
+      "evaluation.submit",
+      {
+        action: "evaluation.submit",
+        groupId: "sala",
+        meetingId: MEETING.id,
+        q1: "3",
+        q2: "3",
+        orgType: "kommun",
+        ...change,
+      },
+      askerOf(3),
+    );
     expect(r.text).toContain(message);
     expect(r.text).not.toMatch(/Tack/);
     expect((await cosmos.containers.evaluations.items.readAll().fetchAll()).resources.length).toBe(before);
@@ -134,7 +242,12 @@ describe("evaluation store on the embedded Cosmos server", () => {
   });
 
   it("refuses a non-member, a closed survey and a cancelled meeting", async () => {
-    const submit = (asker: Asker) => service.handle("evaluation.submit", { action: "evaluation.submit", groupId: "sala", meetingId: MEETING.id, q1: "3", q2: "3", orgType: "kommun" }, asker);
+    const submit = (asker: Asker) =>
+      service.handle(
+        "evaluation.submit",
+        { action: "evaluation.submit", groupId: "sala", meetingId: MEETING.id, q1: "3", q2: "3", orgType: "kommun" },
+        asker,
+      );
     const before = (await cosmos.containers.evaluations.items.readAll().fetchAll()).resources.length;
     expect((await submit(askerOf(RESPONDENTS + 1))).text).toContain("Bara medlemmar");
     expect((await submit({ ...askerOf(1), aadObjectId: undefined })).text).toContain("Entra-id saknas");
@@ -146,12 +259,31 @@ describe("evaluation store on the embedded Cosmos server", () => {
     now = saved;
     const cancelled = meeting("sala-cancel-01", "sala", "2026-03-09T08:00:00.000Z", "cancelled");
     await vus.meetings.create(cancelled);
-    expect((await service.handle("evaluation.submit", { action: "evaluation.submit", groupId: "sala", meetingId: cancelled.id, q1: "3", q2: "3", orgType: "kommun" }, askerOf(1))).text).toContain("hölls inte");
+    expect(
+      (
+        await service.handle(
+          "evaluation.submit",
+          {
+            action: "evaluation.submit",
+            groupId: "sala",
+            meetingId: cancelled.id,
+            q1: "3",
+            q2: "3",
+            orgType: "kommun",
+          },
+          askerOf(1),
+        )
+      ).text,
+    ).toContain("hölls inte");
     expect((await cosmos.containers.evaluations.items.readAll().fetchAll()).resources.length).toBe(before);
   });
 
   it("'Ändra svar' opens the form with the stored answer", async () => {
-    const r = await service.handle("evaluation.edit", { action: "evaluation.edit", groupId: "sala", meetingId: MEETING.id }, askerOf(7));
+    const r = await service.handle(
+      "evaluation.edit",
+      { action: "evaluation.edit", groupId: "sala", meetingId: MEETING.id },
+      askerOf(7),
+    );
     expect(r.kind).toBe("card");
     const body = JSON.stringify(r.kind === "card" ? r.card.content : {});
     expect(body).toContain('"id":"q1","style":"expanded","isRequired":true');

@@ -13,7 +13,11 @@ import { cardProblems } from "./support/validate-card";
 
 const ADMIN = "0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b";
 const MEMBERS = 7;
-const user = (i: number) => ({ id: `29:member-${i}`, name: `Medlem ${i}`, aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}` });
+const user = (i: number) => ({
+  id: `29:member-${i}`,
+  name: `Medlem ${i}`,
+  aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+});
 const admin = { id: "29:admin", name: "Admin Välfärd", aadObjectId: ADMIN };
 
 describe("meeting evaluation over HTTP", () => {
@@ -22,26 +26,72 @@ describe("meeting evaluation over HTTP", () => {
   const clock = new ManualClock("2026-03-01T08:00:00.000Z");
 
   const as = <T>(who: { id: string; name: string; aadObjectId: string }, fn: () => Promise<T>) => client.as(who, fn);
-  const say = (i: number, value: unknown) => as(user(i), () => client.post(client.activity({ type: "message", conversationId: `a:member-${i}`, value })));
+  const say = (i: number, value: unknown) =>
+    as(user(i), () => client.post(client.activity({ type: "message", conversationId: `a:member-${i}`, value })));
   const execute = (i: number, verb: string, data: unknown) =>
-    as(user(i), () => client.post(client.activity({ type: "invoke", name: "adaptiveCard/action", conversationId: `a:member-${i}`, value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } })));
+    as(user(i), () =>
+      client.post(
+        client.activity({
+          type: "invoke",
+          name: "adaptiveCard/action",
+          conversationId: `a:member-${i}`,
+          value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" },
+        }),
+      ),
+    );
   const evaluationCardsTo = (i: number, title = "Utvärdering av mötet – VuS Sala") =>
-    client.sent.filter((s) => s.activity.type === "message" && s.activity.conversation?.id === `a:member-${i}` && cardText(s.activity).includes(title)).map((s) => s.activity.attachments[0].content);
+    client.sent
+      .filter(
+        (s) =>
+          s.activity.type === "message" &&
+          s.activity.conversation?.id === `a:member-${i}` &&
+          cardText(s.activity).includes(title),
+      )
+      .map((s) => s.activity.attachments[0].content);
   let meetingRef: { groupId: string; meetingId: string };
 
   beforeAll(async () => {
-    const config = loadConfig({ LOG_LEVEL: "silent", COSMOS_DATABASE: `evalhttp-${Date.now()}-${Math.round(Math.random() * 1e6)}`, ADMIN_AAD_OBJECT_IDS: ADMIN, EVALUATION_SECRET: "http-test-secret-that-is-long-enough-0123456" });
+    const config = loadConfig({
+      LOG_LEVEL: "silent",
+      COSMOS_DATABASE: `evalhttp-${Date.now()}-${Math.round(Math.random() * 1e6)}`,
+      ADMIN_AAD_OBJECT_IDS: ADMIN,
+      EVALUATION_SECRET: "http-test-secret-that-is-long-enough-0123456",
+    });
     app = await createApp(config, createLogger("silent"), { clock, instanceId: "eval-test", startScheduler: false });
     const port = await app.start(0);
     client = await TeamsTestClient.start(`http://127.0.0.1:${port}/api/messages`);
     for (let i = 0; i < MEMBERS; i++) {
       await as(user(i), () => client.install({ conversationId: `a:member-${i}` }));
-      const joined = await say(i, { action: "meetings.join", groupId: "sala", organisation: i < 3 ? "Region Västmanland" : "Sala", function: "ifo" });
+      const joined = await say(i, {
+        action: "meetings.join",
+        groupId: "sala",
+        organisation: i < 3 ? "Region Västmanland" : "Sala",
+        function: "ifo",
+      });
       expect(joined.replies[0].text).toContain("VuS Sala");
     }
     await as(admin, () => client.install({ conversationId: "a:admin" }));
-    await as(admin, () => client.post(client.activity({ type: "message", conversationId: "a:admin", value: { action: "meetings.coordinator", member: `sala|${user(0).aadObjectId}` } })));
-    const planned = await say(0, { action: "meetings.save", meetingId: "", groupId: "sala", date: "2026-03-10", start: "09:00", length: "120", place: "Sala sjukhus", link: "", theme: "SIP", agenda: "SIP-rutinen" });
+    await as(admin, () =>
+      client.post(
+        client.activity({
+          type: "message",
+          conversationId: "a:admin",
+          value: { action: "meetings.coordinator", member: `sala|${user(0).aadObjectId}` },
+        }),
+      ),
+    );
+    const planned = await say(0, {
+      action: "meetings.save",
+      meetingId: "",
+      groupId: "sala",
+      date: "2026-03-10",
+      start: "09:00",
+      length: "120",
+      place: "Sala sjukhus",
+      link: "",
+      theme: "SIP",
+      agenda: "SIP-rutinen",
+    });
     expect(planned.replies[0].text).toContain("planerat");
     // Member 6 will not come: no evaluation card for them.
     const meetingId = (await app.meetings.vus.meetingsOf("sala"))[0].id;
@@ -65,12 +115,24 @@ describe("meeting evaluation over HTTP", () => {
     expect(evaluationCardsTo(6)).toHaveLength(0);
     const card = evaluationCardsTo(1)[0];
     expect(cardProblems(card)).toEqual([]);
-    expect(card.actions[0]).toMatchObject({ type: "Action.Execute", verb: "evaluation.submit", data: { action: "evaluation.submit", ...meetingRef }, fallback: { type: "Action.Submit" } });
+    expect(card.actions[0]).toMatchObject({
+      type: "Action.Execute",
+      verb: "evaluation.submit",
+      data: { action: "evaluation.submit", ...meetingRef },
+      fallback: { type: "Action.Submit" },
+    });
   });
 
   it("takes an answer through Action.Execute and returns the thank-you card in the invoke response", async () => {
     const data = evaluationCardsTo(1)[0].actions[0].data;
-    const res = await execute(1, "evaluation.submit", { ...data, q1: "4", q2: "5", comment: "Bra möte", orgType: "region", gender: "kvinna" });
+    const res = await execute(1, "evaluation.submit", {
+      ...data,
+      q1: "4",
+      q2: "5",
+      comment: "Bra möte",
+      orgType: "region",
+      gender: "kvinna",
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
     const thanks = res.body.value;
@@ -86,7 +148,15 @@ describe("meeting evaluation over HTTP", () => {
     const form = (await execute(1, "evaluation.edit", { action: "evaluation.edit", ...meetingRef })).body.value;
     expect(cardProblems(form)).toEqual([]);
     expect(form.body.find((b: any) => b.id === "q1").value).toBe("4");
-    const changed = await say(1, { action: "evaluation.submit", ...meetingRef, q1: "2", q2: "3", comment: "", orgType: "region", gender: "kvinna" });
+    const changed = await say(1, {
+      action: "evaluation.submit",
+      ...meetingRef,
+      q1: "2",
+      q2: "3",
+      comment: "",
+      orgType: "region",
+      gender: "kvinna",
+    });
     expect(changed.replies).toHaveLength(1);
     expect(cardText(changed.replies[0])).toContain("Ditt svar är ändrat");
     expect(cardText(changed.replies[0])).toContain("2 – Instämmer i liten grad");
@@ -97,10 +167,26 @@ describe("meeting evaluation over HTTP", () => {
   });
 
   it("refuses a tampered submission with a Swedish message and stores nothing", async () => {
-    const outOfRange = await execute(2, "evaluation.submit", { action: "evaluation.submit", ...meetingRef, q1: "7", q2: "3", orgType: "kommun" });
-    expect(JSON.stringify(outOfRange.body.value)).toContain("Välj ett värde från 1 till 5 för båda påståendena. Ditt svar har inte sparats.");
-    const outsider = await as({ id: "29:outsider", name: "Utomstående", aadObjectId: "00000000-0000-4000-8000-0000000000ff" }, () =>
-      client.post(client.activity({ type: "message", conversationId: "a:outsider", value: { action: "evaluation.submit", ...meetingRef, q1: "5", q2: "5", orgType: "annan" } })),
+    const outOfRange = await execute(2, "evaluation.submit", {
+      action: "evaluation.submit",
+      ...meetingRef,
+      q1: "7",
+      q2: "3",
+      orgType: "kommun",
+    });
+    expect(JSON.stringify(outOfRange.body.value)).toContain(
+      "Välj ett värde från 1 till 5 för båda påståendena. Ditt svar har inte sparats.",
+    );
+    const outsider = await as(
+      { id: "29:outsider", name: "Utomstående", aadObjectId: "00000000-0000-4000-8000-0000000000ff" },
+      () =>
+        client.post(
+          client.activity({
+            type: "message",
+            conversationId: "a:outsider",
+            value: { action: "evaluation.submit", ...meetingRef, q1: "5", q2: "5", orgType: "annan" },
+          }),
+        ),
     );
     expect(outsider.replies[0].text).toContain("Bara medlemmar i mötets VuS-grupp");
     expect(await app.evaluations.store.answersOfYear("2026")).toHaveLength(1);
@@ -109,17 +195,35 @@ describe("meeting evaluation over HTTP", () => {
   it("reminds at halfway only those who were sent the card and have not answered", async () => {
     const comments: Record<number, string> = { 2: "Tydlig dagordning", 4: "@SUM(A1) borde inte räknas" };
     for (const i of [0, 2, 3, 4]) {
-      const r = await execute(i, "evaluation.submit", { action: "evaluation.submit", ...meetingRef, q1: String(i + 1 > 5 ? 5 : i + 1), q2: "4", orgType: i < 3 ? "region" : "kommun", gender: i % 2 ? "man" : "kvinna", comment: comments[i] ?? "" });
+      const r = await execute(i, "evaluation.submit", {
+        action: "evaluation.submit",
+        ...meetingRef,
+        q1: String(i + 1 > 5 ? 5 : i + 1),
+        q2: "4",
+        orgType: i < 3 ? "region" : "kommun",
+        gender: i % 2 ? "man" : "kvinna",
+        comment: comments[i] ?? "",
+      });
       expect(JSON.stringify(r.body.value)).toContain("Tack för ditt svar!");
     }
     clock.set("2026-03-17T11:30:00.000Z"); // halfway (7 days after opening at 12:00 CET)
     await app.meetings.scheduler.tick();
-    const reminded = Array.from({ length: MEMBERS }, (_, i) => client.sent.filter((s) => s.activity.conversation?.id === `a:member-${i}` && cardText(s.activity).includes("Påminnelse – du har inte svarat än.")).length);
+    const reminded = Array.from(
+      { length: MEMBERS },
+      (_, i) =>
+        client.sent.filter(
+          (s) =>
+            s.activity.conversation?.id === `a:member-${i}` &&
+            cardText(s.activity).includes("Påminnelse – du har inte svarat än."),
+        ).length,
+    );
     expect(reminded).toEqual([0, 0, 0, 0, 0, 1, 0]);
   });
 
   it("shows the report to the admin with the CSV link, and hides it from ordinary members", async () => {
-    const member = await say(3, undefined).then(() => as(user(3), () => client.say("rapport 2b", { conversationId: "a:member-3" })));
+    const member = await say(3, undefined).then(() =>
+      as(user(3), () => client.say("rapport 2b", { conversationId: "a:member-3" })),
+    );
     expect(member.replies[0].text).toContain("samordnare och administratörer");
 
     const report = await as(admin, () => client.say("rapport 2b 2026 Sala", { conversationId: "a:admin" }));
@@ -143,9 +247,34 @@ describe("meeting evaluation over HTTP", () => {
     const body = Buffer.from(await res.arrayBuffer());
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows: string[][] = parse(body.subarray(3), { delimiter: ";" });
-    expect(rows[1]).toEqual(["Sala", "2026", "År", "", "Alla", "Alla", "6", "5", "83", "5", "3,0", "40", "3,8", "80", "1", "4"]);
+    expect(rows[1]).toEqual([
+      "Sala",
+      "2026",
+      "År",
+      "",
+      "Alla",
+      "Alla",
+      "6",
+      "5",
+      "83",
+      "5",
+      "3,0",
+      "40",
+      "3,8",
+      "80",
+      "1",
+      "4",
+    ]);
     // 3 women, 2 men: both below 5, hidden
-    expect(rows.find((r) => r[2] === "År" && r[5] === "Kvinna")?.slice(9)).toEqual(["dolt", "dolt", "dolt", "dolt", "dolt", "", ""]);
+    expect(rows.find((r) => r[2] === "År" && r[5] === "Kvinna")?.slice(9)).toEqual([
+      "dolt",
+      "dolt",
+      "dolt",
+      "dolt",
+      "dolt",
+      "",
+      "",
+    ]);
 
     const tampered = url.replace(/~([\w-])/, (_m, c) => `~${c === "A" ? "B" : "A"}`);
     expect((await fetch(tampered)).status).toBe(404);
@@ -186,7 +315,8 @@ describe("meeting evaluation over HTTP", () => {
   it("gives the admin every county part and the county total when no part is named", async () => {
     const report = await as(admin, () => client.say("rapport 2b", { conversationId: "a:admin" }));
     const text = cardText(report.replies[0]);
-    for (const name of ["VuS Fagersta", "VuS Köping", "VuS Sala", "VuS Västerås", "Västmanland, alla länsdelar"]) expect(text).toContain(name);
+    for (const name of ["VuS Fagersta", "VuS Köping", "VuS Sala", "VuS Västerås", "Västmanland, alla länsdelar"])
+      expect(text).toContain(name);
     const url = report.replies[0].attachments[0].content.actions[0].url as string;
     const res = await fetch(url);
     expect(res.status).toBe(200);
@@ -203,7 +333,13 @@ describe("meeting evaluation over HTTP", () => {
 
   it("refuses answers after the survey has closed", async () => {
     clock.set("2026-03-24T11:00:00.000Z");
-    const late = await execute(5, "evaluation.submit", { action: "evaluation.submit", ...meetingRef, q1: "5", q2: "5", orgType: "kommun" });
+    const late = await execute(5, "evaluation.submit", {
+      action: "evaluation.submit",
+      ...meetingRef,
+      q1: "5",
+      q2: "5",
+      orgType: "kommun",
+    });
     expect(JSON.stringify(late.body.value)).toContain("Utvärderingen stängde");
     expect(await app.evaluations.store.answersOfYear("2026")).toHaveLength(5);
   });

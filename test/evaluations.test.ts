@@ -19,7 +19,10 @@ const valid = { ...ref, action: "evaluation.submit", q1: "4", q2: "5", comment: 
 describe("evaluation submission parsing", () => {
   it("accepts the card's string inputs and drops blank optional fields", () => {
     expect(parseSubmission(valid)).toEqual({ ok: true, value: { ...ref, q1: 4, q2: 5, orgType: "kommun" } });
-    expect(parseSubmission({ ...valid, gender: "vill-inte-uppge", comment: "  Bra möte  " })).toMatchObject({ ok: true, value: { gender: "vill-inte-uppge", comment: "Bra möte" } });
+    expect(parseSubmission({ ...valid, gender: "vill-inte-uppge", comment: "  Bra möte  " })).toMatchObject({
+      ok: true,
+      value: { gender: "vill-inte-uppge", comment: "Bra möte" },
+    });
     expect(parseSubmission({ ...valid, comment: "x".repeat(1000) }).ok).toBe(true);
   });
 
@@ -101,13 +104,23 @@ describe("report aggregation", () => {
     const sala = r.groups.find((g) => g.groupId === "sala")!;
     expect(sala).toMatchObject({ meetingsHeld: 2, meetingsGoal: 4, invited: 25, answered: 15 });
     expect(sala.responseRate).toBeCloseTo(0.6);
-    expect(sala.meetings.map((m) => [m.meetingId, m.invited, m.answered])).toEqual([["sala-m1-0001", 15, 12], ["sala-m2-0001", 10, 3]]);
+    expect(sala.meetings.map((m) => [m.meetingId, m.invited, m.answered])).toEqual([
+      ["sala-m1-0001", 15, 12],
+      ["sala-m2-0001", 10, 3],
+    ]);
     // q1 = 1,2,3,4,5,1,2,3,4,5,1,2 (meeting 1) + 4,4,4 (meeting 2) → mean 45/15, 4–5: 7 of 15
     expect(sala.stats.total).toMatchObject({ n: 15, suppressed: false, q2Mean: 4, q2Share: 1 });
     expect(sala.stats.total.q1Mean).toBeCloseTo(3);
     expect(sala.stats.total.q1Share).toBeCloseTo(7 / 15);
     const koping = r.groups.find((g) => g.groupId === "koping")!;
-    expect(koping.meetings[0].stats.total).toEqual({ n: 6, suppressed: false, q1Mean: 5, q1Share: 1, q2Mean: 3, q2Share: 0 });
+    expect(koping.meetings[0].stats.total).toEqual({
+      n: 6,
+      suppressed: false,
+      q1Mean: 5,
+      q1Share: 1,
+      q2Mean: 3,
+      q2Share: 0,
+    });
     expect(r.county).toMatchObject({ invited: 33, answered: 21, meetingsHeld: 3, meetingsGoal: 8 });
   });
 
@@ -143,10 +156,16 @@ describe("report aggregation", () => {
     // No shown total anywhere is left with exactly one hidden non-empty part.
     const sums: [Cell, Cell[]][] = [];
     for (const g of sampleReport().groups) {
-      sums.push([g.stats.total, Object.values(g.stats.gender)], [g.stats.total, Object.values(g.stats.org)], [g.stats.total, g.meetings.map((m) => m.stats.total)]);
-      for (const m of g.meetings) sums.push([m.stats.total, Object.values(m.stats.gender)], [m.stats.total, Object.values(m.stats.org)]);
+      sums.push(
+        [g.stats.total, Object.values(g.stats.gender)],
+        [g.stats.total, Object.values(g.stats.org)],
+        [g.stats.total, g.meetings.map((m) => m.stats.total)],
+      );
+      for (const m of g.meetings)
+        sums.push([m.stats.total, Object.values(m.stats.gender)], [m.stats.total, Object.values(m.stats.org)]);
     }
-    for (const [total, parts] of sums) if (!total.suppressed) expect(parts.filter((c) => c.n > 0 && c.suppressed).length).not.toBe(1);
+    for (const [total, parts] of sums)
+      if (!total.suppressed) expect(parts.filter((c) => c.n > 0 && c.suppressed).length).not.toBe(1);
   });
 
   it("suppress(): primary below MIN_CELL, secondary the smallest shown sibling, and nothing for a hidden total", () => {
@@ -172,7 +191,14 @@ describe("report aggregation", () => {
       meeting("m-lastyr-01", "sala", "2025-12-31T22:30:00.000Z"), // 2025-12-31 23:30 Stockholm
       meeting("m-newyr-001", "sala", "2025-12-31T23:30:00.000Z"), // 2026-01-01 00:30 Stockholm
     ];
-    const r = buildReport({ year: 2026, groups: [g], meetingsByGroup: new Map([["sala", ms]]), answers: [answer("m-lastyr-01", "sala", { year: "2025" })], invitations: [invitation("m-held-0001", "sala")], now: NOW });
+    const r = buildReport({
+      year: 2026,
+      groups: [g],
+      meetingsByGroup: new Map([["sala", ms]]),
+      answers: [answer("m-lastyr-01", "sala", { year: "2025" })],
+      invitations: [invitation("m-held-0001", "sala")],
+      now: NOW,
+    });
     expect(r.groups[0].meetingsHeld).toBe(2);
     expect(r.groups[0].answered).toBe(0);
     expect(r.groups[0].meetings.map((m) => m.meetingId)).toEqual(["m-newyr-001", "m-held-0001"]);
@@ -192,9 +218,22 @@ describe("report CSV", () => {
 
   it("has the header and one row per figure set", () => {
     expect(rows[0]).toEqual([
-      "Länsdel", "År", "Nivå", "Mötesdatum", "Indelning", "Kategori", "Inbjudna", "Svarande", "Svarsfrekvens (%)", "Antal svar",
-      "Samverkan välfungerande, medelvärde (1–5)", "Samverkan välfungerande, andel 4–5 (%)", "Mötets innehåll relevant, medelvärde (1–5)", "Mötets innehåll relevant, andel 4–5 (%)",
-      "Genomförda möten (2a)", "Mål, antal möten (2a)",
+      "Länsdel",
+      "År",
+      "Nivå",
+      "Mötesdatum",
+      "Indelning",
+      "Kategori",
+      "Inbjudna",
+      "Svarande",
+      "Svarsfrekvens (%)",
+      "Antal svar",
+      "Samverkan välfungerande, medelvärde (1–5)",
+      "Samverkan välfungerande, andel 4–5 (%)",
+      "Mötets innehåll relevant, medelvärde (1–5)",
+      "Mötets innehåll relevant, andel 4–5 (%)",
+      "Genomförda möten (2a)",
+      "Mål, antal möten (2a)",
     ]);
     // 2 group-years + 3 meetings + county, 8 rows each (all, 4 genders, 3 org types)
     expect(rows).toHaveLength(1 + 6 * 8);
@@ -204,10 +243,78 @@ describe("report CSV", () => {
     const find = (county: string, level: string, dim: string, cat: string, date = "") =>
       rows.find((r) => r[0] === county && r[2] === level && r[3] === date && r[4] === dim && r[5] === cat);
     // Köping: 6 answers, q1 all 5, q2 all 3, 8 invited
-    expect(find("Köping", "År", "Alla", "Alla")).toEqual(["Köping", "2026", "År", "", "Alla", "Alla", "8", "6", "75", "6", "5,0", "100", "3,0", "0", "1", "4"]);
-    expect(find("Köping", "År", "Kön", "Kvinna")).toEqual(["Köping", "2026", "År", "", "Kön", "Kvinna", "", "", "", "6", "5,0", "100", "3,0", "0", "", ""]);
-    expect(find("Köping", "År", "Kön", "Man")).toEqual(["Köping", "2026", "År", "", "Kön", "Man", "", "", "", "0", "", "", "", "", "", ""]);
-    expect(find("Sala", "Möte", "Alla", "Alla", "2026-05-12")).toEqual(["Sala", "2026", "Möte", "2026-05-12", "Alla", "Alla", "10", "3", "30", "dolt", "dolt", "dolt", "dolt", "dolt", "", ""]);
+    expect(find("Köping", "År", "Alla", "Alla")).toEqual([
+      "Köping",
+      "2026",
+      "År",
+      "",
+      "Alla",
+      "Alla",
+      "8",
+      "6",
+      "75",
+      "6",
+      "5,0",
+      "100",
+      "3,0",
+      "0",
+      "1",
+      "4",
+    ]);
+    expect(find("Köping", "År", "Kön", "Kvinna")).toEqual([
+      "Köping",
+      "2026",
+      "År",
+      "",
+      "Kön",
+      "Kvinna",
+      "",
+      "",
+      "",
+      "6",
+      "5,0",
+      "100",
+      "3,0",
+      "0",
+      "",
+      "",
+    ]);
+    expect(find("Köping", "År", "Kön", "Man")).toEqual([
+      "Köping",
+      "2026",
+      "År",
+      "",
+      "Kön",
+      "Man",
+      "",
+      "",
+      "",
+      "0",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+    ]);
+    expect(find("Sala", "Möte", "Alla", "Alla", "2026-05-12")).toEqual([
+      "Sala",
+      "2026",
+      "Möte",
+      "2026-05-12",
+      "Alla",
+      "Alla",
+      "10",
+      "3",
+      "30",
+      "dolt",
+      "dolt",
+      "dolt",
+      "dolt",
+      "dolt",
+      "",
+      "",
+    ]);
     expect(find("Västmanland, alla länsdelar", "År", "Alla", "Alla")?.slice(6, 10)).toEqual(["33", "21", "64", "21"]);
   });
 });
@@ -220,7 +327,7 @@ describe("comments for Välfärd", () => {
   const answers = [
     answer("sala-m1-0001", "sala", { comment: "Ökad tydlighet i dagordningen", gender: "kvinna", orgType: "region" }),
     answer("sala-m1-0001", "sala", { comment: "bra möte", gender: "man" }),
-    answer("sala-m2-0001", "sala", { comment: "=HYPERLINK(\"http://x.invalid\")" }),
+    answer("sala-m2-0001", "sala", { comment: '=HYPERLINK("http://x.invalid")' }),
     answer("sala-m2-0001", "sala"),
     answer("sala-m2-0001", "sala", { comment: "Äntligen SIP på agendan,\nmer sånt; tack" }),
     answer("sala-m2-0001", "sala", { comment: "Alla kom till tals" }),
@@ -231,7 +338,18 @@ describe("comments for Välfärd", () => {
 
   it("shows a group's comments only with at least five answers in the year, in Swedish alphabetical order", () => {
     expect(sections).toEqual([
-      { groupName: "Sala", year: 2026, status: "shown", comments: ["=HYPERLINK(\"http://x.invalid\")", "Alla kom till tals", "bra möte", "Äntligen SIP på agendan,\nmer sånt; tack", "Ökad tydlighet i dagordningen"] },
+      {
+        groupName: "Sala",
+        year: 2026,
+        status: "shown",
+        comments: [
+          '=HYPERLINK("http://x.invalid")',
+          "Alla kom till tals",
+          "bra möte",
+          "Äntligen SIP på agendan,\nmer sånt; tack",
+          "Ökad tydlighet i dagordningen",
+        ],
+      },
       { groupName: "Köping", year: 2026, status: "tooFewAnswers", comments: [] },
       { groupName: "Fagersta", year: 2026, status: "noAnswers", comments: [] },
     ]);
@@ -243,7 +361,7 @@ describe("comments for Välfärd", () => {
     const rows: string[][] = parse(file.subarray(3), { delimiter: ";" });
     expect(rows).toEqual([
       ["Länsdel", "År", "Kommentar", "Anmärkning"],
-      ["Sala", "2026", "'=HYPERLINK(\"http://x.invalid\")", ""],
+      ["Sala", "2026", '\'=HYPERLINK("http://x.invalid")', ""],
       ["Sala", "2026", "Alla kom till tals", ""],
       ["Sala", "2026", "bra möte", ""],
       ["Sala", "2026", "Äntligen SIP på agendan,\nmer sånt; tack", ""],
@@ -252,7 +370,8 @@ describe("comments for Välfärd", () => {
       ["Fagersta", "2026", "", "Inga svar under året."],
     ]);
     const text = file.toString("utf8");
-    for (const leak of ["sala-m1", "Kvinna", "kvinna", "Region", "region", "2026-03", "Köpings hemliga", "Förra året"]) expect(text).not.toContain(leak);
+    for (const leak of ["sala-m1", "Kvinna", "kvinna", "Region", "region", "2026-03", "Köpings hemliga", "Förra året"])
+      expect(text).not.toContain(leak);
   });
 
   it("neutralises every spreadsheet formula start and leaves other text alone", () => {
@@ -261,9 +380,18 @@ describe("comments for Välfärd", () => {
   });
 
   it("a group with five answers but no comment says so", () => {
-    const quiet = compileComments(2026, [sala], Array.from({ length: 5 }, () => answer("sala-m1-0001", "sala")));
+    const quiet = compileComments(
+      2026,
+      [sala],
+      Array.from({ length: 5 }, () => answer("sala-m1-0001", "sala")),
+    );
     expect(quiet).toEqual([{ groupName: "Sala", year: 2026, status: "shown", comments: [] }]);
-    expect(parse(commentsCsv(quiet).subarray(3), { delimiter: ";" })[1]).toEqual(["Sala", "2026", "", "Inga kommentarer under året."]);
+    expect(parse(commentsCsv(quiet).subarray(3), { delimiter: ";" })[1]).toEqual([
+      "Sala",
+      "2026",
+      "",
+      "Inga kommentarer under året.",
+    ]);
   });
 });
 
@@ -276,7 +404,9 @@ describe("report download links", () => {
     const { token } = links.issue(2026, ["sala"]);
     expect(links.verify(token)).toMatchObject({ y: 2026, g: ["sala"] });
     const [body, sig] = token.split("~");
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, "base64url").toString()), g: ["sala", "vasteras"] })).toString("base64url");
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body, "base64url").toString()), g: ["sala", "vasteras"] }),
+    ).toString("base64url");
     expect(links.verify(`${forged}~${sig}`)).toBeUndefined();
     expect(new ReportLinks(Buffer.alloc(32, 8), 60_000, () => now).verify(token)).toBeUndefined();
     expect(links.verify("nonsense")).toBeUndefined();
@@ -290,7 +420,9 @@ describe("report download links", () => {
     expect(links.verify(token)).toMatchObject({ k: "comments" });
     const report = links.issue(2026, ["sala"]).token;
     const [body, sig] = report.split("~");
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, "base64url").toString()), k: "comments" })).toString("base64url");
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body, "base64url").toString()), k: "comments" }),
+    ).toString("base64url");
     expect(links.verify(`${forged}~${sig}`)).toBeUndefined();
   });
 });
@@ -315,7 +447,8 @@ describe("evaluation cards", () => {
   const m = { id: "sala-m1-0001", groupId: "sala", start: "2026-03-10T08:00:00.000Z" };
 
   it("the form has the 1–5 scale with Swedish labels, Action.Execute with an Action.Submit fallback", () => {
-    const card = evaluationFormCard({ group: { name: "Sala" }, meeting: m, closesAt: "2026-03-24T11:00:00.000Z" }).content as any;
+    const card = evaluationFormCard({ group: { name: "Sala" }, meeting: m, closesAt: "2026-03-24T11:00:00.000Z" })
+      .content as any;
     expect(cardProblems(card)).toEqual([]);
     const q1 = card.body.find((b: any) => b.id === "q1");
     expect(q1.choices.map((c: any) => c.value)).toEqual(["1", "2", "3", "4", "5"]);
@@ -324,12 +457,20 @@ describe("evaluation cards", () => {
     expect(card.body.find((b: any) => b.id === "comment").maxLength).toBe(1000);
     expect(card.body.find((b: any) => b.id === "gender").isRequired).toBeFalsy();
     const [action] = card.actions;
-    expect(action).toMatchObject({ type: "Action.Execute", verb: "evaluation.submit", data: { action: "evaluation.submit", ...{ groupId: "sala", meetingId: m.id } } });
-    expect(action.fallback).toMatchObject({ type: "Action.Submit", data: { action: "evaluation.submit", groupId: "sala", meetingId: m.id } });
+    expect(action).toMatchObject({
+      type: "Action.Execute",
+      verb: "evaluation.submit",
+      data: { action: "evaluation.submit", ...{ groupId: "sala", meetingId: m.id } },
+    });
+    expect(action.fallback).toMatchObject({
+      type: "Action.Submit",
+      data: { action: "evaluation.submit", groupId: "sala", meetingId: m.id },
+    });
   });
 
   it("each rating is labelled by its statement (required), with the scale explained once and no list markdown", () => {
-    const card = evaluationFormCard({ group: { name: "Sala" }, meeting: m, closesAt: "2026-03-24T11:00:00.000Z" }).content as any;
+    const card = evaluationFormCard({ group: { name: "Sala" }, meeting: m, closesAt: "2026-03-24T11:00:00.000Z" })
+      .content as any;
     const q1 = card.body.find((b: any) => b.id === "q1");
     const q2 = card.body.find((b: any) => b.id === "q2");
     expect([q1.label, q2.label]).toEqual([evaluationsText.statements.q1, evaluationsText.statements.q2]);
@@ -343,33 +484,61 @@ describe("evaluation cards", () => {
 
   it("the thank-you card shows the answer and offers a change only while open", () => {
     const answer = { q1: 2, q2: 5, comment: "Bra", orgType: "region" as const, gender: "annan" as const };
-    const open = JSON.stringify(thanksCard({ group: { name: "Sala" }, meeting: m, answer, closesAt: "2026-03-24T11:00:00.000Z", open: true, changed: false }).content);
+    const open = JSON.stringify(
+      thanksCard({
+        group: { name: "Sala" },
+        meeting: m,
+        answer,
+        closesAt: "2026-03-24T11:00:00.000Z",
+        open: true,
+        changed: false,
+      }).content,
+    );
     expect(open).toContain("2 – Instämmer i liten grad");
     expect(open).toContain("Utvärdering av mötet i VuS Sala tisdagen den 10 mars 2026.");
     expect(open).toContain("Annan könsidentitet");
     expect(open).toContain("Ändra svar");
-    const closed = thanksCard({ group: { name: "Sala" }, meeting: m, answer, closesAt: "2026-03-24T11:00:00.000Z", open: false, changed: true }).content as any;
+    const closed = thanksCard({
+      group: { name: "Sala" },
+      meeting: m,
+      answer,
+      closesAt: "2026-03-24T11:00:00.000Z",
+      open: false,
+      changed: true,
+    }).content as any;
     expect(cardProblems(closed)).toEqual([]);
     expect(closed.actions).toEqual([]);
   });
 
   it("the report card has 1.5 tables, hides small cells and links to the CSV", () => {
-    const card = report2bCard(sampleReport(), { downloadUrl: "https://bot.example.se/api/reports/2b/t.s", linkMinutes: 15 }).content as any;
+    const card = report2bCard(sampleReport(), {
+      downloadUrl: "https://bot.example.se/api/reports/2b/t.s",
+      linkMinutes: 15,
+    }).content as any;
     expect(cardProblems(card)).toEqual([]);
     const json = JSON.stringify(card);
     expect(json).toContain('"type":"Table"');
     expect(json).toContain("VuS Köping");
     expect(json).toContain("5,0 (100 %)");
     expect(json).toContain("1 av 4");
-    expect(card.actions).toEqual([{ type: "Action.OpenUrl", title: "Ladda ner CSV", url: "https://bot.example.se/api/reports/2b/t.s" }]);
+    expect(card.actions).toEqual([
+      { type: "Action.OpenUrl", title: "Ladda ner CSV", url: "https://bot.example.se/api/reports/2b/t.s" },
+    ]);
     expect(json).not.toContain("Ladda ner kommentarer");
     expect(json).toContain("Genomförda möten (2a)");
   });
 
   it("the report card offers the comments file only when given its link (admins), with number agreement in the hints", () => {
-    const card = report2bCard(sampleReport(), { downloadUrl: "https://bot.example.se/r", commentsUrl: "https://bot.example.se/c", linkMinutes: 1 }).content as any;
+    const card = report2bCard(sampleReport(), {
+      downloadUrl: "https://bot.example.se/r",
+      commentsUrl: "https://bot.example.se/c",
+      linkMinutes: 1,
+    }).content as any;
     expect(cardProblems(card)).toEqual([]);
-    expect(card.actions.map((a: any) => [a.title, a.url])).toEqual([["Ladda ner CSV", "https://bot.example.se/r"], ["Ladda ner kommentarer", "https://bot.example.se/c"]]);
+    expect(card.actions.map((a: any) => [a.title, a.url])).toEqual([
+      ["Ladda ner CSV", "https://bot.example.se/r"],
+      ["Ladda ner kommentarer", "https://bot.example.se/c"],
+    ]);
     const json = JSON.stringify(card);
     expect(json).toContain("gäller i 1 minut.");
     expect(json).not.toContain("1 minuter");
@@ -378,10 +547,14 @@ describe("evaluation cards", () => {
   });
 
   it("the form tells how answers are kept (not 'anonyma') and that Välfärd reads comments in compiled form", () => {
-    const json = JSON.stringify(evaluationFormCard({ group: { name: "Sala" }, meeting: m, closesAt: "2026-03-24T11:00:00.000Z" }).content);
+    const json = JSON.stringify(
+      evaluationFormCard({ group: { name: "Sala" }, meeting: m, closesAt: "2026-03-24T11:00:00.000Z" }).content,
+    );
     expect(json).not.toMatch(/anonym/i);
     expect(json).toContain("Hur upplevde du mötet tisdagen den 10 mars 2026? Svara senast 24 mars 2026 kl. 12:00.");
-    expect(json).toContain("Svaren sparas utan namn eller användar-id och redovisas bara sammanställt för grupper med minst fem svar.");
+    expect(json).toContain(
+      "Svaren sparas utan namn eller användar-id och redovisas bara sammanställt för grupper med minst fem svar.",
+    );
     expect(json).toContain("Kommentarer läses av Välfärd, Region Västmanland, i sammanställd form");
   });
 });

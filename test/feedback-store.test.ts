@@ -11,19 +11,54 @@ describe("FeedbackStore review queue on the embedded Cosmos server", () => {
   let tick = Date.parse("2025-03-01T08:00:00Z");
 
   beforeAll(async () => {
-    store = await openCosmos({ databaseId: `feedback-${Date.now()}-${Math.round(Math.random() * 1e6)}` }, createLogger("silent"));
+    store = await openCosmos(
+      { databaseId: `feedback-${Date.now()}-${Math.round(Math.random() * 1e6)}` },
+      createLogger("silent"),
+    );
     // Each document one second newer than the last, so "newest first" is well defined.
     feedback = new FeedbackStore(store.containers.feedback, () => new Date((tick += 1000)));
   });
   afterAll(() => store.close());
 
   it("keeps open items that more than 200 newer 👍 and reviewed items would have pushed out", async () => {
-    const openQuestion = await feedback.addUnanswered({ question: "Vem ansvarar för tolk vid SIP?", outcome: "decline", reason: "no-match", confidence: 0.1, offered: [], asker: ASKER, kbVersion: 1 });
-    const openDown = await feedback.addFeedback({ entryId: "term-sip", vote: "down", question: "Vad är SIP?", asker: ASKER, kbVersion: 1 });
+    const openQuestion = await feedback.addUnanswered({
+      question: "Vem ansvarar för tolk vid SIP?",
+      outcome: "decline",
+      reason: "no-match",
+      confidence: 0.1,
+      offered: [],
+      asker: ASKER,
+      kbVersion: 1,
+    });
+    const openDown = await feedback.addFeedback({
+      entryId: "term-sip",
+      vote: "down",
+      question: "Vad är SIP?",
+      asker: ASKER,
+      kbVersion: 1,
+    });
     const newer: Promise<ReviewDoc>[] = [];
     for (let i = 0; i < 210; i++) {
-      newer.push(feedback.addFeedback({ entryId: "term-sip", vote: "up", question: `Vad är SIP ${i}?`, asker: ASKER, kbVersion: 1 }));
-      newer.push(feedback.addUnanswered({ question: `Fråga ${i} om väder`, outcome: "decline", reason: "out-of-scope", confidence: 0, offered: [], asker: ASKER, kbVersion: 1 }));
+      newer.push(
+        feedback.addFeedback({
+          entryId: "term-sip",
+          vote: "up",
+          question: `Vad är SIP ${i}?`,
+          asker: ASKER,
+          kbVersion: 1,
+        }),
+      );
+      newer.push(
+        feedback.addUnanswered({
+          question: `Fråga ${i} om väder`,
+          outcome: "decline",
+          reason: "out-of-scope",
+          confidence: 0,
+          offered: [],
+          asker: ASKER,
+          kbVersion: 1,
+        }),
+      );
     }
     const docs = await Promise.all(newer);
     const reviewed = docs.filter((d) => d.kind === "unanswered").map((d) => ({ kind: d.kind, id: d.id }));
@@ -38,8 +73,20 @@ describe("FeedbackStore review queue on the embedded Cosmos server", () => {
   });
 
   it("lists open items newest first and respects the limit", async () => {
-    const a = await feedback.addFeedback({ entryId: "term-biv", vote: "down", question: "Vad är BIV?", asker: ASKER, kbVersion: 1 });
-    const b = await feedback.addFeedback({ entryId: "term-vus", vote: "down", question: "Vad är VuS?", asker: ASKER, kbVersion: 1 });
+    const a = await feedback.addFeedback({
+      entryId: "term-biv",
+      vote: "down",
+      question: "Vad är BIV?",
+      asker: ASKER,
+      kbVersion: 1,
+    });
+    const b = await feedback.addFeedback({
+      entryId: "term-vus",
+      vote: "down",
+      question: "Vad är VuS?",
+      asker: ASKER,
+      kbVersion: 1,
+    });
     expect((await feedback.openForReview("feedback", 2)).map((d) => d.id)).toEqual([b.id, a.id]);
   });
 });

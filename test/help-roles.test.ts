@@ -6,7 +6,12 @@ import type { Asker } from "../dialogs/types";
 import { cardText } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
-const asker = (aadObjectId?: string): Asker => ({ tenantId: "t", userId: "29:u", aadObjectId, conversationType: "personal" });
+const asker = (aadObjectId?: string): Asker => ({
+  tenantId: "t",
+  userId: "29:u",
+  aadObjectId,
+  conversationType: "personal",
+});
 const titles = (role: HelpRole) => helpSections(role).flatMap((s) => s.commands.map((c) => c.title));
 
 // Every command the bot understands, by the word it starts with, and who may use it.
@@ -31,14 +36,23 @@ describe("role-aware help", () => {
   });
 
   it("names each section once and keeps everyone's commands first", () => {
-    expect(helpSections("admin").map((s) => s.title)).toEqual([botText.help.commandsTitle, botText.help.coordinatorTitle, botText.help.adminTitle]);
+    expect(helpSections("admin").map((s) => s.title)).toEqual([
+      botText.help.commandsTitle,
+      botText.help.coordinatorTitle,
+      botText.help.adminTitle,
+    ]);
     expect(helpSections("everyone").map((s) => s.title)).toEqual([botText.help.commandsTitle]);
   });
 
   it("tells admins, coordinators and everyone else apart", async () => {
     const roleOf = helpRoleOf({
       isAdmin: async (aad) => aad === "a-admin",
-      membershipsOf: async (aad) => (aad === "a-coord" ? [{ role: "member" }, { role: "coordinator" }] : aad === "a-member" ? [{ role: "member" }] : []),
+      membershipsOf: async (aad) =>
+        aad === "a-coord"
+          ? [{ role: "member" }, { role: "coordinator" }]
+          : aad === "a-member"
+            ? [{ role: "member" }]
+            : [],
     });
     expect(await roleOf(asker("a-admin"))).toBe("admin");
     expect(await roleOf(asker("a-coord"))).toBe("coordinator");
@@ -47,7 +61,8 @@ describe("role-aware help", () => {
   });
 
   it("the router shows the asker's help, and everyone's when the role cannot be found", async () => {
-    const router = (roleOf: (a: Asker) => Promise<HelpRole>) => new MessageRouter({ answerQuestion: async () => ({ text: "svar" }), roleOf });
+    const router = (roleOf: (a: Asker) => Promise<HelpRole>) =>
+      new MessageRouter({ answerQuestion: async () => ({ text: "svar" }), roleOf });
     const [admin] = await router(async () => "admin").handle({ text: "hjälp", asker: asker("x") });
     expect(cardText({ attachments: [admin.card] })).toContain(botText.help.adminTitle);
     const [failed] = await router(async () => {

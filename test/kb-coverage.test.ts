@@ -11,7 +11,9 @@ const agreementPath = path.join(__dirname, "..", "data", "kb", "sources", "overe
 const sectionsPath = path.join(__dirname, "..", "data", "kb", "sections.json");
 const seedDir = path.join(__dirname, "..", "data", "kb", "seed");
 
-const sourceLines = readFileSync(agreementPath, "utf8").split(/\r?\n/).map((l) => l.trim());
+const sourceLines = readFileSync(agreementPath, "utf8")
+  .split(/\r?\n/)
+  .map((l) => l.trim());
 const sections = SectionList.parse(JSON.parse(readFileSync(sectionsPath, "utf8"))).sections;
 
 const entries: KbEntry[] = readdirSync(seedDir)
@@ -58,7 +60,9 @@ const NOT_HEADINGS = new Set<string>([
 
 const cites = (s: Source): string | undefined => (s.document === "overenskommelse" ? s.section : undefined);
 const citedSections = new Set(
-  entries.filter((e) => !e.retired).flatMap((e) => [e.source, ...e.alsoSources].map(cites).filter((s): s is string => !!s)),
+  entries
+    .filter((e) => !e.retired)
+    .flatMap((e) => [e.source, ...e.alsoSources].map(cites).filter((s): s is string => !!s)),
 );
 
 describe("knowledge-base coverage of the agreement", () => {
@@ -86,14 +90,18 @@ describe("knowledge-base coverage of the agreement", () => {
     const listed = new Set(sections.map(lastSegment));
     const forgotten = headingLikeLines(sourceLines).filter((l) => !listed.has(l) && !NOT_HEADINGS.has(l));
     if (forgotten.length > 0) {
-      throw new Error(`Heading-like lines missing from data/kb/sections.json (or add to NOT_HEADINGS):\n  ${forgotten.join("\n  ")}`);
+      throw new Error(
+        `Heading-like lines missing from data/kb/sections.json (or add to NOT_HEADINGS):\n  ${forgotten.join("\n  ")}`,
+      );
     }
   });
 
   it("has at least one seed entry citing every section", () => {
     const uncovered = sections.filter((s) => !citedSections.has(s));
     if (uncovered.length > 0) {
-      throw new Error(`${uncovered.length} of ${sections.length} sections have no seed entry citing them:\n  ${uncovered.join("\n  ")}`);
+      throw new Error(
+        `${uncovered.length} of ${sections.length} sections have no seed entry citing them:\n  ${uncovered.join("\n  ")}`,
+      );
     }
   });
 

@@ -22,7 +22,10 @@ describe("KnowledgeStore on the embedded Cosmos server", () => {
   let store: CosmosStore;
   let db = 0;
   const open = async () => {
-    store = await openCosmos({ databaseId: `kb-${Date.now()}-${db++}-${Math.round(Math.random() * 1e6)}` }, createLogger("silent"));
+    store = await openCosmos(
+      { databaseId: `kb-${Date.now()}-${db++}-${Math.round(Math.random() * 1e6)}` },
+      createLogger("silent"),
+    );
     return new KnowledgeStore(store.containers.knowledge);
   };
   afterEach(async () => store?.close());
@@ -36,7 +39,9 @@ describe("KnowledgeStore on the embedded Cosmos server", () => {
     expect(docs.map((d) => d.id).sort()).toEqual(fixtureEntries.map((e) => e.id).sort());
     expect(docs.every((d) => d.version === 1 && d.updatedBy === "seed")).toBe(true);
     // The fixture's retired entry is stored, retired.
-    expect(docs.filter((d) => d.status === "retired").map((d) => d.id)).toEqual(fixtureEntries.filter((e) => e.retired).map((e) => e.id));
+    expect(docs.filter((d) => d.status === "retired").map((d) => d.id)).toEqual(
+      fixtureEntries.filter((e) => e.retired).map((e) => e.id),
+    );
     expect(await kb.readMarker()).toMatchObject({ id: MARKER_ID, version: 1, seedVersion: "v1" });
   });
 
@@ -57,9 +62,18 @@ describe("KnowledgeStore on the embedded Cosmos server", () => {
     const [first, second, third, ...rest] = fixtureEntries.filter((e) => !e.retired);
     // An admin edited `second` in Cosmos.
     const edited = (await kb.readEntries()).docs.find((d) => d.id === second.id)!;
-    await store.containers.knowledge.items.upsert({ ...edited, entry: { ...edited.entry, answer: "Redigerad av en administratör i Välfärd." }, version: 2, updatedBy: "admin@example.se" });
+    await store.containers.knowledge.items.upsert({
+      ...edited,
+      entry: { ...edited.entry, answer: "Redigerad av en administratör i Välfärd." },
+      version: 2,
+      updatedBy: "admin@example.se",
+    });
 
-    const newer = [{ ...first, answer: `${first.answer} Uppdaterad i källan.` }, { ...second, answer: `${second.answer} Också ändrad i källan.` }, ...rest];
+    const newer = [
+      { ...first, answer: `${first.answer} Uppdaterad i källan.` },
+      { ...second, answer: `${second.answer} Också ändrad i källan.` },
+      ...rest,
+    ];
     const report = await kb.ensureSeeded(seedOf([...newer, ...fixtureEntries.filter((e) => e.retired)], "v2"));
     expect(report).toMatchObject({ loaded: true, created: 0, updated: 1, retired: 1, keptAdminEdits: [second.id] });
 
@@ -75,7 +89,11 @@ describe("KnowledgeStore on the embedded Cosmos server", () => {
     const kb = await open();
     await kb.ensureSeeded(seedOf(fixtureEntries, "v1"));
     const good = (await kb.readEntries()).docs[0];
-    await store.containers.knowledge.items.create({ ...good, id: "term-trasig", entry: { ...good.entry, id: "term-trasig", answer: "kort" } });
+    await store.containers.knowledge.items.create({
+      ...good,
+      id: "term-trasig",
+      entry: { ...good.entry, id: "term-trasig", answer: "kort" },
+    });
     await store.containers.knowledge.items.create({ ...good, id: "term-fel-id" });
 
     const { docs, problems } = await kb.readEntries();
@@ -101,7 +119,9 @@ describe("KnowledgeStore on the embedded Cosmos server", () => {
     expect(service.engine.entry("term-sip")).toBeDefined();
 
     const sip = (await kb.readEntries()).docs.find((d) => d.id === "term-sip")!;
-    await store.containers.knowledge.items.upsert(KnowledgeEntryDoc.parse({ ...sip, status: "retired", version: sip.version + 1, updatedBy: "admin" }));
+    await store.containers.knowledge.items.upsert(
+      KnowledgeEntryDoc.parse({ ...sip, status: "retired", version: sip.version + 1, updatedBy: "admin" }),
+    );
     expect(await service.poll()).toBe(false); // not yet announced
     expect(service.engine.entry("term-sip")).toBeDefined();
     await kb.bumpMarker("admin");
@@ -122,11 +142,28 @@ describe("KnowledgeStore on the embedded Cosmos server", () => {
 describe("KnowledgeService", () => {
   it("answers from memory: no store reads after the load", async () => {
     let reads = 0;
-    const docs = fixtureEntries.map((e) => KnowledgeEntryDoc.parse({ id: e.id, type: "entry", entry: e, version: 1, status: e.retired ? "retired" : "active", updatedAt: new Date().toISOString(), updatedBy: "seed" }));
+    const docs = fixtureEntries.map((e) =>
+      KnowledgeEntryDoc.parse({
+        id: e.id,
+        type: "entry",
+        entry: e,
+        version: 1,
+        status: e.retired ? "retired" : "active",
+        updatedAt: new Date().toISOString(),
+        updatedBy: "seed",
+      }),
+    );
     const source: KnowledgeSource = {
       readMarker: async () => {
         reads++;
-        return { id: MARKER_ID, type: "marker", version: 7, seedVersion: "x", updatedAt: new Date().toISOString(), updatedBy: "seed" };
+        return {
+          id: MARKER_ID,
+          type: "marker",
+          version: 7,
+          seedVersion: "x",
+          updatedAt: new Date().toISOString(),
+          updatedBy: "seed",
+        };
       },
       readEntries: async () => {
         reads++;
@@ -143,12 +180,34 @@ describe("KnowledgeService", () => {
 
   it("keeps serving the loaded base when a reload fails", async () => {
     let fail = false;
-    const docs = [entry({ id: "topic-a", title: "Anhöriga", answer: "Anhöriga ska få stöd av socialtjänsten enligt överenskommelsen.", phrasings: ["stöd till anhöriga", "anhörigstöd"] })].map((e) =>
-      KnowledgeEntryDoc.parse({ id: e.id, type: "entry", entry: e, version: 1, status: "active", updatedAt: new Date().toISOString(), updatedBy: "seed" }),
+    const docs = [
+      entry({
+        id: "topic-a",
+        title: "Anhöriga",
+        answer: "Anhöriga ska få stöd av socialtjänsten enligt överenskommelsen.",
+        phrasings: ["stöd till anhöriga", "anhörigstöd"],
+      }),
+    ].map((e) =>
+      KnowledgeEntryDoc.parse({
+        id: e.id,
+        type: "entry",
+        entry: e,
+        version: 1,
+        status: "active",
+        updatedAt: new Date().toISOString(),
+        updatedBy: "seed",
+      }),
     );
     let version = 1;
     const source: KnowledgeSource = {
-      readMarker: async () => ({ id: MARKER_ID, type: "marker", version, seedVersion: "x", updatedAt: new Date().toISOString(), updatedBy: "seed" }),
+      readMarker: async () => ({
+        id: MARKER_ID,
+        type: "marker",
+        version,
+        seedVersion: "x",
+        updatedAt: new Date().toISOString(),
+        updatedBy: "seed",
+      }),
       readEntries: async () => {
         if (fail) throw new Error("cosmos down");
         return { docs, problems: [] };

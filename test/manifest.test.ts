@@ -4,7 +4,15 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { PNG } from "pngjs";
 import { helpSections } from "../cards/help-cards";
-import { checkIcons, fillTemplate, MANIFEST_DIR, packageApp, PackageError, validateManifest, type Manifest } from "../scripts/package-app";
+import {
+  checkIcons,
+  fillTemplate,
+  MANIFEST_DIR,
+  packageApp,
+  PackageError,
+  validateManifest,
+  type Manifest,
+} from "../scripts/package-app";
 
 // @microsoft/app-manifest requires strip-bom 5, an ES module that Node 20 loads but jest's CommonJS runtime
 // cannot. It is only used when reading manifests from disk, which this code does not do through the package.
@@ -67,13 +75,18 @@ describe("Teams app manifest", () => {
     const personal = commandLists.find((l) => l.scopes[0] === "personal")!;
     expect(personal.commands.map((c) => c.title)).toContain("admin");
     expect(personal.commands.find((c) => c.title === "hjälp")?.description).toBe("Visa vad jag kan göra");
-    expect(personal.commands.map((c) => c.title)).toEqual(expect.arrayContaining(["lämna", "planera", "leveranser", "granska"]));
+    expect(personal.commands.map((c) => c.title)).toEqual(
+      expect.arrayContaining(["lämna", "planera", "leveranser", "granska"]),
+    );
     expect(commandLists.find((l) => l.scopes[0] === "team")!.commands.map((c) => c.title)).toContain("koppla kanal");
     // The schema allows at most 10 commands per scope; every command is one the help card explains.
-    const helped = (["admin"] as const).flatMap((r) => helpSections(r).flatMap((sec) => sec.commands.map((c) => c.title)));
+    const helped = (["admin"] as const).flatMap((r) =>
+      helpSections(r).flatMap((sec) => sec.commands.map((c) => c.title)),
+    );
     for (const list of commandLists) {
       expect(list.commands.length).toBeLessThanOrEqual(10);
-      for (const c of list.commands.filter((x) => !x.title.endsWith("?"))) expect(helped.some((h) => h === c.title || h.startsWith(`${c.title} `))).toBe(true);
+      for (const c of list.commands.filter((x) => !x.title.endsWith("?")))
+        expect(helped.some((h) => h === c.title || h.startsWith(`${c.title} `))).toBe(true);
     }
     // Swedish, not the English defaults a template would carry.
     const allText = commandLists.flatMap((l) => l.commands.map((c) => `${c.title} ${c.description}`)).join(" ");

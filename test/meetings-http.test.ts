@@ -20,15 +20,29 @@ interface Cluster {
 }
 
 /** Bot instances sharing one embedded Cosmos, like replicas behind a load balancer; no background scheduler. */
-async function startCluster(instances: number, behaviour: ConnectorBehaviour = {}, env: Record<string, string> = {}): Promise<Cluster> {
+async function startCluster(
+  instances: number,
+  behaviour: ConnectorBehaviour = {},
+  env: Record<string, string> = {},
+): Promise<Cluster> {
   const { endpoint, server } = await startEmbeddedCosmos();
-  const config = loadConfig({ LOG_LEVEL: "silent", COSMOS_ENDPOINT: endpoint, COSMOS_KEY: KEY, EVALUATION_SECRET: "meetings-test-secret-that-is-long-enough-01", COSMOS_DATABASE: `meet-${Date.now()}-${Math.round(Math.random() * 1e6)}`, ADMIN_AAD_OBJECT_IDS: ADMIN, ...env });
+  const config = loadConfig({
+    LOG_LEVEL: "silent",
+    COSMOS_ENDPOINT: endpoint,
+    COSMOS_KEY: KEY,
+    EVALUATION_SECRET: "meetings-test-secret-that-is-long-enough-01",
+    COSMOS_DATABASE: `meet-${Date.now()}-${Math.round(Math.random() * 1e6)}`,
+    ADMIN_AAD_OBJECT_IDS: ADMIN,
+    ...env,
+  });
   const apps: App[] = [];
   const clocks: ManualClock[] = [];
   for (let i = 0; i < instances; i++) {
     const clock = new ManualClock(PLANNED_AT);
     clocks.push(clock);
-    apps.push(await createApp(config, createLogger("silent"), { clock, instanceId: `instance-${i}`, startScheduler: false }));
+    apps.push(
+      await createApp(config, createLogger("silent"), { clock, instanceId: `instance-${i}`, startScheduler: false }),
+    );
   }
   const port = await apps[0].start(0);
   for (const a of apps.slice(1)) await a.start(0);
@@ -46,7 +60,11 @@ async function startCluster(instances: number, behaviour: ConnectorBehaviour = {
   };
 }
 
-const user = (i: number) => ({ id: `29:member-${i}`, name: `Medlem ${i}`, aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}` });
+const user = (i: number) => ({
+  id: `29:member-${i}`,
+  name: `Medlem ${i}`,
+  aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+});
 const admin = { id: "29:admin", name: "Admin Välfärd", aadObjectId: ADMIN };
 
 const as = <T>(client: TeamsTestClient, who: typeof admin, fn: () => Promise<T>) => client.as(who, fn);
@@ -58,24 +76,63 @@ async function setUp(c: Cluster, members: number) {
   for (let i = 0; i < members; i++) {
     await as(c.client, user(i), async () => {
       await c.client.install({ conversationId: `a:member-${i}` });
-      const joined = await c.client.post(c.client.activity({ type: "message", conversationId: `a:member-${i}`, value: { action: "meetings.join", groupId: "sala", organisation: i === 2 || i === 3 ? "Region Västmanland" : "Sala", function: FUNCTIONS[i % FUNCTIONS.length] } }));
+      const joined = await c.client.post(
+        c.client.activity({
+          type: "message",
+          conversationId: `a:member-${i}`,
+          value: {
+            action: "meetings.join",
+            groupId: "sala",
+            organisation: i === 2 || i === 3 ? "Region Västmanland" : "Sala",
+            function: FUNCTIONS[i % FUNCTIONS.length],
+          },
+        }),
+      );
       expect(joined.replies[0].text).toContain("Du är med i VuS Sala");
     });
   }
   await as(c.client, admin, async () => {
     await c.client.install({ conversationId: "a:admin" });
-    const made = await c.client.post(c.client.activity({ type: "message", conversationId: "a:admin", value: { action: "meetings.coordinator", member: `sala|${user(0).aadObjectId}` } }));
+    const made = await c.client.post(
+      c.client.activity({
+        type: "message",
+        conversationId: "a:admin",
+        value: { action: "meetings.coordinator", member: `sala|${user(0).aadObjectId}` },
+      }),
+    );
     expect(made.replies[0].text).toContain("är nu samordnare för VuS Sala");
   });
   // The coordinator plans the meeting with the card form: Monday after the spring DST change.
   const planned = await as(c.client, user(0), () =>
-    c.client.post(c.client.activity({ type: "message", conversationId: "a:member-0", value: { action: "meetings.save", meetingId: "", groupId: "sala", date: "2027-03-29", start: "09:00", length: "120", place: "Sala sjukhus, rum 3", link: "https://teams.microsoft.com/l/meetup-join/abc", theme: "SIP", agenda: "Inledning\nSIP-rutinen" } })),
+    c.client.post(
+      c.client.activity({
+        type: "message",
+        conversationId: "a:member-0",
+        value: {
+          action: "meetings.save",
+          meetingId: "",
+          groupId: "sala",
+          date: "2027-03-29",
+          start: "09:00",
+          length: "120",
+          place: "Sala sjukhus, rum 3",
+          link: "https://teams.microsoft.com/l/meetup-join/abc",
+          theme: "SIP",
+          agenda: "Inledning\nSIP-rutinen",
+        },
+      }),
+    ),
   );
   expect(planned.replies[0].text).toContain("Mötet för VuS Sala är planerat: måndag 29 mars 2027 kl. 09:00–11:00");
 }
 
 const remindersTo = (c: Cluster, conversationId: string, title = "Påminnelse: VuS Sala") =>
-  c.client.sent.filter((s) => s.activity.type === "message" && s.activity.conversation?.id === conversationId && cardText(s.activity).includes(title));
+  c.client.sent.filter(
+    (s) =>
+      s.activity.type === "message" &&
+      s.activity.conversation?.id === conversationId &&
+      cardText(s.activity).includes(title),
+  );
 
 describe("meetings over HTTP with two bot instances on one Cosmos", () => {
   let c: Cluster;
@@ -89,7 +146,11 @@ describe("meetings over HTTP with two bot instances on one Cosmos", () => {
 
   it("sends the 7-day reminder exactly once per member although both instances run the scheduler", async () => {
     for (const clock of c.clocks) clock.set("2027-03-22T08:00:05.000Z"); // 09:00 CET, seven days before
-    const ticks = await Promise.all([c.apps[0].meetings.scheduler.tick(), c.apps[1].meetings.scheduler.tick(), c.apps[0].meetings.scheduler.tick()]);
+    const ticks = await Promise.all([
+      c.apps[0].meetings.scheduler.tick(),
+      c.apps[1].meetings.scheduler.tick(),
+      c.apps[0].meetings.scheduler.tick(),
+    ]);
     expect(ticks.reduce((n, t) => n + t.ran, 0)).toBeGreaterThanOrEqual(1);
     for (let i = 0; i < MEMBERS; i++) expect(remindersTo(c, `a:member-${i}`)).toHaveLength(1);
     await Promise.all(c.apps.map((a) => a.meetings.scheduler.tick()));
@@ -98,15 +159,28 @@ describe("meetings over HTTP with two bot instances on one Cosmos", () => {
     const card = remindersTo(c, "a:member-1")[0].activity.attachments[0].content;
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(remindersTo(c, "a:member-1")[0].activity)).toContain("Mötet är om 7 dagar.");
-    expect(card.actions.filter((a: any) => a.type === "Action.Execute").map((a: any) => a.title)).toEqual(["Deltar", "Deltar inte", "Skickar ersättare"]);
-    expect(card.actions.find((a: any) => a.type === "Action.OpenUrl").url).toBe("https://teams.microsoft.com/l/meetup-join/abc");
+    expect(card.actions.filter((a: any) => a.type === "Action.Execute").map((a: any) => a.title)).toEqual([
+      "Deltar",
+      "Deltar inte",
+      "Skickar ersättare",
+    ]);
+    expect(card.actions.find((a: any) => a.type === "Action.OpenUrl").url).toBe(
+      "https://teams.microsoft.com/l/meetup-join/abc",
+    );
   });
 
   it("records an RSVP from Action.Execute and answers with the updated card", async () => {
     const sent = remindersTo(c, "a:member-1")[0].activity.attachments[0].content;
     const execute = sent.actions.find((a: any) => a.title === "Skickar ersättare");
     const res = await as(c.client, user(1), () =>
-      c.client.post(c.client.activity({ type: "invoke", name: "adaptiveCard/action", conversationId: "a:member-1", value: { action: { type: "Action.Execute", verb: execute.verb, data: execute.data }, trigger: "manual" } })),
+      c.client.post(
+        c.client.activity({
+          type: "invoke",
+          name: "adaptiveCard/action",
+          conversationId: "a:member-1",
+          value: { action: { type: "Action.Execute", verb: execute.verb, data: execute.data }, trigger: "manual" },
+        }),
+      ),
     );
     expect(res.status).toBe(200);
     expect(res.body.statusCode).toBe(200);
@@ -117,7 +191,17 @@ describe("meetings over HTTP with two bot instances on one Cosmos", () => {
     expect(JSON.stringify(res.body.value)).toContain("Mötet är om 7 dagar.");
     expect(res.body.value.refresh.action.verb).toBe("meetings.refresh");
     const refreshed = await as(c.client, user(1), () =>
-      c.client.post(c.client.activity({ type: "invoke", name: "adaptiveCard/action", conversationId: "a:member-1", value: { action: { type: "Action.Execute", verb: "meetings.refresh", data: execute.data }, trigger: "automatic" } })),
+      c.client.post(
+        c.client.activity({
+          type: "invoke",
+          name: "adaptiveCard/action",
+          conversationId: "a:member-1",
+          value: {
+            action: { type: "Action.Execute", verb: "meetings.refresh", data: execute.data },
+            trigger: "automatic",
+          },
+        }),
+      ),
     );
     expect(JSON.stringify(refreshed.body.value)).toContain("Ditt svar: Skickar ersättare.");
   });
@@ -199,8 +283,17 @@ describe("meetings delivery under throttling and restarts", () => {
       c.clocks[0].set(due);
       // Instance A claims the job and member 1, then "dies" before sending.
       const [stored] = (await a.meetings.jobs.due(due)).filter((j) => j.doc.key === "7d");
-      await a.meetings.jobs.jobs.replace({ ...stored.doc, status: "running", owner: "instance-0", leaseUntil: "2027-03-22T08:01:05.000Z", runs: 1 }, stored.etag);
-      const claim = await a.meetings.jobs.claimDelivery(stored.doc.jobId, `member:${user(1).aadObjectId}`, "instance-0", due, "2027-03-22T07:59:05.000Z");
+      await a.meetings.jobs.jobs.replace(
+        { ...stored.doc, status: "running", owner: "instance-0", leaseUntil: "2027-03-22T08:01:05.000Z", runs: 1 },
+        stored.etag,
+      );
+      const claim = await a.meetings.jobs.claimDelivery(
+        stored.doc.jobId,
+        `member:${user(1).aadObjectId}`,
+        "instance-0",
+        due,
+        "2027-03-22T07:59:05.000Z",
+      );
       expect(claim.kind).toBe("mine");
       await a.stop();
 
@@ -224,7 +317,10 @@ describe("meetings delivery under throttling and restarts", () => {
 
   it("403 from Teams marks the member's conversation inactive and reports it", async () => {
     let armed = false;
-    const c = await startCluster(1, { respond: ({ method, url }) => (armed && method === "POST" && url.includes("a:member-2/activities") ? { status: 403, body: {} } : undefined) });
+    const c = await startCluster(1, {
+      respond: ({ method, url }) =>
+        armed && method === "POST" && url.includes("a:member-2/activities") ? { status: 403, body: {} } : undefined,
+    });
     try {
       await setUp(c, 3);
       armed = true;
@@ -233,9 +329,13 @@ describe("meetings delivery under throttling and restarts", () => {
       const meeting = (await c.apps[0].meetings.vus.meetingsOf("sala"))[0];
       const job = (await c.apps[0].meetings.jobs.jobsOfMeeting(meeting.id)).find((j) => j.key === "7d");
       expect(job?.counts).toEqual({ sent: 2, failed: 0, inactive: 1, expired: 0 });
-      expect((await c.apps[0].meetings.jobs.deliveriesOf(job!.jobId)).find((d) => d.status === "inactive")).toMatchObject({ attempts: 1, lastStatusCode: 403 });
+      expect(
+        (await c.apps[0].meetings.jobs.deliveriesOf(job!.jobId)).find((d) => d.status === "inactive"),
+      ).toMatchObject({ attempts: 1, lastStatusCode: 403 });
       const { ConversationStore } = await import("../data/conversations");
-      expect((await new ConversationStore(c.apps[0].store.containers.conversations).get(TENANT, "a:member-2"))?.active).toBe(false);
+      expect(
+        (await new ConversationStore(c.apps[0].store.containers.conversations).get(TENANT, "a:member-2"))?.active,
+      ).toBe(false);
     } finally {
       await c.stop();
     }
@@ -247,7 +347,8 @@ describe("planning in Teams: year plan file, list, move", () => {
     const http = await import("node:http");
     const files: Record<string, string> = {
       "/bad.csv": "länsdel;datum;start;längd;plats\nSala;2027-05-10;09:00;120;Sala\nSala;2027-05-11;09:00;5;Sala\n",
-      "/good.csv": "länsdel;datum;start;längd;plats;länk;tema;dagordning\nSala;2027-05-10;09:00;120;Sala;;Beroende;Inledning|BIV\nSala;2027-09-13;09:00;120;Sala;;;\n",
+      "/good.csv":
+        "länsdel;datum;start;längd;plats;länk;tema;dagordning\nSala;2027-05-10;09:00;120;Sala;;Beroende;Inledning|BIV\nSala;2027-09-13;09:00;120;Sala;;;\n",
     };
     const fileServer = http.createServer((req, res) => {
       const body = files[req.url ?? ""];
@@ -261,7 +362,19 @@ describe("planning in Teams: year plan file, list, move", () => {
       await setUp(c, 2);
       const sendFile = (name: string) =>
         as(c.client, user(0), () =>
-          c.client.post(c.client.activity({ type: "message", conversationId: "a:member-0", attachments: [{ contentType: "application/vnd.microsoft.teams.file.download.info", name, content: { downloadUrl: `${base}/${name}`, uniqueId: "x", fileType: "csv" } }] })),
+          c.client.post(
+            c.client.activity({
+              type: "message",
+              conversationId: "a:member-0",
+              attachments: [
+                {
+                  contentType: "application/vnd.microsoft.teams.file.download.info",
+                  name,
+                  content: { downloadUrl: `${base}/${name}`, uniqueId: "x", fileType: "csv" },
+                },
+              ],
+            }),
+          ),
         );
       const bad = await sendFile("bad.csv");
       expect(bad.replies[0].text).toContain("Filen importerades inte: 1 rad är fel");
@@ -281,7 +394,24 @@ describe("planning in Teams: year plan file, list, move", () => {
       c.clocks[0].set("2027-03-22T08:00:05.000Z");
       await c.apps[0].meetings.scheduler.tick();
       const moved = await as(c.client, user(0), () =>
-        c.client.post(c.client.activity({ type: "message", conversationId: "a:member-0", value: { action: "meetings.save", meetingId: march.id, groupId: "sala", date: "2027-03-30", start: "13:00", length: "90", place: "Sala sjukhus", link: "", theme: "SIP", agenda: "" } })),
+        c.client.post(
+          c.client.activity({
+            type: "message",
+            conversationId: "a:member-0",
+            value: {
+              action: "meetings.save",
+              meetingId: march.id,
+              groupId: "sala",
+              date: "2027-03-30",
+              start: "13:00",
+              length: "90",
+              place: "Sala sjukhus",
+              link: "",
+              theme: "SIP",
+              agenda: "",
+            },
+          }),
+        ),
       );
       expect(moved.replies[0].text).toContain("ändrat: tisdag 30 mars 2027 kl. 13:00–14:30");
       await c.apps[0].meetings.scheduler.tick();
@@ -306,9 +436,20 @@ describe("a group's Teams channel", () => {
       await setUp(c, 1);
       const channelId = "19:vus-sala@thread.tacv2";
       await as(c.client, admin, async () => {
-        await c.client.install({ conversationId: channelId, conversationType: "channel", channelData: { tenant: { id: TENANT }, team: { id: "19:team@thread.tacv2" } } });
+        await c.client.install({
+          conversationId: channelId,
+          conversationType: "channel",
+          channelData: { tenant: { id: TENANT }, team: { id: "19:team@thread.tacv2" } },
+        });
         // Teams delivers a channel post with the thread in the conversation id.
-        const linked = await c.client.post(c.client.activity({ type: "message", text: "koppla kanal Sala", conversationId: `${channelId};messageid=1700000000000`, conversationType: "channel" }));
+        const linked = await c.client.post(
+          c.client.activity({
+            type: "message",
+            text: "koppla kanal Sala",
+            conversationId: `${channelId};messageid=1700000000000`,
+            conversationType: "channel",
+          }),
+        );
         expect(linked.replies[0].text).toContain("Den här kanalen får nu påminnelser om mötena i VuS Sala.");
       });
       expect((await c.apps[0].meetings.vus.group("sala"))?.doc.channel?.conversationId).toBe(channelId);

@@ -11,11 +11,33 @@ import { loadConfig } from "../core/config";
 import { meetingsText } from "../core/strings";
 
 const settings = { reminderOffsets: ["7d", "1d", "2h"], representationCheckTime: "15:00" };
-const group = (id: string, name: string, municipalities: string[]): Group => ({ id, type: "group", groupId: id, name, municipalities, updatedAt: "2027-01-01T00:00:00.000Z" });
+const group = (id: string, name: string, municipalities: string[]): Group => ({
+  id,
+  type: "group",
+  groupId: id,
+  name,
+  municipalities,
+  updatedAt: "2027-01-01T00:00:00.000Z",
+});
 const groups = [group("sala", "Sala", ["Sala"]), group("koping", "Köping", ["Köping", "Arboga"])];
 
 function meeting(start: string, fields: Partial<Meeting> = {}): Meeting {
-  return { id: "m-0000000001", type: "meeting", groupId: "sala", start, durationMinutes: 120, agenda: [], status: "planned", revision: 1, createdBy: "x", createdAt: start, updatedBy: "x", updatedAt: start, place: "Sala", ...fields };
+  return {
+    id: "m-0000000001",
+    type: "meeting",
+    groupId: "sala",
+    start,
+    durationMinutes: 120,
+    agenda: [],
+    status: "planned",
+    revision: 1,
+    createdBy: "x",
+    createdAt: start,
+    updatedBy: "x",
+    updatedAt: start,
+    place: "Sala",
+    ...fields,
+  };
 }
 
 describe("scheduling rules in Europe/Stockholm", () => {
@@ -45,7 +67,12 @@ describe("scheduling rules in Europe/Stockholm", () => {
     expect(offsetUntil(iso, at("2027-03-28T22:00:00.000Z"))).toBe("9h"); // Monday 00:00
     expect(offsetUntil(iso, at("2027-03-29T06:30:00.000Z"))).toBe("30m");
     expect(offsetUntil(iso, at("2027-03-29T07:00:00.000Z"))).toBeUndefined();
-    expect([meetingsText.reminder.inDays("7d"), meetingsText.reminder.inDays("1d"), meetingsText.reminder.inDays("1h"), meetingsText.reminder.inDays("1m")]).toEqual([
+    expect([
+      meetingsText.reminder.inDays("7d"),
+      meetingsText.reminder.inDays("1d"),
+      meetingsText.reminder.inDays("1h"),
+      meetingsText.reminder.inDays("1m"),
+    ]).toEqual([
       "Mötet är om 7 dagar.",
       "Mötet är i morgon.",
       "Mötet börjar om en timme.",
@@ -74,7 +101,9 @@ describe("scheduling rules in Europe/Stockholm", () => {
     expect(late[1].dueAt).toBe("2027-03-28T20:00:00.000Z");
     expect(jobsForMeeting({ ...m, status: "cancelled" }, settings, new Date("2027-03-01T00:00:00Z"))).toEqual([]);
     expect(updateJob(m, "cancelled", new Date("2027-03-30T00:00:00Z"), m.start)).toBeUndefined();
-    expect(updateJob({ ...m, revision: 2 }, "moved", new Date("2027-03-01T00:00:00Z"), "2027-03-20T08:00:00.000Z")?.id).toBe("m-0000000001.r2.meetingUpdate.moved");
+    expect(
+      updateJob({ ...m, revision: 2 }, "moved", new Date("2027-03-01T00:00:00Z"), "2027-03-20T08:00:00.000Z")?.id,
+    ).toBe("m-0000000001.r2.meetingUpdate.moved");
   });
 
   it("reads offsets and limits from the environment", () => {
@@ -93,7 +122,12 @@ describe("send retry policy", () => {
     const c = clock();
     const throttles: number[] = [];
     let calls = 0;
-    const out = await sendWithRetry(async () => (++calls < 3 ? Promise.reject(new SendError("429", 429, 7000)) : ok), defaultRetrySettings, c, { onThrottled: (ms) => throttles.push(ms) });
+    const out = await sendWithRetry(
+      async () => (++calls < 3 ? Promise.reject(new SendError("429", 429, 7000)) : ok),
+      defaultRetrySettings,
+      c,
+      { onThrottled: (ms) => throttles.push(ms) },
+    );
     expect(out).toMatchObject({ status: "sent", attempts: 3 });
     expect(throttles).toEqual([7000, 7000]);
     expect(c.now().toISOString()).toBe("2027-01-01T00:00:14.000Z");
@@ -102,7 +136,12 @@ describe("send retry policy", () => {
   it("retries 412/502/504 with jittered backoff and gives up after the bound, recording the last status", async () => {
     const c = clock();
     let calls = 0;
-    const out = await sendWithRetry(async () => Promise.reject(new SendError("bad gateway", [412, 502, 504][calls++ % 3])), { ...defaultRetrySettings, maxAttempts: 4 }, c, { random: () => 0.5 });
+    const out = await sendWithRetry(
+      async () => Promise.reject(new SendError("bad gateway", [412, 502, 504][calls++ % 3])),
+      { ...defaultRetrySettings, maxAttempts: 4 },
+      c,
+      { random: () => 0.5 },
+    );
     expect(out).toEqual({ status: "failed", attempts: 4, statusCode: 412 });
     expect(calls).toBe(4);
     expect([1, 2, 3].map((n) => backoffMs(n, defaultRetrySettings, () => 0))).toEqual([250, 500, 1000]);
@@ -110,9 +149,23 @@ describe("send retry policy", () => {
   });
 
   it("403/404 end at once as inactive; other errors fail without retry", async () => {
-    expect(await sendWithRetry(async () => Promise.reject(new SendError("gone", 403, undefined, "conv")), defaultRetrySettings, clock())).toEqual({ status: "inactive", attempts: 1, statusCode: 403, conversationId: "conv" });
-    expect(await sendWithRetry(async () => Promise.reject(new SendError("bad", 400)), defaultRetrySettings, clock())).toEqual({ status: "failed", attempts: 1, statusCode: 400 });
-    expect(await sendWithRetry(async () => Promise.reject(new SendError("429", 429, 600_000)), defaultRetrySettings, clock())).toEqual({ status: "failed", attempts: 1, statusCode: 429 });
+    expect(
+      await sendWithRetry(
+        async () => Promise.reject(new SendError("gone", 403, undefined, "conv")),
+        defaultRetrySettings,
+        clock(),
+      ),
+    ).toEqual({ status: "inactive", attempts: 1, statusCode: 403, conversationId: "conv" });
+    expect(
+      await sendWithRetry(async () => Promise.reject(new SendError("bad", 400)), defaultRetrySettings, clock()),
+    ).toEqual({ status: "failed", attempts: 1, statusCode: 400 });
+    expect(
+      await sendWithRetry(
+        async () => Promise.reject(new SendError("429", 429, 600_000)),
+        defaultRetrySettings,
+        clock(),
+      ),
+    ).toEqual({ status: "failed", attempts: 1, statusCode: 429 });
   });
 });
 
@@ -140,13 +193,30 @@ describe("year-plan import", () => {
   const ctx = { groups, existing: [] as Meeting[], allowed: "*" as const, now };
 
   it("reads a semicolon CSV with Swedish headers and a BOM", () => {
-    const csv = "\uFEFFLänsdel;Datum;Start;Längd;Plats;Länk;Tema;Dagordning\nSala;2027-02-10;09:00;120;Sala sjukhus;;SIP;Inledning|SIP\nKöping;2027-03-10;13:30;90;;https://teams.microsoft.com/l/x;;\n";
+    const csv =
+      "\uFEFFLänsdel;Datum;Start;Längd;Plats;Länk;Tema;Dagordning\nSala;2027-02-10;09:00;120;Sala sjukhus;;SIP;Inledning|SIP\nKöping;2027-03-10;13:30;90;;https://teams.microsoft.com/l/x;;\n";
     const read = readMeetingFile("plan.csv", csv);
     expect(read.ok).toBe(true);
     const checked = validateImport(read.ok ? read.rows : [], ctx);
     expect(checked.ok && checked.drafts).toEqual([
-      { groupId: "sala", start: "2027-02-10T08:00:00.000Z", durationMinutes: 120, place: "Sala sjukhus", onlineUrl: undefined, theme: "SIP", agenda: ["Inledning", "SIP"] },
-      { groupId: "koping", start: "2027-03-10T12:30:00.000Z", durationMinutes: 90, place: undefined, onlineUrl: "https://teams.microsoft.com/l/x", theme: undefined, agenda: [] },
+      {
+        groupId: "sala",
+        start: "2027-02-10T08:00:00.000Z",
+        durationMinutes: 120,
+        place: "Sala sjukhus",
+        onlineUrl: undefined,
+        theme: "SIP",
+        agenda: ["Inledning", "SIP"],
+      },
+      {
+        groupId: "koping",
+        start: "2027-03-10T12:30:00.000Z",
+        durationMinutes: 90,
+        place: undefined,
+        onlineUrl: "https://teams.microsoft.com/l/x",
+        theme: undefined,
+        agenda: [],
+      },
     ]);
   });
 
@@ -183,18 +253,61 @@ describe("year-plan import", () => {
       { row: 3, why: "du är inte samordnare för VuS Köping" },
     ]);
     expect(readMeetingFile("plan.xlsx", "x")).toEqual({ ok: false, message: expect.stringContaining(".csv") });
-    expect(readMeetingFile("plan.json", "{not json")).toEqual({ ok: false, message: expect.stringContaining("kunde inte läsa") });
+    expect(readMeetingFile("plan.json", "{not json")).toEqual({
+      ok: false,
+      message: expect.stringContaining("kunde inte läsa"),
+    });
   });
 });
 
 describe("representation check", () => {
-  const member = (aad: string, organisation: string, fn: Member["function"]): Member => ({ id: `member.${aad}`, type: "member", groupId: "koping", tenantId: "t", aadObjectId: aad, userId: `29:${aad}`, serviceUrl: "https://smba.example/", name: aad, organisation, function: fn, role: "member", joinedAt: "2027-01-01T00:00:00.000Z", updatedAt: "2027-01-01T00:00:00.000Z" });
-  const rsvp = (aad: string, answer: Rsvp["answer"]): Rsvp => ({ id: `rsvp.m.${aad}`, type: "rsvp", groupId: "koping", meetingId: "m", aadObjectId: aad, name: aad, answer, answeredAt: "2027-01-01T00:00:00.000Z" });
+  const member = (aad: string, organisation: string, fn: Member["function"]): Member => ({
+    id: `member.${aad}`,
+    type: "member",
+    groupId: "koping",
+    tenantId: "t",
+    aadObjectId: aad,
+    userId: `29:${aad}`,
+    serviceUrl: "https://smba.example/",
+    name: aad,
+    organisation,
+    function: fn,
+    role: "member",
+    joinedAt: "2027-01-01T00:00:00.000Z",
+    updatedAt: "2027-01-01T00:00:00.000Z",
+  });
+  const rsvp = (aad: string, answer: Rsvp["answer"]): Rsvp => ({
+    id: `rsvp.m.${aad}`,
+    type: "rsvp",
+    groupId: "koping",
+    meetingId: "m",
+    aadObjectId: aad,
+    name: aad,
+    answer,
+    answeredAt: "2027-01-01T00:00:00.000Z",
+  });
 
   it("lists each municipality's missing social-services functions and the region's missing functions", () => {
-    const members = [member("a", "Köping", "ifo-socialpsykiatri"), member("b", "Arboga", "ifo"), member("c", "Region Västmanland", "vuxenpsykiatri"), member("d", "Region Västmanland", "habilitering"), member("e", "Region Västmanland", "vardcentral"), member("f", "Köping", "samordnare")];
-    const answers = [rsvp("a", "attending"), rsvp("b", "substitute"), rsvp("c", "declined"), rsvp("d", "attending"), rsvp("e", "attending"), rsvp("f", "attending")];
-    expect(missingFunctions(groups[1], members, answers)).toEqual(["Arboga: socialpsykiatri", "Region – vuxenpsykiatrin"]);
+    const members = [
+      member("a", "Köping", "ifo-socialpsykiatri"),
+      member("b", "Arboga", "ifo"),
+      member("c", "Region Västmanland", "vuxenpsykiatri"),
+      member("d", "Region Västmanland", "habilitering"),
+      member("e", "Region Västmanland", "vardcentral"),
+      member("f", "Köping", "samordnare"),
+    ];
+    const answers = [
+      rsvp("a", "attending"),
+      rsvp("b", "substitute"),
+      rsvp("c", "declined"),
+      rsvp("d", "attending"),
+      rsvp("e", "attending"),
+      rsvp("f", "attending"),
+    ];
+    expect(missingFunctions(groups[1], members, answers)).toEqual([
+      "Arboga: socialpsykiatri",
+      "Region – vuxenpsykiatrin",
+    ]);
     expect(missingFunctions(groups[1], members, [])).toHaveLength(6);
   });
 });

@@ -8,7 +8,9 @@ describe("Swedish in the meetings strings", () => {
     expect(t.representation.text("Sala", 2)).toBe("VuS Sala i morgon: 2 funktioner saknas.");
     expect(t.importText.rejected(1, "x")).toContain("1 rad är fel");
     expect(t.importText.rejected(2, "x")).toContain("2 rader är fel");
-    expect(t.report.line("Påminnelse 7d före", { sent: 1, failed: 2, inactive: 0, expired: 0 }, "klar")).toContain("1 skickad, 2 misslyckade");
+    expect(t.report.line("Påminnelse 7d före", { sent: 1, failed: 2, inactive: 0, expired: 0 }, "klar")).toContain(
+      "1 skickad, 2 misslyckade",
+    );
   });
 
   it("names the group without a genitive on the place name, and says 'ej genomfört'", () => {

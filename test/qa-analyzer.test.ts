@@ -16,7 +16,9 @@ describe("folding", () => {
   });
 
   it("makes a query typed without å/ä/ö identical to the proper one", () => {
-    expect(queryTerms("ar socialtjansten skyldig att stodja anhoriga")).toEqual(queryTerms("Är socialtjänsten skyldig att stödja anhöriga"));
+    expect(queryTerms("ar socialtjansten skyldig att stodja anhoriga")).toEqual(
+      queryTerms("Är socialtjänsten skyldig att stödja anhöriga"),
+    );
   });
 
   it("drops the inflection after a colon, in capitals or typed in lower case", () => {
@@ -59,7 +61,9 @@ describe("stemming normalisation", () => {
 });
 
 describe("compound splitting", () => {
-  const splitter = new CompoundSplitter(["samverkan", "rutin", "kostnad", "ansvar", "hälsa", "undersökning", "grupp", "ledning"].map(fold));
+  const splitter = new CompoundSplitter(
+    ["samverkan", "rutin", "kostnad", "ansvar", "hälsa", "undersökning", "grupp", "ledning"].map(fold),
+  );
 
   it("splits on the linking -s-", () => {
     expect(splitter.split(fold("samverkansrutin"))).toEqual([s("samverkan"), s("rutin")]);
@@ -133,7 +137,9 @@ describe("stop words", () => {
 
 describe("synonyms from term entries", () => {
   it("expands an abbreviation to its written-out form", () => {
-    expect(queryTerms("Vem kallar till SIP?")).toEqual(expect.arrayContaining([s("samordnad"), s("individuell"), s("plan")]));
+    expect(queryTerms("Vem kallar till SIP?")).toEqual(
+      expect.arrayContaining([s("samordnad"), s("individuell"), s("plan")]),
+    );
   });
 
   it("abbreviates a written-out form", () => {

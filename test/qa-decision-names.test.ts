@@ -14,7 +14,8 @@ const minutes = entry({
   phrasings: ["Vem var ordförande?", "protokoll beredningen"],
   source: { document: "srb-2024-01-26", section: "Protokollsutdrag" },
 });
-const named = "Vi har en klient, Maria Andersson, som ska flytta till ett HVB. Kan du kolla vilka insatser hon har hos psykiatrin?";
+const named =
+  "Vi har en klient, Maria Andersson, som ska flytta till ett HVB. Kan du kolla vilka insatser hon har hos psykiatrin?";
 
 describe("person names in the decision documents", () => {
   it("are the capitalised name pairs that no other entry uses", () => {

@@ -36,7 +36,8 @@ describe("QaEngine on a small base", () => {
 
   it("never returns retired entries", () => {
     const r = engine.ask("gammal rutin för kostnadsansvar");
-    const ids = r.outcome === "decline" ? r.alternatives.map((e) => e.id) : [r.entry.id, ...r.alternatives.map((e) => e.id)];
+    const ids =
+      r.outcome === "decline" ? r.alternatives.map((e) => e.id) : [r.entry.id, ...r.alternatives.map((e) => e.id)];
     expect(ids).not.toContain("topic-gammal-rutin");
   });
 
@@ -100,7 +101,15 @@ describe("answer texts", () => {
   });
 
   it("names the decision document as its source", () => {
-    const e = entry({ id: "decision-x", kind: "decision", decidedBy: "Strategisk regional beredning", title: "Beslut", answer: "Beredningen rekommenderade parterna att anta överenskommelsen.", phrasings: ["beslut", "rekommendation"], source: { document: "srb-2024-01-26", section: "§ 9" } });
+    const e = entry({
+      id: "decision-x",
+      kind: "decision",
+      decidedBy: "Strategisk regional beredning",
+      title: "Beslut",
+      answer: "Beredningen rekommenderade parterna att anta överenskommelsen.",
+      phrasings: ["beslut", "rekommendation"],
+      source: { document: "srb-2024-01-26", section: "§ 9" },
+    });
     expect(answerText(e)).toContain("Källa: Protokollsutdrag Strategisk regional beredning 2024-01-26, § 9");
   });
 

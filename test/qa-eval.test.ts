@@ -1,19 +1,54 @@
 // Runs the question sets through the engine in process and scores the first reply the way
 // /work/shared/eval/qa-eval.mjs scores the running bot.
-import { DEV_SET, OWN_SET, OWN_SET_2, OWN_SET_3, OWN_SET_4, OWN_SET_5, OWN_SET_6, OWN_SET_7, OWN_SET_8, OWN_SET_9, OWN_SET_10, loadQuestions, replyText, loadSeedEntries, runSet, summarise, type EvalOutcome } from "../dialogs/qa/eval-harness";
+import {
+  DEV_SET,
+  OWN_SET,
+  OWN_SET_2,
+  OWN_SET_3,
+  OWN_SET_4,
+  OWN_SET_5,
+  OWN_SET_6,
+  OWN_SET_7,
+  OWN_SET_8,
+  OWN_SET_9,
+  OWN_SET_10,
+  loadQuestions,
+  replyText,
+  loadSeedEntries,
+  runSet,
+  summarise,
+  type EvalOutcome,
+} from "../dialogs/qa/eval-harness";
 import { QaEngine } from "../dialogs/qa/qa-engine";
 
 // Floors a few points under what the engine reaches, so a regression fails but a new question does not.
-const FLOORS = { dev: 0.95, own: 0.96, own2: 0.97, own3: 0.96, own4: 0.94, own5: 0.96, own6: 0.91, own7: 0.93, own8: 0.90, own9: 0.94, own10: 0.94 } as const;
+const FLOORS = {
+  dev: 0.95,
+  own: 0.96,
+  own2: 0.97,
+  own3: 0.96,
+  own4: 0.94,
+  own5: 0.96,
+  own6: 0.91,
+  own7: 0.93,
+  own8: 0.9,
+  own9: 0.94,
+  own10: 0.94,
+} as const;
 
 const engine = new QaEngine(loadSeedEntries());
 
 function report(name: string, outcomes: EvalOutcome[]): number {
   const { share, byKind } = summarise(outcomes);
-  const kinds = Object.entries(byKind).map(([k, [p, n]]) => `${k} ${p}/${n}`).join("  ");
+  const kinds = Object.entries(byKind)
+    .map(([k, [p, n]]) => `${k} ${p}/${n}`)
+    .join("  ");
   const misses = outcomes
     .filter((o) => !o.pass)
-    .map((o) => `  MISS ${o.q.id} [${o.q.kind}] ${o.result.outcome}${o.result.outcome === "decline" ? `:${o.result.reason}` : ` ${o.result.entry.id}`} (${o.result.confidence}) ${o.q.q}`);
+    .map(
+      (o) =>
+        `  MISS ${o.q.id} [${o.q.kind}] ${o.result.outcome}${o.result.outcome === "decline" ? `:${o.result.reason}` : ` ${o.result.entry.id}`} (${o.result.confidence}) ${o.q.q}`,
+    );
   console.log([`${name}: ${(share * 100).toFixed(1)}% of ${outcomes.length}`, `  ${kinds}`, ...misses].join("\n"));
   return share;
 }
@@ -112,7 +147,10 @@ describe("known weak spots on the real base", () => {
     ["Hur många vårdplatser finns på vuxenpsykiatrin i Köping?", "decline:out-of-scope"],
     // Lay words for the agreement's own: outsourcing is "avtal med annan aktör", "hamnar på" is the
     // place assigned, "skrivit under" is "undertecknande parter", English "fixed contact" is "fast vårdkontakt".
-    ["Gäller överenskommelsen när kommunen har lagt ut boendestödet på ett privat företag?", "topic-avtal-med-annan-aktor"],
+    [
+      "Gäller överenskommelsen när kommunen har lagt ut boendestödet på ett privat företag?",
+      "topic-avtal-med-annan-aktor",
+    ],
     ["Kan vi på friskolan kalla till SIP fast vi inte skrivit under överenskommelsen?", "topic-sip-fristaende-skolor"],
     ["What does the agreement say about a fixed care contact?", "term-fast-vardkontakt"],
   ])("%s → %s", (q, id) => {
@@ -123,12 +161,16 @@ describe("known weak spots on the real base", () => {
 
 describe("long situations", () => {
   it("takes a place after 'i' for a place, not a client's name", () => {
-    const r = engine.ask("En klient från Sala har fått plats på ett LVM-hem i Småland och behöver en psykiatrisk bedömning där. Vem står för kostnaden?");
+    const r = engine.ask(
+      "En klient från Sala har fått plats på ett LVM-hem i Småland och behöver en psykiatrisk bedömning där. Vem står för kostnaden?",
+    );
     expect(r.outcome).not.toBe("decline");
   });
 
   it("still declines a named client in a long situation", () => {
-    const r = engine.ask("Vi har en klient, Lina Berglund, som ska flytta till ett HVB i Småland. Kan du kolla vilka insatser hon har hos psykiatrin?");
+    const r = engine.ask(
+      "Vi har en klient, Lina Berglund, som ska flytta till ett HVB i Småland. Kan du kolla vilka insatser hon har hos psykiatrin?",
+    );
     expect(r.outcome === "decline" && r.reason).toBe("individual");
   });
 
@@ -141,7 +183,9 @@ describe("long situations", () => {
 
   it("lets the asking clause decide over the story told before it", () => {
     // The story is about a school pupil; the question is about who convenes a SIP.
-    const r = engine.ask("Vi träffar en elev på gymnasiet som har hög frånvaro och mår dåligt hemma. Vem ansvarar för att kalla till SIP?");
+    const r = engine.ask(
+      "Vi träffar en elev på gymnasiet som har hög frånvaro och mår dåligt hemma. Vem ansvarar för att kalla till SIP?",
+    );
     expect(r.outcome === "decline" ? "decline" : r.entry.id).toMatch(/sip/);
   });
 });

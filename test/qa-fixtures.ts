@@ -31,7 +31,8 @@ export const fixtureEntries: KbEntry[] = [
     kind: "responsibility",
     topic: "Kostnadsansvar vid HVB-placering",
     title: "Vem har kostnadsansvaret vid placering på HVB?",
-    answer: "Socialtjänsten har kostnadsansvaret för placering på HVB. Hälso- och sjukvården bekostar den hälso- och sjukvård som ges under placeringen.",
+    answer:
+      "Socialtjänsten har kostnadsansvaret för placering på HVB. Hälso- och sjukvården bekostar den hälso- och sjukvård som ges under placeringen.",
     phrasings: ["Vem betalar HVB-placeringen?", "kostnadsansvar HVB"],
     responsibilities: [
       { actor: "Socialtjänsten", duty: "Bekostar placeringen på HVB.", cost: true },
@@ -41,7 +42,8 @@ export const fixtureEntries: KbEntry[] = [
   entry({
     id: "topic-anhoriga",
     title: "Stöd till anhöriga",
-    answer: "Socialtjänsten ska erbjuda stöd till anhöriga som vårdar en närstående. Hälso- och sjukvården uppmärksammar anhörigas behov.",
+    answer:
+      "Socialtjänsten ska erbjuda stöd till anhöriga som vårdar en närstående. Hälso- och sjukvården uppmärksammar anhörigas behov.",
     phrasings: ["Vem stödjer anhöriga?", "anhörigstöd"],
   }),
   entry({

@@ -20,7 +20,10 @@ describe("questions and feedback over HTTP", () => {
   let feedback: FeedbackStore;
 
   beforeAll(async () => {
-    const config = loadConfig({ LOG_LEVEL: "silent", COSMOS_DATABASE: `qa-http-${Date.now()}-${Math.round(Math.random() * 1e6)}` });
+    const config = loadConfig({
+      LOG_LEVEL: "silent",
+      COSMOS_DATABASE: `qa-http-${Date.now()}-${Math.round(Math.random() * 1e6)}`,
+    });
     app = await createApp(config, createLogger("silent"));
     client = await TeamsTestClient.start(`http://127.0.0.1:${await app.start(0)}/api/messages`);
     feedback = new FeedbackStore(app.store.containers.feedback);
@@ -81,7 +84,10 @@ describe("questions and feedback over HTTP", () => {
     expect(cardText(pressed.replies[0])).toContain(app.knowledge.engine.entry(alt.entryId)!.title);
 
     const logged = await feedback.newest("unanswered");
-    expect(logged.find((d) => d.kind === "unanswered" && d.question === question)).toMatchObject({ outcome: "suggest", reason: "low-confidence" });
+    expect(logged.find((d) => d.kind === "unanswered" && d.question === question)).toMatchObject({
+      outcome: "suggest",
+      reason: "low-confidence",
+    });
   });
 
   it("answers the example question a welcome-card button sends (data only, no text)", async () => {
@@ -97,7 +103,11 @@ describe("questions and feedback over HTTP", () => {
     expect(replies[0].summary).toContain("Välfärd");
     expect(cardProblems(replies[0].attachments[0].content)).toEqual([]);
     const logged = await feedback.newest("unanswered");
-    expect(logged[0]).toMatchObject({ kind: "unanswered", outcome: "decline", question: "Vad blir vädret i Västerås i morgon?" });
+    expect(logged[0]).toMatchObject({
+      kind: "unanswered",
+      outcome: "decline",
+      question: "Vad blir vädret i Västerås i morgon?",
+    });
   });
 
   it("declines a look-up of a named person and does not keep the question", async () => {
@@ -116,7 +126,14 @@ describe("questions and feedback over HTTP", () => {
     expect(sent.replies.map((r) => r.text)).toEqual([qaText.feedback.thanksDown]);
 
     const [stored] = await feedback.newest("feedback", 1);
-    expect(stored).toMatchObject({ kind: "feedback", vote: "down", entryId: down.data.entryId, question: "Vem kallar till SIP?", status: "new", kbVersion: 1 });
+    expect(stored).toMatchObject({
+      kind: "feedback",
+      vote: "down",
+      entryId: down.data.entryId,
+      question: "Vem kallar till SIP?",
+      status: "new",
+      kbVersion: 1,
+    });
     expect(stored.asker).toMatch(/^[0-9a-f]{32}$/);
     const raw = JSON.stringify(stored);
     for (const id of [client.user.id, client.user.aadObjectId, TENANT, client.user.name]) expect(raw).not.toContain(id);

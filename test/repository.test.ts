@@ -48,7 +48,9 @@ describe("Repository on the embedded Cosmos server", () => {
   });
 
   it("refuses to write a document that breaks the schema", async () => {
-    await expect(notes.create({ id: "bad", tenantId: "t1", text: "x".repeat(30), n: 1 })).rejects.toBeInstanceOf(InvalidDocumentError);
+    await expect(notes.create({ id: "bad", tenantId: "t1", text: "x".repeat(30), n: 1 })).rejects.toBeInstanceOf(
+      InvalidDocumentError,
+    );
     expect(await notes.read("bad", "t1")).toBeUndefined();
   });
 
@@ -60,7 +62,14 @@ describe("Repository on the embedded Cosmos server", () => {
   it("queries within a partition", async () => {
     await notes.create({ id: "q1", tenantId: "t2", text: "a", n: 5 });
     await notes.create({ id: "q2", tenantId: "t2", text: "b", n: 7 });
-    const found = await notes.query("SELECT * FROM c WHERE c.tenantId = @t AND c.n > @n", [{ name: "@t", value: "t2" }, { name: "@n", value: 5 }], "t2");
+    const found = await notes.query(
+      "SELECT * FROM c WHERE c.tenantId = @t AND c.n > @n",
+      [
+        { name: "@t", value: "t2" },
+        { name: "@n", value: 5 },
+      ],
+      "t2",
+    );
     expect(found.map((s) => s.doc.id)).toEqual(["q2"]);
   });
 });

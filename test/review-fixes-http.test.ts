@@ -16,7 +16,11 @@ import { cardProblems } from "./support/validate-card";
 const ADMIN = { id: "29:admin", name: "Admin Välfärd", aadObjectId: "0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" };
 /** Added as admin from Teams (not in ADMIN_AAD_OBJECT_IDS); Teams sends the id in upper case. */
 const TEAMS_ADMIN = { id: "29:teams-admin", name: "Tove Tillagd", aadObjectId: "7D3C2B1A-0F9E-4D8C-9B7A-6F5E4D3C2B1A" };
-const COORDINATOR = { id: "29:coordinator", name: "Sara Samordnare", aadObjectId: "00000000-0000-4000-8000-000000000c01" };
+const COORDINATOR = {
+  id: "29:coordinator",
+  name: "Sara Samordnare",
+  aadObjectId: "00000000-0000-4000-8000-000000000c01",
+};
 const MEMBER = { id: "29:member", name: "Mats Medlem", aadObjectId: "00000000-0000-4000-8000-000000000c02" };
 type Who = typeof ADMIN;
 
@@ -43,21 +47,48 @@ describe("review fixes over HTTP", () => {
 
   const as = <T>(who: Who, fn: () => Promise<T>) => client.as(who, fn);
   const chatOf = (who: Who) => `a:chat-${who.id}`;
-  const say = (who: Who, text: string, fields: Record<string, any> = {}) => as(who, () => client.say(text, { conversationId: chatOf(who), ...fields }));
-  const press = (who: Who, value: unknown) => as(who, () => client.post(client.activity({ type: "message", conversationId: chatOf(who), value })));
+  const say = (who: Who, text: string, fields: Record<string, any> = {}) =>
+    as(who, () => client.say(text, { conversationId: chatOf(who), ...fields }));
+  const press = (who: Who, value: unknown) =>
+    as(who, () => client.post(client.activity({ type: "message", conversationId: chatOf(who), value })));
   const sendFile = (who: Who, name: string, content: string) => {
     host.files.set(`/${name}`, content);
-    return as(who, () => client.post(client.activity({ type: "message", conversationId: chatOf(who), attachments: [{ contentType: FILE_INFO, name, content: { downloadUrl: `${host.base}/${name}`, uniqueId: name, fileType: name.split(".").pop() } }] })));
+    return as(who, () =>
+      client.post(
+        client.activity({
+          type: "message",
+          conversationId: chatOf(who),
+          attachments: [
+            {
+              contentType: FILE_INFO,
+              name,
+              content: { downloadUrl: `${host.base}/${name}`, uniqueId: name, fileType: name.split(".").pop() },
+            },
+          ],
+        }),
+      ),
+    );
   };
 
   beforeAll(async () => {
-    const config = loadConfig({ LOG_LEVEL: "silent", ADMIN_AAD_OBJECT_IDS: ADMIN.aadObjectId, COSMOS_DATABASE: `review-${Date.now()}-${Math.round(Math.random() * 1e6)}`, EVALUATION_SECRET: "review-test-secret-that-is-long-enough-0123456" });
+    const config = loadConfig({
+      LOG_LEVEL: "silent",
+      ADMIN_AAD_OBJECT_IDS: ADMIN.aadObjectId,
+      COSMOS_DATABASE: `review-${Date.now()}-${Math.round(Math.random() * 1e6)}`,
+      EVALUATION_SECRET: "review-test-secret-that-is-long-enough-0123456",
+    });
     app = await createApp(config, createLogger("silent"), { clock, instanceId: "review-test", startScheduler: false });
     client = await TeamsTestClient.start(`http://127.0.0.1:${await app.start(0)}/api/messages`);
     host = await fileHost();
-    for (const who of [ADMIN, TEAMS_ADMIN, COORDINATOR, MEMBER]) await as(who, () => client.install({ conversationId: chatOf(who) }));
+    for (const who of [ADMIN, TEAMS_ADMIN, COORDINATOR, MEMBER])
+      await as(who, () => client.install({ conversationId: chatOf(who) }));
     for (const who of [COORDINATOR, MEMBER]) {
-      const joined = await press(who, { action: "meetings.join", groupId: "sala", organisation: "Sala", function: "ifo" });
+      const joined = await press(who, {
+        action: "meetings.join",
+        groupId: "sala",
+        organisation: "Sala",
+        function: "ifo",
+      });
       expect(joined.replies[0].text).toContain("Du är med i VuS Sala");
     }
     const made = await press(ADMIN, { action: "meetings.coordinator", member: `sala|${COORDINATOR.aadObjectId}` });
@@ -107,9 +138,17 @@ describe("review fixes over HTTP", () => {
 
   describe("files are routed by content, not by who sends them", () => {
     it("an admin's meeting plan, CSV or JSON rows, is imported as meetings", async () => {
-      const csv = await sendFile(ADMIN, "arsplan.csv", "länsdel;datum;start;längd;plats\nSala;2027-05-10;09:00;120;Sala sjukhus\n");
+      const csv = await sendFile(
+        ADMIN,
+        "arsplan.csv",
+        "länsdel;datum;start;längd;plats\nSala;2027-05-10;09:00;120;Sala sjukhus\n",
+      );
       expect(csv.replies.map((r) => r.text)).toEqual([meetingsText.importText.done(1, "Sala")]);
-      const json = await sendFile(ADMIN, "arsplan.json", JSON.stringify({ meetings: [{ grupp: "Köping", datum: "2027-05-11", start: "09:00", plats: "Köping" }] }));
+      const json = await sendFile(
+        ADMIN,
+        "arsplan.json",
+        JSON.stringify({ meetings: [{ grupp: "Köping", datum: "2027-05-11", start: "09:00", plats: "Köping" }] }),
+      );
       expect(json.replies.map((r) => r.text)).toEqual([meetingsText.importText.done(1, "Köping")]);
     });
 
@@ -143,13 +182,33 @@ describe("review fixes over HTTP", () => {
       await as(ADMIN, () => client.install(inTeam(TEAM)));
       const linked = await say(COORDINATOR, "koppla kanal Sala", inTeam(CHANNEL, "1700000000001"));
       expect(linked.replies.map((r) => r.text)).toEqual([meetingsText.admin.channelLinked("Sala")]);
-      expect((await app.meetings.vus.group("sala"))?.doc.channel).toEqual({ tenantId: TENANT, conversationId: CHANNEL, teamId: TEAM });
+      expect((await app.meetings.vus.group("sala"))?.doc.channel).toEqual({
+        tenantId: TENANT,
+        conversationId: CHANNEL,
+        teamId: TEAM,
+      });
 
-      const planned = await press(COORDINATOR, { action: "meetings.save", meetingId: "", groupId: "sala", date: "2027-08-16", start: "09:00", length: "120", place: "Sala sjukhus", link: "", theme: "", agenda: "" });
+      const planned = await press(COORDINATOR, {
+        action: "meetings.save",
+        meetingId: "",
+        groupId: "sala",
+        date: "2027-08-16",
+        start: "09:00",
+        length: "120",
+        place: "Sala sjukhus",
+        link: "",
+        theme: "",
+        agenda: "",
+      });
       expect(planned.replies[0].text).toContain("planerat");
       clock.set("2027-08-09T07:00:05.000Z"); // 09:00 CEST, seven days before
       await app.meetings.scheduler.tick();
-      const toChannel = client.sent.filter((s) => s.activity.type === "message" && s.activity.conversation?.id === CHANNEL && cardText(s.activity).includes("Påminnelse: VuS Sala"));
+      const toChannel = client.sent.filter(
+        (s) =>
+          s.activity.type === "message" &&
+          s.activity.conversation?.id === CHANNEL &&
+          cardText(s.activity).includes("Påminnelse: VuS Sala"),
+      );
       expect(toChannel).toHaveLength(1);
       expect(toChannel[0].url).toContain(`/v3/conversations/${CHANNEL}/activities`);
       expect(cardText(toChannel[0].activity)).toContain("måndag 16 augusti 2027");
@@ -166,13 +225,36 @@ describe("review fixes over HTTP", () => {
     it("kommuner, samordnare, koppla kanal and gå med", async () => {
       const groupBefore = (await app.meetings.vus.group("koping"))!.doc;
       jest.spyOn(app.meetings.vus.groups, "replace").mockRejectedValue(new ConflictError("vus", "koping"));
-      expect((await say(ADMIN, "kommuner Köping: Köping, Arboga")).replies.map((r) => r.text)).toEqual([meetingsText.conflict]);
-      expect((await say(COORDINATOR, "koppla kanal Sala", { conversationId: "19:x@thread.tacv2;messageid=1", conversationType: "channel", channelData: { tenant: { id: TENANT }, channel: { id: "19:x@thread.tacv2" } } })).replies.map((r) => r.text)).toEqual([meetingsText.conflict]);
+      expect((await say(ADMIN, "kommuner Köping: Köping, Arboga")).replies.map((r) => r.text)).toEqual([
+        meetingsText.conflict,
+      ]);
+      expect(
+        (
+          await say(COORDINATOR, "koppla kanal Sala", {
+            conversationId: "19:x@thread.tacv2;messageid=1",
+            conversationType: "channel",
+            channelData: { tenant: { id: TENANT }, channel: { id: "19:x@thread.tacv2" } },
+          })
+        ).replies.map((r) => r.text),
+      ).toEqual([meetingsText.conflict]);
       expect((await app.meetings.vus.group("koping"))!.doc).toEqual(groupBefore);
 
       jest.spyOn(app.meetings.vus.members, "replace").mockRejectedValue(new ConflictError("vus", "member"));
-      expect((await press(ADMIN, { action: "meetings.coordinator", member: `sala|${MEMBER.aadObjectId}` })).replies.map((r) => r.text)).toEqual([meetingsText.conflict]);
-      expect((await press(MEMBER, { action: "meetings.join", groupId: "sala", organisation: "Sala", function: "socialpsykiatri" })).replies.map((r) => r.text)).toEqual([meetingsText.conflict]);
+      expect(
+        (await press(ADMIN, { action: "meetings.coordinator", member: `sala|${MEMBER.aadObjectId}` })).replies.map(
+          (r) => r.text,
+        ),
+      ).toEqual([meetingsText.conflict]);
+      expect(
+        (
+          await press(MEMBER, {
+            action: "meetings.join",
+            groupId: "sala",
+            organisation: "Sala",
+            function: "socialpsykiatri",
+          })
+        ).replies.map((r) => r.text),
+      ).toEqual([meetingsText.conflict]);
       const member = (await app.meetings.vus.membersOf("sala")).find((m) => m.aadObjectId === MEMBER.aadObjectId);
       expect(member).toMatchObject({ role: "member", function: "ifo" });
     });
@@ -187,7 +269,10 @@ describe("review fixes over HTTP", () => {
     };
 
     it("'lämna ut journalen till anhöriga?' is a question; 'lämna <länsdel>' is still the command", async () => {
-      expectQaAnswer((await say(MEMBER, "lämna ut journalen till anhöriga?")).replies, [meetingsText.leave.notMember, meetingsText.leave.which("Sala")]);
+      expectQaAnswer((await say(MEMBER, "lämna ut journalen till anhöriga?")).replies, [
+        meetingsText.leave.notMember,
+        meetingsText.leave.which("Sala"),
+      ]);
       expect((await say(MEMBER, "lämna Västerås")).replies.map((r) => r.text)).toEqual([meetingsText.leave.notMember]);
     });
 
@@ -200,21 +285,38 @@ describe("review fixes over HTTP", () => {
 
     it("'kommuner …: …?' asked as a question is not taken as a change", async () => {
       const before = (await app.meetings.vus.group("koping"))!.doc.municipalities;
-      expectQaAnswer((await say(ADMIN, "kommuner Köping: vilka ingår?")).replies, [meetingsText.admin.notAdmin, meetingsText.admin.municipalitiesUsage]);
+      expectQaAnswer((await say(ADMIN, "kommuner Köping: vilka ingår?")).replies, [
+        meetingsText.admin.notAdmin,
+        meetingsText.admin.municipalitiesUsage,
+      ]);
       expect((await app.meetings.vus.group("koping"))!.doc.municipalities).toEqual(before);
     });
   });
 
   describe("cancelling a meeting asks first", () => {
     /** Every Action.Submit's data in a reply's card. */
-    const submits = (reply: Record<string, any>): any[] => submitActions(reply.attachments?.[0]?.content).map((a) => a.data);
+    const submits = (reply: Record<string, any>): any[] =>
+      submitActions(reply.attachments?.[0]?.content).map((a) => a.data);
 
     it("'Ställ in' shows a confirmation card; Avbryt keeps the meeting, Bekräfta cancels it", async () => {
-      await press(COORDINATOR, { action: "meetings.save", meetingId: "", groupId: "sala", date: "2027-10-11", start: "09:00", length: "120", place: "Sala sjukhus", link: "", theme: "", agenda: "" });
+      await press(COORDINATOR, {
+        action: "meetings.save",
+        meetingId: "",
+        groupId: "sala",
+        date: "2027-10-11",
+        start: "09:00",
+        length: "120",
+        place: "Sala sjukhus",
+        link: "",
+        theme: "",
+        agenda: "",
+      });
       const meeting = (await app.meetings.vus.meetingsOf("sala")).find((m) => m.start === "2027-10-11T07:00:00.000Z")!;
       const status = async () => (await app.meetings.vus.meeting("sala", meeting.id))!.doc.status;
       const listed = await say(COORDINATOR, "möten");
-      const cancel = submits(listed.replies[0]).find((d) => d.action === "meetings.cancel" && d.meetingId === meeting.id);
+      const cancel = submits(listed.replies[0]).find(
+        (d) => d.action === "meetings.cancel" && d.meetingId === meeting.id,
+      );
 
       const asked = await press(COORDINATOR, cancel);
       expect(asked.replies[0].summary).toBe(meetingsText.cancelConfirm.title("Sala"));
@@ -224,24 +326,47 @@ describe("review fixes over HTTP", () => {
       const [confirm, abort] = submits(asked.replies[0]);
       expect((await press(COORDINATOR, abort)).replies[0].text).toBe(meetingsText.cancelConfirm.kept);
       expect(await status()).toBe("planned");
-      expect((await app.meetings.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate")).toHaveLength(0);
+      expect(
+        (await app.meetings.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate"),
+      ).toHaveLength(0);
 
       expect((await press(COORDINATOR, confirm)).replies[0].text).toContain("är inställt");
       expect(await status()).toBe("cancelled");
-      expect((await app.meetings.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate")).toHaveLength(1);
+      expect(
+        (await app.meetings.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate"),
+      ).toHaveLength(1);
       expect((await press(COORDINATOR, confirm)).replies[0].text).toBe(meetingsText.form.alreadyCancelled);
     });
   });
 
   describe("meeting form errors name what is wrong", () => {
-    const base = { action: "meetings.save", meetingId: "", groupId: "sala", date: "2027-11-08", start: "09:00", length: "120", place: "Sala sjukhus", link: "", theme: "", agenda: "" };
+    const base = {
+      action: "meetings.save",
+      meetingId: "",
+      groupId: "sala",
+      date: "2027-11-08",
+      start: "09:00",
+      length: "120",
+      place: "Sala sjukhus",
+      link: "",
+      theme: "",
+      agenda: "",
+    };
     const p = meetingsText.problems;
 
     it("a bad length or place is reported as such, not as a date format problem", async () => {
-      expect((await press(COORDINATOR, { ...base, length: { minutes: 120 } })).replies[0].text).toBe(meetingsText.form.invalid(p.length));
-      expect((await press(COORDINATOR, { ...base, place: ["Sala"], theme: 7 })).replies[0].text).toBe(meetingsText.form.invalid(`${p.placeOrLink}; ${p.theme}`));
-      expect((await press(COORDINATOR, { ...base, date: 20271108 })).replies[0].text).toBe(meetingsText.form.invalid(p.date));
-      expect((await press(COORDINATOR, { ...base, length: "5" })).replies[0].text).toBe(meetingsText.form.invalid(p.length));
+      expect((await press(COORDINATOR, { ...base, length: { minutes: 120 } })).replies[0].text).toBe(
+        meetingsText.form.invalid(p.length),
+      );
+      expect((await press(COORDINATOR, { ...base, place: ["Sala"], theme: 7 })).replies[0].text).toBe(
+        meetingsText.form.invalid(`${p.placeOrLink}; ${p.theme}`),
+      );
+      expect((await press(COORDINATOR, { ...base, date: 20271108 })).replies[0].text).toBe(
+        meetingsText.form.invalid(p.date),
+      );
+      expect((await press(COORDINATOR, { ...base, length: "5" })).replies[0].text).toBe(
+        meetingsText.form.invalid(p.length),
+      );
       expect((await app.meetings.vus.meetingsOf("sala")).some((m) => m.start.startsWith("2027-11-08"))).toBe(false);
     });
   });

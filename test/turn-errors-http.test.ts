@@ -27,7 +27,13 @@ describe("a failing card action over HTTP", () => {
     };
     // Installs are not part of this test; the store is never reached.
     const bot = new SamverkansBot({} as ConversationStore, router, logger, failing);
-    http = createServer({ adapter: createAdapter(config, logger), bot, logger, healthy: async () => true, allowedTenants: [] });
+    http = createServer({
+      adapter: createAdapter(config, logger),
+      bot,
+      logger,
+      healthy: async () => true,
+      allowedTenants: [],
+    });
     const port = await http.listen(0, "127.0.0.1");
     client = await TeamsTestClient.start(`http://127.0.0.1:${port}/api/messages`);
   });
@@ -37,7 +43,13 @@ describe("a failing card action over HTTP", () => {
   });
 
   it("answers the invoke with 200 and an apology card instead of an error", async () => {
-    const res = await client.post(client.activity({ type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "meetings.rsvp", data: { x: 1 } }, trigger: "manual" } }));
+    const res = await client.post(
+      client.activity({
+        type: "invoke",
+        name: "adaptiveCard/action",
+        value: { action: { type: "Action.Execute", verb: "meetings.rsvp", data: { x: 1 } }, trigger: "manual" },
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
     expect(cardProblems(res.body.value)).toEqual([]);
@@ -52,7 +64,13 @@ describe("a failing card action over HTTP", () => {
     const failingRouter = { handle: async () => Promise.reject(new Error("boom")) } as unknown as MessageRouter;
     const config = loadConfig({ LOG_LEVEL: "silent" });
     const logger = createLogger("silent");
-    const server = createServer({ adapter: createAdapter(config, logger), bot: new SamverkansBot({} as ConversationStore, failingRouter, logger), logger, healthy: async () => true, allowedTenants: [] });
+    const server = createServer({
+      adapter: createAdapter(config, logger),
+      bot: new SamverkansBot({} as ConversationStore, failingRouter, logger),
+      logger,
+      healthy: async () => true,
+      allowedTenants: [],
+    });
     const port = await server.listen(0, "127.0.0.1");
     const other = await TeamsTestClient.start(`http://127.0.0.1:${port}/api/messages`);
     try {

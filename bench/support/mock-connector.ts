@@ -2,7 +2,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** A Bot Connector that accepts every reply and counts them, so benchmarks measure the bot, not the connector. */
-export async function startMockConnector(): Promise<{ serviceUrl: string; replies: () => number; close: () => Promise<void> }> {
+export async function startMockConnector(): Promise<{
+  serviceUrl: string;
+  replies: () => number;
+  close: () => Promise<void>;
+}> {
   let count = 0;
   const server = http.createServer((req, res) => {
     req.resume();

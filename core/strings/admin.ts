@@ -7,7 +7,8 @@ export const refusal =
   "Det här kommandot är bara för administratörer av kunskapsbanken. Jag har inte ändrat något. Om du behöver ändra ett svar, kontakta Välfärd, Region Västmanland.";
 const posts = (n: number) => count(n, "post", "poster");
 
-export const personalOnly = "Administrationen görs i en personlig chatt med mig. Öppna chatten med Samverkansboten och skriv admin där.";
+export const personalOnly =
+  "Administrationen görs i en personlig chatt med mig. Öppna chatten med Samverkansboten och skriv admin där.";
 
 /** Human labels for every field of an entry (keys of the zod schemas in data/kb/schema.ts). */
 export const fieldLabels: Record<string, string> = {
@@ -104,7 +105,8 @@ export const issues = {
 
 export const home = {
   title: "Administrera kunskapsbanken",
-  intro: "Sök en post för att öppna, redigera, dra tillbaka eller återställa den. Ändringar syns för alla inom en minut.",
+  intro:
+    "Sök en post för att öppna, redigera, dra tillbaka eller återställa den. Ändringar syns för alla inom en minut.",
   searchLabel: "Sök på rubrik, id eller formulering",
   searchButton: "Sök",
   /** `shown` of `total` matches are listed; an empty query lists every entry. */
@@ -135,7 +137,8 @@ export const entry = {
 export const form = {
   editTitle: (title: string) => `Redigera: ${title}`,
   newTitle: (kind: string) => `Ny post: ${kind}`,
-  intro: "Fälten kontrolleras mot samma regler som grunddatafilerna. Inget publiceras förrän du har förhandsvisat och tryckt Publicera.",
+  intro:
+    "Fälten kontrolleras mot samma regler som grunddatafilerna. Inget publiceras förrän du har förhandsvisat och tryckt Publicera.",
   idHint: "små bokstäver, siffror och bindestreck, t.ex. topic-spelberoende",
   preview: "Förhandsvisa",
   cancel: "Avbryt",
@@ -152,14 +155,17 @@ export const publish = {
   publish: "Publicera",
   editAgain: "Redigera igen",
   cancel: "Avbryt",
-  done: (title: string, version: number) => `Publicerat: "${title}" (version ${version}). Inom en minut får alla som frågar boten det nya svaret.`,
+  done: (title: string, version: number) =>
+    `Publicerat: "${title}" (version ${version}). Inom en minut får alla som frågar boten det nya svaret.`,
   nothingToPublish: "Inget att publicera: posten är oförändrad.",
   conflict: (title: string) =>
     `Någon annan har ändrat "${title}" sedan du öppnade den. Din ändring är inte sparad, och inget har skrivits över. Öppna posten igen för att se den senaste versionen och gör om ändringen.`,
   duplicate: (id: string) => `Det finns redan en post med id ${id}. Välj ett annat id. Inget har sparats.`,
-  retired: (title: string, version: number) => `"${title}" är tillbakadragen (version ${version}). Användarna ser den inte längre; den kan publiceras igen.`,
+  retired: (title: string, version: number) =>
+    `"${title}" är tillbakadragen (version ${version}). Användarna ser den inte längre; den kan publiceras igen.`,
   restored: (title: string, version: number) => `"${title}" är publicerad igen (version ${version}).`,
-  reverted: (title: string, from: number, version: number) => `"${title}" är återställd till version ${from}. Det blev version ${version}.`,
+  reverted: (title: string, from: number, version: number) =>
+    `"${title}" är återställd till version ${from}. Det blev version ${version}.`,
 };
 
 export const history = {
@@ -184,7 +190,8 @@ export const review = {
   answerNew: "Svara med ny post",
   editEntry: (title: string) => `Redigera "${title}"`,
   dismiss: "Avfärda",
-  dismissed: (n: number) => `Avfärdat (${count(n, "fråga", "frågor")}). ${n === 1 ? "Den" : "De"} visas inte längre i granskningskön.`,
+  dismissed: (n: number) =>
+    `Avfärdat (${count(n, "fråga", "frågor")}). ${n === 1 ? "Den" : "De"} visas inte längre i granskningskön.`,
   hiddenQuestion: "(frågan om en enskild person sparas inte)",
 };
 
@@ -199,20 +206,26 @@ export const exportFile = {
 
 export const importFile = {
   badJson: (detail: string) => `Filen är inte giltig JSON: ${detail}. Inget har ändrats.`,
-  badShape: 'Filen har inte formatet från exportera: den ska ha "schemaVersion": 1 och en lista "entries". Inget har ändrats.',
-  rejectedTitle: (n: number) => `Importen avvisades: ${count(n, "post är ogiltig", "poster är ogiltiga")}. Inget har ändrats.`,
+  badShape:
+    'Filen har inte formatet från exportera: den ska ha "schemaVersion": 1 och en lista "entries". Inget har ändrats.',
+  rejectedTitle: (n: number) =>
+    `Importen avvisades: ${count(n, "post är ogiltig", "poster är ogiltiga")}. Inget har ändrats.`,
   entryLabel: (id: string | undefined, index: number) => (id ? `Post ${index + 1} (${id})` : `Post ${index + 1}`),
   summaryTitle: "Importera filen?",
   summaryFacts: { file: "Fil", added: "Nya", changed: "Ändrade", retired: "Tillbakadragna", unchanged: "Oförändrade" },
-  notInFile: (n: number) => `${posts(n)} i kunskapsbanken finns inte i filen; ${n === 1 ? "den lämnas som den" : "de lämnas som de"} är. Sätt "retired": true i filen för att dra tillbaka en post.`,
+  notInFile: (n: number) =>
+    `${posts(n)} i kunskapsbanken finns inte i filen; ${n === 1 ? "den lämnas som den" : "de lämnas som de"} är. Sätt "retired": true i filen för att dra tillbaka en post.`,
   nothing: "Filen innehåller inga ändringar jämfört med kunskapsbanken. Inget att importera.",
   confirm: "Importera",
   cancel: "Avbryt",
   cancelled: "Importen avbröts. Inget har ändrats.",
   expired: "Importen har gått ut eller är redan gjord. Skicka filen igen.",
-  conflict: (ids: string[]) => `Importen gjordes inte: ${ids.join(", ")} har ändrats sedan du skickade filen. Inget har ändrats. Exportera igen och gör om ändringarna.`,
-  done: (added: number, changed: number, retired: number) => `Importen är klar: ${added} nya, ${changed} ändrade, ${retired} tillbakadragna.`,
-  partial: (applied: number, failed: string[]) => `Importen avbröts efter ${posts(applied)}: ${failed.join(", ")} ändrades samtidigt av någon annan och skrevs inte över.`,
+  conflict: (ids: string[]) =>
+    `Importen gjordes inte: ${ids.join(", ")} har ändrats sedan du skickade filen. Inget har ändrats. Exportera igen och gör om ändringarna.`,
+  done: (added: number, changed: number, retired: number) =>
+    `Importen är klar: ${added} nya, ${changed} ändrade, ${retired} tillbakadragna.`,
+  partial: (applied: number, failed: string[]) =>
+    `Importen avbröts efter ${posts(applied)}: ${failed.join(", ")} ändrades samtidigt av någon annan och skrevs inte över.`,
 };
 
 export const admins = {

@@ -20,12 +20,14 @@ export const welcome = {
   ],
   examplesTitle: "Prova att fråga",
   helpHint: "Skriv **hjälp** när som helst för att se alla kommandon.",
-  teamIntro: "Hej! Jag är Samverkansboten. Nämn mig (@Samverkansboten) med en fråga om överenskommelsen, eller skriv hjälp.",
+  teamIntro:
+    "Hej! Jag är Samverkansboten. Nämn mig (@Samverkansboten) med en fråga om överenskommelsen, eller skriv hjälp.",
 };
 
 export const help = {
   title: "Hjälp",
-  intro: "Ställ en fråga med egna ord, på svenska eller engelska. Jag svarar utifrån överenskommelsen och visar var svaret står.",
+  intro:
+    "Ställ en fråga med egna ord, på svenska eller engelska. Jag svarar utifrån överenskommelsen och visar var svaret står.",
   commandsTitle: "Kommandon",
   /** Everyone's commands; coordinators and admins see theirs in sections below (by role). */
   commands: [
@@ -56,8 +58,10 @@ export const help = {
 };
 
 export const errors = {
-  unknownButton: "Jag känner inte igen knappen du tryckte på. Den kan komma från ett äldre kort. Skriv hjälp för att se vad jag kan göra.",
-  apology: "Förlåt, något gick fel hos mig. Försök igen om en stund. Om felet kvarstår, kontakta Välfärd, Region Västmanland.",
+  unknownButton:
+    "Jag känner inte igen knappen du tryckte på. Den kan komma från ett äldre kort. Skriv hjälp för att se vad jag kan göra.",
+  apology:
+    "Förlåt, något gick fel hos mig. Försök igen om en stund. Om felet kvarstår, kontakta Välfärd, Region Västmanland.",
   /** Heading of the card that replaces a clicked card when the click failed. */
   apologyTitle: "Något gick fel",
 };
@@ -65,5 +69,6 @@ export const errors = {
 /** Plain-text fallback of a card, for clients that do not render adaptive cards. */
 export const fallback = {
   welcome: `${welcome.title}. ${welcome.intro} Skriv hjälp för att se vad jag kan göra.`,
-  help: (commands: readonly { title: string }[]) => `${help.title}: ${commands.map((c) => c.title).join(", ")}. Eller ställ en fråga om överenskommelsen.`,
+  help: (commands: readonly { title: string }[]) =>
+    `${help.title}: ${commands.map((c) => c.title).join(", ")}. Eller ställ en fråga om överenskommelsen.`,
 };

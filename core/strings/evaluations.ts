@@ -18,10 +18,19 @@ export const scaleLabels: Record<"1" | "2" | "3" | "4" | "5", string> = {
 };
 
 export const orgTypeLabels = { kommun: "Kommun", region: "Region", annan: "Annan organisation" } as const;
-export const genderLabels = { kvinna: "Kvinna", man: "Man", annan: "Annan könsidentitet", "vill-inte-uppge": "Vill inte uppge" } as const;
+export const genderLabels = {
+  kvinna: "Kvinna",
+  man: "Man",
+  annan: "Annan könsidentitet",
+  "vill-inte-uppge": "Vill inte uppge",
+} as const;
 /** Report categories: "vill inte uppge" and no answer are reported together. */
-export const genderCategoryLabels = { kvinna: "Kvinna", man: "Man", annan: "Annan könsidentitet", "ej-angivet": "Ej angivet" } as const;
-
+export const genderCategoryLabels = {
+  kvinna: "Kvinna",
+  man: "Man",
+  annan: "Annan könsidentitet",
+  "ej-angivet": "Ej angivet",
+} as const;
 
 export const card = {
   title: (groupName: string) => `Utvärdering av mötet – VuS ${groupName}`,
@@ -34,7 +43,8 @@ export const card = {
   required: "Välj ett alternativ.",
   commentLabel: "Kommentar (frivilligt, högst 1 000 tecken)",
   commentPlaceholder: "Vad fungerade bra, vad kan bli bättre?",
-  commentNote: "Kommentarer läses av Välfärd, Region Västmanland, i sammanställd form utan uppgift om möte, datum, kön eller organisation. Skriv inte namn eller annat som pekar ut någon.",
+  commentNote:
+    "Kommentarer läses av Välfärd, Region Västmanland, i sammanställd form utan uppgift om möte, datum, kön eller organisation. Skriv inte namn eller annat som pekar ut någon.",
   orgTypeLabel: "Jag arbetar i",
   orgTypePlaceholder: "Välj organisation",
   genderLabel: "Kön (frivilligt – all statistik redovisas könsuppdelad)",
@@ -62,7 +72,8 @@ export const thanks = {
 
 export const invite = {
   text: (groupName: string) => `Utvärdera mötet i VuS ${groupName} – två frågor, en minut.`,
-  reminderText: (groupName: string, closes: string) => `Påminnelse: utvärdera mötet i VuS ${groupName} senast ${closes}.`,
+  reminderText: (groupName: string, closes: string) =>
+    `Påminnelse: utvärdera mötet i VuS ${groupName} senast ${closes}.`,
   reminderIntro: "Påminnelse – du har inte svarat än.",
 };
 
@@ -84,7 +95,8 @@ export const rejected = {
 
 export const report = {
   title: (year: number) => `Indikator 2b och 2a – ${year}`,
-  indicator2b: "2b: Deltagare i lokala ledningsgrupper upplever att samverkan på lokal nivå är välfungerande och att samverkansmötenas innehåll är relevant för den egna verksamheten.",
+  indicator2b:
+    "2b: Deltagare i lokala ledningsgrupper upplever att samverkan på lokal nivå är välfungerande och att samverkansmötenas innehåll är relevant för den egna verksamheten.",
   indicator2a: "2a: VuS-gruppen träffas minst fyra gånger per år.",
   meetingsHeld: "Genomförda möten (2a)",
   held: (n: number, goal: number) => `${n} av ${goal}${n >= goal ? " ✓" : ""}`,
@@ -95,15 +107,18 @@ export const report = {
   all: "Alla",
   meetingsTitle: "Per möte",
   meeting: "Möte",
-  legend: "Medelvärde på skalan 1–5 och, inom parentes, andel som svarat 4 eller 5. – betyder dolt: färre än fem svar, eller dolt för att ett annat dolt värde annars skulle kunna räknas fram.",
+  legend:
+    "Medelvärde på skalan 1–5 och, inom parentes, andel som svarat 4 eller 5. – betyder dolt: färre än fem svar, eller dolt för att ett annat dolt värde annars skulle kunna räknas fram.",
   county: "Västmanland, alla länsdelar",
   download: "Ladda ner CSV",
   downloadHint: (minutes: number) => `Länken till CSV-filen gäller i ${count(minutes, "minut", "minuter")}.`,
   noDownload: "CSV-export är inte konfigurerad (PUBLIC_BASE_URL saknas).",
   noGroups: "Det finns inga VuS-grupper än.",
   text: (year: number, groups: string) => `Rapport för indikator 2b och 2a, ${year}: ${groups}.`,
-  forbidden: "Rapporten för indikator 2b är till för samordnare och administratörer. Samordnare ser sin egen VuS-grupp.",
-  notYourGroup: (name: string) => `Du är inte samordnare för VuS ${name}, så du kan bara se rapporten för din egen grupp.`,
+  forbidden:
+    "Rapporten för indikator 2b är till för samordnare och administratörer. Samordnare ser sin egen VuS-grupp.",
+  notYourGroup: (name: string) =>
+    `Du är inte samordnare för VuS ${name}, så du kan bara se rapporten för din egen grupp.`,
   unknownGroup: (ref: string, names: string) => `Jag känner inte till länsdelen "${ref}". Välj en av: ${names}.`,
   badYear: "Ange året med fyra siffror, till exempel: rapport 2b 2026 Västerås",
   /** Admins only (Välfärd compiles the indicator); coordinators never get the comments link. */

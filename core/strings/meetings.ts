@@ -34,13 +34,15 @@ export const otherOrganisation = "Annan organisation";
 
 export const join = {
   title: "Gå med i en VuS-grupp",
-  intro: "Välj länsdel, vilken organisation du företräder och din funktion i gruppen. Du får påminnelser om gruppens möten här i chatten.",
+  intro:
+    "Välj länsdel, vilken organisation du företräder och din funktion i gruppen. Du får påminnelser om gruppens möten här i chatten.",
   groupLabel: "Länsdel",
   organisationLabel: "Organisation",
   otherOrganisationLabel: "Annan organisation (om du valde Annan)",
   functionLabel: "Funktion",
   submit: "Gå med",
-  joined: (group: string) => `Klart! Du är med i VuS ${group}. Du får påminnelser om gruppens möten här. Skriv **möten** för att se kommande möten, eller **lämna** för att gå ur gruppen.`,
+  joined: (group: string) =>
+    `Klart! Du är med i VuS ${group}. Du får påminnelser om gruppens möten här. Skriv **möten** för att se kommande möten, eller **lämna** för att gå ur gruppen.`,
   updated: (group: string) => `Dina uppgifter i VuS ${group} är uppdaterade.`,
   missing: "Välj länsdel, organisation och funktion.",
   unknownGroup: "Den länsdelen finns inte. Välj en i listan.",
@@ -50,14 +52,16 @@ export const join = {
 export const leave = {
   notMember: "Du är inte med i någon VuS-grupp.",
   left: (group: string) => `Du har lämnat VuS ${group}. Du får inga fler påminnelser från gruppen.`,
-  which: (groups: string) => `Du är med i flera grupper (${groups}). Skriv till exempel **lämna ${groups.split(", ")[0]}**.`,
+  which: (groups: string) =>
+    `Du är med i flera grupper (${groups}). Skriv till exempel **lämna ${groups.split(", ")[0]}**.`,
 };
 
 export const list = {
   title: "Kommande VuS-möten",
   none: "Inga kommande möten i dina grupper.",
   notMember: "Du är inte med i någon VuS-grupp ännu. Skriv **gå med** för att gå med.",
-  held: (group: string, year: number, n: number) => `VuS ${group}: ${n} av minst 4 möten genomförda ${year} (indikator 2a).`,
+  held: (group: string, year: number, n: number) =>
+    `VuS ${group}: ${n} av minst 4 möten genomförda ${year} (indikator 2a).`,
   move: "Flytta / ändra",
   cancel: "Ställ in",
   notHeld: "Markera som ej genomfört",
@@ -86,7 +90,8 @@ export const reminder = {
   join: "Anslut till mötet",
   rsvpPrompt: "Kommer du?",
   answered: (label: string) => `Ditt svar: ${label}. Du kan ändra det nedan.`,
-  channelTally: (a: number, d: number, s: number) => `Svar hittills: ${a} deltar, ${d} deltar inte, ${s} skickar ersättare.`,
+  channelTally: (a: number, d: number, s: number) =>
+    `Svar hittills: ${a} deltar, ${d} deltar inte, ${s} skickar ersättare.`,
   text: (title: string, when: string) => `${title} – ${when}`,
   rsvpThanks: (label: string) => `Tack! Ditt svar är registrerat: ${label}.`,
   rsvpClosed: "Mötet har redan börjat eller är inställt; svaret kan inte ändras.",
@@ -105,10 +110,13 @@ export const form = {
   theme: "Tema",
   agenda: "Dagordning (en punkt per rad)",
   save: "Spara",
-  saved: (group: string, when: string) => `Mötet för VuS ${group} är planerat: ${when}. Påminnelser skickas automatiskt.`,
-  moved: (group: string, when: string) => `Mötet för VuS ${group} är ändrat: ${when}. Medlemmarna får ett uppdaterat kort.`,
+  saved: (group: string, when: string) =>
+    `Mötet för VuS ${group} är planerat: ${when}. Påminnelser skickas automatiskt.`,
+  moved: (group: string, when: string) =>
+    `Mötet för VuS ${group} är ändrat: ${when}. Medlemmarna får ett uppdaterat kort.`,
   cancelled: (group: string, when: string) => `Mötet för VuS ${group} ${when} är inställt. Medlemmarna meddelas.`,
-  notHeld: (group: string, when: string) => `Mötet för VuS ${group} ${when} är nu markerat som ej genomfört (räknas inte i indikator 2a).`,
+  notHeld: (group: string, when: string) =>
+    `Mötet för VuS ${group} ${when} är nu markerat som ej genomfört (räknas inte i indikator 2a).`,
   notFound: "Mötet finns inte längre.",
   notAllowed: "Bara gruppens samordnare och administratörer kan planera och ändra möten.",
   notStartedYet: "Mötet har inte ägt rum ännu; ställ in det i stället.",
@@ -143,11 +151,14 @@ export const problems = {
 };
 
 export const importText = {
-  rejected: (n: number, list: string) => `Filen importerades inte: ${count(n, "rad", "rader")} är fel. Rätta och skicka filen igen; inget har sparats.\n\n${list}`,
+  rejected: (n: number, list: string) =>
+    `Filen importerades inte: ${count(n, "rad", "rader")} är fel. Rätta och skicka filen igen; inget har sparats.\n\n${list}`,
   row: (row: number, why: string) => `- Rad ${row}: ${why}`,
-  done: (n: number, groups: string) => `${count(n, "möte importerat", "möten importerade")} (${groups}). Påminnelser skickas automatiskt.`,
+  done: (n: number, groups: string) =>
+    `${count(n, "möte importerat", "möten importerade")} (${groups}). Påminnelser skickas automatiskt.`,
   empty: "Filen innehåller inga möten.",
-  unreadable: "Jag kunde inte läsa filen. Skicka en CSV-fil (kolumner: länsdel;datum;start;längd;plats;länk;tema;dagordning) eller en JSON-fil med samma fält.",
+  unreadable:
+    "Jag kunde inte läsa filen. Skicka en CSV-fil (kolumner: länsdel;datum;start;längd;plats;länk;tema;dagordning) eller en JSON-fil med samma fält.",
   unknownType: "Skicka en .csv- eller .json-fil med mötesplanen.",
   tooBig: "Filen är för stor (högst 1 MB).",
   notAllowed: "Bara samordnare och administratörer kan importera möten.",
@@ -155,14 +166,18 @@ export const importText = {
 
 export const representation = {
   title: (group: string) => `Representation i morgon: VuS ${group}`,
-  counts: (a: number, d: number, s: number, none: number) => `${a} deltar, ${s} skickar ersättare, ${d} deltar inte, ${none} har inte svarat.`,
+  counts: (a: number, d: number, s: number, none: number) =>
+    `${a} deltar, ${s} skickar ersättare, ${d} deltar inte, ${none} har inte svarat.`,
   missingTitle: "Funktioner som ingen företräder",
   allCovered: "Alla funktioner som ska delta är företrädda.",
   answersTitle: "Svar",
   municipality: (m: string, what: string) => `${m}: ${what}`,
   ifo: "individ och familj",
   sp: "socialpsykiatri",
-  text: (group: string, missing: number) => (missing ? `VuS ${group} i morgon: ${count(missing, "funktion", "funktioner")} saknas.` : `VuS ${group} i morgon: alla funktioner är företrädda.`),
+  text: (group: string, missing: number) =>
+    missing
+      ? `VuS ${group} i morgon: ${count(missing, "funktion", "funktioner")} saknas.`
+      : `VuS ${group} i morgon: alla funktioner är företrädda.`,
 };
 
 export const report = {
@@ -171,7 +186,12 @@ export const report = {
   none: "Inga påminnelser har skickats ännu för dina gruppers möten.",
   line: (what: string, c: { sent: number; failed: number; inactive: number; expired: number }, status: string) =>
     `- ${what}: ${count(c.sent, "skickad", "skickade")}, ${count(c.failed, "misslyckad", "misslyckade")}, ${c.inactive} nås inte (boten borttagen)${c.expired ? `, ${c.expired} hann inte före mötet` : ""} – ${status}`,
-  kinds: { reminder: (offset: string) => `Påminnelse ${offset} före`, meetingUpdate: "Uppdateringskort", representationCheck: "Representationskontroll", evaluation: "Utvärdering" },
+  kinds: {
+    reminder: (offset: string) => `Påminnelse ${offset} före`,
+    meetingUpdate: "Uppdateringskort",
+    representationCheck: "Representationskontroll",
+    evaluation: "Utvärdering",
+  },
   status: { pending: "väntar", running: "pågår", done: "klar", expired: "för sent", cancelled: "avbruten" },
   notAllowed: "Leveransrapporten är till för samordnare och administratörer.",
 };
@@ -182,9 +202,11 @@ export const admin = {
   municipalitiesSaved: (group: string, list: string) => `VuS ${group} omfattar nu: ${list}.`,
   coordinatorUsage: "Skriv **samordnare** för att välja vem som samordnar en grupp.",
   coordinatorTitle: "Utse samordnare",
-  coordinatorIntro: "Välj en medlem. Samordnare kan planera möten, importera årsplaner och får representationskontrollen dagen före mötet.",
+  coordinatorIntro:
+    "Välj en medlem. Samordnare kan planera möten, importera årsplaner och får representationskontrollen dagen före mötet.",
   coordinatorChoice: "Medlem",
-  coordinatorChoiceTitle: (who: string, group: string, isCoordinator: boolean) => `${who} – VuS ${group}${isCoordinator ? " (samordnare)" : ""}`,
+  coordinatorChoiceTitle: (who: string, group: string, isCoordinator: boolean) =>
+    `${who} – VuS ${group}${isCoordinator ? " (samordnare)" : ""}`,
   coordinatorSubmit: "Gör till samordnare / ta bort",
   coordinatorOn: (name: string, group: string) => `${name} är nu samordnare för VuS ${group}.`,
   coordinatorOff: (name: string, group: string) => `${name} är inte längre samordnare för VuS ${group}.`,

@@ -75,12 +75,20 @@ export class EvaluationStore {
 
   /** Every answer of a year (one partition; the report filters groups in code). */
   async answersOfYear(year: string): Promise<EvaluationAnswer[]> {
-    const found = await this.answers.query("SELECT * FROM c WHERE c.year = @y AND c.type = 'answer'", [{ name: "@y", value: year }], year);
+    const found = await this.answers.query(
+      "SELECT * FROM c WHERE c.year = @y AND c.type = 'answer'",
+      [{ name: "@y", value: year }],
+      year,
+    );
     return found.map((s) => s.doc);
   }
 
   async invitationsOfYear(year: string): Promise<EvaluationInvitation[]> {
-    const found = await this.invitations.query("SELECT * FROM c WHERE c.year = @y AND c.type = 'invitation'", [{ name: "@y", value: year }], year);
+    const found = await this.invitations.query(
+      "SELECT * FROM c WHERE c.year = @y AND c.type = 'invitation'",
+      [{ name: "@y", value: year }],
+      year,
+    );
     return found.map((s) => s.doc);
   }
 
@@ -90,7 +98,10 @@ export class EvaluationStore {
     // has at most a few dozen answers, so a projection would save nothing worth the unvalidated path.
     const found = await this.answers.query(
       "SELECT * FROM c WHERE c.year = @y AND c.type = 'answer' AND c.meetingId = @m",
-      [{ name: "@y", value: year }, { name: "@m", value: meetingId }],
+      [
+        { name: "@y", value: year },
+        { name: "@m", value: meetingId },
+      ],
       year,
     );
     return new Set(found.map((s) => s.doc.id));

@@ -5,7 +5,9 @@ import { createHmac, hkdfSync, randomBytes } from "node:crypto";
 // computed from one another even though they share the secret.
 
 function derive(secret: string, purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", Buffer.from(secret, "utf8"), Buffer.alloc(0), `samverkansboten/${purpose}`, 32));
+  return Buffer.from(
+    hkdfSync("sha256", Buffer.from(secret, "utf8"), Buffer.alloc(0), `samverkansboten/${purpose}`, 32),
+  );
 }
 
 /** Entra object ids are GUIDs; Teams sends them in either case. */
@@ -30,11 +32,15 @@ export class EvaluationKeys {
 
   /** The id of a respondent's answer to a meeting: the same person and meeting always give the same id. */
   answerId(meetingId: string, aadObjectId: string): string {
-    return createHmac("sha256", this.answerKey).update(`${meetingId}\n${normalise(aadObjectId)}`).digest("hex");
+    return createHmac("sha256", this.answerKey)
+      .update(`${meetingId}\n${normalise(aadObjectId)}`)
+      .digest("hex");
   }
 
   /** The id of the invitation record; a different key, so it does not reveal the answer id. */
   invitationId(meetingId: string, aadObjectId: string): string {
-    return createHmac("sha256", this.invitationKey).update(`${meetingId}\n${normalise(aadObjectId)}`).digest("hex");
+    return createHmac("sha256", this.invitationKey)
+      .update(`${meetingId}\n${normalise(aadObjectId)}`)
+      .digest("hex");
   }
 }

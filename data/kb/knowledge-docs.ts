@@ -73,7 +73,10 @@ export const KnowledgeHistoryDoc = z
     /** For "reverted": the version whose content was brought back. */
     revertedFrom: z.number().int().min(1).optional(),
   })
-  .refine((d) => d.id === historyId(d.entryId, d.version), { message: "id must be <entryId>~v<version>", path: ["id"] });
+  .refine((d) => d.id === historyId(d.entryId, d.version), {
+    message: "id must be <entryId>~v<version>",
+    path: ["id"],
+  });
 export type KnowledgeHistoryDoc = z.infer<typeof KnowledgeHistoryDoc>;
 
 export function historyId(entryId: string, version: number): string {

@@ -36,7 +36,8 @@ export interface EntryChange {
 }
 
 /** Result of a save; `unchanged` means nothing was written (no new version for a no-op). */
-export type SaveResult = { outcome: "saved"; doc: KnowledgeEntryDoc; etag: string } | { outcome: "unchanged"; doc: KnowledgeEntryDoc };
+export type SaveResult =
+  { outcome: "saved"; doc: KnowledgeEntryDoc; etag: string } | { outcome: "unchanged"; doc: KnowledgeEntryDoc };
 
 /**
  * Admins' writes to the knowledge base. Every change is a new version of the entry document,
@@ -66,10 +67,28 @@ export class KnowledgeEditor {
     return (await this.store.readEntries()).docs;
   }
 
-  async create(entry: KbEntry, by: Actor, action: ChangeAction = "created", bump = true): Promise<Stored<KnowledgeEntryDoc>> {
-    const doc: KnowledgeEntryDoc = { id: entry.id, type: "entry", entry: { ...entry, retired: false }, version: 1, status: entry.retired ? "retired" : "active", updatedAt: this.now().toISOString(), updatedBy: by.id };
+  async create(
+    entry: KbEntry,
+    by: Actor,
+    action: ChangeAction = "created",
+    bump = true,
+  ): Promise<Stored<KnowledgeEntryDoc>> {
+    const doc: KnowledgeEntryDoc = {
+      id: entry.id,
+      type: "entry",
+      entry: { ...entry, retired: false },
+      version: 1,
+      status: entry.retired ? "retired" : "active",
+      updatedAt: this.now().toISOString(),
+      updatedBy: by.id,
+    };
     const saved = await this.entries.create(doc);
-    await this.record(saved.doc, by, action, Object.keys(entry).filter((k) => k !== "retired"));
+    await this.record(
+      saved.doc,
+      by,
+      action,
+      Object.keys(entry).filter((k) => k !== "retired"),
+    );
     if (bump) await this.store.bumpMarker(by.id);
     return saved;
   }
@@ -121,12 +140,20 @@ export class KnowledgeEditor {
     const existing = await this.history.read(historyId(doc.id, doc.version), historyId(doc.id, doc.version));
     if (existing) return;
     const v = fromEntryDoc(doc);
-    await this.history.create({ id: historyId(doc.id, doc.version), type: "history", entryId: doc.id, ...v }).catch((err) => {
-      if (!(err instanceof DuplicateError)) throw err;
-    });
+    await this.history
+      .create({ id: historyId(doc.id, doc.version), type: "history", entryId: doc.id, ...v })
+      .catch((err) => {
+        if (!(err instanceof DuplicateError)) throw err;
+      });
   }
 
-  private async record(doc: KnowledgeEntryDoc, by: Actor, action: ChangeAction, changes: string[], revertedFrom?: number): Promise<void> {
+  private async record(
+    doc: KnowledgeEntryDoc,
+    by: Actor,
+    action: ChangeAction,
+    changes: string[],
+    revertedFrom?: number,
+  ): Promise<void> {
     await this.history.upsert({
       id: historyId(doc.id, doc.version),
       type: "history",
@@ -145,7 +172,10 @@ export class KnowledgeEditor {
 }
 
 /** Top-level entry fields, and "status", that differ between two versions. */
-export function changedFields(before: Pick<KnowledgeEntryDoc, "entry" | "status">, after: Pick<KnowledgeEntryDoc, "entry" | "status">): string[] {
+export function changedFields(
+  before: Pick<KnowledgeEntryDoc, "entry" | "status">,
+  after: Pick<KnowledgeEntryDoc, "entry" | "status">,
+): string[] {
   const a = before.entry as Record<string, unknown>;
   const b = after.entry as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== "retired");

@@ -2,7 +2,13 @@ import type { Container } from "@azure/cosmos";
 import type { Logger } from "../../core/logger";
 import { ConflictError, DuplicateError } from "../errors";
 import { Repository } from "../repository";
-import { KnowledgeEntryDoc, KnowledgeMarkerDoc, MARKER_ID, SEED_AUTHOR, type KnowledgeMarkerDoc as Marker } from "./knowledge-docs";
+import {
+  KnowledgeEntryDoc,
+  KnowledgeMarkerDoc,
+  MARKER_ID,
+  SEED_AUTHOR,
+  type KnowledgeMarkerDoc as Marker,
+} from "./knowledge-docs";
 import type { KbEntry } from "./schema";
 import type { Seed } from "./seed";
 
@@ -56,7 +62,10 @@ export class KnowledgeStore {
    */
   async readEntries(): Promise<EntryRead> {
     const { resources } = await this.container.items
-      .query<Record<string, unknown>>({ query: "SELECT * FROM c WHERE c.type = @type", parameters: [{ name: "@type", value: "entry" }] })
+      .query<Record<string, unknown>>({
+        query: "SELECT * FROM c WHERE c.type = @type",
+        parameters: [{ name: "@type", value: "entry" }],
+      })
       .fetchAll();
     const docs: KnowledgeEntryDoc[] = [];
     const problems: string[] = [];
@@ -64,7 +73,10 @@ export class KnowledgeStore {
       const { _rid, _self, _etag, _attachments, _ts, ...clean } = raw;
       const parsed = KnowledgeEntryDoc.safeParse(clean);
       if (parsed.success) docs.push(parsed.data);
-      else problems.push(`${String(raw.id)}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+      else
+        problems.push(
+          `${String(raw.id)}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+        );
     }
     docs.sort((a, b) => a.id.localeCompare(b.id));
     return { docs, problems };
@@ -110,8 +122,20 @@ export class KnowledgeStore {
 
     await inBatches(writes, WRITE_CONCURRENCY, (doc) => this.entries.upsert(doc));
     await this.bumpMarker(SEED_AUTHOR, seed.version);
-    this.logger?.info({ seedVersion: seed.version, ...report, keptAdminEdits: report.keptAdminEdits.length, invalid: report.invalid.length }, "knowledge seed loaded");
-    if (report.keptAdminEdits.length > 0) this.logger?.warn({ ids: report.keptAdminEdits }, "seed differs from entries edited by admins; the admins' versions are kept");
+    this.logger?.info(
+      {
+        seedVersion: seed.version,
+        ...report,
+        keptAdminEdits: report.keptAdminEdits.length,
+        invalid: report.invalid.length,
+      },
+      "knowledge seed loaded",
+    );
+    if (report.keptAdminEdits.length > 0)
+      this.logger?.warn(
+        { ids: report.keptAdminEdits },
+        "seed differs from entries edited by admins; the admins' versions are kept",
+      );
     return report;
   }
 

@@ -35,12 +35,24 @@ export type PendingImportDoc = z.infer<typeof PendingImportDoc>;
 export class PendingImports {
   private readonly repo: Repository<typeof PendingImportDoc>;
 
-  constructor(container: Container, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    container: Container,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.repo = new Repository(container, PendingImportDoc, (d) => d.kind);
   }
 
   async save(createdBy: string, fileName: string, changes: PlannedChange[]): Promise<PendingImportDoc> {
-    return (await this.repo.create({ id: randomUUID(), kind: "import", createdAt: this.now().toISOString(), createdBy, fileName, changes })).doc;
+    return (
+      await this.repo.create({
+        id: randomUUID(),
+        kind: "import",
+        createdAt: this.now().toISOString(),
+        createdBy,
+        fileName,
+        changes,
+      })
+    ).doc;
   }
 
   /** The pending import if it exists, belongs to this admin and has not expired. */

@@ -26,7 +26,10 @@ export const Responsibility = z.object({
 });
 export type Responsibility = z.infer<typeof Responsibility>;
 
-export const EntryId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, adminText.issues.entryIdFormat).max(80);
+export const EntryId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, adminText.issues.entryIdFormat)
+  .max(80);
 
 const base = {
   id: EntryId,
@@ -104,7 +107,10 @@ export const DecisionEntry = z.object({
   kind: z.literal("decision"),
   decidedBy: z.string().min(2).max(200),
   /** ISO date, e.g. 2024-01-26. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 
 export const KbEntry = z.discriminatedUnion("kind", [

@@ -5,7 +5,9 @@ import { SeedFile, type KbEntry } from "./schema";
 
 /** The seed files, whether running from sources (jest, ts) or from dist/ (npm start). */
 function defaultSeedDir(): string {
-  return __dirname.includes(join("dist", "data", "kb")) ? join(__dirname, "..", "..", "..", "data", "kb", "seed") : join(__dirname, "seed");
+  return __dirname.includes(join("dist", "data", "kb"))
+    ? join(__dirname, "..", "..", "..", "data", "kb", "seed")
+    : join(__dirname, "seed");
 }
 
 export interface Seed {
@@ -17,9 +19,12 @@ export interface Seed {
 /** Reads and validates every seed file (sorted by name); throws naming the file on a bad one. */
 export function loadSeed(dir = defaultSeedDir()): Seed {
   const entries: KbEntry[] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .sort()) {
     const parsed = SeedFile.safeParse(JSON.parse(readFileSync(join(dir, f), "utf8")));
-    if (!parsed.success) throw new Error(`seed ${f}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    if (!parsed.success)
+      throw new Error(`seed ${f}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
     entries.push(...parsed.data.entries);
   }
   const ids = new Set<string>();

@@ -4,7 +4,8 @@ import { Repository, type Stored } from "../repository";
 import { ConflictError, DuplicateError } from "../errors";
 import { Delivery, ScheduledJob, type DeliveryStatus } from "./schema";
 
-const deliveryDocId = (jobId: string, recipient: string) => createHash("sha256").update(`${jobId}\n${recipient}`).digest("hex").slice(0, 40);
+const deliveryDocId = (jobId: string, recipient: string) =>
+  createHash("sha256").update(`${jobId}\n${recipient}`).digest("hex").slice(0, 40);
 
 /** Outcome of trying to claim one recipient of a job. */
 export type DeliveryClaim =
@@ -46,7 +47,10 @@ export class JobStore {
 
   /** Cancels the pending jobs of a meeting (after a move or cancellation); a running one notices by itself. */
   async cancelPending(meetingId: string, keep: (job: ScheduledJob) => boolean = () => false): Promise<number> {
-    const found = await this.jobs.query("SELECT * FROM c WHERE c.type = 'job' AND c.meetingId = @m AND c.status = 'pending'", [{ name: "@m", value: meetingId }]);
+    const found = await this.jobs.query(
+      "SELECT * FROM c WHERE c.type = 'job' AND c.meetingId = @m AND c.status = 'pending'",
+      [{ name: "@m", value: meetingId }],
+    );
     let cancelled = 0;
     for (const s of found) {
       if (keep(s.doc)) continue;
@@ -61,12 +65,18 @@ export class JobStore {
   }
 
   async jobsOfMeeting(meetingId: string): Promise<ScheduledJob[]> {
-    const found = await this.jobs.query("SELECT * FROM c WHERE c.type = 'job' AND c.meetingId = @m", [{ name: "@m", value: meetingId }]);
+    const found = await this.jobs.query("SELECT * FROM c WHERE c.type = 'job' AND c.meetingId = @m", [
+      { name: "@m", value: meetingId },
+    ]);
     return found.map((s) => s.doc).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   }
 
   async deliveriesOf(jobId: string): Promise<Delivery[]> {
-    const found = await this.deliveries.query("SELECT * FROM c WHERE c.jobId = @j AND c.type = 'delivery'", [{ name: "@j", value: jobId }], jobId);
+    const found = await this.deliveries.query(
+      "SELECT * FROM c WHERE c.jobId = @j AND c.type = 'delivery'",
+      [{ name: "@j", value: jobId }],
+      jobId,
+    );
     return found.map((s) => s.doc);
   }
 
@@ -74,9 +84,24 @@ export class JobStore {
    * Claims one recipient of a job: create-if-absent decides between instances; a claim older than
    * `staleBefore` (its owner died between claim and send) is taken over with an etag replace.
    */
-  async claimDelivery(jobId: string, recipient: string, owner: string, nowIso: string, staleBefore: string): Promise<DeliveryClaim> {
+  async claimDelivery(
+    jobId: string,
+    recipient: string,
+    owner: string,
+    nowIso: string,
+    staleBefore: string,
+  ): Promise<DeliveryClaim> {
     const id = deliveryDocId(jobId, recipient);
-    const fresh: Delivery = { id, jobId, type: "delivery", recipient, status: "sending", owner, claimedAt: nowIso, attempts: 0 };
+    const fresh: Delivery = {
+      id,
+      jobId,
+      type: "delivery",
+      recipient,
+      status: "sending",
+      owner,
+      claimedAt: nowIso,
+      attempts: 0,
+    };
     try {
       return { kind: "mine", stored: await this.deliveries.create(fresh) };
     } catch (err) {
@@ -87,7 +112,10 @@ export class JobStore {
     if (existing.doc.status !== "sending") return { kind: "finished", delivery: existing.doc };
     if (existing.doc.claimedAt >= staleBefore) return { kind: "busy" };
     try {
-      return { kind: "mine", stored: await this.deliveries.replace({ ...existing.doc, owner, claimedAt: nowIso }, existing.etag) };
+      return {
+        kind: "mine",
+        stored: await this.deliveries.replace({ ...existing.doc, owner, claimedAt: nowIso }, existing.etag),
+      };
     } catch (err) {
       if (err instanceof ConflictError) return { kind: "busy" };
       throw err;
@@ -97,11 +125,19 @@ export class JobStore {
   /** Records the final status; false when another instance took the claim over meanwhile. */
   async finishDelivery(
     claim: Stored<Delivery>,
-    result: { status: Exclude<DeliveryStatus, "sending">; attempts: number; lastStatusCode?: number; activityId?: string },
+    result: {
+      status: Exclude<DeliveryStatus, "sending">;
+      attempts: number;
+      lastStatusCode?: number;
+      activityId?: string;
+    },
     nowIso: string,
   ): Promise<boolean> {
     try {
-      await this.deliveries.replace({ ...claim.doc, ...result, attempts: claim.doc.attempts + result.attempts, finishedAt: nowIso }, claim.etag);
+      await this.deliveries.replace(
+        { ...claim.doc, ...result, attempts: claim.doc.attempts + result.attempts, finishedAt: nowIso },
+        claim.etag,
+      );
       return true;
     } catch (err) {
       if (err instanceof ConflictError) return false;

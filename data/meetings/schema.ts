@@ -5,7 +5,9 @@ import { z } from "zod";
 // Every document has a `type` so several schemas can share a container; queries always filter on it.
 
 /** UTC instant as produced by Date.toISOString(): fixed width, so string order is time order in queries. */
-export const UtcInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, "must be an ISO UTC instant");
+export const UtcInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, "must be an ISO UTC instant");
 
 export const GroupId = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "lowercase letters, digits and -");
 
@@ -13,7 +15,11 @@ export const GroupId = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "lowercase let
  * A conversation the bot can post into proactively (a team channel linked to a group). Teams records
  * the install once per team, so a channel other than General is reached through the team's record.
  */
-export const ConversationPointer = z.object({ tenantId: z.string().min(1), conversationId: z.string().min(1), teamId: z.string().min(1).optional() });
+export const ConversationPointer = z.object({
+  tenantId: z.string().min(1),
+  conversationId: z.string().min(1),
+  teamId: z.string().min(1).optional(),
+});
 
 export const Group = z.object({
   id: GroupId,
@@ -166,5 +172,7 @@ export type Delivery = z.infer<typeof Delivery>;
 /** The default county parts shipped in groups.json (Välfärd must confirm the split). */
 export const GroupsFile = z.object({
   confirmed: z.boolean(),
-  groups: z.array(z.object({ id: GroupId, name: z.string().min(1), municipalities: z.array(z.string().min(1)).min(1) })).length(4),
+  groups: z
+    .array(z.object({ id: GroupId, name: z.string().min(1), municipalities: z.array(z.string().min(1)).min(1) }))
+    .length(4),
 });

@@ -19,7 +19,10 @@ export class VusStore {
   readonly meetings: Repository<typeof Meeting>;
   readonly rsvps: Repository<typeof Rsvp>;
 
-  constructor(container: Container, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    container: Container,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.groups = new Repository(container, Group, (d) => d.groupId);
     this.members = new Repository(container, Member, (d) => d.groupId);
     this.meetings = new Repository(container, Meeting, (d) => d.groupId);
@@ -31,7 +34,14 @@ export class VusStore {
     let created = 0;
     for (const g of file.groups) {
       try {
-        await this.groups.create({ id: g.id, type: "group", groupId: g.id, name: g.name, municipalities: g.municipalities, updatedAt: this.now().toISOString() });
+        await this.groups.create({
+          id: g.id,
+          type: "group",
+          groupId: g.id,
+          name: g.name,
+          municipalities: g.municipalities,
+          updatedAt: this.now().toISOString(),
+        });
         created++;
       } catch (err) {
         if (!(err instanceof DuplicateError)) throw err;
@@ -50,18 +60,28 @@ export class VusStore {
   }
 
   async membersOf(groupId: string): Promise<Member[]> {
-    const found = await this.members.query("SELECT * FROM c WHERE c.groupId = @g AND c.type = 'member'", [{ name: "@g", value: groupId }], groupId);
+    const found = await this.members.query(
+      "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'member'",
+      [{ name: "@g", value: groupId }],
+      groupId,
+    );
     return found.map((s) => s.doc);
   }
 
   /** Every membership of a person (across groups: a cross-partition query over four partitions). */
   async membershipsOf(aadObjectId: string): Promise<Member[]> {
-    const found = await this.members.query("SELECT * FROM c WHERE c.type = 'member' AND c.aadObjectId = @u", [{ name: "@u", value: aadObjectId }]);
+    const found = await this.members.query("SELECT * FROM c WHERE c.type = 'member' AND c.aadObjectId = @u", [
+      { name: "@u", value: aadObjectId },
+    ]);
     return found.map((s) => s.doc);
   }
 
   async meetingsOf(groupId: string): Promise<Meeting[]> {
-    const found = await this.meetings.query("SELECT * FROM c WHERE c.groupId = @g AND c.type = 'meeting'", [{ name: "@g", value: groupId }], groupId);
+    const found = await this.meetings.query(
+      "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'meeting'",
+      [{ name: "@g", value: groupId }],
+      groupId,
+    );
     return found.map((s) => s.doc).sort((a, b) => a.start.localeCompare(b.start));
   }
 
@@ -72,7 +92,10 @@ export class VusStore {
   async rsvpsOf(groupId: string, meetingId: string): Promise<Rsvp[]> {
     const found = await this.rsvps.query(
       "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'rsvp' AND c.meetingId = @m",
-      [{ name: "@g", value: groupId }, { name: "@m", value: meetingId }],
+      [
+        { name: "@g", value: groupId },
+        { name: "@m", value: meetingId },
+      ],
       groupId,
     );
     return found.map((s) => s.doc);

@@ -41,7 +41,10 @@ export class AdminDialog {
 
   /** MessageHandler for the router. */
   readonly handle = async (message: IncomingMessage): Promise<Reply[] | undefined> => {
-    if (isAdminAction(message.value)) return this.guarded(message, String((message.value as { action: string }).action), (actor) => this.submission(message.value, actor));
+    if (isAdminAction(message.value))
+      return this.guarded(message, String((message.value as { action: string }).action), (actor) =>
+        this.submission(message.value, actor),
+      );
     if (message.value !== undefined && message.value !== null) return undefined;
     const command = parseAdminCommand(message.text);
     if (!command) return undefined;
@@ -54,17 +57,26 @@ export class AdminDialog {
   }
 
   /** The user accepted the export's file consent: the file content, built now from the stored base. */
-  async exportAccepted(message: IncomingMessage): Promise<{ ok: true; content: Buffer; entries: number } | { ok: false; text: string }> {
+  async exportAccepted(
+    message: IncomingMessage,
+  ): Promise<{ ok: true; content: Buffer; entries: number } | { ok: false; text: string }> {
     if (!(await this.deps.admins.isAdmin(message.asker.aadObjectId))) {
       this.refused(message, "export");
       return { ok: false, text: t.refusal };
     }
     const { content, entries } = await this.transfer.exportNow();
-    this.deps.logger?.info({ admin: message.asker.aadObjectId, entries, bytes: content.length }, "knowledge base exported");
+    this.deps.logger?.info(
+      { admin: message.asker.aadObjectId, entries, bytes: content.length },
+      "knowledge base exported",
+    );
     return { ok: true, content, entries };
   }
 
-  private async guarded(message: IncomingMessage, action: string, run: (actor: Actor) => Promise<Reply[]>): Promise<Reply[]> {
+  private async guarded(
+    message: IncomingMessage,
+    action: string,
+    run: (actor: Actor) => Promise<Reply[]>,
+  ): Promise<Reply[]> {
     const { asker } = message;
     if (!(await this.deps.admins.isAdmin(asker.aadObjectId))) {
       this.refused(message, action);
@@ -76,7 +88,15 @@ export class AdminDialog {
 
   private refused(message: IncomingMessage, action: string): void {
     // Who tried what, never the message text.
-    this.deps.logger?.warn({ action, tenantId: message.asker.tenantId, aadObjectId: message.asker.aadObjectId ?? null, conversationType: message.asker.conversationType }, "admin action refused: not an admin");
+    this.deps.logger?.warn(
+      {
+        action,
+        tenantId: message.asker.tenantId,
+        aadObjectId: message.asker.aadObjectId ?? null,
+        conversationType: message.asker.conversationType,
+      },
+      "admin action refused: not an admin",
+    );
   }
 
   private async command(command: AdminCommand, actor: Actor): Promise<Reply[]> {
@@ -102,7 +122,10 @@ export class AdminDialog {
   private async submission(value: unknown, actor: Actor): Promise<Reply[]> {
     const parsed = AdminSubmission.safeParse(value);
     if (!parsed.success) {
-      this.deps.logger?.warn({ action: (value as { action?: unknown }).action, issues: parsed.error.issues.map((i) => i.path.join(".")) }, "admin submission rejected");
+      this.deps.logger?.warn(
+        { action: (value as { action?: unknown }).action, issues: parsed.error.issues.map((i) => i.path.join(".")) },
+        "admin submission rejected",
+      );
       return textReply(t.badSubmission);
     }
     const d = parsed.data;

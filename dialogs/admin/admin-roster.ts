@@ -11,7 +11,12 @@ export class AdminRoster {
   async show(): Promise<Reply[]> {
     const [added, audit] = await Promise.all([this.deps.admins.added(), this.deps.admins.auditTrail(10)]);
     const active = added.filter((a) => a.active);
-    return [{ text: `${t.admins.title}: ${this.deps.admins.configuredIds.length + active.length}`, card: adminAdminsCard(this.deps.admins.configuredIds, added, audit) }];
+    return [
+      {
+        text: `${t.admins.title}: ${this.deps.admins.configuredIds.length + active.length}`,
+        card: adminAdminsCard(this.deps.admins.configuredIds, added, audit),
+      },
+    ];
   }
 
   async add(rawId: string, rawName: string, actor: Actor): Promise<Reply[]> {
@@ -19,7 +24,10 @@ export class AdminRoster {
     if (!id.success) return textReply(`${t.admins.badId} ${t.admins.usage}`);
     const name = rawName.trim().slice(0, 200) || id.data;
     const result = await this.deps.admins.add(id.data, name, actor);
-    if (!result.ok) return textReply(result.reason === "configured" || result.reason === "already" ? t.admins.alreadyAdmin(name) : t.admins.notAdmin);
+    if (!result.ok)
+      return textReply(
+        result.reason === "configured" || result.reason === "already" ? t.admins.alreadyAdmin(name) : t.admins.notAdmin,
+      );
     this.deps.logger?.info({ admin: actor.id, added: id.data }, "admin added");
     return textReply(t.admins.added(name));
   }
@@ -28,7 +36,14 @@ export class AdminRoster {
     const id = ObjectId.safeParse(rawId);
     if (!id.success) return textReply(`${t.admins.badId} ${t.admins.usage}`);
     const result = await this.deps.admins.remove(id.data, actor);
-    if (!result.ok) return textReply(result.reason === "configured" ? t.admins.configured : result.reason === "self" ? t.admins.notSelf : t.admins.notAdmin);
+    if (!result.ok)
+      return textReply(
+        result.reason === "configured"
+          ? t.admins.configured
+          : result.reason === "self"
+            ? t.admins.notSelf
+            : t.admins.notAdmin,
+      );
     this.deps.logger?.info({ admin: actor.id, removed: id.data }, "admin removed");
     return textReply(t.admins.removed(result.doc.name));
   }

@@ -12,8 +12,14 @@ export const MAX_RESULTS = 15;
  * Entries that contain every word of the query (id, title, phrasings or answer, accents folded),
  * those with more of the words in their id or title first, then by title. An empty query matches all.
  */
-export function searchEntries(docs: KnowledgeEntryDoc[], query: string, max = MAX_RESULTS): { shown: KnowledgeEntryDoc[]; total: number } {
-  const words = fold(query).split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+export function searchEntries(
+  docs: KnowledgeEntryDoc[],
+  query: string,
+  max = MAX_RESULTS,
+): { shown: KnowledgeEntryDoc[]; total: number } {
+  const words = fold(query)
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter(Boolean);
   const matches = docs
     .map((d) => {
       const title = fold(`${d.id} ${d.entry.title}`);

@@ -22,13 +22,26 @@ export class BulkTransfer {
     // The size is what the file would be now; the content is built again when the admin accepts.
     const { content } = await this.exportNow();
     const day = this.now.toISOString().slice(0, 10);
-    return [{ text: t.exportFile.offered, file: { name: t.exportFile.fileName(day), description: t.exportFile.description, sizeInBytes: content.length, context: { action: "admin.export" } } }];
+    return [
+      {
+        text: t.exportFile.offered,
+        file: {
+          name: t.exportFile.fileName(day),
+          description: t.exportFile.description,
+          sizeInBytes: content.length,
+          context: { action: "admin.export" },
+        },
+      },
+    ];
   }
 
   /** The export file built from the stored base as it is now. */
   async exportNow(): Promise<{ content: Buffer; entries: number }> {
     const docs = await this.deps.editor.all();
-    return { content: Buffer.from(exportFile(docs, this.deps.knowledge.version, this.now), "utf8"), entries: docs.length };
+    return {
+      content: Buffer.from(exportFile(docs, this.deps.knowledge.version, this.now), "utf8"),
+      entries: docs.length,
+    };
   }
 
   /** Nothing is written yet: the planned changes wait (with a TTL) for the admin to confirm the summary. */
@@ -59,7 +72,9 @@ export class BulkTransfer {
     const pending = await this.deps.imports.take(importId, actor.id);
     if (!pending) return textReply(t.importFile.expired);
     const current = new Map((await this.deps.editor.all()).map((d) => [d.id, d]));
-    const stale = pending.changes.filter((c) => current.get(c.entry.id)?.version !== c.baseVersion).map((c) => c.entry.id);
+    const stale = pending.changes
+      .filter((c) => current.get(c.entry.id)?.version !== c.baseVersion)
+      .map((c) => c.entry.id);
     if (stale.length > 0) {
       await this.deps.imports.discard(importId);
       return textReply(t.importFile.conflict(stale));
@@ -73,7 +88,13 @@ export class BulkTransfer {
         } else {
           const found = await this.deps.editor.get(c.entry.id);
           if (!found || found.doc.version !== c.baseVersion) throw new ConflictError("knowledge", c.entry.id);
-          await this.deps.editor.save(c.entry.id, found.etag, { entry: c.entry, status: c.entry.retired ? "retired" : "active", action: "imported" }, actor, false);
+          await this.deps.editor.save(
+            c.entry.id,
+            found.etag,
+            { entry: c.entry, status: c.entry.retired ? "retired" : "active", action: "imported" },
+            actor,
+            false,
+          );
         }
         counts[c.effect]++;
       } catch (err) {

@@ -28,18 +28,55 @@ export class EntryEditing {
     const found = await this.deps.editor.get(id);
     if (!found) return textReply(t.entry.notFound(id));
     const { entry } = found.doc;
-    return [{ text: t.form.editTitle(entry.title), card: adminFormCard({ mode: "edit", kind: entry.kind, title: entry.title, inputs: formInputs(entry.kind, entry, { withId: false }), entryId: id, etag: found.etag, reviewItems }) }];
+    return [
+      {
+        text: t.form.editTitle(entry.title),
+        card: adminFormCard({
+          mode: "edit",
+          kind: entry.kind,
+          title: entry.title,
+          inputs: formInputs(entry.kind, entry, { withId: false }),
+          entryId: id,
+          etag: found.etag,
+          reviewItems,
+        }),
+      },
+    ];
   }
 
   /** A question from the review queue starts the new entry's title and phrasings. */
   newForm(kind: KbKind, question: string | undefined, reviewItems: string | undefined): Reply[] {
     const prefill = question ? { title: question.slice(0, 120), phrasings: [question.slice(0, 200)] } : {};
-    return [{ text: t.form.newTitle(t.kindLabels[kind]), card: adminFormCard({ mode: "create", kind, title: "", inputs: formInputs(kind, prefill, { withId: true }), reviewItems }) }];
+    return [
+      {
+        text: t.form.newTitle(t.kindLabels[kind]),
+        card: adminFormCard({
+          mode: "create",
+          kind,
+          title: "",
+          inputs: formInputs(kind, prefill, { withId: true }),
+          reviewItems,
+        }),
+      },
+    ];
   }
 
   /** Back from the preview to the form, with the draft as the admin left it. */
   reedit(d: ReeditSubmission): Reply[] {
-    return [{ text: t.form.editTitle(d.draft.title), card: adminFormCard({ mode: d.mode, kind: d.draft.kind, title: d.draft.title, inputs: formInputs(d.draft.kind, d.draft, { withId: d.mode === "create" }), entryId: d.mode === "edit" ? d.draft.id : undefined, etag: d.etag, reviewItems: d.reviewItems }) }];
+    return [
+      {
+        text: t.form.editTitle(d.draft.title),
+        card: adminFormCard({
+          mode: d.mode,
+          kind: d.draft.kind,
+          title: d.draft.title,
+          inputs: formInputs(d.draft.kind, d.draft, { withId: d.mode === "create" }),
+          entryId: d.mode === "edit" ? d.draft.id : undefined,
+          etag: d.etag,
+          reviewItems: d.reviewItems,
+        }),
+      },
+    ];
   }
 
   async preview(d: PreviewSubmission, raw: Record<string, unknown>): Promise<Reply[]> {
@@ -48,31 +85,67 @@ export class EntryEditing {
     const docs = await this.deps.editor.all();
     const ids = new Set(docs.map((x) => x.id));
     const problems = result.ok ? unknownRelated(result.entry, (id) => ids.has(id)) : result.problems;
-    if (result.ok && d.mode === "create" && ids.has(result.entry.id)) problems.push(t.publish.duplicate(result.entry.id));
+    if (result.ok && d.mode === "create" && ids.has(result.entry.id))
+      problems.push(t.publish.duplicate(result.entry.id));
     if (!result.ok || problems.length > 0) {
       // The form comes back with what the admin typed and what to fix.
-      const inputs = formInputs(d.kind, {}, { withId: d.mode === "create" }).map((i) => ({ ...i, value: typeof raw[i.id] === "string" ? String(raw[i.id]) : i.value }));
+      const inputs = formInputs(d.kind, {}, { withId: d.mode === "create" }).map((i) => ({
+        ...i,
+        value: typeof raw[i.id] === "string" ? String(raw[i.id]) : i.value,
+      }));
       const current = docs.find((x) => x.id === d.entryId);
-      return [{ text: `${t.form.invalidTitle}\n${problems.join("\n")}`, card: adminFormCard({ mode: d.mode, kind: d.kind, title: current?.entry.title ?? "", inputs, entryId: d.entryId, etag: d.etag, problems, reviewItems: d.reviewItems }) }];
+      return [
+        {
+          text: `${t.form.invalidTitle}\n${problems.join("\n")}`,
+          card: adminFormCard({
+            mode: d.mode,
+            kind: d.kind,
+            title: current?.entry.title ?? "",
+            inputs,
+            entryId: d.entryId,
+            etag: d.etag,
+            problems,
+            reviewItems: d.reviewItems,
+          }),
+        },
+      ];
     }
     const draft = result.entry;
     const current = docs.find((x) => x.id === draft.id);
-    const changes = d.mode === "edit" && current ? changedFields(current, { entry: { ...draft, retired: false }, status: current.status }) : [];
+    const changes =
+      d.mode === "edit" && current
+        ? changedFields(current, { entry: { ...draft, retired: false }, status: current.status })
+        : [];
     const engine = this.deps.knowledge.engine;
     const related = draft.related.map((id) => engine.entry(id)).filter((e): e is KbEntry => e !== undefined);
     return [
       // Exactly the card users get for a confident answer.
-      { text: `${t.publish.previewText(draft.title)}\n${answerText(draft)}`, card: answerCard({ entry: draft, question: draft.title, alternatives: [], related, unsure: false }) },
+      {
+        text: `${t.publish.previewText(draft.title)}\n${answerText(draft)}`,
+        card: answerCard({ entry: draft, question: draft.title, alternatives: [], related, unsure: false }),
+      },
       { text: t.publish.title, card: adminPublishCard(draft, d.mode, changes, d.etag, d.reviewItems) },
     ];
   }
 
   /** The draft went through preview, but related entries may have been retired or renamed since: checked again. */
-  async publish(mode: "edit" | "create", draft: KbEntry, etag: string | undefined, reviewItems: string | undefined, actor: Actor): Promise<Reply[]> {
+  async publish(
+    mode: "edit" | "create",
+    draft: KbEntry,
+    etag: string | undefined,
+    reviewItems: string | undefined,
+    actor: Actor,
+  ): Promise<Reply[]> {
     const docs = await this.deps.editor.all();
     const ids = new Set(docs.map((x) => x.id));
     const problems = unknownRelated(draft, (id) => ids.has(id) || id === draft.id);
-    if (problems.length > 0) return [{ text: `${t.form.invalidTitle}\n${problems.join("\n")}`, card: adminNoticeCard(t.form.invalidTitle, problems) }];
+    if (problems.length > 0)
+      return [
+        {
+          text: `${t.form.invalidTitle}\n${problems.join("\n")}`,
+          card: adminNoticeCard(t.form.invalidTitle, problems),
+        },
+      ];
     try {
       let version: number;
       if (mode === "create") {

@@ -55,7 +55,12 @@ function specOf(key: string, schema: AnyZod): FieldSpec {
     case "boolean":
       return { key, optional, input: "toggle" };
     case "object":
-      return { key, optional, input: "object", fields: Object.entries(def.shape as Record<string, AnyZod>).map(([k, v]) => specOf(k, v)) };
+      return {
+        key,
+        optional,
+        input: "object",
+        fields: Object.entries(def.shape as Record<string, AnyZod>).map(([k, v]) => specOf(k, v)),
+      };
     case "array": {
       const element = unwrap(def.element).inner;
       if (element._zod.def.type === "object") {
@@ -68,18 +73,27 @@ function specOf(key: string, schema: AnyZod): FieldSpec {
       return { key, optional, input: "lines" };
     }
     default:
-      return { key, optional, input: "text", multiline: ((inner as unknown as { maxLength?: number | null }).maxLength ?? 0) > MULTILINE_FROM };
+      return {
+        key,
+        optional,
+        input: "text",
+        multiline: ((inner as unknown as { maxLength?: number | null }).maxLength ?? 0) > MULTILINE_FROM,
+      };
   }
 }
 
 /** The zod object schema of one kind. */
 function kindSchema(kind: KbKind): AnyZod {
-  const option = (KbEntry.options as unknown as AnyZod[]).find((o) => o._zod.def.shape.kind._zod.def.values[0] === kind);
+  const option = (KbEntry.options as unknown as AnyZod[]).find(
+    (o) => o._zod.def.shape.kind._zod.def.values[0] === kind,
+  );
   if (!option) throw new Error(`unknown kind ${kind}`);
   return option;
 }
 
-export const KINDS: KbKind[] = (KbEntry.options as unknown as AnyZod[]).map((o) => o._zod.def.shape.kind._zod.def.values[0]);
+export const KINDS: KbKind[] = (KbEntry.options as unknown as AnyZod[]).map(
+  (o) => o._zod.def.shape.kind._zod.def.values[0],
+);
 
 /** The editable fields of a kind, in schema order. */
 export function fieldsOf(kind: KbKind): FieldSpec[] {
@@ -95,25 +109,62 @@ export function formInputs(kind: KbKind, values: Record<string, unknown>, opts: 
   const out: FormInput[] = [];
   const add = (spec: FieldSpec, path: string[], value: unknown) => {
     const name = path.join(".");
-    const base = { id: FIELD_PREFIX + path.join("_"), label: label(name), multiline: false, choices: [] as FormInput["choices"], placeholder: "" };
+    const base = {
+      id: FIELD_PREFIX + path.join("_"),
+      label: label(name),
+      multiline: false,
+      choices: [] as FormInput["choices"],
+      placeholder: "",
+    };
     switch (spec.input) {
       case "object":
         for (const f of spec.fields) add(f, [...path, f.key], (value as Record<string, unknown> | undefined)?.[f.key]);
         return;
       case "choice":
-        out.push({ ...base, input: "choice", value: String(value ?? ""), choices: spec.options.map((o) => ({ title: o, value: o })) });
+        out.push({
+          ...base,
+          input: "choice",
+          value: String(value ?? ""),
+          choices: spec.options.map((o) => ({ title: o, value: o })),
+        });
         return;
       case "lines":
-        out.push({ ...base, input: "text", multiline: true, value: ((value as string[] | undefined) ?? []).join("\n") });
+        out.push({
+          ...base,
+          input: "text",
+          multiline: true,
+          value: ((value as string[] | undefined) ?? []).join("\n"),
+        });
         return;
       case "rows":
-        out.push({ ...base, input: "text", multiline: true, value: ((value as Record<string, unknown>[] | undefined) ?? []).map((row) => encodeRow(spec.columns, row)).join("\n") });
+        out.push({
+          ...base,
+          input: "text",
+          multiline: true,
+          value: ((value as Record<string, unknown>[] | undefined) ?? [])
+            .map((row) => encodeRow(spec.columns, row))
+            .join("\n"),
+        });
         return;
       case "toggle":
-        out.push({ ...base, input: "choice", value: value ? "ja" : "nej", choices: [{ title: "ja", value: "ja" }, { title: "nej", value: "nej" }] });
+        out.push({
+          ...base,
+          input: "choice",
+          value: value ? "ja" : "nej",
+          choices: [
+            { title: "ja", value: "ja" },
+            { title: "nej", value: "nej" },
+          ],
+        });
         return;
       case "text":
-        out.push({ ...base, input: "text", multiline: spec.multiline, value: value === undefined || value === null ? "" : String(value), placeholder: name === "id" ? adminText.form.idHint : "" });
+        out.push({
+          ...base,
+          input: "text",
+          multiline: spec.multiline,
+          value: value === undefined || value === null ? "" : String(value),
+          placeholder: name === "id" ? adminText.form.idHint : "",
+        });
     }
   };
   for (const spec of fieldsOf(kind)) if (opts.withId || spec.key !== "id") add(spec, [spec.key], values[spec.key]);
@@ -155,13 +206,17 @@ export function entryFromForm(kind: KbKind, id: string | undefined, submitted: R
         return lines(read(path)).map((line, i) => {
           const parts = line.split("|").map((p) => p.trim());
           const row: Record<string, unknown> = {};
-          if (parts.length > spec.columns.length) problems.push(`${label(path.join("."))}, ${adminText.issues.row(i + 1)}: ${adminText.issues.rowParts(spec.columns.length)}`);
+          if (parts.length > spec.columns.length)
+            problems.push(
+              `${label(path.join("."))}, ${adminText.issues.row(i + 1)}: ${adminText.issues.rowParts(spec.columns.length)}`,
+            );
           spec.columns.forEach((c, j) => {
             const part = parts[j] ?? "";
             if (c.boolean) {
               const w = part.toLowerCase();
               if (TRUE_WORDS.has(w)) row[c.key] = true;
-              else if (!FALSE_WORDS.has(w)) problems.push(`${label(path.join("."))}, ${adminText.issues.row(i + 1)}: ${adminText.issues.yesNo}`);
+              else if (!FALSE_WORDS.has(w))
+                problems.push(`${label(path.join("."))}, ${adminText.issues.row(i + 1)}: ${adminText.issues.yesNo}`);
             } else if (part || !c.optional) row[c.key] = part;
           });
           return row;
@@ -195,5 +250,7 @@ function lines(text: string): string[] {
 
 /** Related ids that point at nothing in the base: a Swedish problem for each. */
 export function unknownRelated(entry: KbEntry, exists: (id: string) => boolean): string[] {
-  return entry.related.filter((r) => r !== entry.id && !exists(r)).map((r) => `${label("related")}: ${adminText.issues.unknownRelated(r)}`);
+  return entry.related
+    .filter((r) => r !== entry.id && !exists(r))
+    .map((r) => `${label("related")}: ${adminText.issues.unknownRelated(r)}`);
 }

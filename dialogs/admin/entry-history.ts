@@ -17,8 +17,20 @@ export class EntryHistory {
     const found = await this.deps.editor.get(id);
     if (!found) return textReply(t.entry.notFound(id));
     const versions = await this.deps.editor.versions(id);
-    const lines = versions.map((v) => t.history.line(v.version, stockholmTime(v.updatedAt), v.updatedByName ?? v.updatedBy, t.actionLabels[v.action] ?? v.action));
-    return [{ text: [t.history.title(found.doc.entry.title), ...lines].join("\n"), card: adminHistoryCard(found.doc.entry.title, versions, found.etag) }];
+    const lines = versions.map((v) =>
+      t.history.line(
+        v.version,
+        stockholmTime(v.updatedAt),
+        v.updatedByName ?? v.updatedBy,
+        t.actionLabels[v.action] ?? v.action,
+      ),
+    );
+    return [
+      {
+        text: [t.history.title(found.doc.entry.title), ...lines].join("\n"),
+        card: adminHistoryCard(found.doc.entry.title, versions, found.etag),
+      },
+    ];
   }
 
   async revert(id: string, version: number, etag: string, actor: Actor): Promise<Reply[]> {
@@ -26,7 +38,12 @@ export class EntryHistory {
     const target = versions.find((v) => v.version === version);
     if (!target) return textReply(t.history.versionMissing(version));
     try {
-      const saved = await this.deps.editor.save(id, etag, { entry: target.entry, status: target.status, action: "reverted", revertedFrom: version }, actor);
+      const saved = await this.deps.editor.save(
+        id,
+        etag,
+        { entry: target.entry, status: target.status, action: "reverted", revertedFrom: version },
+        actor,
+      );
       if (saved.outcome === "unchanged") return textReply(t.publish.nothingToPublish);
       await this.changes.applied(actor, "reverted", id, saved.doc.version);
       return textReply(t.publish.reverted(target.entry.title, version, saved.doc.version));

@@ -15,11 +15,19 @@ export class FeedbackReview {
   constructor(private readonly deps: Pick<AdminDialogDeps, "feedback" | "knowledge">) {}
 
   async show(): Promise<Reply[]> {
-    const [unanswered, feedback] = await Promise.all([this.deps.feedback.openForReview("unanswered", REVIEW_DEPTH), this.deps.feedback.openForReview("feedback", REVIEW_DEPTH)]);
+    const [unanswered, feedback] = await Promise.all([
+      this.deps.feedback.openForReview("unanswered", REVIEW_DEPTH),
+      this.deps.feedback.openForReview("feedback", REVIEW_DEPTH),
+    ]);
     const groups = groupReviews([...unanswered, ...feedback]).slice(0, MAX_REVIEW_GROUPS);
     const engine = this.deps.knowledge.engine;
     const lines = groups.map((g) => `${g.question ?? t.review.hiddenQuestion} (${t.review.group(g.count, g.people)})`);
-    return [{ text: [t.review.title, ...(groups.length ? lines : [t.review.empty])].join("\n"), card: adminReviewCard(groups, (id) => engine.entry(id)?.title) }];
+    return [
+      {
+        text: [t.review.title, ...(groups.length ? lines : [t.review.empty])].join("\n"),
+        card: adminReviewCard(groups, (id) => engine.entry(id)?.title),
+      },
+    ];
   }
 
   async dismiss(items: string): Promise<Reply[]> {

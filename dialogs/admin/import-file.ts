@@ -26,7 +26,12 @@ export function looksLikeKnowledgeBaseExport(text: string): boolean {
   const body = text.replace(/^\uFEFF/, "");
   try {
     const json = JSON.parse(body) as unknown;
-    return typeof json === "object" && json !== null && !Array.isArray(json) && ("entries" in json || "schemaVersion" in json);
+    return (
+      typeof json === "object" &&
+      json !== null &&
+      !Array.isArray(json) &&
+      ("entries" in json || "schemaVersion" in json)
+    );
   } catch {
     return /"(entries|schemaVersion)"\s*:/.test(body);
   }
@@ -76,7 +81,10 @@ export function planImport(text: string, stored: KnowledgeEntryDoc[]): ImportPla
   const known = (id: string) => seen.has(id) || byId.has(id);
   valid.forEach((e) => {
     const missing = e.related.filter((r) => !known(r));
-    if (missing.length > 0) bad.push(`${adminText.importFile.entryLabel(e.id, seen.get(e.id) ?? 0)}: ${missing.map((r) => `${adminText.fieldLabels.related}: ${adminText.issues.unknownRelated(r)}`).join("; ")}`);
+    if (missing.length > 0)
+      bad.push(
+        `${adminText.importFile.entryLabel(e.id, seen.get(e.id) ?? 0)}: ${missing.map((r) => `${adminText.fieldLabels.related}: ${adminText.issues.unknownRelated(r)}`).join("; ")}`,
+      );
   });
   if (bad.length > 0) return { ok: false, title: adminText.importFile.rejectedTitle(bad.length), problems: bad };
 
@@ -91,7 +99,12 @@ export function planImport(text: string, stored: KnowledgeEntryDoc[]): ImportPla
     }
     const diff = changedFields(current, { entry: { ...entry, retired: false }, status });
     if (diff.length === 0) unchanged++;
-    else changes.push({ entry, effect: status === "retired" && current.status === "active" ? "retired" : "changed", baseVersion: current.version });
+    else
+      changes.push({
+        entry,
+        effect: status === "retired" && current.status === "active" ? "retired" : "changed",
+        baseVersion: current.version,
+      });
   }
   return { ok: true, changes, unchanged, notInFile: stored.filter((d) => !seen.has(d.id)).length };
 }

@@ -15,7 +15,8 @@ function fieldName(path: PropertyKey[]): string {
   const topLabel = adminText.fieldLabels[`${top}.${nested[0]}`] ?? adminText.fieldLabels[top] ?? top;
   parts.push(topLabel);
   if (index !== undefined) parts.push(t.row(Number(index) + 1));
-  if (nested.length > 0 && !adminText.fieldLabels[`${top}.${nested[0]}`]) parts.push(adminText.fieldShort[nested[0]] ?? nested[0]);
+  if (nested.length > 0 && !adminText.fieldLabels[`${top}.${nested[0]}`])
+    parts.push(adminText.fieldShort[nested[0]] ?? nested[0]);
   return parts.join(", ");
 }
 

@@ -52,13 +52,25 @@ export function groupReviews(docs: ReviewDoc[]): ReviewGroup[] {
   const groups: { stems: Set<string>; group: ReviewGroup; askers: Set<string>; entries: Map<string, number> }[] = [];
   for (const d of sorted) {
     const stems = d.question ? questionStems(d.question) : new Set<string>();
-    let target = d.question ? groups.find((g) => g.group.question !== null && similarity(g.stems, stems) >= SIMILARITY) : groups.find((g) => g.group.question === null);
+    let target = d.question
+      ? groups.find((g) => g.group.question !== null && similarity(g.stems, stems) >= SIMILARITY)
+      : groups.find((g) => g.group.question === null);
     if (!target) {
       target = {
         stems,
         askers: new Set(),
         entries: new Map(),
-        group: { question: d.question, latestAt: d.createdAt, count: 0, people: 0, unanswered: 0, suggested: 0, thumbsDown: 0, entryIds: [], items: [] },
+        group: {
+          question: d.question,
+          latestAt: d.createdAt,
+          count: 0,
+          people: 0,
+          unanswered: 0,
+          suggested: 0,
+          thumbsDown: 0,
+          entryIds: [],
+          items: [],
+        },
       };
       groups.push(target);
     }

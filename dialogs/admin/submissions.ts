@@ -18,10 +18,36 @@ export const AdminSubmission = z.discriminatedUnion("action", [
   z.object({ action: z.literal("admin.search"), query: z.string().max(200).optional() }),
   z.object({ action: z.literal("admin.open"), entryId: EntryId }),
   z.object({ action: z.literal("admin.edit"), entryId: EntryId, reviewItems: z.string().max(4000).optional() }),
-  z.object({ action: z.literal("admin.new"), newKind: Kind.optional(), question: z.string().max(600).optional(), reviewItems: z.string().max(4000).optional() }),
-  z.object({ action: z.literal("admin.preview"), mode: Mode, kind: Kind, entryId: EntryId.optional(), etag: Etag.optional(), reviewItems: z.string().max(4000).optional() }).catchall(z.unknown()),
-  z.object({ action: z.literal("admin.publish"), mode: Mode, etag: Etag.optional(), draft: KbEntry, reviewItems: z.string().max(4000).optional() }),
-  z.object({ action: z.literal("admin.reedit"), mode: Mode, etag: Etag.optional(), draft: KbEntry, reviewItems: z.string().max(4000).optional() }),
+  z.object({
+    action: z.literal("admin.new"),
+    newKind: Kind.optional(),
+    question: z.string().max(600).optional(),
+    reviewItems: z.string().max(4000).optional(),
+  }),
+  z
+    .object({
+      action: z.literal("admin.preview"),
+      mode: Mode,
+      kind: Kind,
+      entryId: EntryId.optional(),
+      etag: Etag.optional(),
+      reviewItems: z.string().max(4000).optional(),
+    })
+    .catchall(z.unknown()),
+  z.object({
+    action: z.literal("admin.publish"),
+    mode: Mode,
+    etag: Etag.optional(),
+    draft: KbEntry,
+    reviewItems: z.string().max(4000).optional(),
+  }),
+  z.object({
+    action: z.literal("admin.reedit"),
+    mode: Mode,
+    etag: Etag.optional(),
+    draft: KbEntry,
+    reviewItems: z.string().max(4000).optional(),
+  }),
   z.object({ action: z.literal("admin.cancel") }),
   z.object({ action: z.literal("admin.retire"), entryId: EntryId, etag: Etag }),
   z.object({ action: z.literal("admin.restore"), entryId: EntryId, etag: Etag }),
@@ -32,7 +58,11 @@ export const AdminSubmission = z.discriminatedUnion("action", [
   z.object({ action: z.literal("admin.importConfirm"), importId: z.string().uuid() }),
   z.object({ action: z.literal("admin.importCancel"), importId: z.string().uuid() }),
   z.object({ action: z.literal("admin.admins") }),
-  z.object({ action: z.literal("admin.addAdmin"), newAdminId: z.string().max(100).optional(), newAdminName: z.string().max(200).optional() }),
+  z.object({
+    action: z.literal("admin.addAdmin"),
+    newAdminId: z.string().max(100).optional(),
+    newAdminName: z.string().max(200).optional(),
+  }),
   z.object({ action: z.literal("admin.removeAdmin"), aadObjectId: ObjectId }),
 ]);
 export type AdminSubmission = z.infer<typeof AdminSubmission>;
@@ -47,7 +77,9 @@ export const ReviewItems = z
     z
       .array(z.string().regex(/^(feedback|unanswered):[0-9a-f-]{36}$/))
       .max(100)
-      .transform((xs) => xs.map((x) => ({ kind: x.split(":")[0] as "feedback" | "unanswered", id: x.slice(x.indexOf(":") + 1) }))),
+      .transform((xs) =>
+        xs.map((x) => ({ kind: x.split(":")[0] as "feedback" | "unanswered", id: x.slice(x.indexOf(":") + 1) })),
+      ),
   );
 
 export function isAdminAction(value: unknown): boolean {

@@ -20,7 +20,8 @@ export function neutraliseFormula(text: string): string {
 function commentRows(sections: CommentSection[]): Record<keyof typeof t.columns, string | number>[] {
   return sections.flatMap((s) => {
     const base = { county: s.groupName, year: s.year };
-    if (s.status !== "shown") return [{ ...base, comment: "", note: s.status === "tooFewAnswers" ? t.tooFewAnswers : t.noAnswers }];
+    if (s.status !== "shown")
+      return [{ ...base, comment: "", note: s.status === "tooFewAnswers" ? t.tooFewAnswers : t.noAnswers }];
     if (!s.comments.length) return [{ ...base, comment: "", note: t.none }];
     return s.comments.map((c) => ({ ...base, comment: neutraliseFormula(c), note: "" }));
   });

@@ -23,7 +23,9 @@ export function compileComments(year: number, groups: Group[], answers: Evaluati
     const own = answers.filter((a) => a.groupId === group.id && a.year === String(year));
     if (!own.length) return { groupName: group.name, year, status: "noAnswers", comments: [] };
     if (own.length < MIN_CELL) return { groupName: group.name, year, status: "tooFewAnswers", comments: [] };
-    const comments = own.flatMap((a) => (a.comment?.trim() ? [a.comment.trim()] : [])).sort((x, y) => swedish.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0));
+    const comments = own
+      .flatMap((a) => (a.comment?.trim() ? [a.comment.trim()] : []))
+      .sort((x, y) => swedish.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0));
     return { groupName: group.name, year, status: "shown", comments };
   });
 }

@@ -28,7 +28,21 @@ export function evaluationJobs(meeting: Meeting, settings: SurveySettings, now: 
   if (w.closesAt <= nowIso) return [];
   const make = (key: string, dueAt: string): ScheduledJob => {
     const id = jobId(meeting, "evaluation", key);
-    return { id, jobId: id, type: "job", kind: "evaluation", groupId: meeting.groupId, meetingId: meeting.id, meetingRevision: meeting.revision, key, dueAt, notAfter: w.closesAt, status: "pending", runs: 0, createdAt: nowIso };
+    return {
+      id,
+      jobId: id,
+      type: "job",
+      kind: "evaluation",
+      groupId: meeting.groupId,
+      meetingId: meeting.id,
+      meetingRevision: meeting.revision,
+      key,
+      dueAt,
+      notAfter: w.closesAt,
+      status: "pending",
+      runs: 0,
+      createdAt: nowIso,
+    };
   };
   return [make(INVITE, w.opensAt), make(HALFWAY, w.remindAt)];
 }
@@ -48,7 +62,8 @@ export class EvaluationJobHandler implements JobHandler {
   async run(job: ScheduledJob, heartbeat: () => Promise<void>): Promise<JobRunResult> {
     const { vus, store, keys, settings, fanout } = this.deps;
     const [meeting, group] = await Promise.all([vus.meeting(job.groupId, job.meetingId), vus.group(job.groupId)]);
-    if (!meeting || !group || meeting.doc.revision !== job.meetingRevision || meeting.doc.status !== "planned") return { complete: true, obsolete: true };
+    if (!meeting || !group || meeting.doc.revision !== job.meetingRevision || meeting.doc.status !== "planned")
+      return { complete: true, obsolete: true };
     const m = meeting.doc;
     const year = evaluationYear(m);
     const window = surveyWindow(m, settings);
@@ -58,9 +73,13 @@ export class EvaluationJobHandler implements JobHandler {
     const reminder = job.key === HALFWAY;
     if (reminder) {
       // Recomputing the keyed ids is the only way to tell who has answered: nothing stored links them.
-      const invited = new Set((await store.invitationsOfYear(year)).filter((i) => i.meetingId === m.id).map((i) => i.id));
+      const invited = new Set(
+        (await store.invitationsOfYear(year)).filter((i) => i.meetingId === m.id).map((i) => i.id),
+      );
       const answered = await store.answerIdsOf(year, m.id);
-      recipients = members.filter((x) => invited.has(keys.invitationId(m.id, x.aadObjectId)) && !answered.has(keys.answerId(m.id, x.aadObjectId)));
+      recipients = members.filter(
+        (x) => invited.has(keys.invitationId(m.id, x.aadObjectId)) && !answered.has(keys.answerId(m.id, x.aadObjectId)),
+      );
     }
     const byKey = new Map(recipients.map((x) => [memberRecipient(x).key, x]));
     const result = await fanOut(
@@ -71,9 +90,19 @@ export class EvaluationJobHandler implements JobHandler {
         // Recorded before the send, after the claim: "invited" counts everyone the card went out to.
         // Every invitation of a meeting carries the same time (the survey's opening), so neither the
         // order of sending nor a late joiner's answer time can be read from it.
-        if (!reminder) await store.recordInvitation({ id: keys.invitationId(m.id, member.aadObjectId), type: "invitation", year, groupId: m.groupId, meetingId: m.id, invitedAt: window.opensAt });
+        if (!reminder)
+          await store.recordInvitation({
+            id: keys.invitationId(m.id, member.aadObjectId),
+            type: "invitation",
+            year,
+            groupId: m.groupId,
+            meetingId: m.id,
+            invitedAt: window.opensAt,
+          });
         return {
-          text: reminder ? t.invite.reminderText(group.doc.name, swedishDeadline(window.closesAt)) : t.invite.text(group.doc.name),
+          text: reminder
+            ? t.invite.reminderText(group.doc.name, swedishDeadline(window.closesAt))
+            : t.invite.text(group.doc.name),
           card: evaluationFormCard({ group: group.doc, meeting: m, closesAt: window.closesAt, reminder }),
         };
       },

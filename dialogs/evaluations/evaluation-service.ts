@@ -9,7 +9,14 @@ import type { EvaluationStore, SaveOutcome } from "../../data/evaluations/evalua
 import type { EvaluationKeys } from "../../data/evaluations/keyed-ids";
 import type { Asker } from "../types";
 import { MeetingRef, parseSubmission, type EvaluationAction } from "./submission";
-import { evaluationYear, submissionDay, surveyState, surveyWindow, type SurveySettings, type SurveyWindow } from "./survey-window";
+import {
+  evaluationYear,
+  submissionDay,
+  surveyState,
+  surveyWindow,
+  type SurveySettings,
+  type SurveyWindow,
+} from "./survey-window";
 
 const t = evaluationsText;
 
@@ -19,8 +26,7 @@ const t = evaluationsText;
  * to show in its place (a tampered or unknown meeting) — just a message, and the card stays as it was.
  */
 export type ActionResult =
-  | { kind: "card"; card: CardAttachment; text: string; saved?: SaveOutcome }
-  | { kind: "message"; text: string };
+  { kind: "card"; card: CardAttachment; text: string; saved?: SaveOutcome } | { kind: "message"; text: string };
 
 export interface EvaluationServiceDeps {
   vus: VusStore;
@@ -58,7 +64,10 @@ export class EvaluationService {
     if (!asker.aadObjectId) return message(t.rejected.noIdentity);
     const aadObjectId = asker.aadObjectId;
     const { vus, store, keys, settings, now } = this.deps;
-    const [meeting, group] = await Promise.all([vus.meeting(ref.data.groupId, ref.data.meetingId), vus.group(ref.data.groupId)]);
+    const [meeting, group] = await Promise.all([
+      vus.meeting(ref.data.groupId, ref.data.meetingId),
+      vus.group(ref.data.groupId),
+    ]);
     if (!meeting || !group) return message(t.rejected.unknownMeeting);
     const window = surveyWindow(meeting.doc, settings);
     const state = surveyState(meeting.doc, settings, now());
@@ -87,7 +96,14 @@ export class EvaluationService {
     // Members who joined after the cards went out count as invited once they answer, so the response
     // rate never exceeds 100 %. Dated when the survey opened, like every invitation of the meeting: the
     // submit time would tie this invitation to the answer stored next to it.
-    await store.recordInvitation({ id: keys.invitationId(ctx.meeting.id, ctx.aadObjectId), type: "invitation", year: ctx.year, groupId: ctx.group.id, meetingId: ctx.meeting.id, invitedAt: ctx.window.opensAt });
+    await store.recordInvitation({
+      id: keys.invitationId(ctx.meeting.id, ctx.aadObjectId),
+      type: "invitation",
+      year: ctx.year,
+      groupId: ctx.group.id,
+      meetingId: ctx.meeting.id,
+      invitedAt: ctx.window.opensAt,
+    });
     const saved = await store.saveAnswer({
       id: keys.answerId(ctx.meeting.id, ctx.aadObjectId),
       type: "answer",
@@ -103,17 +119,35 @@ export class EvaluationService {
     });
     logger.info({ meetingId: ctx.meeting.id, saved }, "evaluation stored");
     const stored = (await store.answer(ctx.year, keys.answerId(ctx.meeting.id, ctx.aadObjectId))) ?? { ...v };
-    const card = thanksCard({ group: ctx.group, meeting: ctx.meeting, answer: stored, closesAt: ctx.window.closesAt, open: true, changed: saved !== "created" });
+    const card = thanksCard({
+      group: ctx.group,
+      meeting: ctx.meeting,
+      answer: stored,
+      closesAt: ctx.window.closesAt,
+      open: true,
+      changed: saved !== "created",
+    });
     return { kind: "card", card, text: t.thanks.text, saved };
   }
 
   private async edit(ctx: Context): Promise<ActionResult> {
     const { store, keys } = this.deps;
     const current = await store.answer(ctx.year, keys.answerId(ctx.meeting.id, ctx.aadObjectId));
-    return { kind: "card", card: this.form(ctx, current ?? {}, undefined, Boolean(current)), text: t.card.title(ctx.group.name) };
+    return {
+      kind: "card",
+      card: this.form(ctx, current ?? {}, undefined, Boolean(current)),
+      text: t.card.title(ctx.group.name),
+    };
   }
 
   private form(ctx: Context, values: FormValues, error?: string, editing = false): CardAttachment {
-    return evaluationFormCard({ group: ctx.group, meeting: ctx.meeting, closesAt: ctx.window.closesAt, values, error, editing });
+    return evaluationFormCard({
+      group: ctx.group,
+      meeting: ctx.meeting,
+      closesAt: ctx.window.closesAt,
+      values,
+      error,
+      editing,
+    });
   }
 }

@@ -14,14 +14,24 @@ import { ReportLinks } from "./report-link";
 import { ReportService } from "./report-service";
 import type { SurveySettings } from "./survey-window";
 
-export type EvaluationsConfig = Pick<Config, "EVALUATION_DELAY_MINUTES" | "EVALUATION_OPEN_DAYS" | "EVALUATION_SECRET" | "REPORT_LINK_MINUTES" | "ADMIN_AAD_OBJECT_IDS">;
+export type EvaluationsConfig = Pick<
+  Config,
+  | "EVALUATION_DELAY_MINUTES"
+  | "EVALUATION_OPEN_DAYS"
+  | "EVALUATION_SECRET"
+  | "REPORT_LINK_MINUTES"
+  | "ADMIN_AAD_OBJECT_IDS"
+>;
 
 function surveySettings(config: EvaluationsConfig): SurveySettings {
   return { delayMinutes: config.EVALUATION_DELAY_MINUTES, openDays: config.EVALUATION_OPEN_DAYS };
 }
 
 /** The jobs the meetings planner adds for every planned meeting (pass as createMeetings' extraJobs). */
-export const evaluationJobsFor = (config: EvaluationsConfig) => (meeting: Meeting, now: Date): ScheduledJob[] => evaluationJobs(meeting, surveySettings(config), now);
+export const evaluationJobsFor =
+  (config: EvaluationsConfig) =>
+  (meeting: Meeting, now: Date): ScheduledJob[] =>
+    evaluationJobs(meeting, surveySettings(config), now);
 
 export interface EvaluationsDeps {
   config: EvaluationsConfig;
@@ -51,7 +61,9 @@ export function createEvaluations(deps: EvaluationsDeps): Evaluations {
   if (config.EVALUATION_SECRET) keys = new EvaluationKeys(config.EVALUATION_SECRET);
   else {
     // Embedded store only: config requires the secret whenever COSMOS_ENDPOINT is set.
-    logger.warn("EVALUATION_SECRET is not set: using a per-process key, so answers given before a restart are not recognised after it (development only)");
+    logger.warn(
+      "EVALUATION_SECRET is not set: using a per-process key, so answers given before a restart are not recognised after it (development only)",
+    );
     keys = EvaluationKeys.ephemeral();
   }
   const settings = surveySettings(config);

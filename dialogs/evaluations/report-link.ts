@@ -38,7 +38,11 @@ export class ReportLinks {
 
   issue(year: number, groupIds: string[], kind: LinkKind = "report"): { token: string; expiresAt: Date } {
     const e = this.now().getTime() + this.ttlMs;
-    const body = b64(Buffer.from(JSON.stringify({ y: year, g: groupIds, e, n: randomBytes(6).toString("hex"), k: kind } satisfies LinkPayload)));
+    const body = b64(
+      Buffer.from(
+        JSON.stringify({ y: year, g: groupIds, e, n: randomBytes(6).toString("hex"), k: kind } satisfies LinkPayload),
+      ),
+    );
     return { token: `${body}~${b64(this.sign(body))}`, expiresAt: new Date(e) };
   }
 

@@ -26,7 +26,6 @@ export function parseReportCommand(text: string): { year?: string; part?: string
   return { year, part: words.join(" ") || undefined };
 }
 
-
 export interface ReportServiceDeps {
   vus: VusStore;
   store: EvaluationStore;
@@ -51,7 +50,9 @@ export class ReportService {
     // Only admins get "all", and with it the comments link (see reply).
     if (await this.deps.isAdmin(aadObjectId)) return "all";
     if (!aadObjectId) return new Set();
-    return new Set((await this.deps.vus.membershipsOf(aadObjectId)).filter((m) => m.role === "coordinator").map((m) => m.groupId));
+    return new Set(
+      (await this.deps.vus.membershipsOf(aadObjectId)).filter((m) => m.role === "coordinator").map((m) => m.groupId),
+    );
   }
 
   async reply(asker: Asker, args: { year?: string; part?: string }): Promise<Reply> {
@@ -71,19 +72,33 @@ export class ReportService {
     }
     const report = await this.build(year, groups);
     const base = this.deps.publicBaseUrl();
-    const link = (kind: LinkKind) => base && `${base.replace(/\/$/, "")}${REPORT_PATH}?t=${this.deps.links.issue(year, groups.map((g) => g.id), kind).token}`;
+    const link = (kind: LinkKind) =>
+      base &&
+      `${base.replace(/\/$/, "")}${REPORT_PATH}?t=${
+        this.deps.links.issue(
+          year,
+          groups.map((g) => g.id),
+          kind,
+        ).token
+      }`;
     const downloadUrl = link("report");
     // Comments are for Välfärd, which compiles the indicator: admins only, never coordinators.
     const commentsUrl = visible === "all" ? link("comments") : undefined;
     this.deps.logger.info({ year, groups: groups.length }, "report 2b built");
-    return { text: t.report.text(year, groups.map((g) => g.name).join(", ")), card: report2bCard(report, { downloadUrl, commentsUrl, linkMinutes: this.deps.linkMinutes }) };
+    return {
+      text: t.report.text(year, groups.map((g) => g.name).join(", ")),
+      card: report2bCard(report, { downloadUrl, commentsUrl, linkMinutes: this.deps.linkMinutes }),
+    };
   }
 
   async build(year: number, groups: Group[]): Promise<Report2b> {
     const { vus, store, now } = this.deps;
     const meetingsByGroup = new Map<string, Meeting[]>();
     for (const g of groups) meetingsByGroup.set(g.id, await vus.meetingsOf(g.id));
-    const [answers, invitations] = await Promise.all([store.answersOfYear(String(year)), store.invitationsOfYear(String(year))]);
+    const [answers, invitations] = await Promise.all([
+      store.answersOfYear(String(year)),
+      store.invitationsOfYear(String(year)),
+    ]);
     return buildReport({ year, groups, meetingsByGroup, answers, invitations, now: now() });
   }
 

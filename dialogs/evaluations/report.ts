@@ -87,12 +87,23 @@ function rawCell(answers: EvaluationAnswer[]): Cell {
   if (!answers.length) return { n: 0, suppressed: false };
   const q1 = answers.map((a) => a.q1);
   const q2 = answers.map((a) => a.q2);
-  return { n: answers.length, suppressed: false, q1Mean: mean(q1), q1Share: share45(q1), q2Mean: mean(q2), q2Share: share45(q2) };
+  return {
+    n: answers.length,
+    suppressed: false,
+    q1Mean: mean(q1),
+    q1Share: share45(q1),
+    q2Mean: mean(q2),
+    q2Share: share45(q2),
+  };
 }
 
 function breakdown(answers: EvaluationAnswer[]): Breakdown {
-  const gender = Object.fromEntries(GENDER_CATEGORIES.map((g) => [g, rawCell(answers.filter((a) => genderCategory(a.gender) === g))])) as Breakdown["gender"];
-  const org = Object.fromEntries(ORG_CATEGORIES.map((o) => [o, rawCell(answers.filter((a) => a.orgType === o))])) as Breakdown["org"];
+  const gender = Object.fromEntries(
+    GENDER_CATEGORIES.map((g) => [g, rawCell(answers.filter((a) => genderCategory(a.gender) === g))]),
+  ) as Breakdown["gender"];
+  const org = Object.fromEntries(
+    ORG_CATEGORIES.map((o) => [o, rawCell(answers.filter((a) => a.orgType === o))]),
+  ) as Breakdown["org"];
   return { total: rawCell(answers), gender, org };
 }
 
@@ -150,7 +161,6 @@ export function suppress(cells: Cell[], relations: SumRelation[]): void {
 const cellsOf = (b: Breakdown): Cell[] => [b.total, ...Object.values(b.gender), ...Object.values(b.org)];
 const rate = (answered: number, invited: number) => (invited > 0 ? answered / invited : undefined);
 
-
 export function buildReport(input: ReportInput): Report2b {
   const groupIds = new Set(input.groups.map((g) => g.id));
   const answers = input.answers.filter((a) => groupIds.has(a.groupId) && a.year === String(input.year));
@@ -164,18 +174,35 @@ export function buildReport(input: ReportInput): Report2b {
     const groupInvited = invitations.filter((i) => i.groupId === group.id);
     // Every meeting that took place, plus any other meeting of the year that has answers (e.g. one
     // marked not held after its survey had opened), so the meeting rows add up to the group's total.
-    const meetingIds = new Set([...held.map((m) => m.id), ...groupAnswers.map((a) => a.meetingId), ...groupInvited.map((i) => i.meetingId)]);
+    const meetingIds = new Set([
+      ...held.map((m) => m.id),
+      ...groupAnswers.map((a) => a.meetingId),
+      ...groupInvited.map((i) => i.meetingId),
+    ]);
     const byId = new Map((input.meetingsByGroup.get(group.id) ?? []).map((m) => [m.id, m]));
     const meetings: MeetingRow[] = [...meetingIds]
       .map((id) => {
         const ans = groupAnswers.filter((a) => a.meetingId === id);
         const invited = groupInvited.filter((i) => i.meetingId === id).length;
-        return { meetingId: id, start: byId.get(id)?.start ?? "", invited, answered: ans.length, responseRate: rate(ans.length, invited), stats: breakdown(ans) };
+        return {
+          meetingId: id,
+          start: byId.get(id)?.start ?? "",
+          invited,
+          answered: ans.length,
+          responseRate: rate(ans.length, invited),
+          stats: breakdown(ans),
+        };
       })
       .sort((a, b) => a.start.localeCompare(b.start));
     const stats = breakdown(groupAnswers);
     allCells.push(...cellsOf(stats), ...meetings.flatMap((m) => cellsOf(m.stats)));
-    relations.push(...nestedRelations(stats, meetings.map((m) => m.stats)), ...meetings.flatMap((m) => relationsOf(m.stats)));
+    relations.push(
+      ...nestedRelations(
+        stats,
+        meetings.map((m) => m.stats),
+      ),
+      ...meetings.flatMap((m) => relationsOf(m.stats)),
+    );
     return {
       groupId: group.id,
       groupName: group.name,
@@ -193,7 +220,12 @@ export function buildReport(input: ReportInput): Report2b {
   if (groups.length > 1) {
     const stats = breakdown(answers);
     allCells.push(...cellsOf(stats));
-    relations.push(...nestedRelations(stats, groups.map((g) => g.stats)));
+    relations.push(
+      ...nestedRelations(
+        stats,
+        groups.map((g) => g.stats),
+      ),
+    );
     county = {
       meetingsHeld: groups.reduce((s, g) => s + g.meetingsHeld, 0),
       meetingsGoal: MEETINGS_GOAL * groups.length,

@@ -24,7 +24,10 @@ export type MeetingRef = z.infer<typeof MeetingRef>;
 export const SubmissionInput = MeetingRef.extend({
   q1: ScoreInput,
   q2: ScoreInput,
-  comment: z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v), z.string().max(MAX_COMMENT).optional()),
+  comment: z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v),
+    z.string().max(MAX_COMMENT).optional(),
+  ),
   orgType: OrgType,
   gender: z.preprocess(blankToUndefined, Gender.optional()),
 });

@@ -26,8 +26,13 @@ const iso = (dt: DateTime) => dt.toUTC().toISO()!;
  * survey opened at 15:00 closes at 15:00 also across a daylight-saving change). The reminder is the
  * exact midpoint.
  */
-export function surveyWindow(meeting: Pick<Meeting, "start" | "durationMinutes">, settings: SurveySettings): SurveyWindow {
-  const opens = DateTime.fromISO(meeting.start, { zone: ZONE }).plus({ minutes: meeting.durationMinutes + settings.delayMinutes });
+export function surveyWindow(
+  meeting: Pick<Meeting, "start" | "durationMinutes">,
+  settings: SurveySettings,
+): SurveyWindow {
+  const opens = DateTime.fromISO(meeting.start, { zone: ZONE }).plus({
+    minutes: meeting.durationMinutes + settings.delayMinutes,
+  });
   const closes = opens.plus({ days: settings.openDays });
   const remind = DateTime.fromMillis((opens.toMillis() + closes.toMillis()) / 2, { zone: ZONE });
   return { opensAt: iso(opens), remindAt: iso(remind), closesAt: iso(closes) };
@@ -35,7 +40,11 @@ export function surveyWindow(meeting: Pick<Meeting, "start" | "durationMinutes">
 
 export type SurveyState = "notHeld" | "notOpen" | "open" | "closed";
 
-export function surveyState(meeting: Pick<Meeting, "start" | "durationMinutes" | "status">, settings: SurveySettings, now: Date): SurveyState {
+export function surveyState(
+  meeting: Pick<Meeting, "start" | "durationMinutes" | "status">,
+  settings: SurveySettings,
+  now: Date,
+): SurveyState {
   if (meeting.status !== "planned") return "notHeld";
   const w = surveyWindow(meeting, settings);
   const at = now.toISOString();

@@ -55,7 +55,13 @@ export async function fanOut(
       const r = recipients[next++];
       const now = deps.clock.now();
       if (now.toISOString() >= job.notAfter) return;
-      const claim = await deps.jobs.claimDelivery(job.jobId, r.key, deps.owner, now.toISOString(), new Date(now.getTime() - deps.leaseMs).toISOString());
+      const claim = await deps.jobs.claimDelivery(
+        job.jobId,
+        r.key,
+        deps.owner,
+        now.toISOString(),
+        new Date(now.getTime() - deps.leaseMs).toISOString(),
+      );
       if (claim.kind === "busy") busy++;
       if (claim.kind !== "mine") continue;
       const reply = await render(r);
@@ -65,7 +71,8 @@ export async function fanOut(
         onThrottled: (ms) => deps.limiter.pauseTenant(r.target.tenantId, ms),
       });
       if (outcome.status === "inactive") {
-        const conversationId = outcome.conversationId ?? (r.target.kind === "conversation" ? r.target.conversationId : undefined);
+        const conversationId =
+          outcome.conversationId ?? (r.target.kind === "conversation" ? r.target.conversationId : undefined);
         if (conversationId) await deps.markInactive(r.target.tenantId, conversationId);
       }
       const finished = await deps.jobs.finishDelivery(
@@ -79,7 +86,16 @@ export async function fanOut(
         deps.clock.now().toISOString(),
       );
       if (!finished) deps.logger.warn({ jobId: job.jobId }, "delivery claim was taken over before it finished");
-      if (outcome.status !== "sent") deps.logger.info({ jobId: job.jobId, status: outcome.status, code: outcome.status === "failed" ? outcome.statusCode : undefined, attempts: outcome.attempts }, "delivery not sent");
+      if (outcome.status !== "sent")
+        deps.logger.info(
+          {
+            jobId: job.jobId,
+            status: outcome.status,
+            code: outcome.status === "failed" ? outcome.statusCode : undefined,
+            attempts: outcome.attempts,
+          },
+          "delivery not sent",
+        );
       await heartbeat();
     }
   };

@@ -5,7 +5,15 @@ import type { JobStore } from "../../data/meetings/job-store";
 import { memberDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
 import { MemberFunction, RsvpAnswer, type Meeting, type Member } from "../../data/meetings/schema";
 import { ConflictError, DuplicateError } from "../../data/errors";
-import { cancelConfirmCard, joinCard, meetingCard, meetingFacts, meetingFormCard, meetingListCard, type ListedMeeting } from "../../cards/meeting-cards";
+import {
+  cancelConfirmCard,
+  joinCard,
+  meetingCard,
+  meetingFacts,
+  meetingFormCard,
+  meetingListCard,
+  type ListedMeeting,
+} from "../../cards/meeting-cards";
 import type { CardAttachment } from "../../cards/render";
 import { normaliseText, readsLikeQuestion } from "../commands";
 import type { FeatureHandler } from "../router";
@@ -20,9 +28,29 @@ import { GroupSettings } from "./group-settings";
 
 const t = meetingsText;
 
-const JoinSubmit = z.object({ action: z.literal("meetings.join"), groupId: z.string().min(1), organisation: z.string().min(1).max(100), otherOrganisation: z.string().max(100).optional(), function: MemberFunction });
-const SaveSubmit = MeetingInput.omit({ group: true }).extend({ action: z.literal("meetings.save"), meetingId: z.string().optional(), groupId: z.string().min(1) });
-const MeetingRef = z.object({ action: z.enum(["meetings.edit", "meetings.cancel", "meetings.cancelConfirm", "meetings.cancelAbort", "meetings.notHeld"]), groupId: z.string().min(1), meetingId: z.string().min(1) });
+const JoinSubmit = z.object({
+  action: z.literal("meetings.join"),
+  groupId: z.string().min(1),
+  organisation: z.string().min(1).max(100),
+  otherOrganisation: z.string().max(100).optional(),
+  function: MemberFunction,
+});
+const SaveSubmit = MeetingInput.omit({ group: true }).extend({
+  action: z.literal("meetings.save"),
+  meetingId: z.string().optional(),
+  groupId: z.string().min(1),
+});
+const MeetingRef = z.object({
+  action: z.enum([
+    "meetings.edit",
+    "meetings.cancel",
+    "meetings.cancelConfirm",
+    "meetings.cancelAbort",
+    "meetings.notHeld",
+  ]),
+  groupId: z.string().min(1),
+  meetingId: z.string().min(1),
+});
 const RsvpData = z.object({ groupId: z.string().min(1), meetingId: z.string().min(1), answer: RsvpAnswer.optional() });
 
 const COMMANDS = {
@@ -72,12 +100,15 @@ export class MeetingsFeature implements FeatureHandler {
     if (COMMANDS.plan.test(said)) return this.form(message.asker);
     if (COMMANDS.report.test(said)) return deliveryReport(this.deps, message.asker);
     // "samordnare" is also a word people ask about: only an admin's bare word is the command.
-    if (COMMANDS.coordinator.test(said) && (await this.deps.permissions.isAdmin(message.asker.aadObjectId))) return this.settings.coordinatorForm(message.asker);
+    if (COMMANDS.coordinator.test(said) && (await this.deps.permissions.isAdmin(message.asker.aadObjectId)))
+      return this.settings.coordinatorForm(message.asker);
     // "lämna" alone or with a group's name; "lämna ut journalen …?" is a question.
     let m = COMMANDS.leave.exec(said);
-    if (m && (!m.groups?.group || findGroup(await this.deps.vus.listGroups(), m.groups.group))) return this.leave(message.asker, m.groups?.group);
+    if (m && (!m.groups?.group || findGroup(await this.deps.vus.listGroups(), m.groups.group)))
+      return this.leave(message.asker, m.groups?.group);
     m = COMMANDS.municipalities.exec(said);
-    if (m && !readsLikeQuestion(said)) return this.settings.setMunicipalities(message.asker, m.groups!.group, m.groups!.list);
+    if (m && !readsLikeQuestion(said))
+      return this.settings.setMunicipalities(message.asker, m.groups!.group, m.groups!.list);
     m = COMMANDS.channel.exec(said);
     if (m) return this.settings.linkChannel(message.asker, m.groups!.group);
     return undefined;
@@ -91,7 +122,10 @@ export class MeetingsFeature implements FeatureHandler {
     if (!asker.aadObjectId || !asker.serviceUrl) return text(t.join.noAad);
     const group = (await this.deps.vus.group(parsed.data.groupId))?.doc;
     if (!group) return text(t.join.unknownGroup);
-    const organisation = parsed.data.organisation === t.otherOrganisation ? parsed.data.otherOrganisation?.trim() || t.otherOrganisation : parsed.data.organisation;
+    const organisation =
+      parsed.data.organisation === t.otherOrganisation
+        ? parsed.data.otherOrganisation?.trim() || t.otherOrganisation
+        : parsed.data.organisation;
     const now = this.deps.clock.now().toISOString();
     const existing = await this.deps.vus.members.read(memberDocId(asker.aadObjectId), group.id);
     const member: Member = {
@@ -128,7 +162,9 @@ export class MeetingsFeature implements FeatureHandler {
       if (!found) return text(t.leave.notMember);
       target = found;
     } else if (memberships.length > 1) {
-      return text(t.leave.which(memberships.map((m) => groups.find((g) => g.id === m.groupId)?.name ?? m.groupId).join(", ")));
+      return text(
+        t.leave.which(memberships.map((m) => groups.find((g) => g.id === m.groupId)?.name ?? m.groupId).join(", ")),
+      );
     }
     await this.deps.vus.members.delete(target.id, target.groupId);
     return text(t.leave.left(groups.find((g) => g.id === target.groupId)?.name ?? target.groupId));
@@ -156,7 +192,14 @@ export class MeetingsFeature implements FeatureHandler {
         // Coordinators also see this year's past meetings, to mark one as not held.
         const pastThisYear = canManage && m.status === "planned" && !upcoming && inZone(m.start).year === year;
         if (!upcoming && !pastThisYear) continue;
-        listed.push({ id: m.id, groupId: g.id, heading: t.groupName(g.name), facts: meetingFacts(m), canEdit: canManage && upcoming, canMarkNotHeld: pastThisYear });
+        listed.push({
+          id: m.id,
+          groupId: g.id,
+          heading: t.groupName(g.name),
+          facts: meetingFacts(m),
+          canEdit: canManage && upcoming,
+          canMarkNotHeld: pastThisYear,
+        });
       }
     }
     listed.sort((a, b) => a.facts[0].value.localeCompare(b.facts[0].value));
@@ -222,11 +265,18 @@ export class MeetingsFeature implements FeatureHandler {
     const actor = asker.aadObjectId ?? asker.userId;
     const when = swedishSpan(stored.doc.start, stored.doc.durationMinutes);
     try {
-      if (action === "meetings.edit") return stored.doc.status === "planned" ? this.form(asker, stored.doc) : text(t.form.alreadyCancelled);
+      if (action === "meetings.edit")
+        return stored.doc.status === "planned" ? this.form(asker, stored.doc) : text(t.form.alreadyCancelled);
       if (stored.doc.status !== "planned" && action.startsWith("meetings.cancel")) return text(t.form.alreadyCancelled);
-      if (action === "meetings.cancel") return [{ text: t.cancelConfirm.title(group.name), card: cancelConfirmCard(stored.doc, group.name) }];
+      if (action === "meetings.cancel")
+        return [{ text: t.cancelConfirm.title(group.name), card: cancelConfirmCard(stored.doc, group.name) }];
       if (action === "meetings.cancelAbort") return text(t.cancelConfirm.kept);
-      if (action === "meetings.cancelConfirm") return text((await this.deps.planner.cancel(meetingId, groupId, actor)) ? t.form.cancelled(group.name, when) : t.form.alreadyCancelled);
+      if (action === "meetings.cancelConfirm")
+        return text(
+          (await this.deps.planner.cancel(meetingId, groupId, actor))
+            ? t.form.cancelled(group.name, when)
+            : t.form.alreadyCancelled,
+        );
       const marked = await this.deps.planner.markNotHeld(meetingId, groupId, actor);
       if (marked === "notStarted") return text(t.form.notStartedYet);
       return text(marked ? t.form.notHeld(group.name, when) : t.form.notFound);
@@ -244,22 +294,37 @@ export class MeetingsFeature implements FeatureHandler {
     const parsed = RsvpData.safeParse(data);
     if (!parsed.success) return undefined;
     const { groupId, meetingId, answer } = parsed.data;
-    const [group, stored] = await Promise.all([this.deps.vus.group(groupId), this.deps.vus.meeting(groupId, meetingId)]);
+    const [group, stored] = await Promise.all([
+      this.deps.vus.group(groupId),
+      this.deps.vus.meeting(groupId, meetingId),
+    ]);
     if (!group || !stored) return undefined;
     const meeting = stored.doc;
     const open = meeting.status === "planned" && meeting.start > this.deps.clock.now().toISOString();
-    const member = asker.aadObjectId ? (await this.deps.vus.members.read(memberDocId(asker.aadObjectId), groupId))?.doc : undefined;
+    const member = asker.aadObjectId
+      ? (await this.deps.vus.members.read(memberDocId(asker.aadObjectId), groupId))?.doc
+      : undefined;
     let status: string;
     if (!member) status = t.reminder.rsvpNotMember;
     else if (verb === "meetings.rsvp" && answer && open) {
-      await this.deps.vus.rsvps.upsert({ id: rsvpDocId(meetingId, member.aadObjectId), type: "rsvp", groupId, meetingId, aadObjectId: member.aadObjectId, name: member.name, answer, answeredAt: this.deps.clock.now().toISOString() });
+      await this.deps.vus.rsvps.upsert({
+        id: rsvpDocId(meetingId, member.aadObjectId),
+        type: "rsvp",
+        groupId,
+        meetingId,
+        aadObjectId: member.aadObjectId,
+        name: member.name,
+        answer,
+        answeredAt: this.deps.clock.now().toISOString(),
+      });
       status = t.reminder.rsvpThanks(t.answerLabels[answer]);
     } else if (verb === "meetings.rsvp" && !open) status = t.reminder.rsvpClosed;
     else {
       const mine = (await this.deps.vus.rsvps.read(rsvpDocId(meetingId, member.aadObjectId), groupId))?.doc;
       status = mine ? t.reminder.answered(t.answerLabels[mine.answer]) : t.reminder.rsvpPrompt;
     }
-    const title = meeting.status === "cancelled" ? t.reminder.cancelledTitle(group.doc.name) : t.reminder.title(group.doc.name);
+    const title =
+      meeting.status === "cancelled" ? t.reminder.cancelledTitle(group.doc.name) : t.reminder.title(group.doc.name);
     // The card replaces the reminder: keep its intro line, told from now rather than from when it was sent.
     const until = open ? offsetUntil(meeting.start, this.deps.clock.now()) : undefined;
     const intro = meeting.status === "cancelled" ? t.reminder.cancelledIntro : until ? t.reminder.inDays(until) : "";
@@ -285,7 +350,12 @@ export class MeetingsFeature implements FeatureHandler {
   }
 
   /** Validates a whole file and imports all of it or nothing; returns the Swedish outcome. Also used by `npm run meetings:import`. */
-  async importText(name: string, content: string, allowed: Set<string> | "*", actor: string): Promise<{ ok: boolean; message: string }> {
+  async importText(
+    name: string,
+    content: string,
+    allowed: Set<string> | "*",
+    actor: string,
+  ): Promise<{ ok: boolean; message: string }> {
     const read = readMeetingFile(name, content);
     if (!read.ok) return { ok: false, message: read.message };
     const groups = await this.deps.vus.listGroups();
@@ -293,7 +363,9 @@ export class MeetingsFeature implements FeatureHandler {
     const checked = validateImport(read.rows, { groups, existing, allowed, now: this.deps.clock.now() });
     if (!checked.ok) return { ok: false, message: rejectionText(checked.errors) };
     const created = await this.deps.planner.createAll(checked.drafts, actor);
-    const names = [...new Set(created.map((m) => groups.find((g) => g.id === m.groupId)?.name ?? m.groupId))].join(", ");
+    const names = [...new Set(created.map((m) => groups.find((g) => g.id === m.groupId)?.name ?? m.groupId))].join(
+      ", ",
+    );
     this.deps.logger.info({ meetings: created.length }, "meetings imported");
     return { ok: true, message: t.importText.done(created.length, names) };
   }
@@ -320,4 +392,3 @@ export class MeetingsFeature implements FeatureHandler {
     }
   }
 }
-

@@ -11,19 +11,46 @@ import type { Reply } from "../types";
 const t = meetingsText;
 
 export function memberRecipient(m: Member): Recipient {
-  return { key: `member:${m.aadObjectId}`, target: { kind: "member", tenantId: m.tenantId, aadObjectId: m.aadObjectId, userId: m.userId, serviceUrl: m.serviceUrl } };
+  return {
+    key: `member:${m.aadObjectId}`,
+    target: {
+      kind: "member",
+      tenantId: m.tenantId,
+      aadObjectId: m.aadObjectId,
+      userId: m.userId,
+      serviceUrl: m.serviceUrl,
+    },
+  };
 }
 
 function channelRecipient(group: Group): Recipient[] {
-  return group.channel ? [{ key: `channel:${group.channel.conversationId}`, target: { kind: "conversation", ...group.channel } }] : [];
+  return group.channel
+    ? [{ key: `channel:${group.channel.conversationId}`, target: { kind: "conversation", ...group.channel } }]
+    : [];
 }
 
 /** Text and card a member (or the channel) gets for a job about a meeting. */
-function meetingReply(job: Pick<ScheduledJob, "kind" | "key">, meeting: Meeting, group: Group, r: Recipient, members: Member[], rsvps: Rsvp[]): Reply {
+function meetingReply(
+  job: Pick<ScheduledJob, "kind" | "key">,
+  meeting: Meeting,
+  group: Group,
+  r: Recipient,
+  members: Member[],
+  rsvps: Rsvp[],
+): Reply {
   const cancelled = meeting.status === "cancelled";
   const title =
-    job.kind === "meetingUpdate" ? (cancelled ? t.reminder.cancelledTitle(group.name) : t.reminder.movedTitle(group.name)) : t.reminder.title(group.name);
-  const intro = job.kind === "meetingUpdate" ? (cancelled ? t.reminder.cancelledIntro : t.reminder.movedIntro) : t.reminder.inDays(job.key);
+    job.kind === "meetingUpdate"
+      ? cancelled
+        ? t.reminder.cancelledTitle(group.name)
+        : t.reminder.movedTitle(group.name)
+      : t.reminder.title(group.name);
+  const intro =
+    job.kind === "meetingUpdate"
+      ? cancelled
+        ? t.reminder.cancelledIntro
+        : t.reminder.movedIntro
+      : t.reminder.inDays(job.key);
   const open = meeting.status === "planned";
   let status: string;
   if (r.target.kind === "member") {
@@ -52,7 +79,10 @@ export class MeetingJobHandlers {
   ) {}
 
   private async load(job: ScheduledJob): Promise<{ meeting: Meeting; group: Group; members: Member[] } | undefined> {
-    const [meeting, group] = await Promise.all([this.vus.meeting(job.groupId, job.meetingId), this.vus.group(job.groupId)]);
+    const [meeting, group] = await Promise.all([
+      this.vus.meeting(job.groupId, job.meetingId),
+      this.vus.group(job.groupId),
+    ]);
     if (!meeting || !group) return undefined;
     return { meeting: meeting.doc, group: group.doc, members: await this.vus.membersOf(job.groupId) };
   }
@@ -61,7 +91,8 @@ export class MeetingJobHandlers {
     run: async (job, heartbeat): Promise<JobRunResult> => {
       const loaded = await this.load(job);
       // Moved or cancelled since the job was planned: its successor (or nobody) sends instead.
-      if (!loaded || loaded.meeting.revision !== job.meetingRevision || loaded.meeting.status !== "planned") return { complete: true, obsolete: true };
+      if (!loaded || loaded.meeting.revision !== job.meetingRevision || loaded.meeting.status !== "planned")
+        return { complete: true, obsolete: true };
       return this.send(job, loaded, heartbeat);
     },
   };
@@ -78,10 +109,15 @@ export class MeetingJobHandlers {
   readonly representationCheck: JobHandler = {
     run: async (job, heartbeat): Promise<JobRunResult> => {
       const loaded = await this.load(job);
-      if (!loaded || loaded.meeting.revision !== job.meetingRevision || loaded.meeting.status !== "planned") return { complete: true, obsolete: true };
+      if (!loaded || loaded.meeting.revision !== job.meetingRevision || loaded.meeting.status !== "planned")
+        return { complete: true, obsolete: true };
       const { meeting, group, members } = loaded;
       const coordinators = members.filter((m) => m.role === "coordinator");
-      if (!coordinators.length) this.fanout.logger.warn({ groupId: group.id, meetingId: meeting.id }, "representation check: the group has no coordinator");
+      if (!coordinators.length)
+        this.fanout.logger.warn(
+          { groupId: group.id, meetingId: meeting.id },
+          "representation check: the group has no coordinator",
+        );
       const rsvps = await this.vus.rsvpsOf(group.id, meeting.id);
       const missing = missingFunctions(group, members, rsvps);
       const n = (a: string) => rsvps.filter((x) => x.answer === a).length;
@@ -89,9 +125,17 @@ export class MeetingJobHandlers {
       const card = representationCard({
         title: t.representation.title(group.name),
         when: swedishSpan(meeting.start, meeting.durationMinutes),
-        counts: t.representation.counts(n("attending"), n("declined"), n("substitute"), members.filter((m) => !answered.has(m.aadObjectId)).length),
+        counts: t.representation.counts(
+          n("attending"),
+          n("declined"),
+          n("substitute"),
+          members.filter((m) => !answered.has(m.aadObjectId)).length,
+        ),
         missing,
-        answers: members.map((m) => ({ title: m.name || m.organisation, value: `${t.functionLabels[m.function]}, ${m.organisation}: ${answered.has(m.aadObjectId) ? t.answerLabels[answered.get(m.aadObjectId)!] : t.list.noAnswer}` })),
+        answers: members.map((m) => ({
+          title: m.name || m.organisation,
+          value: `${t.functionLabels[m.function]}, ${m.organisation}: ${answered.has(m.aadObjectId) ? t.answerLabels[answered.get(m.aadObjectId)!] : t.list.noAnswer}`,
+        })),
       });
       const reply: Reply = { text: t.representation.text(group.name, missing.length), card };
       const result = await fanOut(job, coordinators.map(memberRecipient), () => reply, this.fanout, heartbeat);
@@ -99,12 +143,22 @@ export class MeetingJobHandlers {
     },
   };
 
-  private async send(job: ScheduledJob, loaded: { meeting: Meeting; group: Group; members: Member[] }, heartbeat: () => Promise<void>): Promise<JobRunResult> {
+  private async send(
+    job: ScheduledJob,
+    loaded: { meeting: Meeting; group: Group; members: Member[] },
+    heartbeat: () => Promise<void>,
+  ): Promise<JobRunResult> {
     const { meeting, group, members } = loaded;
     const recipients = [...members.map(memberRecipient), ...channelRecipient(group)];
     // Answers given before this run show on the card; later ones arrive through the card's refresh.
     const rsvps = await this.vus.rsvpsOf(group.id, meeting.id);
-    const result = await fanOut(job, recipients, (r) => meetingReply(job, meeting, group, r, members, rsvps), this.fanout, heartbeat);
+    const result = await fanOut(
+      job,
+      recipients,
+      (r) => meetingReply(job, meeting, group, r, members, rsvps),
+      this.fanout,
+      heartbeat,
+    );
     return { complete: result.busy === 0, counts: result.counts };
   }
 }

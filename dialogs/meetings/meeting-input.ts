@@ -18,7 +18,10 @@ export const MeetingInput = z.object({
 });
 export type MeetingInput = z.infer<typeof MeetingInput>;
 
-export type MeetingDraft = Pick<Meeting, "groupId" | "start" | "durationMinutes" | "place" | "onlineUrl" | "theme" | "agenda">;
+export type MeetingDraft = Pick<
+  Meeting,
+  "groupId" | "start" | "durationMinutes" | "place" | "onlineUrl" | "theme" | "agenda"
+>;
 
 export const DEFAULT_LENGTH_MINUTES = 120;
 
@@ -41,7 +44,14 @@ export function inputProblems(issues: readonly z.core.$ZodIssue[]): string[] {
 }
 
 /** Folds case, å/ä/ö and a leading "VuS", so "vasteras", "VuS Västerås" and the id all find Västerås. */
-const foldGroupRef = (s: string) => s.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().trim().replace(/^vus\s+/, "").trim();
+const foldGroupRef = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .trim()
+    .replace(/^vus\s+/, "")
+    .trim();
 
 export function findGroup(groups: Group[], ref: string | undefined): Group | undefined {
   const r = foldGroupRef(ref ?? "");
@@ -55,7 +65,11 @@ function agendaItems(a: MeetingInput["agenda"]): string[] {
 }
 
 /** Validates one meeting; the problems are Swedish, for the user. */
-export function validateMeetingInput(raw: MeetingInput, groups: Group[], now: Date): { ok: true; draft: MeetingDraft } | { ok: false; problems: string[] } {
+export function validateMeetingInput(
+  raw: MeetingInput,
+  groups: Group[],
+  now: Date,
+): { ok: true; draft: MeetingDraft } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   const group = findGroup(groups, raw.group);
   if (!group) problems.push(p.group);
@@ -75,5 +89,8 @@ export function validateMeetingInput(raw: MeetingInput, groups: Group[], now: Da
   const agenda = agendaItems(raw.agenda);
   if (agenda.length > 20 || agenda.some((a) => a.length > 300)) problems.push(p.agenda);
   if (problems.length || !group || !when.ok) return { ok: false, problems };
-  return { ok: true, draft: { groupId: group.id, start: toIso(when.at), durationMinutes: length, place, onlineUrl: link, theme, agenda } };
+  return {
+    ok: true,
+    draft: { groupId: group.id, start: toIso(when.at), durationMinutes: length, place, onlineUrl: link, theme, agenda },
+  };
 }

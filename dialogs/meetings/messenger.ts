@@ -6,7 +6,12 @@ import type { Reply } from "../types";
 /** Who a proactive message goes to. */
 export type SendTarget =
   | { kind: "member"; tenantId: string; aadObjectId: string; userId: string; serviceUrl: string }
-  | { kind: "conversation"; tenantId: string; conversationId: string; /** A channel's team, whose install reaches it. */ teamId?: string };
+  | {
+      kind: "conversation";
+      tenantId: string;
+      conversationId: string;
+      /** A channel's team, whose install reaches it. */ teamId?: string;
+    };
 
 export interface SendResult {
   conversationId: string;

@@ -66,17 +66,31 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
   const owner = deps.instanceId ?? `${hostname()}-${randomUUID().slice(0, 8)}`;
   const vus = new VusStore(deps.containers.vus, () => clock.now());
   const jobs = new JobStore(deps.containers.jobs);
-  const settings = { reminderOffsets: config.MEETINGS_REMINDER_OFFSETS, representationCheckTime: config.MEETINGS_REPRESENTATION_CHECK_TIME, extraJobs: deps.extraJobs };
+  const settings = {
+    reminderOffsets: config.MEETINGS_REMINDER_OFFSETS,
+    representationCheckTime: config.MEETINGS_REPRESENTATION_CHECK_TIME,
+    extraJobs: deps.extraJobs,
+  };
   const planner = new MeetingPlanner(vus, jobs, settings, clock);
   const permissions = new Permissions(vus, deps.isAdmin ?? configuredAdmins(config.ADMIN_AAD_OBJECT_IDS));
-  const limiter = new RateLimiter({ perTenantPerSecond: config.MEETINGS_TENANT_SENDS_PER_SECOND, perConversationPerSecond: config.MEETINGS_CONVERSATION_SENDS_PER_SECOND }, clock);
+  const limiter = new RateLimiter(
+    {
+      perTenantPerSecond: config.MEETINGS_TENANT_SENDS_PER_SECOND,
+      perConversationPerSecond: config.MEETINGS_CONVERSATION_SENDS_PER_SECOND,
+    },
+    clock,
+  );
   const leaseMs = config.MEETINGS_LEASE_SECONDS * 1000;
   const fanout: FanoutDeps = {
     jobs,
     messenger: deps.messenger,
     limiter,
     clock,
-    retry: { ...defaultRetrySettings, maxAttempts: config.MEETINGS_SEND_MAX_ATTEMPTS, maxRetryAfterMs: config.MEETINGS_MAX_RETRY_AFTER_SECONDS * 1000 },
+    retry: {
+      ...defaultRetrySettings,
+      maxAttempts: config.MEETINGS_SEND_MAX_ATTEMPTS,
+      maxRetryAfterMs: config.MEETINGS_MAX_RETRY_AFTER_SECONDS * 1000,
+    },
     concurrency: config.MEETINGS_SEND_CONCURRENCY,
     owner,
     leaseMs,
@@ -88,7 +102,12 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
   const handlers = new MeetingJobHandlers(vus, fanout);
   const scheduler = new Scheduler({
     jobs,
-    handlers: { reminder: handlers.reminder, meetingUpdate: handlers.meetingUpdate, representationCheck: handlers.representationCheck, ...deps.extraHandlers },
+    handlers: {
+      reminder: handlers.reminder,
+      meetingUpdate: handlers.meetingUpdate,
+      representationCheck: handlers.representationCheck,
+      ...deps.extraHandlers,
+    },
     clock,
     owner,
     leaseMs,

@@ -31,7 +31,9 @@ export class Permissions {
   async managedGroups(aadObjectId: string | undefined): Promise<Set<string> | "*"> {
     if (await this.isAdmin(aadObjectId)) return "*";
     if (!aadObjectId) return new Set();
-    return new Set((await this.vus.membershipsOf(aadObjectId)).filter((m) => m.role === "coordinator").map((m) => m.groupId));
+    return new Set(
+      (await this.vus.membershipsOf(aadObjectId)).filter((m) => m.role === "coordinator").map((m) => m.groupId),
+    );
   }
 
   async canManage(aadObjectId: string | undefined, groupId: string): Promise<boolean> {
@@ -56,7 +58,17 @@ export class MeetingPlanner {
 
   private newMeeting(draft: MeetingDraft, actor: string): Meeting {
     const now = this.clock.now().toISOString();
-    return { ...draft, id: randomUUID(), type: "meeting", status: "planned", revision: 1, createdBy: actor, createdAt: now, updatedBy: actor, updatedAt: now };
+    return {
+      ...draft,
+      id: randomUUID(),
+      type: "meeting",
+      status: "planned",
+      revision: 1,
+      createdBy: actor,
+      createdAt: now,
+      updatedBy: actor,
+      updatedAt: now,
+    };
   }
 
   private async schedule(meeting: Meeting): Promise<void> {
@@ -86,12 +98,28 @@ export class MeetingPlanner {
   }
 
   /** Edits a meeting; a new time or place is a move: new revision, new reminders, an update card. */
-  async update(meetingId: string, groupId: string, draft: MeetingDraft, actor: string): Promise<{ meeting: Meeting; moved: boolean } | undefined> {
+  async update(
+    meetingId: string,
+    groupId: string,
+    draft: MeetingDraft,
+    actor: string,
+  ): Promise<{ meeting: Meeting; moved: boolean } | undefined> {
     const stored = await this.vus.meeting(groupId, meetingId);
     if (!stored || stored.doc.status !== "planned") return undefined;
     const before = stored.doc;
-    const moved = before.start !== draft.start || before.durationMinutes !== draft.durationMinutes || before.place !== draft.place || before.onlineUrl !== draft.onlineUrl;
-    const next: Meeting = { ...before, ...draft, groupId: before.groupId, revision: before.revision + (moved ? 1 : 0), updatedBy: actor, updatedAt: this.clock.now().toISOString() };
+    const moved =
+      before.start !== draft.start ||
+      before.durationMinutes !== draft.durationMinutes ||
+      before.place !== draft.place ||
+      before.onlineUrl !== draft.onlineUrl;
+    const next: Meeting = {
+      ...before,
+      ...draft,
+      groupId: before.groupId,
+      revision: before.revision + (moved ? 1 : 0),
+      updatedBy: actor,
+      updatedAt: this.clock.now().toISOString(),
+    };
     if (!next.place) delete next.place;
     if (!next.onlineUrl) delete next.onlineUrl;
     if (!next.theme) delete next.theme;
@@ -108,7 +136,12 @@ export class MeetingPlanner {
   async cancel(meetingId: string, groupId: string, actor: string): Promise<Meeting | undefined> {
     const stored = await this.vus.meeting(groupId, meetingId);
     if (!stored || stored.doc.status !== "planned") return undefined;
-    const meeting = (await this.vus.meetings.replace({ ...stored.doc, status: "cancelled", updatedBy: actor, updatedAt: this.clock.now().toISOString() }, stored.etag)).doc;
+    const meeting = (
+      await this.vus.meetings.replace(
+        { ...stored.doc, status: "cancelled", updatedBy: actor, updatedAt: this.clock.now().toISOString() },
+        stored.etag,
+      )
+    ).doc;
     await this.jobs.cancelPending(meeting.id);
     const update = updateJob(meeting, "cancelled", this.clock.now(), meeting.start);
     if (update) await this.jobs.createIfAbsent(update);
@@ -120,7 +153,12 @@ export class MeetingPlanner {
     const stored = await this.vus.meeting(groupId, meetingId);
     if (!stored || stored.doc.status !== "planned") return undefined;
     if (stored.doc.start > this.clock.now().toISOString()) return "notStarted";
-    return (await this.vus.meetings.replace({ ...stored.doc, status: "notHeld", updatedBy: actor, updatedAt: this.clock.now().toISOString() }, stored.etag)).doc;
+    return (
+      await this.vus.meetings.replace(
+        { ...stored.doc, status: "notHeld", updatedBy: actor, updatedAt: this.clock.now().toISOString() },
+        stored.etag,
+      )
+    ).doc;
   }
 }
 

@@ -16,10 +16,14 @@ export function missingFunctions(group: Group, members: Member[], rsvps: Rsvp[])
   });
   const missing: string[] = [];
   for (const municipality of group.municipalities) {
-    const fromHere = coming.filter((m) => m.organisation.localeCompare(municipality, "sv", { sensitivity: "base" }) === 0);
+    const fromHere = coming.filter(
+      (m) => m.organisation.localeCompare(municipality, "sv", { sensitivity: "base" }) === 0,
+    );
     const ifo = fromHere.some((m) => m.function === "ifo" || m.function === "ifo-socialpsykiatri");
     const sp = fromHere.some((m) => m.function === "socialpsykiatri" || m.function === "ifo-socialpsykiatri");
-    const lacking = [ifo ? undefined : t.representation.ifo, sp ? undefined : t.representation.sp].filter(Boolean).join(", ");
+    const lacking = [ifo ? undefined : t.representation.ifo, sp ? undefined : t.representation.sp]
+      .filter(Boolean)
+      .join(", ");
     if (lacking) missing.push(t.representation.municipality(municipality, lacking));
   }
   for (const fn of ["vuxenpsykiatri", "habilitering", "vardcentral", "samordnare"] as const) {

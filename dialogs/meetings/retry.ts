@@ -11,7 +11,12 @@ export interface RetrySettings {
   maxDelayMs: number;
 }
 
-export const defaultRetrySettings: RetrySettings = { maxAttempts: 5, maxRetryAfterMs: 120_000, baseDelayMs: 500, maxDelayMs: 30_000 };
+export const defaultRetrySettings: RetrySettings = {
+  maxAttempts: 5,
+  maxRetryAfterMs: 120_000,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+};
 
 export type SendOutcome =
   | { status: "sent"; attempts: number; result: SendResult }
@@ -38,7 +43,12 @@ export interface RetryHooks {
   random?: () => number;
 }
 
-export async function sendWithRetry(attempt: () => Promise<SendResult>, settings: RetrySettings, clock: Clock, hooks: RetryHooks = {}): Promise<SendOutcome> {
+export async function sendWithRetry(
+  attempt: () => Promise<SendResult>,
+  settings: RetrySettings,
+  clock: Clock,
+  hooks: RetryHooks = {},
+): Promise<SendOutcome> {
   let lastStatus: number | undefined;
   for (let n = 1; n <= settings.maxAttempts; n++) {
     await hooks.beforeAttempt?.();
@@ -47,8 +57,10 @@ export async function sendWithRetry(attempt: () => Promise<SendResult>, settings
     } catch (err) {
       const e = err instanceof SendError ? err : new SendError(err instanceof Error ? err.message : String(err));
       lastStatus = e.statusCode;
-      if (e.statusCode === 403 || e.statusCode === 404) return { status: "inactive", attempts: n, statusCode: e.statusCode, conversationId: e.conversationId };
-      if (!isRetryable(e) || n === settings.maxAttempts) return { status: "failed", attempts: n, statusCode: e.statusCode };
+      if (e.statusCode === 403 || e.statusCode === 404)
+        return { status: "inactive", attempts: n, statusCode: e.statusCode, conversationId: e.conversationId };
+      if (!isRetryable(e) || n === settings.maxAttempts)
+        return { status: "failed", attempts: n, statusCode: e.statusCode };
       let wait = backoffMs(n, settings, hooks.random);
       if (e.statusCode === 429 && e.retryAfterMs !== undefined) {
         if (e.retryAfterMs > settings.maxRetryAfterMs) return { status: "failed", attempts: n, statusCode: 429 };

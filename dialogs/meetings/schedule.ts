@@ -22,7 +22,8 @@ export function reminderDue(startIso: string, offset: string): string {
   const n = Number(offset.slice(0, -1));
   const unit = offset.slice(-1);
   const start = inZone(startIso);
-  const due = unit === "d" ? start.minus({ days: n }) : unit === "h" ? start.minus({ hours: n }) : start.minus({ minutes: n });
+  const due =
+    unit === "d" ? start.minus({ days: n }) : unit === "h" ? start.minus({ hours: n }) : start.minus({ minutes: n });
   return toIso(due);
 }
 
@@ -36,9 +37,30 @@ export function jobId(meeting: Pick<Meeting, "id" | "revision">, kind: Scheduled
   return `${meeting.id}.r${meeting.revision}.${kind}.${key}`;
 }
 
-function job(meeting: Meeting, kind: ScheduledJob["kind"], key: string, dueAt: string, notAfter: string, nowIso: string): ScheduledJob {
+function job(
+  meeting: Meeting,
+  kind: ScheduledJob["kind"],
+  key: string,
+  dueAt: string,
+  notAfter: string,
+  nowIso: string,
+): ScheduledJob {
   const id = jobId(meeting, kind, key);
-  return { id, jobId: id, type: "job", kind, groupId: meeting.groupId, meetingId: meeting.id, meetingRevision: meeting.revision, key, dueAt, notAfter, status: "pending", runs: 0, createdAt: nowIso };
+  return {
+    id,
+    jobId: id,
+    type: "job",
+    kind,
+    groupId: meeting.groupId,
+    meetingId: meeting.id,
+    meetingRevision: meeting.revision,
+    key,
+    dueAt,
+    notAfter,
+    status: "pending",
+    runs: 0,
+    createdAt: nowIso,
+  };
 }
 
 /**
@@ -56,13 +78,21 @@ export function jobsForMeeting(meeting: Meeting, settings: ScheduleSettings, now
     if (due > nowIso) jobs.push(job(meeting, "reminder", offset, due, meeting.start, nowIso));
   }
   const check = representationCheckDue(meeting.start, settings.representationCheckTime);
-  if (check < meeting.start) jobs.push(job(meeting, "representationCheck", "day-before", check > nowIso ? check : nowIso, meeting.start, nowIso));
+  if (check < meeting.start)
+    jobs.push(
+      job(meeting, "representationCheck", "day-before", check > nowIso ? check : nowIso, meeting.start, nowIso),
+    );
   jobs.push(...(settings.extraJobs?.(meeting, now) ?? []));
   return jobs;
 }
 
 /** An update card for members after a move or cancellation, due at once. */
-export function updateJob(meeting: Meeting, reason: "moved" | "cancelled", now: Date, previousStart: string): ScheduledJob | undefined {
+export function updateJob(
+  meeting: Meeting,
+  reason: "moved" | "cancelled",
+  now: Date,
+  previousStart: string,
+): ScheduledJob | undefined {
   const nowIso = now.toISOString();
   const notAfter = reason === "moved" ? meeting.start : previousStart;
   if (notAfter <= nowIso) return undefined;

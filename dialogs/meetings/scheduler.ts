@@ -61,13 +61,23 @@ export class Scheduler {
     const job = stored.doc;
     const now = clock.now();
     if (now.toISOString() >= job.notAfter) {
-      const ok = await this.transition(stored, { status: "expired", finishedAt: now.toISOString(), owner: undefined, leaseUntil: undefined });
+      const ok = await this.transition(stored, {
+        status: "expired",
+        finishedAt: now.toISOString(),
+        owner: undefined,
+        leaseUntil: undefined,
+      });
       if (ok) logger.warn({ jobId: job.jobId, kind: job.kind }, "job expired: its meeting started before it could run");
       return ok ? "expired" : "skipped";
     }
     const handler = this.deps.handlers[job.kind];
     if (!handler) return "skipped";
-    let current = await this.transition(stored, { status: "running", owner, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), runs: job.runs + 1 });
+    let current = await this.transition(stored, {
+      status: "running",
+      owner,
+      leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+      runs: job.runs + 1,
+    });
     if (!current) return "skipped";
     let renewedAt = now.getTime();
     const heartbeat = async () => {
@@ -82,7 +92,14 @@ export class Scheduler {
       // Lost the lease to another instance meanwhile: the job is theirs now.
       const latest = current;
       if (!latest) return "ran";
-      if (run.complete) await this.transition(latest, { status: run.obsolete ? "cancelled" : "done", counts: run.counts, finishedAt, owner: undefined, leaseUntil: undefined });
+      if (run.complete)
+        await this.transition(latest, {
+          status: run.obsolete ? "cancelled" : "done",
+          counts: run.counts,
+          finishedAt,
+          owner: undefined,
+          leaseUntil: undefined,
+        });
       else await this.transition(latest, { status: "pending", owner: undefined, leaseUntil: undefined });
       logger.info({ jobId: job.jobId, kind: job.kind, complete: run.complete, counts: run.counts }, "job ran");
     } catch (err) {
@@ -94,7 +111,10 @@ export class Scheduler {
   }
 
   /** Etag-guarded state change; undefined when another instance changed the job first. */
-  private async transition(stored: Stored<ScheduledJob>, change: Partial<ScheduledJob>): Promise<Stored<ScheduledJob> | undefined> {
+  private async transition(
+    stored: Stored<ScheduledJob>,
+    change: Partial<ScheduledJob>,
+  ): Promise<Stored<ScheduledJob> | undefined> {
     const next = { ...stored.doc, ...change } as ScheduledJob;
     for (const k of Object.keys(next) as (keyof ScheduledJob)[]) if (next[k] === undefined) delete next[k];
     try {

@@ -10,7 +10,10 @@ export type LocalTimeProblem = "format" | "nonexistent";
  * Turns a local date and time ("2027-03-10", "09:00") into an instant. Times inside the spring-forward
  * gap do not exist and are refused rather than silently shifted.
  */
-export function localToUtc(date: string, time: string): { ok: true; at: DateTime } | { ok: false; problem: LocalTimeProblem } {
+export function localToUtc(
+  date: string,
+  time: string,
+): { ok: true; at: DateTime } | { ok: false; problem: LocalTimeProblem } {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{1,2}[:.]\d{2}$/.test(time)) return { ok: false, problem: "format" };
   const [h, m] = time.split(/[:.]/).map(Number);
   const at = DateTime.fromISO(date, { zone: ZONE }).set({ hour: h, minute: m, second: 0, millisecond: 0 });

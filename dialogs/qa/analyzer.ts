@@ -6,7 +6,17 @@ import { ENGLISH_GLOSSARY } from "./english-glossary";
 import { QueryBuilder, type QueryGroup, type QueryTerm } from "./query-builder";
 import { Speller } from "./spelling";
 import { stem } from "./stem";
-import { AGREEMENT_FRAME_BEFORE, AGREEMENT_WORDS, ENGLISH_FUNCTION_WORDS, ENGLISH_MARKERS, INTENT_WORDS, OWN_WORKPLACE_BEFORE, OWN_WORKPLACE_WORDS, isStopWord, isStopWordTypo } from "./stopwords";
+import {
+  AGREEMENT_FRAME_BEFORE,
+  AGREEMENT_WORDS,
+  ENGLISH_FUNCTION_WORDS,
+  ENGLISH_MARKERS,
+  INTENT_WORDS,
+  OWN_WORKPLACE_BEFORE,
+  OWN_WORKPLACE_WORDS,
+  isStopWord,
+  isStopWordTypo,
+} from "./stopwords";
 import { isOffTopicWord } from "./scope";
 import { SWEDISH_THESAURUS, ageWords } from "./swedish-thesaurus";
 import { buildSynonymGroups, findRun, type SynonymGroup } from "./synonyms";
@@ -61,10 +71,15 @@ export class Analyzer {
     this.speller = new Speller(all);
     this.compounds = new CompoundSplitter(this.vocabulary);
     this.synonyms = buildSynonymGroups(entries, (p) => this.contentStems(p));
-    this.thesaurusWords = new Set(SWEDISH_THESAURUS.map(([from]) => words(from)).filter((w) => w.length === 1).map((w) => w[0]));
-    this.thesaurus = SWEDISH_THESAURUS.map(([from, to]) => ({ from: words(from).map(stem), to: words(to).filter((w) => !isNoise(w)) })).filter(
-      (t) => t.from.length > 0 && t.to.length > 0,
+    this.thesaurusWords = new Set(
+      SWEDISH_THESAURUS.map(([from]) => words(from))
+        .filter((w) => w.length === 1)
+        .map((w) => w[0]),
     );
+    this.thesaurus = SWEDISH_THESAURUS.map(([from, to]) => ({
+      from: words(from).map(stem),
+      to: words(to).filter((w) => !isNoise(w)),
+    })).filter((t) => t.from.length > 0 && t.to.length > 0);
   }
 
   /** Whether a folded word occurs anywhere in the knowledge base. */
@@ -130,14 +145,20 @@ export class Analyzer {
     const noise =
       isNoise(tok.word) ||
       (gloss !== undefined && swedish.length === 0) ||
-      (!gloss && unknown && !this.thesaurusWords.has(tok.word) && isStopWordTypo(tok.word) && !isOffTopicWord(tok.word));
+      (!gloss &&
+        unknown &&
+        !this.thesaurusWords.has(tok.word) &&
+        isStopWordTypo(tok.word) &&
+        !isOffTopicWord(tok.word));
     const group = q.groups.length;
     q.every.push({ stem: stem(tok.word), group: noise ? -1 : group });
     if (noise) return;
 
     if (gloss) {
       q.groups.push({ word: tok.word, head: stem(swedish[0]), position: tok.position });
-      swedish.forEach((w, i) => q.content.push({ stem: q.addTyped(w, i === 0 ? GLOSSARY_WEIGHT : GLOSSARY_WEIGHT * 0.8, group), group }));
+      swedish.forEach((w, i) =>
+        q.content.push({ stem: q.addTyped(w, i === 0 ? GLOSSARY_WEIGHT : GLOSSARY_WEIGHT * 0.8, group), group }),
+      );
       // English words also occur in the entries' English phrasings.
       q.add(stem(tok.word), ENGLISH_AS_TYPED_WEIGHT, group, { credit: ENGLISH_AS_TYPED_CREDIT });
       return;
@@ -169,7 +190,10 @@ export class Analyzer {
     for (const t of this.thesaurus) {
       const at = findRun(stems, t.from);
       if (at < 0) continue;
-      const covered = q.every.slice(at, at + t.from.length).map((x) => x.group).filter((g) => g >= 0);
+      const covered = q.every
+        .slice(at, at + t.from.length)
+        .map((x) => x.group)
+        .filter((g) => g >= 0);
       for (const w of t.to) q.addStandIn(w, THESAURUS_WEIGHT, THESAURUS_CREDIT, covered.length > 0 ? covered : [-1]);
     }
   }
@@ -218,7 +242,9 @@ function isNoise(word: string): boolean {
 // "än" → an) or plain Swedish words ("in", "by", "men"): no evidence either way.
 const AMBIGUOUS = new Set("i in for at an by be get got must so no he me all and men man dit under".split(" "));
 // Glossary keys that are also Swedish words of the agreement ("plan", "region", "risk").
-const SHARED_WITH_SWEDISH = new Set("adhd autism depression forum information organisation person plan region regional risk service social".split(" "));
+const SHARED_WITH_SWEDISH = new Set(
+  "adhd autism depression forum information organisation person plan region regional risk service social".split(" "),
+);
 
 function englishWord(w: string): boolean {
   if (AMBIGUOUS.has(w) || SHARED_WITH_SWEDISH.has(w)) return false;

@@ -17,7 +17,9 @@ styr styra dokument handbok handling
 
 // Derivational endings that look like words of their own but never are a compound's tail.
 const NOT_A_TAIL = new Set(
-  "het heten heter ning ningen ande ende andet else elsen skap skapet lig liga ligt isk iska iskt are arna erna orna ares ing ingar".split(" "),
+  "het heten heter ning ningen ande ende andet else elsen skap skapet lig liga ligt isk iska iskt are arna erna orna ares ing ingar".split(
+    " ",
+  ),
 );
 
 // Prefixes that happen to be words or abbreviations in the base but are no compound's first part
@@ -97,4 +99,3 @@ export class CompoundSplitter {
     return s.length > MIN_PART && this.stems.has(s);
   }
 }
-

@@ -390,6 +390,4 @@ const ENTRIES: Record<string, string> = {
   such: "",
 };
 
-export const ENGLISH_GLOSSARY: ReadonlyMap<string, string> = new Map(
-  Object.entries(ENTRIES),
-);
+export const ENGLISH_GLOSSARY: ReadonlyMap<string, string> = new Map(Object.entries(ENTRIES));

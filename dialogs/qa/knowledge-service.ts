@@ -53,7 +53,8 @@ export class KnowledgeService {
         const engine = new QaEngine(servable(docs));
         this.current = engine;
         this.loadedVersion = marker?.version ?? 0;
-        if (problems.length > 0) this.logger?.error({ problems }, "knowledge entries failed validation and are not served");
+        if (problems.length > 0)
+          this.logger?.error({ problems }, "knowledge entries failed validation and are not served");
         this.logger?.info({ version: this.loadedVersion, entries: engine.size }, "knowledge base loaded");
         return { version: this.loadedVersion, entries: engine.size, problems };
       } finally {

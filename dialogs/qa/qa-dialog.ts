@@ -28,7 +28,15 @@ export class QaDialog {
   readonly answer = async (question: string, message: IncomingMessage): Promise<Reply> => {
     const { engine, version } = this.deps.knowledge;
     const result = engine.ask(question);
-    this.deps.logger?.info({ outcome: result.outcome, reason: result.outcome === "decline" ? result.reason : undefined, entry: result.outcome === "decline" ? undefined : result.entry.id, confidence: result.confidence }, "question answered");
+    this.deps.logger?.info(
+      {
+        outcome: result.outcome,
+        reason: result.outcome === "decline" ? result.reason : undefined,
+        entry: result.outcome === "decline" ? undefined : result.entry.id,
+        confidence: result.confidence,
+      },
+      "question answered",
+    );
     if (result.outcome !== "answer") await this.recordUnanswered(question, result, message.asker, version);
     return this.reply(result, question, engine);
   };
@@ -44,15 +52,25 @@ export class QaDialog {
     const parsed = QaSubmission.safeParse(value);
     const entry = parsed.success && parsed.data.entryId ? engine.entry(parsed.data.entryId) : undefined;
     if (!parsed.success || (parsed.data.action === "feedback" && !entry)) {
-      this.deps.logger?.warn({ action, issues: parsed.success ? ["unknown entry"] : parsed.error.issues.map((i) => i.path.join(".")) }, "card submission rejected");
+      this.deps.logger?.warn(
+        { action, issues: parsed.success ? ["unknown entry"] : parsed.error.issues.map((i) => i.path.join(".")) },
+        "card submission rejected",
+      );
       return [{ text: qaText.badSubmission }];
     }
     const data = parsed.data;
     if (data.action === "ask") {
-      if (entry) return [this.reply({ outcome: "answer", entry, confidence: 1, alternatives: [] }, data.question, engine)];
+      if (entry)
+        return [this.reply({ outcome: "answer", entry, confidence: 1, alternatives: [] }, data.question, engine)];
       return [await this.answer(data.question, message)];
     }
-    await this.deps.feedback.addFeedback({ entryId: data.entryId, vote: data.vote, question: data.question, asker: this.deps.pseudonym(message.asker), kbVersion: version });
+    await this.deps.feedback.addFeedback({
+      entryId: data.entryId,
+      vote: data.vote,
+      question: data.question,
+      asker: this.deps.pseudonym(message.asker),
+      kbVersion: version,
+    });
     this.deps.logger?.info({ entry: data.entryId, vote: data.vote }, "feedback stored");
     return [{ text: data.vote === "up" ? qaText.feedback.thanksUp : qaText.feedback.thanksDown }];
   };
@@ -67,8 +85,15 @@ export class QaDialog {
     const { entry } = result;
     const alternatives = result.outcome === "suggest" ? result.alternatives : [];
     const related = entry.related.map((id) => engine.entry(id)).filter((e): e is KbEntry => e !== undefined);
-    const text = alternatives.length > 0 ? `${answerText(entry)}\n${qaText.didYouMean} ${alternatives.map((a) => a.title).join(" · ")}` : answerText(entry);
-    return { text, card: answerCard({ entry, question, alternatives, related, unsure: result.outcome === "suggest" }), qaOutcome: result.outcome };
+    const text =
+      alternatives.length > 0
+        ? `${answerText(entry)}\n${qaText.didYouMean} ${alternatives.map((a) => a.title).join(" · ")}`
+        : answerText(entry);
+    return {
+      text,
+      card: answerCard({ entry, question, alternatives, related, unsure: result.outcome === "suggest" }),
+      qaOutcome: result.outcome,
+    };
   }
 
   /** Declines and best guesses go to the review queue; a failure there must not cost the user the answer. */

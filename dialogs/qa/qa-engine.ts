@@ -134,7 +134,8 @@ export class QaEngine {
     const docs = [...this.entries.values()].map(toIndexDocument);
     for (const d of docs) {
       const terms = new Set<string>();
-      for (const f of FIELDS) for (const w of words(d[f])) for (const t of this.analyzer.indexTerms(w) ?? []) terms.add(t);
+      for (const f of FIELDS)
+        for (const w of words(d[f])) for (const t of this.analyzer.indexTerms(w) ?? []) terms.add(t);
       this.entryTerms.set(d.id, terms);
       for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
@@ -183,7 +184,12 @@ export class QaEngine {
     const query = this.analyzer.analyzeQuery(question);
     const scope = judgeScope(question, query.tokens, (w) => this.analyzer.knowsBeyondNames(w));
     const stems = new Set(this.analyzer.contentStems(question, true));
-    const ranked = this.rank(query, this.phrasingKeys.get(this.phrasingKey(question, true)), coreClauseStart(question), stems);
+    const ranked = this.rank(
+      query,
+      this.phrasingKeys.get(this.phrasingKey(question, true)),
+      coreClauseStart(question),
+      stems,
+    );
     const trace = (result: QaResult, parts: ConfidenceParts | null): QaTrace => ({
       result,
       scope,
@@ -192,9 +198,12 @@ export class QaEngine {
       ranked: ranked.slice(0, 8),
     });
 
-    if (scope.kind === "individual") return trace({ outcome: "decline", reason: "individual", confidence: 1, alternatives: [] }, null);
-    if (scope.kind === "other-region" || scope.kind === "not-a-question") return trace({ outcome: "decline", reason: "out-of-scope", confidence: 1, alternatives: [] }, null);
-    if (ranked.length === 0) return trace({ outcome: "decline", reason: "no-match", confidence: 0, alternatives: [] }, null);
+    if (scope.kind === "individual")
+      return trace({ outcome: "decline", reason: "individual", confidence: 1, alternatives: [] }, null);
+    if (scope.kind === "other-region" || scope.kind === "not-a-question")
+      return trace({ outcome: "decline", reason: "out-of-scope", confidence: 1, alternatives: [] }, null);
+    if (ranked.length === 0)
+      return trace({ outcome: "decline", reason: "no-match", confidence: 0, alternatives: [] }, null);
 
     const top = ranked[0];
     const parts: ConfidenceParts = {
@@ -215,10 +224,14 @@ export class QaEngine {
 
     // Two entries scoring alike is no case for one confident answer, whatever the coverage.
     const nearTie = parts.margin < NEAR_TIE && alternatives.length > 0;
-    if (confidence >= ANSWER_THRESHOLD && !nearTie) return trace({ outcome: "answer", entry, confidence, alternatives }, parts);
+    if (confidence >= ANSWER_THRESHOLD && !nearTie)
+      return trace({ outcome: "answer", entry, confidence, alternatives }, parts);
     if (confidence >= SUGGEST_THRESHOLD) return trace({ outcome: "suggest", entry, confidence, alternatives }, parts);
     const reason: DeclineReason = scope.kind === "off-topic" ? "out-of-scope" : "no-match";
-    return trace({ outcome: "decline", reason, confidence, alternatives: [entry, ...alternatives].slice(0, MAX_ALTERNATIVES) }, parts);
+    return trace(
+      { outcome: "decline", reason, confidence, alternatives: [entry, ...alternatives].slice(0, MAX_ALTERNATIVES) },
+      parts,
+    );
   }
 
   /**
@@ -226,7 +239,12 @@ export class QaEngine {
    * alone lets an entry that matches one word very well (a term entry whose title is "VuS") beat
    * the entry that answers the whole question ("how often are the VuS analyses followed up").
    */
-  private rank(query: AnalyzedQuery, exact: ReadonlySet<string> | undefined, coreStart: number, stems: ReadonlySet<string>): Ranked[] {
+  private rank(
+    query: AnalyzedQuery,
+    exact: ReadonlySet<string> | undefined,
+    coreStart: number,
+    stems: ReadonlySet<string>,
+  ): Ranked[] {
     const hits = this.search(query).slice(0, RERANK_DEPTH);
     if (hits.length === 0) return [];
     const best = hits[0].score;
@@ -248,8 +266,20 @@ export class QaEngine {
     };
     const ranked = hits.map((h) => {
       const id = String(h.id);
-      const { share: cov, credits } = coverageDetail(query, new Set(h.queryTerms), this.entryTerms.get(id) ?? new Set(), idf, weight);
-      return { id, bm25: h.score, coverage: cov, credits, score: (h.score / best) * Math.pow(COVERAGE_FLOOR + cov, COVERAGE_POWER) };
+      const { share: cov, credits } = coverageDetail(
+        query,
+        new Set(h.queryTerms),
+        this.entryTerms.get(id) ?? new Set(),
+        idf,
+        weight,
+      );
+      return {
+        id,
+        bm25: h.score,
+        coverage: cov,
+        credits,
+        score: (h.score / best) * Math.pow(COVERAGE_FLOOR + cov, COVERAGE_POWER),
+      };
     });
     for (const r of ranked) {
       const name = this.names.get(r.id);
@@ -258,7 +288,8 @@ export class QaEngine {
     const matched = exact ? ranked.filter((r) => exact.has(r.id)) : [];
     if (matched.length > 0) {
       // Lifted together, so entries sharing the phrasing keep their order among themselves.
-      const lift = (EXACT_PHRASING_FACTOR * Math.max(...ranked.map((r) => r.score))) / Math.max(...matched.map((r) => r.score));
+      const lift =
+        (EXACT_PHRASING_FACTOR * Math.max(...ranked.map((r) => r.score))) / Math.max(...matched.map((r) => r.score));
       for (const r of matched) r.score *= lift;
     }
     return ranked.sort((a, b) => b.score - a.score);
@@ -279,7 +310,7 @@ export class QaEngine {
       // Typo tolerance and prefix matching only for terms the base does not contain: a known term
       // is most likely what was meant, and expanding it costs time on a large base.
       fuzzy: (t, i) => (this.df.has(t) ? false : terms[i]?.fuzzy || false),
-      prefix: (t, i) => (this.df.has(t) ? false : terms[i]?.prefix ?? false),
+      prefix: (t, i) => (this.df.has(t) ? false : (terms[i]?.prefix ?? false)),
       weights: { fuzzy: 0.5, prefix: 0.4 },
       combineWith: "OR",
     });

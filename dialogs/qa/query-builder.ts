@@ -44,7 +44,12 @@ export class QueryBuilder {
 
   constructor(private readonly compounds: CompoundSplitter) {}
 
-  add(term: string, weight: number, group: number, opts: { fuzzy?: number; prefix?: boolean; credit?: number } = {}): void {
+  add(
+    term: string,
+    weight: number,
+    group: number,
+    opts: { fuzzy?: number; prefix?: boolean; credit?: number } = {},
+  ): void {
     const fuzzy = opts.fuzzy ?? 0;
     const prefix = opts.prefix ?? false;
     const credit = opts.credit ?? 1;
@@ -83,7 +88,8 @@ export class QueryBuilder {
   }
 
   private addParts(word: string, s: string, weight: number, group: number): void {
-    for (const p of this.compounds.split(word) ?? []) if (p !== s) this.add(p, weight * PART_WEIGHT, group, { credit: PART_CREDIT });
+    for (const p of this.compounds.split(word) ?? [])
+      if (p !== s) this.add(p, weight * PART_WEIGHT, group, { credit: PART_CREDIT });
   }
 }
 

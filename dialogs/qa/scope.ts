@@ -10,9 +10,28 @@ export type ScopeVerdict =
 
 // Swedish regions other than Västmanland (folded). Their agreements are not ours to answer about.
 const OTHER_REGIONS = [
-  "dalarna", "uppsala", "stockholm", "skane", "orebro", "sormland", "sodermanland", "gavleborg", "varmland",
-  "ostergotland", "jonkoping", "kronoberg", "kalmar", "gotland", "blekinge", "halland", "vastra gotaland",
-  "jamtland", "harjedalen", "vasternorrland", "vasterbotten", "norrbotten",
+  "dalarna",
+  "uppsala",
+  "stockholm",
+  "skane",
+  "orebro",
+  "sormland",
+  "sodermanland",
+  "gavleborg",
+  "varmland",
+  "ostergotland",
+  "jonkoping",
+  "kronoberg",
+  "kalmar",
+  "gotland",
+  "blekinge",
+  "halland",
+  "vastra gotaland",
+  "jamtland",
+  "harjedalen",
+  "vasternorrland",
+  "vasterbotten",
+  "norrbotten",
 ];
 
 // Mentioning another region is fine when asking about placing someone there or out-of-county costs.
@@ -21,20 +40,72 @@ const PLACEMENT_CONTEXT = /(placer|utomlans|utanfor lanet|hvb|lvm|kostnad|betala
 // Topics staff do ask a work bot about but the agreement does not cover. Only a penalty: the
 // retrieval score still has to be low for a decline, so "höga doser" in a LARO question survives.
 const OFF_TOPIC = [
-  /^vad(er|ret)$/, /^temperatur/, /^regn/, /^sno(ar|n)?$/, /^uppsagning/, /^semester/, /^lon(er|en|ekrav|esattning|eforhojning)?$/,
-  /^sjuklon/, /^arbetsratt/, /^kollektivavtal/, /^tillsvidareanstalld/, /^anstallningsavtal/, /^las$/, /^maxdos/,
-  /^dosering/, /^mg$/, /^milligram/, /^biverkning/, /^fotboll/, /^parkering/, /^lunch/, /^matsedel/, /^losenord/,
-  /^wifi$/, /^skrivare/, /^recept$/, /^aktie/, /^bolan/, /^flyg/, /^hotell/, /^weather/, /^salary/, /^vacation/,
-  /^dose$/, /^dosage/, /^tjanstledig/, /^deltid/, /^heltid/, /^arbetstid/, /^vikariat/, /^provanstall/, /^foraldraledig/, /^overtid/, /^sjukpenning/, /^friskvard/, /^lonesamtal/, /^forskola/,
-  /^allsvensk/, /^hockey/, /^vaccin/, /^kanelbull/, /^jobbdator/, /^dator(n|er)?$/, /^heroma/, /^reserakning/, /^tolk(en|ar)?$/,
+  /^vad(er|ret)$/,
+  /^temperatur/,
+  /^regn/,
+  /^sno(ar|n)?$/,
+  /^uppsagning/,
+  /^semester/,
+  /^lon(er|en|ekrav|esattning|eforhojning)?$/,
+  /^sjuklon/,
+  /^arbetsratt/,
+  /^kollektivavtal/,
+  /^tillsvidareanstalld/,
+  /^anstallningsavtal/,
+  /^las$/,
+  /^maxdos/,
+  /^dosering/,
+  /^mg$/,
+  /^milligram/,
+  /^biverkning/,
+  /^fotboll/,
+  /^parkering/,
+  /^lunch/,
+  /^matsedel/,
+  /^losenord/,
+  /^wifi$/,
+  /^skrivare/,
+  /^recept$/,
+  /^aktie/,
+  /^bolan/,
+  /^flyg/,
+  /^hotell/,
+  /^weather/,
+  /^salary/,
+  /^vacation/,
+  /^dose$/,
+  /^dosage/,
+  /^tjanstledig/,
+  /^deltid/,
+  /^heltid/,
+  /^arbetstid/,
+  /^vikariat/,
+  /^provanstall/,
+  /^foraldraledig/,
+  /^overtid/,
+  /^sjukpenning/,
+  /^friskvard/,
+  /^lonesamtal/,
+  /^forskola/,
+  /^allsvensk/,
+  /^hockey/,
+  /^vaccin/,
+  /^kanelbull/,
+  /^jobbdator/,
+  /^dator(n|er)?$/,
+  /^heroma/,
+  /^reserakning/,
+  /^tolk(en|ar)?$/,
   // Bed numbers and other capacity figures of a service are operational data, not the agreement.
-  /^vardplats/, /^sangplats/,
+  /^vardplats/,
+  /^sangplats/,
 ];
 
 // "spelar bort hela lönen", "dricker upp lönen": the salary is what gambling or drinking costs
 // the person, a sign of the problem the agreement covers, not a question about pay.
 const SALARY = /^lon(en|er)?$/;
-const MONEY_LOST = /\b(spela\w*|dricker|drack|super|knarka\w*|forlora\w*|slosa\w*|gor av med)\b[^.?!]{0,25}\blon(en|er)?\b/;
+const MONEY_LOST =
+  /\b(spela\w*|dricker|drack|super|knarka\w*|forlora\w*|slosa\w*|gor av med)\b[^.?!]{0,25}\blon(en|er)?\b/;
 
 /** Whether a folded word names a topic staff ask about that the agreement does not cover. */
 export function isOffTopicWord(folded: string): boolean {
@@ -43,25 +114,42 @@ export function isOffTopicWord(folded: string): boolean {
 
 // Places and systems in the county that are capitalised but no one's name.
 const PLACES = new Set(
-  "vasteras arboga fagersta hallstahammar kungsor koping norberg sala skinnskatteberg surahammar vastmanland vastmanlands region regionen teams cosmic link sverige stockholm goteborg malmo smaland skane norrland".split(" "),
+  "vasteras arboga fagersta hallstahammar kungsor koping norberg sala skinnskatteberg surahammar vastmanland vastmanlands region regionen teams cosmic link sverige stockholm goteborg malmo smaland skane norrland".split(
+    " ",
+  ),
 );
 
 // Requests a reference bot must not take on whatever they mention: opinions, creative writing,
 // doses. Mentioning doses is fine ("står på höga doser"); asking for one is not.
 const NOT_A_QUESTION: { why: string; re: RegExp }[] = [
-  { why: "opinion", re: /\b(vad tycker du|vad anser du|din (asikt|uppfattning)|tycker du att|what do you think|your opinion)\b/ },
-  { why: "creative", re: /\b(skriv|forfatta|hitta pa|write|compose)\b.*\b(dikt|sang|vers|berattelse|saga|skamt|limerick|haiku|poem|song|story|joke)\b/ },
-  { why: "dose", re: /\b(vilken|vilka|hur hog|hur stor|max|rekommenderad|start)\s?(dos|doser|dosen|dosering)\b|\bdosering\b|\bmaxdos\w*|\b\d+\s?mg\b|\bhur mycket \w+ (far|kan|ska|bor|maste) (man|jag|vi|hen|han|hon) (ge|ta)\b|\bwhat dose\b|\bdosage\b/ },
+  {
+    why: "opinion",
+    re: /\b(vad tycker du|vad anser du|din (asikt|uppfattning)|tycker du att|what do you think|your opinion)\b/,
+  },
+  {
+    why: "creative",
+    re: /\b(skriv|forfatta|hitta pa|write|compose)\b.*\b(dikt|sang|vers|berattelse|saga|skamt|limerick|haiku|poem|song|story|joke)\b/,
+  },
+  {
+    why: "dose",
+    re: /\b(vilken|vilka|hur hog|hur stor|max|rekommenderad|start)\s?(dos|doser|dosen|dosering)\b|\bdosering\b|\bmaxdos\w*|\b\d+\s?mg\b|\bhur mycket \w+ (far|kan|ska|bor|maste) (man|jag|vi|hen|han|hon) (ge|ta)\b|\bwhat dose\b|\bdosage\b/,
+  },
   // Choosing or avoiding a medicine is clinical advice ("vilka läkemedel bör man undvika till äldre").
-  { why: "medication choice", re: /\bvilk(a|et|en) (lakemedel|mediciner|medicin|preparat)\b.*\b(undvika|undviks|ge|ges|valja|forskriva|satta in|rekommender\w*)\b/ },
+  {
+    why: "medication choice",
+    re: /\bvilk(a|et|en) (lakemedel|mediciner|medicin|preparat)\b.*\b(undvika|undviks|ge|ges|valja|forskriva|satta in|rekommender\w*)\b/,
+  },
   { why: "drug interaction", re: /\binteraktion\w*|\binteragera\w*|\bta \w+ samtidigt (som|med)\b|\bbiverkning\w*/ },
 ];
 
 // Words that ask for a person's records rather than for the agreement.
 const PERSON_NOUNS = new Set(
-  "klient klienten patient patienten brukare brukaren kvinnan mannen pojken flickan personen son sonen dotter dottern mamma mamman pappa pappan granne grannen heter kallad client patient named".split(" "),
+  "klient klienten patient patienten brukare brukaren kvinnan mannen pojken flickan personen son sonen dotter dottern mamma mamman pappa pappan granne grannen heter kallad client patient named".split(
+    " ",
+  ),
 );
-const LOOKUP = /\b(sla upp|kolla upp|soka upp|sok upp|leta upp|ta fram|hamta|visa|oppna|lasa|look up|find|pull up|show me)\b/;
+const LOOKUP =
+  /\b(sla upp|kolla upp|soka upp|sok upp|leta upp|ta fram|hamta|visa|oppna|lasa|look up|find|pull up|show me)\b/;
 const RECORD = /\b(journal(en|er|erna|anteckning\w*)?|akt(en)?|personakt(en)?|medical record|records?|case file)\b/;
 // Personnummer (ÅÅMMDD-NNNN, with or without century and dash) or a birth date/year.
 const PERSONNUMMER = /\b(19|20)?\d{6}[-+ ]?\d{4}\b/;

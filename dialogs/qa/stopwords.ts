@@ -30,9 +30,7 @@ happen happens happened get gets got there's it's can't don't doesn't
 itself themselves deal deals dealing
 `;
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${SWEDISH} ${ENGLISH}`.split(/\s+/).filter(Boolean).map(fold),
-);
+export const STOP_WORDS: ReadonlySet<string> = new Set(`${SWEDISH} ${ENGLISH}`.split(/\s+/).filter(Boolean).map(fold));
 
 /** English function words, to recognise a question written in English. */
 export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
@@ -48,7 +46,9 @@ export const ENGLISH_MARKERS: ReadonlySet<string> = new Set(
  * phrased as a definition, but they never count as the topic of a question.
  */
 export const INTENT_WORDS: ReadonlySet<string> = new Set(
-  "vem vilka vilken vilket hur nar varfor menas betyder innebar star definition who which how why when mean means".split(" "),
+  "vem vilka vilken vilket hur nar varfor menas betyder innebar star definition who which how why when mean means".split(
+    " ",
+  ),
 );
 
 /**
@@ -64,7 +64,9 @@ export const AGREEMENT_FRAME_BEFORE: ReadonlySet<string> = new Set("i enligt ino
  * The asker's own workplace ("i vår verksamhet", "på min enhet") frames the question the same way:
  * every entry is about some verksamhet, so after a possessive these words are no topic.
  */
-export const OWN_WORKPLACE_WORDS: ReadonlySet<string> = new Set("verksamhet verksamheten enhet enheten arbetsplats arbetsplatsen".split(" "));
+export const OWN_WORKPLACE_WORDS: ReadonlySet<string> = new Set(
+  "verksamhet verksamheten enhet enheten arbetsplats arbetsplatsen".split(" "),
+);
 export const OWN_WORKPLACE_BEFORE: ReadonlySet<string> = new Set("var vart min mitt er ert".split(" "));
 
 export function isStopWord(folded: string): boolean {
@@ -82,4 +84,3 @@ export function isStopWordTypo(folded: string): boolean {
   }
   return false;
 }
-

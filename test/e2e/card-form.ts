@@ -22,7 +22,10 @@ export class CardForm {
   async input(label: string, nth = 0): Promise<Locator> {
     const labels = this.card.locator("label").filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}`) });
     const count = await labels.count();
-    if (count <= nth) throw new Error(`the card has no input labelled "${label}"${nth ? ` (#${nth + 1})` : ""}; labels: ${(await this.card.locator("label").allInnerTexts()).join(" | ")}`);
+    if (count <= nth)
+      throw new Error(
+        `the card has no input labelled "${label}"${nth ? ` (#${nth + 1})` : ""}; labels: ${(await this.card.locator("label").allInnerTexts()).join(" | ")}`,
+      );
     const id = await labels.nth(nth).getAttribute("for");
     if (!id) throw new Error(`the label "${label}" points at no input`);
     return this.card.locator(`[id="${id}"]`);
@@ -40,8 +43,13 @@ export class CardForm {
     try {
       await choice.click({ timeout: POPUP_TIMEOUT_MS });
     } catch {
-      const offered = await listbox.getByRole("option").allInnerTexts().catch(() => []);
-      throw new Error(`"${label}" offers no option "${option}"; options: ${offered.join(" | ") || "none (the list did not open)"}`);
+      const offered = await listbox
+        .getByRole("option")
+        .allInnerTexts()
+        .catch(() => []);
+      throw new Error(
+        `"${label}" offers no option "${option}"; options: ${offered.join(" | ") || "none (the list did not open)"}`,
+      );
     }
   }
 
@@ -66,7 +74,11 @@ export class CardForm {
     for (let i = 0; i < (await radios.count()); i++) {
       const id = await radios.nth(i).getAttribute("id");
       const label = id ? this.card.locator(`label[for="${id}"]`) : undefined;
-      titles.push(label && (await label.count()) ? (await label.first().innerText()).trim() : ((await radios.nth(i).getAttribute("aria-label")) ?? "?"));
+      titles.push(
+        label && (await label.count())
+          ? (await label.first().innerText()).trim()
+          : ((await radios.nth(i).getAttribute("aria-label")) ?? "?"),
+      );
     }
     return titles;
   }
@@ -77,7 +89,8 @@ export class CardForm {
     const calendar = this.page.getByRole("dialog", { name: "Calendar" }).last();
     await calendar.waitFor({ timeout: POPUP_TIMEOUT_MS });
     const day = calendar.getByRole("button", { name: date.setLocale("en").toFormat("d, LLLL, yyyy"), exact: true });
-    for (let step = 0; step < 12 && (await day.count()) === 0; step++) await calendar.locator('button[title^="Next month"]').click();
+    for (let step = 0; step < 12 && (await day.count()) === 0; step++)
+      await calendar.locator('button[title^="Next month"]').click();
     await day.first().click();
   }
 }

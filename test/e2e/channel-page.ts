@@ -50,7 +50,9 @@ export class ChannelPage {
       await card.waitFor({ state: "visible", timeout: TIMEOUT_MS });
     } catch {
       const shown = await this.page.locator(".ac-adaptiveCard").allInnerTexts();
-      throw new Error(`expected ${what} within ${TIMEOUT_MS / 1000} s; cards in the channel: ${shown.map((s) => s.replace(/\s+/g, " ").slice(0, 80)).join(" | ") || "none"}`);
+      throw new Error(
+        `expected ${what} within ${TIMEOUT_MS / 1000} s; cards in the channel: ${shown.map((s) => s.replace(/\s+/g, " ").slice(0, 80)).join(" | ") || "none"}`,
+      );
     }
     return card;
   }

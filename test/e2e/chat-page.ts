@@ -54,7 +54,8 @@ export class ChatPage {
         return headers.map((header, index) => {
           // The bubble is the largest ancestor that still holds only this one header.
           let root = header;
-          while (root.parentElement && root.parentElement.querySelectorAll(HEADER).length === 1) root = root.parentElement;
+          while (root.parentElement && root.parentElement.querySelectorAll(HEADER).length === 1)
+            root = root.parentElement;
           root.setAttribute(BUBBLE_ATTR, String(index));
           const authors = Array.from(root.querySelectorAll(AUTHOR)).map((a) => a.textContent?.trim());
           const card = root.querySelector(".ac-adaptiveCard");
@@ -63,7 +64,9 @@ export class ChatPage {
             fromBot: authors.includes(botName),
             text: root.innerText,
             hasCard: Boolean(card),
-            buttons: card ? Array.from(card.querySelectorAll("button")).map((b) => b.getAttribute("title") ?? b.innerText.trim()) : [],
+            buttons: card
+              ? Array.from(card.querySelectorAll("button")).map((b) => b.getAttribute("title") ?? b.innerText.trim())
+              : [],
           };
         });
       },
@@ -121,7 +124,12 @@ export class ChatPage {
   }
 
   /** The first bubble at or after `since` that matches; throws naming what was expected and what came. */
-  async waitFor(since: number, match: (b: Bubble) => boolean, what: string, timeoutMs = DEFAULT_REPLY_TIMEOUT_MS): Promise<Bubble> {
+  async waitFor(
+    since: number,
+    match: (b: Bubble) => boolean,
+    what: string,
+    timeoutMs = DEFAULT_REPLY_TIMEOUT_MS,
+  ): Promise<Bubble> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const all = await this.bubbles();
@@ -129,7 +137,9 @@ export class ChatPage {
       if (found) return found;
       if (Date.now() > deadline) {
         const seen = all.slice(since).map((b) => `${b.fromBot ? "bot" : "user"}: ${oneLine(b.text)}`);
-        throw new Error(`expected ${what} within ${timeoutMs / 1000} s; new bubbles: ${seen.length ? seen.join(" | ") : "none"}`);
+        throw new Error(
+          `expected ${what} within ${timeoutMs / 1000} s; new bubbles: ${seen.length ? seen.join(" | ") : "none"}`,
+        );
       }
       await this.page.waitForTimeout(250);
     }

@@ -16,6 +16,9 @@ const FLAGS = [
 ];
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} not found: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(
+      `${CHROMIUM_PATH} not found: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH).`,
+    );
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
 }

@@ -89,7 +89,10 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
     clock.set(new Date(new Date(job!.dueAt).getTime() + 60_000));
     const tick = await app.meetings.scheduler.tick();
     const after = (await app.meetings.jobs.jobsOfMeeting(needMeeting().id)).find((j) => j.id === job!.id);
-    expect(after?.status === "done", `the ${what} job ended as "${after?.status}" (counts ${JSON.stringify(after?.counts)}), not "done"`);
+    expect(
+      after?.status === "done",
+      `the ${what} job ended as "${after?.status}" (counts ${JSON.stringify(after?.counts)}), not "done"`,
+    );
     expect((after?.counts?.sent ?? 0) >= 1, `the ${what} job sent nothing: ${JSON.stringify(after?.counts)}`);
     return tick.ran;
   }
@@ -99,7 +102,11 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
       name: "gå med: the join card adds you to a VuS group",
       async run() {
         const mine = await chat.send("gå med");
-        const card = await chat.waitFor(mine.index + 1, isCardWith(mt.join.title), `the join card ("${mt.join.title}")`);
+        const card = await chat.waitFor(
+          mine.index + 1,
+          isCardWith(mt.join.title),
+          `the join card ("${mt.join.title}")`,
+        );
         const form = await chat.form(card);
         await form.choose(mt.join.groupLabel, GROUP.name);
         await form.choose(mt.join.organisationLabel, ORGANISATION);
@@ -108,17 +115,27 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
         const since = (await chat.bubbles()).length;
         await click(chat, card, mt.join.submit);
         const reply = await chat.waitFor(since, (b) => b.fromBot, "a reply to the join card");
-        expect(reply.text.includes(`VuS ${GROUP.name}`) && !reply.text.includes(mt.join.missing), `the join was not confirmed: ${oneLine(reply.text)}`);
+        expect(
+          reply.text.includes(`VuS ${GROUP.name}`) && !reply.text.includes(mt.join.missing),
+          `the join was not confirmed: ${oneLine(reply.text)}`,
+        );
         const member = (await app.meetings.vus.members.read(memberDocId(aad), GROUP.id))?.doc;
         expect(Boolean(member), `no member document for the playground user in VuS ${GROUP.name}`);
-        expect(member!.organisation === ORGANISATION && member!.function === FUNCTION, `the card sent the wrong data: organisation "${member!.organisation}", function "${member!.function}"`);
+        expect(
+          member!.organisation === ORGANISATION && member!.function === FUNCTION,
+          `the card sent the wrong data: organisation "${member!.organisation}", function "${member!.function}"`,
+        );
       },
     },
     {
       name: "planera: the meeting form plans a meeting",
       async run() {
         const mine = await chat.send("planera");
-        const card = await chat.waitFor(mine.index + 1, isCardWith(mt.form.newTitle), `the meeting form ("${mt.form.newTitle}")`);
+        const card = await chat.waitFor(
+          mine.index + 1,
+          isCardWith(mt.form.newTitle),
+          `the meeting form ("${mt.form.newTitle}")`,
+        );
         const form = await chat.form(card);
         await form.choose(mt.form.group, GROUP.name);
         await form.pickDate(mt.form.date, day);
@@ -132,12 +149,21 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
         await click(chat, card, mt.form.save);
         const when = swedishSpan(expectedStart, LENGTH_MINUTES);
         const reply = await chat.waitFor(since, (b) => b.fromBot, "a reply to the meeting form");
-        expect(reply.text.includes(when), `expected the meeting to be planned for ${when}; the bot said: ${oneLine(reply.text)}`);
+        expect(
+          reply.text.includes(when),
+          `expected the meeting to be planned for ${when}; the bot said: ${oneLine(reply.text)}`,
+        );
         meeting = (await app.meetings.vus.meetingsOf(GROUP.id)).find((m) => m.theme === theme);
         expect(Boolean(meeting), `no meeting with the theme "${theme}" in VuS ${GROUP.name}`);
         const m = meeting!;
-        expect(new Date(m.start).getTime() === new Date(expectedStart).getTime() && m.durationMinutes === LENGTH_MINUTES, `stored start ${m.start} / ${m.durationMinutes} min, expected ${expectedStart} / ${LENGTH_MINUTES} min`);
-        expect(m.place === PLACE && JSON.stringify(m.agenda) === JSON.stringify(AGENDA), `stored place/agenda differ: ${m.place} / ${JSON.stringify(m.agenda)}`);
+        expect(
+          new Date(m.start).getTime() === new Date(expectedStart).getTime() && m.durationMinutes === LENGTH_MINUTES,
+          `stored start ${m.start} / ${m.durationMinutes} min, expected ${expectedStart} / ${LENGTH_MINUTES} min`,
+        );
+        expect(
+          m.place === PLACE && JSON.stringify(m.agenda) === JSON.stringify(AGENDA),
+          `stored place/agenda differ: ${m.place} / ${JSON.stringify(m.agenda)}`,
+        );
       },
     },
     {
@@ -145,10 +171,16 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
       async run() {
         await channel.open(CHANNEL);
         await channel.postToBot(`koppla kanal ${GROUP.name}`);
-        await channel.waitForText(mt.admin.channelLinked(GROUP.name), `the reply "${mt.admin.channelLinked(GROUP.name)}"`);
+        await channel.waitForText(
+          mt.admin.channelLinked(GROUP.name),
+          `the reply "${mt.admin.channelLinked(GROUP.name)}"`,
+        );
         const linked = (await app.meetings.vus.group(GROUP.id))?.doc.channel;
         // A post's activity names its thread ("<channel>;messageid=…"); reminders belong in the channel itself.
-        expect(linked?.conversationId === PLAYGROUND_IDS.channelId, `VuS ${GROUP.name} is linked to "${linked?.conversationId}", expected the channel "${PLAYGROUND_IDS.channelId}"`);
+        expect(
+          linked?.conversationId === PLAYGROUND_IDS.channelId,
+          `VuS ${GROUP.name} is linked to "${linked?.conversationId}", expected the channel "${PLAYGROUND_IDS.channelId}"`,
+        );
       },
     },
     {
@@ -157,10 +189,18 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
         await channel.open(PERSONAL_CHAT);
         const since = (await chat.bubbles()).length;
         await runJob((j) => j.kind === "reminder", "first reminder");
-        reminder = await chat.waitFor(since, (b) => isCardWith(mt.reminder.title(GROUP.name))(b) && b.text.includes(theme), `the reminder card ("${mt.reminder.title(GROUP.name)}", theme "${theme}")`);
+        reminder = await chat.waitFor(
+          since,
+          (b) => isCardWith(mt.reminder.title(GROUP.name))(b) && b.text.includes(theme),
+          `the reminder card ("${mt.reminder.title(GROUP.name)}", theme "${theme}")`,
+        );
         for (const text of [PLACE, ...AGENDA, swedishSpan(needMeeting().start, LENGTH_MINUTES), mt.reminder.rsvpPrompt])
           expect(reminder.text.includes(text), `the reminder card lacks "${text}": ${oneLine(reminder.text, 400)}`);
-        for (const label of Object.values(mt.answerLabels)) expect(reminder.buttons.includes(label), `the reminder card lacks the RSVP button "${label}"; buttons: ${reminder.buttons.join(", ")}`);
+        for (const label of Object.values(mt.answerLabels))
+          expect(
+            reminder.buttons.includes(label),
+            `the reminder card lacks the RSVP button "${label}"; buttons: ${reminder.buttons.join(", ")}`,
+          );
         await closeUp(reminder, "meeting-reminder");
       },
     },
@@ -174,11 +214,17 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
         const updated = await waitForUpdate(chat, reminder!.index, thanks, `the reminder card to show "${thanks}"`);
         expect(updated.text.includes(theme), "the updated card is not the meeting's card");
         const intro = mt.reminder.inDays("7d");
-        expect(updated.text.includes(intro), `the updated card lost the reminder's intro "${intro}": ${oneLine(updated.text, 400)}`);
+        expect(
+          updated.text.includes(intro),
+          `the updated card lost the reminder's intro "${intro}": ${oneLine(updated.text, 400)}`,
+        );
         const rsvp = (await app.meetings.vus.rsvpsOf(GROUP.id, needMeeting().id)).find((r) => r.aadObjectId === aad);
         expect(rsvp?.answer === "attending", `stored RSVP is "${rsvp?.answer}", expected "attending"`);
         const extra = (await chat.settle(before)).filter((b) => b.fromBot);
-        expect(extra.length === 0, `the click also produced new messages: ${extra.map((b) => oneLine(b.text)).join(" | ")}`);
+        expect(
+          extra.length === 0,
+          `the click also produced new messages: ${extra.map((b) => oneLine(b.text)).join(" | ")}`,
+        );
         await closeUp(updated, "meeting-rsvp-answered");
       },
     },
@@ -187,9 +233,15 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
       async run() {
         await channel.open(CHANNEL);
         const title = mt.reminder.title(GROUP.name);
-        const card = await channel.waitForCard([title, theme], `the reminder card ("${title}", theme "${theme}") in the channel`);
+        const card = await channel.waitForCard(
+          [title, theme],
+          `the reminder card ("${title}", theme "${theme}") in the channel`,
+        );
         const tally = mt.reminder.channelTally(0, 0, 0);
-        expect((await card.innerText()).includes(tally), `the channel's reminder card lacks the tally "${tally}": ${oneLine(await card.innerText(), 400)}`);
+        expect(
+          (await card.innerText()).includes(tally),
+          `the channel's reminder card lacks the tally "${tally}": ${oneLine(await card.innerText(), 400)}`,
+        );
         await card.scrollIntoViewIfNeeded();
         await card.screenshot({ path: join(artifactsDir, "card-meeting-reminder-channel.png") });
         await card.getByRole("button", { name: mt.answerLabels.attending, exact: true }).click();
@@ -203,9 +255,17 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
         await channel.open(PERSONAL_CHAT);
         const since = (await chat.bubbles()).length;
         await runJob((j) => j.kind === "evaluation" && j.key === "invite", "evaluation invitation");
-        evaluation = await chat.waitFor(since, isCardWith(et.card.title(GROUP.name)), `the evaluation card ("${et.card.title(GROUP.name)}")`);
-        for (const text of [et.statements.q1, et.statements.q2, et.card.orgTypeLabel]) expect(evaluation.text.includes(text), `the evaluation card lacks "${text}"`);
-        expect(evaluation.buttons.includes(et.card.submit), `the evaluation card has no "${et.card.submit}" button; buttons: ${evaluation.buttons.join(", ")}`);
+        evaluation = await chat.waitFor(
+          since,
+          isCardWith(et.card.title(GROUP.name)),
+          `the evaluation card ("${et.card.title(GROUP.name)}")`,
+        );
+        for (const text of [et.statements.q1, et.statements.q2, et.card.orgTypeLabel])
+          expect(evaluation.text.includes(text), `the evaluation card lacks "${text}"`);
+        expect(
+          evaluation.buttons.includes(et.card.submit),
+          `the evaluation card has no "${et.card.submit}" button; buttons: ${evaluation.buttons.join(", ")}`,
+        );
         await closeUp(evaluation, "evaluation");
       },
     },
@@ -223,17 +283,46 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
         await closeUp(evaluation!, "evaluation-filled");
         const before = (await chat.bubbles()).length;
         await click(chat, evaluation!, et.card.submit);
-        const thanks = await waitForUpdate(chat, evaluation!.index, et.thanks.title, `the thank-you card ("${et.thanks.title}")`);
-        for (const text of [scoreTitle(SCORES.q1), scoreTitle(SCORES.q2), comment, et.orgTypeLabels[ORG_TYPE], et.genderLabels[GENDER]])
-          expect(thanks.text.includes(text), `the thank-you card does not show "${text}": ${oneLine(thanks.text, 400)}`);
-        expect(thanks.buttons.includes(et.thanks.change), `the thank-you card has no "${et.thanks.change}" button; buttons: ${thanks.buttons.join(", ")}`);
+        const thanks = await waitForUpdate(
+          chat,
+          evaluation!.index,
+          et.thanks.title,
+          `the thank-you card ("${et.thanks.title}")`,
+        );
+        for (const text of [
+          scoreTitle(SCORES.q1),
+          scoreTitle(SCORES.q2),
+          comment,
+          et.orgTypeLabels[ORG_TYPE],
+          et.genderLabels[GENDER],
+        ])
+          expect(
+            thanks.text.includes(text),
+            `the thank-you card does not show "${text}": ${oneLine(thanks.text, 400)}`,
+          );
+        expect(
+          thanks.buttons.includes(et.thanks.change),
+          `the thank-you card has no "${et.thanks.change}" button; buttons: ${thanks.buttons.join(", ")}`,
+        );
         const m = needMeeting();
-        const answers = (await app.evaluations.store.answersOfYear(evaluationYear(m))).filter((a) => a.meetingId === m.id);
+        const answers = (await app.evaluations.store.answersOfYear(evaluationYear(m))).filter(
+          (a) => a.meetingId === m.id,
+        );
         expect(answers.length === 1, `expected one stored answer for the meeting, found ${answers.length}`);
         const a = answers[0];
-        expect(a.q1 === SCORES.q1 && a.q2 === SCORES.q2 && a.orgType === ORG_TYPE && a.gender === GENDER && a.comment === comment, `stored answer differs from what was filled in: ${JSON.stringify({ q1: a.q1, q2: a.q2, orgType: a.orgType, gender: a.gender, comment: a.comment })}`);
+        expect(
+          a.q1 === SCORES.q1 &&
+            a.q2 === SCORES.q2 &&
+            a.orgType === ORG_TYPE &&
+            a.gender === GENDER &&
+            a.comment === comment,
+          `stored answer differs from what was filled in: ${JSON.stringify({ q1: a.q1, q2: a.q2, orgType: a.orgType, gender: a.gender, comment: a.comment })}`,
+        );
         const extra = (await chat.settle(before)).filter((b) => b.fromBot);
-        expect(extra.length === 0, `the submit also produced new messages: ${extra.map((b) => oneLine(b.text)).join(" | ")}`);
+        expect(
+          extra.length === 0,
+          `the submit also produced new messages: ${extra.map((b) => oneLine(b.text)).join(" | ")}`,
+        );
         await closeUp(thanks, "evaluation-thanks");
         thanksCard = thanks;
       },
@@ -247,14 +336,30 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
         const form = await waitForUpdate(chat, index, et.card.update, `the evaluation form with "${et.card.update}"`);
         const inputs = await chat.form(form);
         const checked = await inputs.checkedRadios();
-        expect(checked.join(" | ") === [scoreTitle(SCORES.q1), scoreTitle(SCORES.q2)].join(" | "), `the form does not show the earlier answer; checked: ${checked.join(" | ") || "nothing"}`);
+        expect(
+          checked.join(" | ") === [scoreTitle(SCORES.q1), scoreTitle(SCORES.q2)].join(" | "),
+          `the form does not show the earlier answer; checked: ${checked.join(" | ") || "nothing"}`,
+        );
         await inputs.check(et.statements.q1, scoreTitle(CHANGED_Q1));
         await click(chat, form, et.card.update);
-        const changed = await waitForUpdate(chat, index, et.thanks.changedTitle, `the thank-you card "${et.thanks.changedTitle}"`);
-        expect(changed.text.includes(scoreTitle(CHANGED_Q1)), `the changed answer is not shown: ${oneLine(changed.text, 400)}`);
+        const changed = await waitForUpdate(
+          chat,
+          index,
+          et.thanks.changedTitle,
+          `the thank-you card "${et.thanks.changedTitle}"`,
+        );
+        expect(
+          changed.text.includes(scoreTitle(CHANGED_Q1)),
+          `the changed answer is not shown: ${oneLine(changed.text, 400)}`,
+        );
         const m = needMeeting();
-        const answers = (await app.evaluations.store.answersOfYear(evaluationYear(m))).filter((a) => a.meetingId === m.id);
-        expect(answers.length === 1 && answers[0].q1 === CHANGED_Q1 && answers[0].q2 === SCORES.q2, `expected one answer with q1 ${CHANGED_Q1}, q2 ${SCORES.q2}; stored: ${JSON.stringify(answers.map((a) => [a.q1, a.q2]))}`);
+        const answers = (await app.evaluations.store.answersOfYear(evaluationYear(m))).filter(
+          (a) => a.meetingId === m.id,
+        );
+        expect(
+          answers.length === 1 && answers[0].q1 === CHANGED_Q1 && answers[0].q2 === SCORES.q2,
+          `expected one answer with q1 ${CHANGED_Q1}, q2 ${SCORES.q2}; stored: ${JSON.stringify(answers.map((a) => [a.q1, a.q2]))}`,
+        );
       },
     },
   ];

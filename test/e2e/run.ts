@@ -70,16 +70,28 @@ function qaSteps(chat: ChatPage): Step[] {
         await chat.waitFor(0, isCardWith(botText.welcome.title), `the welcome card ("${botText.welcome.title}")`);
         const all = await chat.settle(0);
         const welcomes = all.filter(isCardWith(botText.welcome.title));
-        expect(welcomes.length === 1, `expected one welcome card, the chat shows ${welcomes.length} (the install was announced more than once?)`);
-        for (const q of botText.exampleQuestions) expect(welcomes[0].buttons.includes(q), `the welcome card lacks the example button "${q}"; buttons: ${welcomes[0].buttons.join(", ")}`);
+        expect(
+          welcomes.length === 1,
+          `expected one welcome card, the chat shows ${welcomes.length} (the install was announced more than once?)`,
+        );
+        for (const q of botText.exampleQuestions)
+          expect(
+            welcomes[0].buttons.includes(q),
+            `the welcome card lacks the example button "${q}"; buttons: ${welcomes[0].buttons.join(", ")}`,
+          );
       },
     },
     {
       name: "hjälp shows the help card",
       async run() {
         const mine = await chat.send("hjälp");
-        const help = await chat.waitFor(mine.index + 1, isCardWith(botText.help.commandsTitle), `the help card ("${botText.help.commandsTitle}")`);
-        for (const c of botText.help.commands) expect(help.text.includes(c.title), `the help card lacks the command "${c.title}"`);
+        const help = await chat.waitFor(
+          mine.index + 1,
+          isCardWith(botText.help.commandsTitle),
+          `the help card ("${botText.help.commandsTitle}")`,
+        );
+        for (const c of botText.help.commands)
+          expect(help.text.includes(c.title), `the help card lacks the command "${c.title}"`);
       },
     },
     {
@@ -91,7 +103,11 @@ function qaSteps(chat: ChatPage): Step[] {
         const since = (await chat.bubbles()).length;
         await click(chat, welcome!, question);
         // A plain Action.Submit shows no user message; the answer card is what the user sees.
-        const reply = await chat.waitFor(since, isCardWith(`${qaText.sourceLabel}:`), `an answer card for "${question}"`);
+        const reply = await chat.waitFor(
+          since,
+          isCardWith(`${qaText.sourceLabel}:`),
+          `an answer card for "${question}"`,
+        );
         expect(!reply.text.includes(botText.errors.apology), `the bot apologised: ${oneLine(reply.text)}`);
       },
     },
@@ -111,19 +127,33 @@ function qaSteps(chat: ChatPage): Step[] {
       async run() {
         expect(Boolean(typedAnswer), "no answer to check (the previous step failed)");
         expect(typedAnswer!.hasCard, `the answer is not a card: ${oneLine(typedAnswer!.text)}`);
-        expect(typedAnswer!.text.includes(sourceLine), `the answer card has no "${sourceLine}" line: ${oneLine(typedAnswer!.text)}`);
+        expect(
+          typedAnswer!.text.includes(sourceLine),
+          `the answer card has no "${sourceLine}" line: ${oneLine(typedAnswer!.text)}`,
+        );
       },
     },
     {
       name: `a "${qaText.didYouMean}" button sends its question`,
       async run() {
         const mine = await chat.send(SUGGEST_QUESTION);
-        const card = await chat.waitFor(mine.index + 1, isCardWith(qaText.didYouMean), `a card with "${qaText.didYouMean}"`);
+        const card = await chat.waitFor(
+          mine.index + 1,
+          isCardWith(qaText.didYouMean),
+          `a card with "${qaText.didYouMean}"`,
+        );
         const choice = card.buttons.find((t) => !t.includes(THUMBS_UP) && !t.includes("👎"));
-        expect(Boolean(choice), `the "${qaText.didYouMean}" card has no suggestion buttons; buttons: ${card.buttons.join(", ")}`);
+        expect(
+          Boolean(choice),
+          `the "${qaText.didYouMean}" card has no suggestion buttons; buttons: ${card.buttons.join(", ")}`,
+        );
         const since = (await chat.bubbles()).length;
         await click(chat, card, choice!);
-        const answer = await chat.waitFor(since, isCardWith(sourceLine), `an answer card with "${sourceLine}" for "${choice}"`);
+        const answer = await chat.waitFor(
+          since,
+          isCardWith(sourceLine),
+          `an answer card with "${sourceLine}" for "${choice}"`,
+        );
         expect(answer.text !== card.text, "the bot repeated the same card instead of answering the chosen question");
       },
     },
@@ -132,7 +162,10 @@ function qaSteps(chat: ChatPage): Step[] {
       async run() {
         expect(Boolean(typedAnswer?.hasCard), "no answer card to rate (an earlier step failed)");
         const title = typedAnswer!.buttons.find((t) => t.includes(THUMBS_UP));
-        expect(Boolean(title), `the answer card has no ${THUMBS_UP} button; buttons: ${typedAnswer!.buttons.join(", ")}`);
+        expect(
+          Boolean(title),
+          `the answer card has no ${THUMBS_UP} button; buttons: ${typedAnswer!.buttons.join(", ")}`,
+        );
         const since = (await chat.bubbles()).length;
         const before = typedAnswer!.text;
         await click(chat, typedAnswer!, title!);
@@ -143,7 +176,10 @@ function qaSteps(chat: ChatPage): Step[] {
           `an acknowledgement of ${THUMBS_UP} (a new bot message or an updated card)`,
         );
         const after = await chat.settle(0);
-        expect(!after.slice(since).some((b) => b.text.includes(botText.errors.apology)), "the bot apologised after the click");
+        expect(
+          !after.slice(since).some((b) => b.text.includes(botText.errors.apology)),
+          "the bot apologised after the click",
+        );
       },
     },
   ];
@@ -177,9 +213,17 @@ async function main(): Promise<number> {
     const clock = new ManualClock(new Date());
     app = await createApp(config, createLogger(config.LOG_LEVEL), { clock, startScheduler: false, instanceId: "e2e" });
     const botPort = await app.start(0);
-    playground = await startPlayground({ config: { ...config, PORT: botPort }, startBot: false, playgroundPort: await freePort() });
+    playground = await startPlayground({
+      config: { ...config, PORT: botPort },
+      startBot: false,
+      playgroundPort: await freePort(),
+    });
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1400 }, locale: "sv-SE", timezoneId: "Europe/Stockholm" });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 1400 },
+      locale: "sv-SE",
+      timezoneId: "Europe/Stockholm",
+    });
     const page = await context.newPage();
     await page.goto(playground.url);
     const ready = Date.now();
@@ -194,8 +238,14 @@ async function main(): Promise<number> {
     ];
     const results = await runSteps(page, steps, ARTIFACTS_DIR);
     const count = (s: string) => results.filter((r) => r.status === s).length;
-    if (args.json) await writeFile(args.json, JSON.stringify({ passed: count("passed"), failed: count("failed"), skipped: count("skipped") }));
-    console.log(`e2e: ${count("passed")} passed, ${count("failed")} failed, ${count("skipped")} skipped in ${((Date.now() - started) / 1000).toFixed(1)} s (screenshots: ${ARTIFACTS_DIR})`);
+    if (args.json)
+      await writeFile(
+        args.json,
+        JSON.stringify({ passed: count("passed"), failed: count("failed"), skipped: count("skipped") }),
+      );
+    console.log(
+      `e2e: ${count("passed")} passed, ${count("failed")} failed, ${count("skipped")} skipped in ${((Date.now() - started) / 1000).toFixed(1)} s (screenshots: ${ARTIFACTS_DIR})`,
+    );
     return count("failed") > 0 ? 1 : 0;
   } finally {
     await browser?.close().catch(() => undefined);

@@ -33,7 +33,12 @@ function slug(name: string): string {
     .slice(0, 60);
 }
 
-export async function runSteps(page: Page, steps: Step[], artifactsDir: string, log: (line: string) => void = console.log): Promise<StepResult[]> {
+export async function runSteps(
+  page: Page,
+  steps: Step[],
+  artifactsDir: string,
+  log: (line: string) => void = console.log,
+): Promise<StepResult[]> {
   await mkdir(artifactsDir, { recursive: true });
   const results: StepResult[] = [];
   for (const [i, step] of steps.entries()) {

@@ -22,7 +22,11 @@ export interface Sent {
 
 export interface ConnectorBehaviour {
   /** Lets a test answer a connector call with an error status (e.g. 429, 403). */
-  respond?: (req: { method: string; url: string; body: any }) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined;
+  respond?: (req: {
+    method: string;
+    url: string;
+    body: any;
+  }) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined;
 }
 
 export class TeamsTestClient {
@@ -56,7 +60,8 @@ export class TeamsTestClient {
           return;
         }
         let reply: unknown = { id: `reply-${client.sent.length + 1}` };
-        if (req.method === "POST" && /\/v3\/conversations\/?$/.test(url)) reply = { id: `a:proactive-${randomUUID()}`, activityId: randomUUID() };
+        if (req.method === "POST" && /\/v3\/conversations\/?$/.test(url))
+          reply = { id: `a:proactive-${randomUUID()}`, activityId: randomUUID() };
         if (body?.type) client.sent.push({ method: req.method ?? "", url, activity: body });
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify(reply));
@@ -77,7 +82,11 @@ export class TeamsTestClient {
       serviceUrl: this.serviceUrl,
       channelId: "msteams",
       from: this.user,
-      conversation: { id: conversationId ?? `a:test-${randomUUID()}`, conversationType: conversationType ?? "personal", tenantId: TENANT },
+      conversation: {
+        id: conversationId ?? `a:test-${randomUUID()}`,
+        conversationType: conversationType ?? "personal",
+        tenantId: TENANT,
+      },
       recipient: this.bot,
       locale: "sv-SE",
       channelData: { tenant: { id: TENANT } },
@@ -87,7 +96,11 @@ export class TeamsTestClient {
 
   async post(activity: Record<string, any>): Promise<Sent> {
     const before = this.sent.length;
-    const res = await fetch(this.botUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+    const res = await fetch(this.botUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
     let body: any = null;
     try {
