@@ -7,11 +7,12 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type FileConsentCardResponse,
+  type InvokeResponse,
 } from "botbuilder";
 import type { Logger } from "../core/logger";
 import type { ConversationStore, ConversationType } from "../data/conversations";
-import { welcomeCard } from "../cards/help-cards";
-import { botText } from "../core/strings";
+import { unknownActionCard, welcomeCard } from "../cards/help-cards";
+import { botText, trustText } from "../core/strings";
 import type { MessageRouter } from "../dialogs/router";
 import type { Asker, IncomingMessage, Reply } from "../dialogs/types";
 import type { CardAttachment } from "../cards/render";
@@ -167,13 +168,18 @@ export class SamverkansBot extends TeamsActivityHandler {
       this.asker(context),
     );
     this.logger.debug({ verb: invokeValue.action?.verb, handled: Boolean(card) }, "card action");
-    if (!card)
-      return {
-        statusCode: 400,
-        type: "application/vnd.microsoft.error",
-        value: { code: "BadRequest", message: "Unknown card action" } as never,
-      };
-    return { statusCode: 200, type: card.contentType, value: card.content as never };
+    // Teams shows an error response's message as is (in English): say it in Swedish on a card instead.
+    const shown = card ?? unknownActionCard();
+    return { statusCode: 200, type: shown.contentType, value: shown.content as never };
+  }
+
+  /** Invokes nobody handles get a Swedish message rather than 501, which Teams reports in English. */
+  protected async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response?.status !== 501) return response;
+    this.logger.info({ name: context.activity.name }, "unknown invoke");
+    await context.sendActivity(trustText.unknownInvoke);
+    return { status: 200 };
   }
 
   /** Stores the conversation reference; welcomes only when the install is new, since Teams announces it twice, concurrently. */
