@@ -18,6 +18,7 @@ import type { Asker, IncomingMessage, Reply } from "../dialogs/types";
 import type { CardAttachment } from "../cards/render";
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, incomingFiles, uploadToSession } from "./file-transfer";
 import type { DeclineHint } from "./decline-hint";
+import { AadObjectId } from "../data/meetings/schema";
 
 /** Handles Action.Execute (adaptiveCard/action invokes); returns the card that replaces the clicked one. */
 export interface CardActionHandler {
@@ -119,7 +120,8 @@ export class SamverkansBot extends TeamsActivityHandler {
     return {
       tenantId: tenantOf(a),
       userId: a.from.id,
-      aadObjectId: a.from.aadObjectId,
+      // Part of document ids (member.<id>): anything but letters, digits and dashes is not an Entra id.
+      aadObjectId: AadObjectId.safeParse(a.from.aadObjectId).success ? a.from.aadObjectId : undefined,
       conversationType,
       name: a.from.name,
       serviceUrl: a.serviceUrl,

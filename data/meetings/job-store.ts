@@ -21,8 +21,8 @@ export class JobStore {
   readonly deliveries: Repository<typeof Delivery>;
 
   constructor(container: Container) {
-    this.jobs = new Repository(container, ScheduledJob, (d) => d.jobId);
-    this.deliveries = new Repository(container, Delivery, (d) => d.jobId);
+    this.jobs = new Repository(container, ScheduledJob, (d) => d.jobId, "job");
+    this.deliveries = new Repository(container, Delivery, (d) => d.jobId, "delivery");
   }
 
   /** Creates the job unless a job with the same deterministic id exists; returns whether it was new. */
