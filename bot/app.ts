@@ -5,7 +5,7 @@ import { ConversationStore } from "../data/conversations";
 import { FeedbackStore } from "../data/feedback";
 import { KnowledgeStore } from "../data/kb/knowledge-store";
 import { loadSeed } from "../data/kb/seed";
-import { pseudonymFor } from "../core/pseudonym";
+import { pseudonymFor, QuestionSigner } from "../core/pseudonym";
 import { KnowledgeService } from "../dialogs/qa/knowledge-service";
 import { QaDialog } from "../dialogs/qa/qa-dialog";
 import { MessageRouter, type QuestionHandler } from "../dialogs/router";
@@ -81,6 +81,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     knowledge,
     feedback,
     pseudonym: (asker) => pseudonymFor(config.pseudonymSecret, asker.tenantId, asker.aadObjectId ?? asker.userId),
+    questions: new QuestionSigner(config.pseudonymSecret),
     logger,
   });
   const answerQuestion: QuestionHandler = options.answerQuestion ?? qa.answer;

@@ -19,6 +19,7 @@ import type { CardAttachment } from "../cards/render";
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, incomingFiles, uploadToSession } from "./file-transfer";
 import type { DeclineHint } from "./decline-hint";
 import { AadObjectId } from "../data/meetings/schema";
+import { hasBrokenText } from "../core/markdown";
 
 /** Handles Action.Execute (adaptiveCard/action invokes); returns the card that replaces the clicked one. */
 export interface CardActionHandler {
@@ -164,6 +165,10 @@ export class SamverkansBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    if (hasBrokenText(invokeValue.action)) {
+      const notice = unknownActionCard(trustText.unreadableText);
+      return { statusCode: 200, type: notice.contentType, value: notice.content as never };
+    }
     const card = await this.cardActions?.execute(
       invokeValue.action?.verb ?? "",
       invokeValue.action?.data,
@@ -213,6 +218,11 @@ export class SamverkansBot extends TeamsActivityHandler {
 
   private async answer(context: TurnContext): Promise<void> {
     const a = context.activity;
+    // Broken characters would fail in the store or the search: refuse before anything is stored.
+    if (hasBrokenText(a.text) || hasBrokenText(a.value)) {
+      await context.sendActivity(trustText.unreadableText);
+      return;
+    }
     const text = a.text ? (TurnContext.removeRecipientMention(a) ?? a.text) : "";
     const files = incomingFiles(a.attachments);
     const handled = await this.router.handle({

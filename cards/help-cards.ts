@@ -19,8 +19,8 @@ export function apologyCard(): CardAttachment {
 }
 
 /** Replaces a clicked card whose action or data the bot does not know. */
-export function unknownActionCard(): CardAttachment {
-  return cardAttachment("notice", trustText.unknownAction);
+export function unknownActionCard(message: string = trustText.unknownAction.message): CardAttachment {
+  return cardAttachment("notice", { title: trustText.unknownAction.title, message });
 }
 
 /** The command sections a role may use; commands nobody may run are not offered. */
