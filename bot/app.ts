@@ -127,7 +127,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const files = new FileImports({
     download:
       options.download ??
-      ((file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, allowHttp: !config.authEnabled })),
+      ((file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, strictHosts: config.authEnabled })),
+    mayImport: async (asker) => {
+      const managed = await meetings.permissions.managedGroups(asker.aadObjectId);
+      return managed === "*" || managed.size > 0;
+    },
     maxMb: MAX_IMPORT_MB,
     knowledgeBase: admin,
     meetings: meetings.feature,

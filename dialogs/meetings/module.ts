@@ -52,6 +52,7 @@ export interface Meetings {
   vus: VusStore;
   jobs: JobStore;
   planner: MeetingPlanner;
+  permissions: Permissions;
   feature: MeetingsFeature;
   scheduler: Scheduler;
   limiter: RateLimiter;
@@ -114,5 +115,5 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     logger,
   });
   const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger });
-  return { vus, jobs, planner, feature, scheduler, limiter, fanout };
+  return { vus, jobs, planner, permissions, feature, scheduler, limiter, fanout };
 }
