@@ -19,7 +19,12 @@ import { systemClock, type Clock } from "../dialogs/meetings/clock";
 import type { Asker, FileDownload } from "../dialogs/types";
 import { FileImports } from "../dialogs/file-imports";
 import { ProactiveMessenger } from "./proactive-messenger";
-import { createEvaluations, evaluationJobsFor, type Evaluations } from "../dialogs/evaluations/module";
+import {
+  createEvaluations,
+  evaluationJobsFor,
+  evaluationKeysFor,
+  type Evaluations,
+} from "../dialogs/evaluations/module";
 import { registerReportDownload } from "./report-download";
 import { adminText } from "../core/strings";
 import { AdminDirectory } from "../data/admins";
@@ -97,7 +102,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
   });
   const adapter = createAdapter(config, logger);
+  const keys = evaluationKeysFor(config, logger);
   const meetings = createMeetings({
+    deliveryKey: keys.deliveryKey,
     config,
     containers: store.containers,
     conversations,
@@ -119,6 +126,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now: () => meetings.fanout.clock.now(),
     logger,
     isAdmin,
+    keys,
     // Without PUBLIC_BASE_URL only a local (unauthenticated) bot can link to itself.
     publicBaseUrl: () =>
       config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),

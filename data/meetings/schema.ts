@@ -160,17 +160,20 @@ export const DeliveryStatus = z.enum(["sending", "sent", "failed", "inactive"]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 export const Delivery = z.object({
-  /** Hash of (jobId, recipient): the create-if-absent claim that makes each send happen once. */
+  /**
+   * Keyed hash of (jobId, recipient) (JobStore.deliveryIdOf): the create-if-absent claim that makes each
+   * send happen once. Nothing else in the record names the recipient.
+   */
   id: z.string(),
   jobId: z.string(),
   type: z.literal("delivery"),
-  recipient: z.string(),
   status: DeliveryStatus,
   owner: z.string(),
+  /** While sending: when the claim was taken (a stale claim is taken over). Once finished: the job's due time. */
   claimedAt: UtcInstant,
   attempts: z.number().int().min(0),
   lastStatusCode: z.number().int().optional(),
-  activityId: z.string().optional(),
+  /** The job's due time, the same on every record of the job. */
   finishedAt: UtcInstant.optional(),
 });
 export type Delivery = z.infer<typeof Delivery>;
