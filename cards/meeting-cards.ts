@@ -2,6 +2,7 @@ import { meetingsText } from "../core/strings";
 import type { Group, Meeting, RsvpAnswer } from "../data/meetings/schema";
 import { swedishSpan } from "../dialogs/meetings/time";
 import { escapeMarkdown as plain } from "../core/markdown";
+import { ORGANISATIONS } from "../data/meetings/organisations";
 import { cardAttachment, type CardAttachment } from "./render";
 
 const t = meetingsText;
@@ -58,12 +59,11 @@ export function answerStatus(answer: RsvpAnswer | undefined): string {
 }
 
 export function joinCard(groups: Group[]): CardAttachment {
-  const municipalities = [...new Set(groups.flatMap((g) => g.municipalities))].sort((a, b) => a.localeCompare(b, "sv"));
   return cardAttachment("join-group", {
     ...t.join,
     required: t.required,
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
-    organisations: [...municipalities, t.regionOrganisation, t.otherOrganisation],
+    organisations: ORGANISATIONS,
     functions: Object.entries(t.functionLabels).map(([value, title]) => ({ value, title })),
   });
 }

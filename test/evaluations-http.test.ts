@@ -220,6 +220,39 @@ describe("meeting evaluation over HTTP", () => {
     expect(reminded).toEqual([0, 0, 0, 0, 0, 1, 0]);
   });
 
+  it("refuses an answer from someone who joined after the survey opened (only those invited may answer)", async () => {
+    const late = user(8);
+    await as(late, () => client.install({ conversationId: "a:member-8" }));
+    const joined = await say(8, { action: "meetings.join", groupId: "sala", organisation: "Sala", function: "ifo" });
+    expect(joined.replies[0].text).toContain("VuS Sala");
+    const before = (await app.evaluations.store.answersOfYear("2026")).length;
+    const res = await execute(8, "evaluation.submit", {
+      action: "evaluation.submit",
+      ...meetingRef,
+      q1: "1",
+      q2: "1",
+      orgType: "kommun",
+    });
+    expect(JSON.stringify(res.body.value)).not.toContain("Tack för ditt svar!");
+    expect((await app.evaluations.store.answersOfYear("2026")).length).toBe(before);
+    await as(late, () =>
+      client.post(client.activity({ type: "message", conversationId: "a:member-8", text: "lämna" })),
+    );
+  });
+
+  it("refuses a free-text organisation when joining", async () => {
+    const res = await say(1, {
+      action: "meetings.join",
+      groupId: "sala",
+      organisation: "Annan organisation",
+      otherOrganisation: "[Klicka](https://evil.example)",
+      function: "ifo",
+    });
+    expect(res.replies[0].text).not.toContain("uppdaterade");
+    const member = await app.meetings.vus.members.read(`member.${user(1).aadObjectId}`, "sala");
+    expect(member?.doc.organisation).toBe("Region Västmanland");
+  });
+
   it("leaves nothing in the jobs container that links a member to the invitation or reminder without the secret", async () => {
     const { resources } = await app.store.containers.jobs.items.query("SELECT * FROM c").fetchAll();
     const deliveries = resources.filter((d) => d.type === "delivery");

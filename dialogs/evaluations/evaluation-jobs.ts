@@ -69,7 +69,8 @@ export class EvaluationJobHandler implements JobHandler {
     const window = surveyWindow(m, settings);
     const [members, rsvps] = await Promise.all([vus.membersOf(m.groupId), vus.rsvpsOf(m.groupId, m.id)]);
     const declined = new Set(rsvps.filter((r) => r.answer === "declined").map((r) => r.aadObjectId));
-    let recipients = members.filter((x) => !declined.has(x.aadObjectId));
+    // Those who were members when the survey opened; a later joiner was not at the meeting.
+    let recipients = members.filter((x) => !declined.has(x.aadObjectId) && x.joinedAt <= window.opensAt);
     const reminder = job.key === HALFWAY;
     if (reminder) {
       // Recomputing the keyed ids is the only way to tell who has answered: nothing stored links them.

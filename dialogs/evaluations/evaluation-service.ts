@@ -75,12 +75,9 @@ export class EvaluationService {
     if (state === "notOpen") return message(t.rejected.notOpen(swedishDeadline(window.opensAt)));
     if (state === "closed") return message(t.rejected.closed(swedishDeadline(window.closesAt)));
     const year = evaluationYear(meeting.doc);
-    // A member now, or someone who was sent the card (and may have left the group since).
-    const [member, invitation] = await Promise.all([
-      vus.members.read(memberDocId(aadObjectId), group.doc.id),
-      store.invitation(year, keys.invitationId(meeting.doc.id, aadObjectId)),
-    ]);
-    if (!member && !invitation) return message(t.rejected.notMember);
+    // Only those invited when the survey opened (members then); someone who joined later did not take part.
+    const invitation = await store.invitation(year, keys.invitationId(meeting.doc.id, aadObjectId));
+    if (!invitation) return message(t.rejected.notMember);
     return { aadObjectId, meeting: meeting.doc, group: group.doc, year, window };
   }
 
@@ -93,17 +90,6 @@ export class EvaluationService {
       return { kind: "card", card: this.form(ctx, data as FormValues, error), text: error };
     }
     const v = parsed.value;
-    // Members who joined after the cards went out count as invited once they answer, so the response
-    // rate never exceeds 100 %. Dated when the survey opened, like every invitation of the meeting: the
-    // submit time would tie this invitation to the answer stored next to it.
-    await store.recordInvitation({
-      id: keys.invitationId(ctx.meeting.id, ctx.aadObjectId),
-      type: "invitation",
-      year: ctx.year,
-      groupId: ctx.group.id,
-      meetingId: ctx.meeting.id,
-      invitedAt: ctx.window.opensAt,
-    });
     const saved = await store.saveAnswer({
       id: keys.answerId(ctx.meeting.id, ctx.aadObjectId),
       type: "answer",

@@ -3,6 +3,7 @@ import { meetingsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
 import type { JobStore } from "../../data/meetings/job-store";
 import { memberDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
+import { isKnownOrganisation } from "../../data/meetings/organisations";
 import { GroupId, MeetingId, MemberFunction, RsvpAnswer, type Meeting, type Member } from "../../data/meetings/schema";
 import { ConflictError, DuplicateError } from "../../data/errors";
 import {
@@ -31,8 +32,7 @@ const t = meetingsText;
 const JoinSubmit = z.object({
   action: z.literal("meetings.join"),
   groupId: GroupId,
-  organisation: z.string().min(1).max(100),
-  otherOrganisation: z.string().max(100).optional(),
+  organisation: z.string().refine(isKnownOrganisation),
   function: MemberFunction,
 });
 const SaveSubmit = MeetingInput.omit({ group: true }).extend({
@@ -122,10 +122,7 @@ export class MeetingsFeature implements FeatureHandler {
     if (!asker.aadObjectId || !asker.serviceUrl) return text(t.join.noAad);
     const group = (await this.deps.vus.group(parsed.data.groupId))?.doc;
     if (!group) return text(t.join.unknownGroup);
-    const organisation =
-      parsed.data.organisation === t.otherOrganisation
-        ? parsed.data.otherOrganisation?.trim() || t.otherOrganisation
-        : parsed.data.organisation;
+    const organisation = parsed.data.organisation;
     const now = this.deps.clock.now().toISOString();
     const existing = await this.deps.vus.members.read(memberDocId(asker.aadObjectId), group.id);
     const member: Member = {
