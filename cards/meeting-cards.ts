@@ -1,5 +1,5 @@
 import { meetingsText } from "../core/strings";
-import type { Group, Meeting, RsvpAnswer } from "../data/meetings/schema";
+import type { Group, JoinRequest, Meeting, RsvpAnswer } from "../data/meetings/schema";
 import { swedishSpan } from "../dialogs/meetings/time";
 import { escapeMarkdown as plain } from "../core/markdown";
 import { ORGANISATIONS } from "../data/meetings/organisations";
@@ -137,6 +137,33 @@ export function cancelConfirmCard(meeting: Meeting, groupName: string): CardAtta
     abort: c.abort,
     groupId: meeting.groupId,
     meetingId: meeting.id,
+  });
+}
+
+/** Pending requests to join, each with approve (as member, or as coordinator for admins) and deny buttons. */
+export function joinRequestsCard(
+  requests: { groupName: string; request: JoinRequest }[],
+  canAppointCoordinators: boolean,
+): CardAttachment {
+  const r = t.requests;
+  return cardAttachment("join-requests", {
+    title: r.title,
+    intro: r.intro,
+    requests: requests.map(({ groupName, request }) => {
+      const ref = { groupId: request.groupId, aadObjectId: request.aadObjectId };
+      const wants = request.function === "samordnare";
+      return {
+        who: r.who(plain(request.name || request.organisation), groupName),
+        details: r.details(plain(request.organisation), t.functionLabels[request.function], wants),
+        buttons: [
+          ...(wants && canAppointCoordinators
+            ? [{ title: r.approveCoordinator, data: { action: "meetings.approveJoin", ...ref, asCoordinator: true } }]
+            : []),
+          { title: wants ? r.approveMember : r.approve, data: { action: "meetings.approveJoin", ...ref } },
+          { title: r.deny, data: { action: "meetings.denyJoin", ...ref } },
+        ],
+      };
+    }),
   });
 }
 

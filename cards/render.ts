@@ -20,6 +20,7 @@ export type CardName =
   | "representation"
   | "coordinator"
   | "meeting-cancel"
+  | "join-requests"
   | EvaluationCardName
   | AdminCardName;
 /** Evaluation feature (issue 5); a separate union so the line merges cleanly with other features. */

@@ -49,6 +49,16 @@ describe("meeting evaluation over HTTP", () => {
       )
       .map((s) => s.activity.attachments[0].content);
   let meetingRef: { groupId: string; meetingId: string };
+  const approve = (i: number) =>
+    as(admin, () =>
+      client.post(
+        client.activity({
+          type: "message",
+          conversationId: "a:admin",
+          value: { action: "meetings.approveJoin", groupId: "sala", aadObjectId: user(i).aadObjectId },
+        }),
+      ),
+    );
 
   beforeAll(async () => {
     const config = loadConfig({
@@ -60,6 +70,7 @@ describe("meeting evaluation over HTTP", () => {
     app = await createApp(config, createLogger("silent"), { clock, instanceId: "eval-test", startScheduler: false });
     const port = await app.start(0);
     client = await TeamsTestClient.start(`http://127.0.0.1:${port}/api/messages`);
+    await as(admin, () => client.install({ conversationId: "a:admin" }));
     for (let i = 0; i < MEMBERS; i++) {
       await as(user(i), () => client.install({ conversationId: `a:member-${i}` }));
       const joined = await say(i, {
@@ -69,8 +80,8 @@ describe("meeting evaluation over HTTP", () => {
         function: "ifo",
       });
       expect(joined.replies[0].text).toContain("VuS Sala");
+      await approve(i);
     }
-    await as(admin, () => client.install({ conversationId: "a:admin" }));
     await as(admin, () =>
       client.post(
         client.activity({
@@ -225,6 +236,7 @@ describe("meeting evaluation over HTTP", () => {
     await as(late, () => client.install({ conversationId: "a:member-8" }));
     const joined = await say(8, { action: "meetings.join", groupId: "sala", organisation: "Sala", function: "ifo" });
     expect(joined.replies[0].text).toContain("VuS Sala");
+    await approve(8);
     const before = (await app.evaluations.store.answersOfYear("2026")).length;
     const res = await execute(8, "evaluation.submit", {
       action: "evaluation.submit",

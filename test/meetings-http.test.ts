@@ -88,7 +88,17 @@ async function setUp(c: Cluster, members: number) {
           },
         }),
       );
-      expect(joined.replies[0].text).toContain("Du är med i VuS Sala");
+      expect(joined.replies[0].text).toContain("förfrågan");
+    });
+    await as(c.client, admin, async () => {
+      const approved = await c.client.post(
+        c.client.activity({
+          type: "message",
+          conversationId: "a:admin",
+          value: { action: "meetings.approveJoin", groupId: "sala", aadObjectId: user(i).aadObjectId },
+        }),
+      );
+      expect(approved.replies[0].text).toContain("är nu medlem i VuS Sala");
     });
   }
   await as(c.client, admin, async () => {

@@ -89,7 +89,13 @@ describe("review fixes over HTTP", () => {
         organisation: "Sala",
         function: "ifo",
       });
-      expect(joined.replies[0].text).toContain("Du är med i VuS Sala");
+      expect(joined.replies[0].text).toContain("förfrågan");
+      const approved = await press(ADMIN, {
+        action: "meetings.approveJoin",
+        groupId: "sala",
+        aadObjectId: who.aadObjectId,
+      });
+      expect(approved.replies[0].text).toContain("är nu medlem i VuS Sala");
     }
     const made = await press(ADMIN, { action: "meetings.coordinator", member: `sala|${COORDINATOR.aadObjectId}` });
     expect(made.replies[0].text).toContain("är nu samordnare för VuS Sala");

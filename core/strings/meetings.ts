@@ -49,6 +49,35 @@ export const join = {
   noAad: "Jag kan inte se vem du är i Teams. Försök från Teams-klienten.",
 };
 
+export const requests = {
+  sent: (group: string) =>
+    `Din förfrågan om att gå med i VuS ${group} är skickad. Gruppens samordnare eller en administratör godkänner den; du får besked här.`,
+  sentCoordinator: (group: string) =>
+    `Din förfrågan om att gå med i VuS ${group} som samordnare är skickad. Samordnare utses av en administratör (Välfärd, Region Västmanland); när en administratör godkänner förfrågan blir du samordnare för gruppen.`,
+  title: "Förfrågningar om att gå med",
+  intro: "Godkänn eller avslå. Bara den som godkänns får gruppens påminnelser och kan utvärdera dess möten.",
+  none: "Inga förfrågningar väntar i dina grupper.",
+  notAllowed: "Bara gruppens samordnare och administratörer kan godkänna förfrågningar.",
+  coordinatorAdminOnly:
+    "Bara en administratör kan utse samordnare. Godkänn som medlem, eller be en administratör (Välfärd) att godkänna som samordnare.",
+  who: (name: string, group: string) => `${name} – VuS ${group}`,
+  details: (organisation: string, fn: string, wantsCoordinator: boolean) =>
+    `${organisation}, ${fn}${wantsCoordinator ? " (vill bli samordnare)" : ""}`,
+  approve: "Godkänn",
+  approveCoordinator: "Godkänn som samordnare",
+  approveMember: "Godkänn som medlem",
+  deny: "Avslå",
+  approved: (name: string, group: string) => `${name} är nu medlem i VuS ${group}.`,
+  approvedCoordinator: (name: string, group: string) => `${name} är nu medlem och samordnare i VuS ${group}.`,
+  denied: (name: string, group: string) => `Förfrågan från ${name} om VuS ${group} är avslagen.`,
+  gone: "Förfrågan finns inte längre (den kan redan vara besvarad).",
+  toRequesterApproved: (group: string) =>
+    `Välkommen! Du är med i VuS ${group}. Du får påminnelser om gruppens möten här. Skriv **möten** för att se dem.`,
+  toRequesterDenied: (group: string) => `Din förfrågan om att gå med i VuS ${group} blev inte godkänd.`,
+  toApprover: (name: string, group: string) =>
+    `${name} vill gå med i VuS ${group}. Skriv **förfrågningar** för att godkänna eller avslå.`,
+};
+
 export const leave = {
   notMember: "Du är inte med i någon VuS-grupp.",
   left: (group: string) => `Du har lämnat VuS ${group}. Du får inga fler påminnelser från gruppen.`,
@@ -118,7 +147,8 @@ export const form = {
   notHeld: (group: string, when: string) =>
     `Mötet för VuS ${group} ${when} är nu markerat som ej genomfört (räknas inte i indikator 2a).`,
   notFound: "Mötet finns inte längre.",
-  notAllowed: "Bara gruppens samordnare och administratörer kan planera och ändra möten.",
+  notAllowed:
+    "Bara gruppens samordnare och administratörer kan planera och ändra möten. Samordnare utses av en administratör (Välfärd): skriv **gå med** och välj funktionen Samordnare för gruppen, så skickas frågan till dem.",
   notStartedYet: "Mötet har inte ägt rum ännu; ställ in det i stället.",
   alreadyCancelled: "Mötet är redan inställt.",
   conflict: "Någon annan ändrade mötet samtidigt. Försök igen.",

@@ -74,6 +74,24 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
+/** Someone asking to join a group; a coordinator of the group or an admin approves or denies it. */
+export const JoinRequest = Member.pick({
+  groupId: true,
+  tenantId: true,
+  aadObjectId: true,
+  userId: true,
+  serviceUrl: true,
+  name: true,
+  organisation: true,
+  function: true,
+}).extend({
+  /** `request.<aadObjectId>`: one open request per person and group. */
+  id: z.string(),
+  type: z.literal("joinRequest"),
+  requestedAt: UtcInstant,
+});
+export type JoinRequest = z.infer<typeof JoinRequest>;
+
 export const MeetingStatus = z.enum(["planned", "cancelled", "notHeld"]);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 

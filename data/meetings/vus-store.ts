@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Container } from "@azure/cosmos";
 import { Repository } from "../repository";
 import { DuplicateError } from "../errors";
-import { Group, GroupsFile, Meeting, Member, Rsvp } from "./schema";
+import { Group, GroupsFile, JoinRequest, Meeting, Member, Rsvp } from "./schema";
 
 /** Reads the shipped default county parts (data/meetings/groups.json). */
 function defaultGroups(): GroupsFile {
@@ -18,6 +18,7 @@ export class VusStore {
   readonly members: Repository<typeof Member>;
   readonly meetings: Repository<typeof Meeting>;
   readonly rsvps: Repository<typeof Rsvp>;
+  readonly requests: Repository<typeof JoinRequest>;
 
   constructor(
     container: Container,
@@ -27,6 +28,7 @@ export class VusStore {
     this.members = new Repository(container, Member, (d) => d.groupId, "member");
     this.meetings = new Repository(container, Meeting, (d) => d.groupId, "meeting");
     this.rsvps = new Repository(container, Rsvp, (d) => d.groupId, "rsvp");
+    this.requests = new Repository(container, JoinRequest, (d) => d.groupId, "joinRequest");
   }
 
   /** Creates the default groups that do not exist yet; never overwrites an admin's change. */
@@ -76,6 +78,15 @@ export class VusStore {
     return found.map((s) => s.doc);
   }
 
+  async requestsOf(groupId: string): Promise<JoinRequest[]> {
+    const found = await this.requests.query(
+      "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'joinRequest'",
+      [{ name: "@g", value: groupId }],
+      groupId,
+    );
+    return found.map((s) => s.doc).sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+  }
+
   async meetingsOf(groupId: string): Promise<Meeting[]> {
     const found = await this.meetings.query(
       "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'meeting'",
@@ -103,4 +114,5 @@ export class VusStore {
 }
 
 export const memberDocId = (aadObjectId: string) => `member.${aadObjectId}`;
+export const requestDocId = (aadObjectId: string) => `request.${aadObjectId}`;
 export const rsvpDocId = (meetingId: string, aadObjectId: string) => `rsvp.${meetingId}.${aadObjectId}`;

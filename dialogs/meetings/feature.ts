@@ -2,13 +2,26 @@ import { z } from "zod";
 import { meetingsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
 import type { JobStore } from "../../data/meetings/job-store";
-import { memberDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
+import { memberDocId, requestDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
 import { isKnownOrganisation } from "../../data/meetings/organisations";
-import { GroupId, MeetingId, MemberFunction, RsvpAnswer, type Meeting, type Member } from "../../data/meetings/schema";
+import {
+  AadObjectId,
+  GroupId,
+  MeetingId,
+  MemberFunction,
+  RsvpAnswer,
+  type JoinRequest,
+  type Meeting,
+  type Member,
+} from "../../data/meetings/schema";
+import { escapeMarkdown as plain } from "../../core/markdown";
+import type { Messenger, SendTarget } from "./messenger";
+import { memberRecipient } from "./job-handlers";
 import { ConflictError, DuplicateError } from "../../data/errors";
 import {
   cancelConfirmCard,
   joinCard,
+  joinRequestsCard,
   meetingCard,
   meetingFacts,
   meetingFormCard,
@@ -35,6 +48,11 @@ const JoinSubmit = z.object({
   organisation: z.string().refine(isKnownOrganisation),
   function: MemberFunction,
 });
+const DecisionSubmit = z.object({
+  groupId: GroupId,
+  aadObjectId: AadObjectId,
+  asCoordinator: z.boolean().optional(),
+});
 const SaveSubmit = MeetingInput.omit({ group: true }).extend({
   action: z.literal("meetings.save"),
   meetingId: z.union([MeetingId, z.literal("")]).optional(),
@@ -53,6 +71,8 @@ const MeetingRef = z.object({
 });
 const RsvpData = z.object({ groupId: GroupId, meetingId: MeetingId, answer: RsvpAnswer.optional() });
 
+const memberTarget = (m: Member): SendTarget => memberRecipient(m).target;
+
 const COMMANDS = {
   join: /^(gå|ga) med( i vus)?$/i,
   leave: /^(lämna|lamna)( (?<group>.+))?$/i,
@@ -61,10 +81,13 @@ const COMMANDS = {
   report: /^(leveranser|leveransrapport)$/i,
   municipalities: /^kommuner (?<group>[^:]+):(?<list>.+)$/i,
   coordinator: /^samordnare$/i,
+  requests: /^(förfrågningar|forfragningar|förfrågningar om medlemskap)$/i,
   channel: /^koppla kanal (?<group>.+)$/i,
 };
 
 export interface MeetingsFeatureDeps {
+  /** Tells approvers about a new request and requesters about the decision (best effort). */
+  messenger?: Messenger;
   vus: VusStore;
   jobs: JobStore;
   planner: MeetingPlanner;
@@ -99,6 +122,7 @@ export class MeetingsFeature implements FeatureHandler {
     if (COMMANDS.list.test(said)) return this.list(message.asker);
     if (COMMANDS.plan.test(said)) return this.form(message.asker);
     if (COMMANDS.report.test(said)) return deliveryReport(this.deps, message.asker);
+    if (COMMANDS.requests.test(said)) return this.pendingRequests(message.asker);
     // "samordnare" is also a word people ask about: only an admin's bare word is the command.
     if (COMMANDS.coordinator.test(said) && (await this.deps.permissions.isAdmin(message.asker.aadObjectId)))
       return this.settings.coordinatorForm(message.asker);
@@ -125,6 +149,10 @@ export class MeetingsFeature implements FeatureHandler {
     const organisation = parsed.data.organisation;
     const now = this.deps.clock.now().toISOString();
     const existing = await this.deps.vus.members.read(memberDocId(asker.aadObjectId), group.id);
+    // A VuS group has appointed representatives: someone new asks, and a coordinator or an admin decides.
+    // An admin may add themself; a member may update their own details.
+    if (!existing && !(await this.deps.permissions.isAdmin(asker.aadObjectId)))
+      return this.request(asker, group.id, group.name, parsed.data.organisation, parsed.data.function, now);
     const member: Member = {
       id: memberDocId(asker.aadObjectId),
       type: "member",
@@ -145,6 +173,107 @@ export class MeetingsFeature implements FeatureHandler {
     else await this.deps.vus.members.create(member);
     this.deps.logger.info({ groupId: group.id, rejoin: Boolean(existing) }, "member joined");
     return text(existing ? t.join.updated(group.name) : t.join.joined(group.name));
+  }
+
+  private async request(
+    asker: Asker,
+    groupId: string,
+    groupName: string,
+    organisation: string,
+    fn: Member["function"],
+    now: string,
+  ): Promise<Reply[]> {
+    const request: JoinRequest = {
+      id: requestDocId(asker.aadObjectId!),
+      type: "joinRequest",
+      groupId,
+      tenantId: asker.tenantId,
+      aadObjectId: asker.aadObjectId!,
+      userId: asker.userId,
+      serviceUrl: asker.serviceUrl!,
+      name: asker.name ?? "",
+      organisation,
+      function: fn,
+      requestedAt: now,
+    };
+    await this.deps.vus.requests.upsert(request);
+    this.deps.logger.info({ groupId }, "join requested");
+    const coordinators = (await this.deps.vus.membersOf(groupId)).filter((m) => m.role === "coordinator");
+    for (const c of coordinators)
+      await this.notify(memberTarget(c), t.requests.toApprover(plain(request.name || organisation), groupName));
+    return text(fn === "samordnare" ? t.requests.sentCoordinator(groupName) : t.requests.sent(groupName));
+  }
+
+  private async notify(target: SendTarget, message: string): Promise<void> {
+    try {
+      await this.deps.messenger?.send(target, { text: message });
+    } catch (err) {
+      this.deps.logger.warn({ err: (err as Error).message }, "could not send a membership notice");
+    }
+  }
+
+  private async pendingRequests(asker: Asker): Promise<Reply[]> {
+    const managed = await this.deps.permissions.managedGroups(asker.aadObjectId);
+    if (managed !== "*" && managed.size === 0) return text(t.requests.notAllowed);
+    const groups = (await this.deps.vus.listGroups()).filter((g) => managed === "*" || managed.has(g.id));
+    const pending = (
+      await Promise.all(
+        groups.map(async (g) =>
+          (await this.deps.vus.requestsOf(g.id)).map((request) => ({ groupName: g.name, request })),
+        ),
+      )
+    ).flat();
+    if (!pending.length) return text(t.requests.none);
+    return [{ text: `${t.requests.title}: ${pending.length}`, card: joinRequestsCard(pending, managed === "*") }];
+  }
+
+  private async decide(value: unknown, asker: Asker, approve: boolean): Promise<Reply[]> {
+    const parsed = DecisionSubmit.safeParse(value);
+    if (!parsed.success) return text(t.requests.gone);
+    const { groupId, aadObjectId, asCoordinator } = parsed.data;
+    if (!(await this.deps.permissions.canManage(asker.aadObjectId, groupId))) return text(t.requests.notAllowed);
+    if (asCoordinator && !(await this.deps.permissions.isAdmin(asker.aadObjectId)))
+      return text(t.requests.coordinatorAdminOnly);
+    const stored = await this.deps.vus.requests.read(requestDocId(aadObjectId), groupId);
+    const group = (await this.deps.vus.group(groupId))?.doc;
+    if (!stored || !group) return text(t.requests.gone);
+    const r = stored.doc;
+    const who = plain(r.name || r.organisation);
+    const target: SendTarget = {
+      kind: "member",
+      tenantId: r.tenantId,
+      aadObjectId: r.aadObjectId,
+      userId: r.userId,
+      serviceUrl: r.serviceUrl,
+    };
+    if (!approve) {
+      await this.deps.vus.requests.delete(r.id, groupId);
+      await this.notify(target, t.requests.toRequesterDenied(group.name));
+      return text(t.requests.denied(who, group.name));
+    }
+    const now = this.deps.clock.now().toISOString();
+    const existing = await this.deps.vus.members.read(memberDocId(aadObjectId), groupId);
+    const member: Member = {
+      id: memberDocId(aadObjectId),
+      type: "member",
+      groupId,
+      tenantId: r.tenantId,
+      aadObjectId,
+      userId: r.userId,
+      serviceUrl: r.serviceUrl,
+      name: r.name,
+      organisation: r.organisation,
+      function: r.function,
+      role: asCoordinator ? "coordinator" : (existing?.doc.role ?? "member"),
+      joinedAt: existing?.doc.joinedAt ?? now,
+      updatedAt: now,
+    };
+    if (existing) await this.deps.vus.members.replace(member, existing.etag);
+    else await this.deps.vus.members.create(member);
+    await this.deps.vus.requests.delete(r.id, groupId);
+    this.deps.logger.info({ groupId, coordinator: Boolean(asCoordinator) }, "join approved");
+    await this.notify(target, t.requests.toRequesterApproved(group.name));
+    return text(asCoordinator ? t.requests.approvedCoordinator(who, group.name) : t.requests.approved(who, group.name));
   }
 
   private async leave(asker: Asker, groupRef?: string): Promise<Reply[]> {
@@ -384,6 +513,10 @@ export class MeetingsFeature implements FeatureHandler {
         return this.onMeeting(value, asker);
       case "meetings.coordinator":
         return this.settings.toggleCoordinator(value, asker);
+      case "meetings.approveJoin":
+        return this.decide(value, asker, true);
+      case "meetings.denyJoin":
+        return this.decide(value, asker, false);
       default:
         return text(t.join.missing);
     }

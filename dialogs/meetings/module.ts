@@ -116,6 +116,6 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     leaseMs,
     logger,
   });
-  const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger });
+  const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger, messenger: deps.messenger });
   return { vus, jobs, planner, permissions, feature, scheduler, limiter, fanout };
 }

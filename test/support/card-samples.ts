@@ -140,6 +140,28 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
     },
     { title: "Kommande", none: "Inga", held: [], meetings: [], canPlan: false, labels: meetingsText.list },
   ],
+  "join-requests": [
+    {
+      title: meetingsText.requests.title,
+      intro: meetingsText.requests.intro,
+      requests: [
+        {
+          who: "Anna Andersson – VuS Sala",
+          details: "Sala, Samordnare för gruppen (vill bli samordnare)",
+          buttons: [
+            {
+              title: meetingsText.requests.approveCoordinator,
+              data: { action: "meetings.approveJoin", groupId: "sala", aadObjectId: "a", asCoordinator: true },
+            },
+            {
+              title: meetingsText.requests.deny,
+              data: { action: "meetings.denyJoin", groupId: "sala", aadObjectId: "a" },
+            },
+          ],
+        },
+      ],
+    },
+  ],
   "join-group": [
     {
       ...meetingsText.join,
