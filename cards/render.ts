@@ -21,7 +21,10 @@ export type CardName =
   | "coordinator"
   | "meeting-cancel"
   | EvaluationCardName
-  | AdminCardName;
+  | AdminCardName
+  | CaseCardName;
+/** Samverkansärenden and the yearly follow-up. */
+type CaseCardName = "case-form" | "case" | "case-list" | "followup";
 /** Evaluation feature (issue 5); a separate union so the line merges cleanly with other features. */
 type EvaluationCardName = "evaluation" | "evaluation-thanks" | "evaluation-notice" | "report-2b";
 /** Admin feature: editing the knowledge base from Teams. */

@@ -10,7 +10,12 @@ describe("chart renderer", () => {
       title: "Möten hållna per länsdel",
       width: 400,
       height: 200,
-      data: { values: [{ del: "Västerås", n: 4 }, { del: "Köping", n: 2 }] },
+      data: {
+        values: [
+          { del: "Västerås", n: 4 },
+          { del: "Köping", n: 2 },
+        ],
+      },
       mark: "bar",
       encoding: { x: { field: "del", type: "nominal" }, y: { field: "n", type: "quantitative" } },
     });
