@@ -15,6 +15,8 @@ const base = { width: 460, height: 240, config: { font: "DejaVu Sans", title: { 
 
 export function chart2a(report: Report2b): VegaLiteSpec {
   const values = report.groups.map((g) => ({ part: g.groupName, held: g.meetingsHeld, goal: g.meetingsGoal }));
+  // Headroom above the tallest bar for its label and above the goal line.
+  const top = Math.max(5, ...values.map((v) => v.held + 1));
   return {
     ...base,
     title: t.chart["2aTitle"](report.year),
@@ -24,7 +26,13 @@ export function chart2a(report: Report2b): VegaLiteSpec {
         mark: { type: "bar", color: "#2f6f9f" },
         encoding: {
           x: { field: "part", type: "nominal", title: t.part, sort: null, axis: { labelAngle: 0 } },
-          y: { field: "held", type: "quantitative", title: t.chart.meetings, axis: { tickMinStep: 1 } },
+          y: {
+            field: "held",
+            type: "quantitative",
+            title: t.chart.meetings,
+            axis: { tickMinStep: 1 },
+            scale: { domain: [0, top] },
+          },
         },
       },
       {
@@ -88,13 +96,13 @@ export function chart2b(report: Report2b): VegaLiteSpec {
     mark: "bar",
     encoding: {
       y: { field: "category", type: "nominal", title: null, sort: shown.map((r) => r.label) },
-      yOffset: { field: "statement", type: "nominal" },
+      yOffset: { field: "statement", type: "nominal", sort: [e.statementShort.q1, e.statementShort.q2] },
       x: { field: "mean", type: "quantitative", title: t.chart.mean, scale: { domain: [0, 5] } },
       color: {
         field: "statement",
         type: "nominal",
         title: t.chart.statement,
-        scale: { range: ["#2f6f9f", "#e39b2d"] },
+        scale: { domain: [e.statementShort.q1, e.statementShort.q2], range: ["#2f6f9f", "#e39b2d"] },
       },
     },
   };
@@ -128,6 +136,7 @@ export function chart3a(figures: Indicator3a): VegaLiteSpec {
         type: "nominal",
         title: t.chart.kind,
         scale: { domain: CASE_KINDS.map((k) => casesText.kindLabels[k]) },
+        legend: { labelLimit: 260 },
       },
     },
   };
