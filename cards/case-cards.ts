@@ -25,8 +25,16 @@ export function caseFormCard(
   values: CaseFormValues = {},
   opts: { notice?: string; proceed?: boolean } = {},
 ): CardAttachment {
+  return cardAttachment("case-form", caseFormData(groups, values, opts));
+}
+
+export function caseFormData(
+  groups: { id: string; name: string }[],
+  values: CaseFormValues = {},
+  opts: { notice?: string; proceed?: boolean } = {},
+) {
   const str = (v: unknown) => (typeof v === "string" ? v : "");
-  return cardAttachment("case-form", {
+  return {
     ...t.form,
     notice: opts.notice ?? "",
     groups: groups.map((g) => ({ value: g.id, title: g.name })),
@@ -38,7 +46,7 @@ export function caseFormCard(
     managersTried: str(values.managersTried),
     proceed: opts.proceed ? "true" : "false",
     submitTitle: opts.proceed ? t.form.submitAnyway : t.form.submit,
-  });
+  };
 }
 
 export interface CaseView {
@@ -62,7 +70,19 @@ export interface CaseView {
 
 /** The case as its viewer may see it; the card refreshes itself (Action.Execute) so every viewer sees the current state. */
 export function caseCard(v: CaseView): CardAttachment {
-  const card = cardAttachment("case", {
+  const card = cardAttachment("case", caseData(v));
+  card.content.refresh = {
+    action: {
+      type: "Action.Execute",
+      verb: "cases.refresh",
+      data: { action: "cases.refresh", groupId: v.groupId, caseId: v.caseId },
+    },
+  };
+  return card;
+}
+
+export function caseData(v: CaseView) {
+  return {
     ...v,
     notice: v.notice ?? "",
     noticeColor: v.noticeKind === "good" ? "Good" : "Warning",
@@ -78,15 +98,7 @@ export function caseCard(v: CaseView): CardAttachment {
       forum: v.values?.forum ?? "",
       outcome: v.values?.outcome ?? "",
     },
-  });
-  card.content.refresh = {
-    action: {
-      type: "Action.Execute",
-      verb: "cases.refresh",
-      data: { action: "cases.refresh", groupId: v.groupId, caseId: v.caseId },
-    },
   };
-  return card;
 }
 
 export interface ListedCase {
@@ -97,13 +109,11 @@ export interface ListedCase {
 }
 
 export function caseListCard(items: ListedCase[]): CardAttachment {
-  return cardAttachment("case-list", {
-    title: t.list.title,
-    none: t.list.none,
-    items,
-    openTitle: t.card.open,
-    newTitle: t.form.title,
-  });
+  return cardAttachment("case-list", caseListData(items));
+}
+
+export function caseListData(items: ListedCase[]) {
+  return { title: t.list.title, none: t.list.none, items, openTitle: t.card.open, newTitle: t.form.title };
 }
 
 export interface FollowupView {
@@ -121,8 +131,12 @@ export interface FollowupView {
 }
 
 export function followupCard(v: FollowupView): CardAttachment {
+  return cardAttachment("followup", followupData(v));
+}
+
+export function followupData(v: FollowupView) {
   const f = t.followup;
-  return cardAttachment("followup", {
+  return {
     ...v,
     i2aTitle: f.i2aTitle,
     i2aText: f.i2aText,
@@ -143,7 +157,7 @@ export function followupCard(v: FollowupView): CardAttachment {
     },
     alt: { c2a: f.chartAlt["2a"], c2b: f.chartAlt["2b"], c3a: f.chartAlt["3a"] },
     csvTitles: { c2a: f.csv["2a"], c2b: f.csv["2b"], c3a: f.csv["3a"] },
-  });
+  };
 }
 
 /** Replaces a pressed case button's card when there is no case to show (not found, not allowed, tampered). */
