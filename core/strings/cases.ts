@@ -89,6 +89,7 @@ export const card = {
   forum: "Forum",
   outcome: "Utfall",
   decisionLabel: "Beslut",
+  decisionText: "I korthet",
   decisionPlaceholder: "Välj beslut",
   decisionTextLabel: "Beslutet i korthet (krävs för ”Löst lokalt”)",
   decide: "Spara beslut",

@@ -44,10 +44,14 @@ export class CaseNoticeHandler implements JobHandler {
     const groupName = (await this.deps.vus.group(c.groupId))?.doc.name ?? c.groupId;
     const audiences = new Map<string, Audience>();
     const recipients: Recipient[] = [];
+    // Keyed per audience: someone who both raised the case and works at Välfärd gets the reporter's
+    // notice and the admin's form.
     const add = (r: Recipient | undefined, a: Audience) => {
-      if (!r || audiences.has(r.key)) return;
-      audiences.set(r.key, a);
-      recipients.push(r);
+      if (!r) return;
+      const key = `${a}:${r.key}`;
+      if (audiences.has(key)) return;
+      audiences.set(key, a);
+      recipients.push({ ...r, key });
     };
     const reporter: Recipient = {
       key: `member:${c.reporter.aadObjectId}`,

@@ -33,7 +33,7 @@ export function caseView(c: Case, groupName: string, role: ViewerRole): CaseView
   const decisionFacts = c.decision
     ? [
         { title: t.card.decisionLabel, value: t.decisionLabels[c.decision.decision] },
-        ...(c.decision.text ? [{ title: t.card.outcome, value: c.decision.text }] : []),
+        ...(c.decision.text ? [{ title: t.card.decisionText, value: c.decision.text }] : []),
         { title: t.card.by, value: t.card.decidedBy(c.decision.byName, day(c.decision.at)) },
       ]
     : [];

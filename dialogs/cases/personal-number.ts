@@ -1,9 +1,9 @@
 // Refuses text that looks like a Swedish personal identity number (personnummer) or coordination
-// number (samordningsnummer, day + 60). With the century or a separator ("-", "+"), a date-shaped number
+// number (samordningsnummer, day + 60). With the century or a separator ("-", "+", a space), a date-shaped number
 // is refused even with a wrong check digit (a mistyped number still points at a person); ten bare
 // digits are also phone numbers, so those are refused only when the Luhn check digit fits.
 
-const PATTERN = /(?<![\d-])(19|20)?(\d{2})(\d{2})(\d{2})\s?([-+]?)\s?(\d{4})(?![\d-])/g;
+const PATTERN = /(?<![\d-])(19|20)?(\d{2})(\d{2})(\d{2})(\s?[-+]?\s?)(\d{4})(?![\d-])/g;
 
 function plausibleDate(month: number, day: number): boolean {
   if (month < 1 || month > 12) return false;
