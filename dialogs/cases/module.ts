@@ -40,8 +40,10 @@ export interface Cases {
   feature: CasesFeature;
   notices: CaseNoticeHandler;
   renderer: ChartRenderer;
-  /** For the retention job: finished cases older than this many days are deleted (CaseStore.purgeFinishedBefore). */
+  /** CASES_RETENTION_DAYS: how long a finished case is kept. */
   retentionDays: number;
+  /** For the retention job: deletes cases finished more than retentionDays before `now`; returns how many. */
+  purgeExpired(now: Date): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -83,6 +85,8 @@ export function createCases(deps: CasesDeps): Cases {
     notices,
     renderer,
     retentionDays: config.CASES_RETENTION_DAYS,
+    purgeExpired: (at) =>
+      store.purgeFinishedBefore(new Date(at.getTime() - config.CASES_RETENTION_DAYS * 86_400_000).toISOString()),
     stop: () => renderer.close(),
   };
 }

@@ -188,6 +188,11 @@ export function caseSteps({ chat, app, clock, artifactsDir }: CaseStepsDeps): St
         }
         expect(loaded >= 3, `only ${loaded} of the three chart images loaded in the page`);
         await closeUp(card, "followup");
+        // The card is taller than the chat pane: each chart on its own as well, as the page shows it.
+        for (let i = 0; i < 3; i++) {
+          await images.nth(i).scrollIntoViewIfNeeded();
+          await images.nth(i).screenshot({ path: join(artifactsDir, `card-followup-chart-${i + 1}.png`) });
+        }
       },
     },
   ];
