@@ -7,3 +7,4 @@ export * as evaluationsText from "./evaluations";
 export * as adminText from "./admin";
 export * as filesText from "./files";
 export * as casesText from "./cases";
+export * as trustText from "./trust";

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { escapeMarkdown as plain } from "../../core/markdown";
 import { casesText } from "../../core/strings";
 import type { Case } from "../../data/cases/schema";
 import type { CaseView, ListedCase } from "../../cards/case-cards";
@@ -25,23 +26,23 @@ export function caseView(c: Case, groupName: string, role: ViewerRole): CaseView
     { title: t.card.group, value: groupName },
     { title: t.card.kind, value: t.kindLabels[c.kind] },
     { title: t.card.raised, value: day(c.raisedAt) },
-    { title: t.card.reporter, value: c.reporter.name || "–" },
-    { title: t.card.parties, value: c.parties },
+    { title: t.card.reporter, value: plain(c.reporter.name) || "–" },
+    { title: t.card.parties, value: plain(c.parties) },
     { title: t.card.managersTried, value: c.managersTried ? t.card.yes : t.card.no },
     { title: t.card.status, value: statusText(c) },
   ];
   const decisionFacts = c.decision
     ? [
         { title: t.card.decisionLabel, value: t.decisionLabels[c.decision.decision] },
-        ...(c.decision.text ? [{ title: t.card.decisionText, value: c.decision.text }] : []),
-        { title: t.card.by, value: t.card.decidedBy(c.decision.byName, day(c.decision.at)) },
+        ...(c.decision.text ? [{ title: t.card.decisionText, value: plain(c.decision.text) }] : []),
+        { title: t.card.by, value: t.card.decidedBy(plain(c.decision.byName), day(c.decision.at)) },
       ]
     : [];
   const regionalFacts = c.regional
     ? [
         { title: t.card.forum, value: t.forumLabels[c.regional.forum] },
-        { title: t.card.outcome, value: c.regional.outcome },
-        { title: t.card.by, value: t.card.decidedBy(c.regional.byName, day(c.regional.at)) },
+        { title: t.card.outcome, value: plain(c.regional.outcome) },
+        { title: t.card.by, value: t.card.decidedBy(plain(c.regional.byName), day(c.regional.at)) },
       ]
     : [];
   return {
@@ -50,7 +51,7 @@ export function caseView(c: Case, groupName: string, role: ViewerRole): CaseView
     revision: c.revision,
     title: t.card.title(c.id, groupName),
     facts,
-    description: c.description,
+    description: plain(c.description),
     decisionFacts,
     regionalFacts,
     canDecide: c.status === "open" && (role.coordinator || role.admin),
