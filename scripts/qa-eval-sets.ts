@@ -1,12 +1,13 @@
 // Scores the engine in process on one or more question sets (JSONL) with qa-eval.mjs's rules and
 // prints the share per set and kind, plus every miss with what the engine did. For tuning by hand:
 //   npx tsc -p . && node dist/scripts/qa-eval-sets.js data/eval/questions-11.jsonl [--verbose]
-import { loadQuestions, loadSeedEntries, runSet, summarise } from "../dialogs/qa/eval-harness";
+import { loadQuestions, loadSeedEntries, loadSources, runSet, summarise } from "../dialogs/qa/eval-harness";
 import { QaEngine } from "../dialogs/qa/qa-engine";
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
-const engine = new QaEngine(loadSeedEntries());
+const entries = loadSeedEntries();
+const engine = new QaEngine(entries, loadSources(entries));
 for (const path of args.filter((a) => !a.startsWith("--"))) {
   const qs = loadQuestions(path);
   if (!qs) {
@@ -24,7 +25,10 @@ for (const path of args.filter((a) => !a.startsWith("--"))) {
   if (!verbose) continue;
   for (const o of outcomes.filter((x) => !x.pass)) {
     const r = o.result;
-    const what = r.outcome === "decline" ? `decline:${r.reason}` : `${r.outcome} ${r.entry.id}`;
+    const what =
+      r.outcome === "decline"
+        ? `decline:${r.reason}${r.passage ? ` quote(${r.passage.coverage.toFixed(2)} ${r.passage.passage.section})` : ""}`
+        : `${r.outcome} ${r.entry.id}${r.also?.length ? ` +${r.also.map((e) => e.id).join(",")}` : ""}`;
     console.log(`  MISS ${o.q.id} [${o.q.kind}] ${what} (${r.confidence}) missing=${JSON.stringify(o.missing)}\n       ${o.q.q}`);
   }
 }

@@ -6,7 +6,8 @@ import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import type { KbEntry } from "../../data/kb/schema";
 import { loadSeed } from "../../data/kb/seed";
-import { answerText, declineText } from "./answer-text";
+import { loadSourceTexts, type SourceText } from "../../data/kb/source-texts";
+import { resultText } from "./answer-text";
 import type { QaEngine, QaResult } from "./qa-engine";
 
 export const EvalQuestion = z.object({
@@ -55,6 +56,11 @@ export function loadSeedEntries(dir = SEED_DIR): KbEntry[] {
   return loadSeed(dir).entries;
 }
 
+/** The source documents with the sections the entries cite, for the engine's passage fallback. */
+export function loadSources(entries: readonly KbEntry[]): SourceText[] {
+  return loadSourceTexts(entries.flatMap((e) => [e.source, ...e.alsoSources]));
+}
+
 /** The questions of a JSONL set, or null when the file does not exist. Bad lines are skipped. */
 export function loadQuestions(path: string): EvalQuestion[] | null {
   if (!existsSync(path)) return null;
@@ -76,7 +82,7 @@ const foldWs = (s: string) => s.toLowerCase().replace(/\s+/g, " ");
 
 /** What the user would read first for a result. */
 export function replyText(r: QaResult): string {
-  return r.outcome === "decline" ? declineText(r.reason) : answerText(r.entry);
+  return resultText(r);
 }
 
 /** Same rule as qa-eval.mjs: every must-group has a hit, no must_not, the question's own text removed. */
