@@ -47,7 +47,7 @@ export interface QaTrace {
 }
 
 // Field boosts: what an entry is called and how people ask for it say more than its answer text.
-const BOOST: Record<Field, number> = { title: 3, keys: 3, phrasings: 2, cues: 2, section: 0.7, body: 1 };
+const BOOST: Record<Field, number> = { title: 3, keys: 3, phrasings: 2, cues: 0.5, section: 0.7, body: 1 };
 
 /**
  * Thresholds on the confidence, chosen with scripts/qa-calibrate.ts over the public dev set and
@@ -141,6 +141,11 @@ const FACET_WEIGHT = 0.5;
 const FACET_CREDIT = 0.9;
 const CUE_LIFT = 0.25;
 const MAX_CUE_CREDIT = 2;
+/**
+ * Cues say when an entry applies: in a story that meets none of an entry's cues, the entry is
+ * likely about another situation ("the patient has children" in a story without children).
+ */
+const CUE_MISS_FACTOR = 0.75;
 /**
  * The situation card: a story (a long question) whose runners-up score at least ALSO_SHARE of the
  * best entry gets up to MAX_ALSO of them as "Det här gäller också", so a story touching two or
@@ -245,7 +250,7 @@ export class QaEngine {
     const question = input.slice(0, MAX_QUESTION_CHARS);
     const query = this.analyzer.analyzeQuery(question);
     const situation = analyzeSituation(query.tokens);
-    const situationStems = this.addFacetTerms(query, situation, query.groups.length >= LONG_QUESTION_WORDS);
+    const situationStems = this.addFacetTerms(query, situation, true);
     const scope = judgeScope(question, query.tokens, (w) => this.analyzer.knowsBeyondNames(w));
     const stems = new Set(this.analyzer.contentStems(question, true));
     const seen = new Set([...stems, ...query.terms.map((t) => t.term), ...situationStems]);
@@ -304,6 +309,11 @@ export class QaEngine {
     let confidence = combine(parts);
     if (scope.kind === "off-topic") confidence *= OFF_TOPIC_FACTOR;
     if (this.missesItsTopic(query, top)) confidence *= UNKNOWN_TOPIC_FACTOR;
+    // A story whose best entry applies to the situation told (its cues are met) is in the agreement:
+    // a best guess with alternatives, never "nothing found".
+    const story = query.groups.length >= LONG_QUESTION_WORDS;
+    if (story && scope.kind === "in-scope" && this.cueCredit(top.id, seen) >= 1)
+      confidence = Math.max(confidence, SUGGEST_THRESHOLD);
     confidence = Math.round(confidence * 1000) / 1000;
 
     const entry = this.entries.get(top.id)!;
@@ -314,7 +324,6 @@ export class QaEngine {
       .map((r) => this.entries.get(r.id)!);
 
     // A story touching several routines is answered on each (the situation card).
-    const story = query.groups.length >= LONG_QUESTION_WORDS;
     const also = story
       ? ranked
           .slice(1)
@@ -456,7 +465,9 @@ export class QaEngine {
     for (const r of ranked) {
       const name = this.names.get(r.id);
       if (name && name.every((st) => stems.has(st))) r.score *= NAMED_ENTITY_FACTOR;
-      r.score *= 1 + CUE_LIFT * this.cueCredit(r.id, seen);
+      const credit = this.cueCredit(r.id, seen);
+      r.score *= 1 + CUE_LIFT * credit;
+      if (long && credit === 0 && this.cues.has(r.id)) r.score *= CUE_MISS_FACTOR;
     }
     const matched = exact ? ranked.filter((r) => exact.has(r.id)) : [];
     if (matched.length > 0) {
