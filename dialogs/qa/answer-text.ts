@@ -36,7 +36,10 @@ const ONE_LINE_MIN = 70;
  * a word with "…" when still too long.
  */
 export function oneLine(entry: KbEntry): string {
-  const sentences = entry.answer.replace(/\s+/g, " ").trim().split(/(?<=[.!?])\s+/);
+  const sentences = entry.answer
+    .replace(/\s+/g, " ")
+    .trim()
+    .split(/(?<=[.!?])\s+/);
   let line = sentences[0] ?? "";
   if (line.length < ONE_LINE_MIN && sentences[1]) line = `${line} ${sentences[1]}`;
   if (line.length <= ONE_LINE_MAX) return line;

@@ -76,7 +76,8 @@ export class PassageSearch {
     for (const h of hits) {
       const { share } = coverageDetail(query, new Set(h.queryTerms), this.terms[h.id as number], idf, weight);
       const score = (h.score / hits[0].score) * share * share;
-      if (!best || score > best.score) best = { hit: { passage: this.passages[h.id as number], coverage: share }, score };
+      if (!best || score > best.score)
+        best = { hit: { passage: this.passages[h.id as number], coverage: share }, score };
     }
     return best && best.hit.coverage >= MIN_COVERAGE ? best.hit : undefined;
   }

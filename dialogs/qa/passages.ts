@@ -52,7 +52,8 @@ export function splitPassages(texts: readonly SourceText[]): Passage[] {
         flush();
         // Of several sections with this heading, the one under the current parent.
         const parent = section.split(" > ")[0];
-        section = heading.find((h) => h.startsWith(`${parent} > `)) ?? heading.find((h) => !h.includes(" > ")) ?? heading[0];
+        section =
+          heading.find((h) => h.startsWith(`${parent} > `)) ?? heading.find((h) => !h.includes(" > ")) ?? heading[0];
         continue;
       }
       if (!line || /^\d+$/.test(line) || /^Bild(en)? (som )?(visar|beskriver)/.test(line)) continue;

@@ -220,7 +220,9 @@ export class QaEngine {
       if (NAMED_KINDS.has(e.kind) && name.length >= MIN_NAME_STEMS) this.names.set(e.id, name);
       const cues = e.cues.map((c) => [...new Set(this.analyzer.contentStems(c))]).filter((c) => c.length > 0);
       if (cues.length > 0) this.cues.set(e.id, cues);
-      const names = forumNames(e).map((n) => [...new Set(this.analyzer.contentStems(n))]).filter((n) => n.length > 0);
+      const names = forumNames(e)
+        .map((n) => [...new Set(this.analyzer.contentStems(n))])
+        .filter((n) => n.length > 0);
       if (names.length > 0) this.forumNames.set(e.id, names);
     }
     this.passages = sources.length > 0 ? new PassageSearch(sources, this.analyzer) : null;
@@ -309,10 +311,10 @@ export class QaEngine {
     let confidence = combine(parts);
     if (scope.kind === "off-topic") confidence *= OFF_TOPIC_FACTOR;
     if (this.missesItsTopic(query, top)) confidence *= UNKNOWN_TOPIC_FACTOR;
-    // A story whose best entry applies to the situation told (its cues are met) is in the agreement:
-    // a best guess with alternatives, never "nothing found".
+    // A question whose best entry applies to the situation told (its cues are met) is in the
+    // agreement: a best guess with alternatives, never "nothing found".
     const story = query.groups.length >= LONG_QUESTION_WORDS;
-    if (story && scope.kind === "in-scope" && this.cueCredit(top.id, seen) >= 1)
+    if (scope.kind === "in-scope" && this.cueCredit(top.id, seen) >= 1)
       confidence = Math.max(confidence, SUGGEST_THRESHOLD);
     confidence = Math.round(confidence * 1000) / 1000;
 

@@ -369,6 +369,23 @@ export const FACETS: readonly FacetDef[] = [
     triggers: ["vem ansvarar", "vems ansvar", "vem har ansvar*", "vem ska", "ansvarar for vad", "vem kallar"],
   },
   {
+    name: "samtycke",
+    kind: "ask",
+    words: "samtycke sekretess",
+    triggers: [
+      "samtyck*",
+      "sekretess*",
+      "utan att hon vet",
+      "utan att han vet",
+      "vill inte att vi",
+      "vill inte att jag",
+      "vill inte att socialtjansten",
+      "vill inte att soc",
+      "consent",
+      "confidential*",
+    ],
+  },
+  {
     name: "skyldighet",
     kind: "ask",
     words: "skyldighet",

@@ -28,7 +28,9 @@ interface Pattern {
 const PATTERNS: Pattern[] = FACETS.flatMap((f, facet) =>
   f.triggers.map((t) => ({
     facet,
-    parts: t.split(" ").map((p) => (p.endsWith("*") ? { text: p.slice(0, -1), prefix: true } : { text: p, prefix: false })),
+    parts: t
+      .split(" ")
+      .map((p) => (p.endsWith("*") ? { text: p.slice(0, -1), prefix: true } : { text: p, prefix: false })),
   })),
 );
 /** Patterns by their first word (exact) and by prefix, for a quick scan. */
