@@ -29,6 +29,8 @@ for (const path of args.filter((a) => !a.startsWith("--"))) {
       r.outcome === "decline"
         ? `decline:${r.reason}${r.passage ? ` quote(${r.passage.coverage.toFixed(2)} ${r.passage.passage.section})` : ""}`
         : `${r.outcome} ${r.entry.id}${r.also?.length ? ` +${r.also.map((e) => e.id).join(",")}` : ""}`;
-    console.log(`  MISS ${o.q.id} [${o.q.kind}] ${what} (${r.confidence}) missing=${JSON.stringify(o.missing)}\n       ${o.q.q}`);
+    console.log(
+      `  MISS ${o.q.id} [${o.q.kind}] ${what} (${r.confidence}) missing=${JSON.stringify(o.missing)}\n       ${o.q.q}`,
+    );
   }
 }

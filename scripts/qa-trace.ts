@@ -11,7 +11,9 @@ for (const q of process.argv.slice(2)) {
   console.log(`\n${q}\n  scope=${t.scope.kind} facets=${t.situation.facets.map((f) => f.name).join(",")}`);
   console.log(`  groups=${t.query.groups.map((g) => g.word).join(" ")}`);
   for (const x of t.ranked)
-    console.log(`  ${x.id.padEnd(42)} cov=${x.coverage.toFixed(3)} bm25=${x.bm25.toFixed(1)} score=${x.score.toFixed(4)}`);
+    console.log(
+      `  ${x.id.padEnd(42)} cov=${x.coverage.toFixed(3)} bm25=${x.bm25.toFixed(1)} score=${x.score.toFixed(4)}`,
+    );
   const what =
     r.outcome === "decline"
       ? `decline:${r.reason} ${r.passage ? `quote ${r.passage.coverage.toFixed(2)} ${r.passage.passage.section}: ${r.passage.passage.text.slice(0, 100)}` : ""}`

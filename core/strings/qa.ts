@@ -23,19 +23,22 @@ export const nearestSections = "Närmaste avsnitt i överenskommelsen";
 
 /** No entry was good enough, but a passage of the agreement is about the question: it is quoted as it stands. */
 export const quote = {
-  intro: "Jag hittade inget säkert svar i kunskapsbanken, men det här står i överenskommelsen och verkar handla om din fråga (citat):",
+  intro:
+    "Jag hittade inget säkert svar i kunskapsbanken, men det här står i överenskommelsen och verkar handla om din fråga (citat):",
   /** The passage between Swedish quotation marks. */
   mark: (text: string) => `”${text}”`,
-  after: "Texten ovan är ett utdrag ur källan, inte ett tolkat svar. Läs hela avsnittet, eller skicka frågan vidare till Välfärd, Region Västmanland, om du behöver ett säkert svar.",
+  after:
+    "Texten ovan är ett utdrag ur källan, inte ett tolkat svar. Läs hela avsnittet, eller skicka frågan vidare till Välfärd, Region Västmanland, om du behöver ett säkert svar.",
 } as const;
 
 /** Heading of the other entries a story touches, on the situation card. */
 export const alsoApplies = "Det här gäller också";
+/** Button under each of them, before its title. */
+export const readMore = "Läs mer:";
 
 /** The agreement does not give a detail that was asked (see dialogs/qa/forum-facets.ts). */
 export const silentOn = {
-  frequency: (name: string) =>
-    `Överenskommelsen anger inte hur ofta ${name} träffas. Här är vad den säger om ${name}.`,
+  frequency: (name: string) => `Överenskommelsen anger inte hur ofta ${name} träffas. Här är vad den säger om ${name}.`,
 } as const;
 
 /** Heading of the "Vem gör vad" rows under an answer. */

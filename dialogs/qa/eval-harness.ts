@@ -49,6 +49,11 @@ export const OWN_SET_7 = join(REPO_ROOT, "data", "eval", "questions-7.jsonl");
 export const OWN_SET_8 = join(REPO_ROOT, "data", "eval", "questions-8.jsonl");
 export const OWN_SET_9 = join(REPO_ROOT, "data", "eval", "questions-9.jsonl");
 export const OWN_SET_10 = join(REPO_ROOT, "data", "eval", "questions-10.jsonl");
+/** Situation stories from professions the other sets leave out, colloquial, typos, English, off-topic near misses. */
+export const OWN_SET_11 = join(REPO_ROOT, "data", "eval", "questions-11.jsonl");
+export const OWN_SET_12 = join(REPO_ROOT, "data", "eval", "questions-12.jsonl");
+/** Small final check of the same kind, run once at the end of the round that wrote it. */
+export const OWN_SET_13 = join(REPO_ROOT, "data", "eval", "questions-13.jsonl");
 /** The public dev set lives next to the repository; absent in some checkouts. */
 export const DEV_SET = join(REPO_ROOT, "..", "shared", "eval", "dev.jsonl");
 

@@ -326,13 +326,16 @@ export class QaEngine {
       .map((r) => this.entries.get(r.id)!);
 
     // A story touching several routines is answered on each (the situation card).
-    const also = story
-      ? ranked
-          .slice(1)
-          .filter((r) => r.score >= ALSO_SHARE * top.score)
-          .slice(0, MAX_ALSO)
-          .map((r) => this.entries.get(r.id)!)
-      : [];
+    // Two things happening at once ("lämna över … när patienten skrivs ut") make a situation too.
+    const events = situation.facets.filter((f) => f.kind === "event").length;
+    const also =
+      story || events >= 2
+        ? ranked
+            .slice(1)
+            .filter((r) => r.score >= ALSO_SHARE * top.score)
+            .slice(0, MAX_ALSO)
+            .map((r) => this.entries.get(r.id)!)
+        : [];
 
     // Two entries scoring alike is no case for one confident answer, whatever the coverage.
     const nearTie = parts.margin < NEAR_TIE && alternatives.length > 0;

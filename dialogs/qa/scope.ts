@@ -133,7 +133,7 @@ const NOT_A_QUESTION: { why: string; re: RegExp }[] = [
   // Contact details and opening hours of a service are not in the agreement, whatever it names.
   {
     why: "contact details",
-    re: /\b(telefonnummer\w*|telefonnr|telnr|numret till|nummer till|vilket nummer|mejladress\w*|e ?postadress\w*|besoksadress\w*|adressen till|oppettider\w*|har \w+( \w+)? oppet|oppet pa (lordag|sondag|helg)\w*|phone number|opening hours)\b/,
+    re: /\b(telefonnum\w*|telefonnr|telnr|numret till|nummer till|vilket nummer|mejladress\w*|e ?postadress\w*|besoksadress\w*|adressen till|oppettider\w*|har \w+( \w+)? oppet|oppet pa (lordag|sondag|helg)\w*|phone number|opening hours)\b/,
   },
   // Party politics: what parties want or who governs is no part of the agreement.
   {
