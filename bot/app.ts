@@ -5,6 +5,7 @@ import { ConversationStore } from "../data/conversations";
 import { FeedbackStore } from "../data/feedback";
 import { KnowledgeStore } from "../data/kb/knowledge-store";
 import { loadSeed } from "../data/kb/seed";
+import { loadSourceTexts } from "../data/kb/source-texts";
 import { pseudonymFor, QuestionSigner } from "../core/pseudonym";
 import { KnowledgeService } from "../dialogs/qa/knowledge-service";
 import { QaDialog } from "../dialogs/qa/qa-dialog";
@@ -78,7 +79,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // poll the version marker so admins' changes reach every instance within KB_POLL_SECONDS.
   // A test that replaces the question handler does not need the base, and loading it costs ~1 s.
   const knowledgeStore = new KnowledgeStore(store.containers.knowledge, logger);
-  const knowledge = new KnowledgeService(knowledgeStore, logger);
+  const knowledge = new KnowledgeService(knowledgeStore, logger, (entries) =>
+    loadSourceTexts(entries.flatMap((e) => [e.source, ...e.alsoSources])),
+  );
   if (!options.answerQuestion) {
     await knowledgeStore.ensureSeeded(loadSeed());
     await knowledge.reload();
