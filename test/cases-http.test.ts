@@ -85,6 +85,7 @@ describe("samverkansärenden over HTTP", () => {
       function: "ifo",
     });
     expect(joined.replies[0].text).toContain("VuS Sala");
+    await submit(admin, { action: "meetings.approveJoin", groupId: "sala", aadObjectId: coordinator.aadObjectId });
     await submit(admin, { action: "meetings.coordinator", member: `sala|${coordinator.aadObjectId}` });
   }, 30_000);
   afterAll(async () => {

@@ -68,6 +68,15 @@ describe("evaluation store on the embedded Cosmos server", () => {
         updatedAt: "2026-01-01T00:00:00.000Z",
       };
       await vus.members.create(m);
+      // Only those invited when the survey opened may answer (the invitation job records this).
+      await store.recordInvitation({
+        id: keys.invitationId(MEETING.id, aadOf(i)),
+        type: "invitation",
+        year: "2026",
+        groupId: "sala",
+        meetingId: MEETING.id,
+        invitedAt: "2026-03-10T11:00:00.000Z",
+      });
     }
   }, 30_000);
   afterAll(() => cosmos.close());
