@@ -8,7 +8,7 @@
 //   BENCH_SECONDS=8 BENCH_CONNECTIONS=16 BENCH_ROUNDS=3 BENCH_USERS=50 BENCH_SHAPES=embedded,store
 //   BENCH_SCENARIOS=questions,answered,declined,feedback,evaluation
 //   BENCH_QUESTIONS=path/to/set.jsonl (default data/eval/questions.jsonl)
-//   BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (profile the bot)
+//   BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (profile the bot; BENCH_STORE_NODE_ARGS the store)
 //
 // Shapes: "embedded" is `npm start` without COSMOS_ENDPOINT (the store inside the bot's process, so
 // its CPU and heap count against the bot); "store" runs the store in its own process and points
@@ -39,6 +39,7 @@ const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "questions,answered,declined,f
 const QUESTIONS = process.env.BENCH_QUESTIONS ?? join(ROOT, "data", "eval", "questions.jsonl");
 const BOT_ENTRY = process.env.BENCH_BOT_ENTRY ?? join(ROOT, "dist", "bot", "main.js");
 const BOT_NODE_ARGS = (process.env.BENCH_BOT_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const STORE_NODE_ARGS = (process.env.BENCH_STORE_NODE_ARGS ?? "").split(" ").filter(Boolean);
 /** Any base64 key is accepted by the Cosmos-compatible store. */
 const STORE_KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 const EVALUATION_SECRET = "bench-only-evaluation-secret-0123456789abcdef";
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
       if (shape === "store") {
         const s = await startWithLine<{ endpoint: string }>(
           process.execPath,
-          [join(__dirname, "support", "store-process.js")],
+          [...STORE_NODE_ARGS, join(__dirname, "support", "store-process.js")],
           {},
           ROOT,
         );
