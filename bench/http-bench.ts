@@ -8,6 +8,7 @@
 //   BENCH_SECONDS=8 BENCH_CONNECTIONS=16 BENCH_ROUNDS=3 BENCH_USERS=50 BENCH_SHAPES=embedded,store
 //   BENCH_SCENARIOS=questions,answered,declined,feedback,evaluation
 //   BENCH_QUESTIONS=path/to/set.jsonl (default data/eval/questions.jsonl)
+//   BENCH_BOTS=before=/path/to/old/dist/bot/main.js,after=dist/bot/main.js (several builds, same rounds)
 //   BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (profile the bot; BENCH_STORE_NODE_ARGS the store)
 //
 // Shapes: "embedded" is `npm start` without COSMOS_ENDPOINT (the store inside the bot's process, so
@@ -16,6 +17,7 @@
 // which the bench writes into the store before the rounds, so they run in the "store" shape only.
 import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { CosmosClient } from "@azure/cosmos";
 import { loadSeed } from "../data/kb/seed";
@@ -24,7 +26,7 @@ import { VusStore } from "../data/meetings/vus-store";
 import { containerSpecs } from "../data/containers";
 import type { LoadRequest, LoadResult } from "./support/load-process";
 import { TENANT, aadObjectIdOf, userIdOf, type ScenarioSpec } from "./support/scenarios";
-import { freePort, rssMb, start, startWithLine, stop, waitFor200, type Child } from "./support/processes";
+import { cpuMs, freePort, rssMb, start, startWithLine, stop, waitFor200, type Child } from "./support/processes";
 
 const ROOT = join(__dirname, "..", "..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -37,7 +39,11 @@ const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "questions,answered,declined,f
   .split(",")
   .filter(Boolean);
 const QUESTIONS = process.env.BENCH_QUESTIONS ?? join(ROOT, "data", "eval", "questions.jsonl");
-const BOT_ENTRY = process.env.BENCH_BOT_ENTRY ?? join(ROOT, "dist", "bot", "main.js");
+/** "label=entry.js,…": several builds of the bot measured in the same interleaved rounds (before/after). */
+const BOTS: [string, string][] = (process.env.BENCH_BOTS ?? `samverkansboten=${join(ROOT, "dist", "bot", "main.js")}`)
+  .split(",")
+  .filter(Boolean)
+  .map((b) => b.split("=") as [string, string]);
 const BOT_NODE_ARGS = (process.env.BENCH_BOT_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const STORE_NODE_ARGS = (process.env.BENCH_STORE_NODE_ARGS ?? "").split(" ").filter(Boolean);
 /** Any base64 key is accepted by the Cosmos-compatible store. */
@@ -129,7 +135,13 @@ interface Row {
   errors: number;
 }
 
-const median = (rs: LoadResult[]): LoadResult => [...rs].sort((a, b) => a.rps - b.rps)[Math.floor(rs.length / 2)];
+interface Measured extends LoadResult {
+  /** CPU ms per request of each process watched (the bot, then its store). */
+  cpuPerRequest: number[];
+}
+
+const median = (rs: Measured[]): Measured => [...rs].sort((a, b) => a.rps - b.rps)[Math.floor(rs.length / 2)];
+const medianOf = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const connector = await startWithLine<{ serviceUrl: string }>(
@@ -147,7 +159,14 @@ async function main(): Promise<void> {
   );
   const load = fork(join(__dirname, "support", "load-process.js"), [], { stdio: "inherit" });
   let nextId = 0;
-  const measure = (url: string, spec: ScenarioSpec, seconds: number): Promise<LoadResult> =>
+  /** One load run; with pids, also the CPU those processes spent per request (robust on a busy machine). */
+  const measure = async (url: string, spec: ScenarioSpec, seconds: number, pids: number[] = []): Promise<Measured> => {
+    const before = pids.map(cpuMs);
+    const r = await measureOnce(url, spec, seconds);
+    const used = pids.map((pid, i) => cpuMs(pid) - before[i]);
+    return { ...r, cpuPerRequest: used.map((ms) => ms / Math.max(1, r.requests)) };
+  };
+  const measureOnce = (url: string, spec: ScenarioSpec, seconds: number): Promise<LoadResult> =>
     new Promise((resolve) => {
       const id = nextId++;
       const onMessage = (r: LoadResult) => {
@@ -165,101 +184,156 @@ async function main(): Promise<void> {
   console.log(
     `POST /api/messages: ${CONNECTIONS} connections, ${USERS} users, ${ROUNDS} interleaved rounds of ${SECONDS} s, ` +
       `median round; echo bot, bot, connector, load generator (and store) in separate processes; node ${process.version}, ` +
-      `load average ${(await import("node:os")).loadavg()[0].toFixed(1)} on ${(await import("node:os")).cpus().length} cores`,
+      `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
   );
   try {
     for (const shape of SHAPES) {
-      let store: Child | undefined;
-      const env: NodeJS.ProcessEnv = {
-        PORT: String(await freePort()),
-        LOG_LEVEL: "warn",
-        COSMOS_DATABASE: `bench-${Date.now()}`,
-        EVALUATION_SECRET,
-      };
-      if (shape === "store") {
-        const s = await startWithLine<{ endpoint: string }>(
-          process.execPath,
-          [...STORE_NODE_ARGS, join(__dirname, "support", "store-process.js")],
-          {},
-          ROOT,
-        );
-        store = s.child;
-        children.push(store);
-        env.COSMOS_ENDPOINT = s.line.endpoint;
-        env.COSMOS_KEY = STORE_KEY;
-      }
-      const t0 = performance.now();
-      const bot = start(process.execPath, [...BOT_NODE_ARGS, BOT_ENTRY], env, ROOT);
-      children.push(bot);
-      const base = `http://127.0.0.1:${env.PORT}`;
-      const startupMs = await waitFor200(`${base}/healthz`, t0, bot);
-      await new Promise((r) => setTimeout(r, 1000));
-      const rssStart = rssMb(bot.process.pid!);
-
-      const scenarios: Scenario[] = [];
-      for (const name of SCENARIOS) {
-        if (["questions", "answered", "declined"].includes(name))
-          scenarios.push(questionScenarios().find((s) => s.name === name)!);
-        else if (name === "feedback") scenarios.push(feedbackScenario());
-        else if (name === "evaluation" && shape === "store")
-          scenarios.push(await seedEvaluations(env.COSMOS_ENDPOINT!, env.COSMOS_DATABASE!, serviceUrl));
-      }
-      const url = `${base}/api/messages`;
-      await measure(echo.line.url, echoSpec, WARMUP_SECONDS);
-      for (const s of scenarios) await measure(url, s.spec, WARMUP_SECONDS);
-
-      const echoRuns: LoadResult[] = [];
-      const runs = new Map<string, LoadResult[]>(scenarios.map((s) => [s.name, []]));
-      const rssRounds: number[] = [];
+      const bots: Bot[] = [];
+      for (const [label, entry] of BOTS) bots.push(await startBot(label, entry, shape, serviceUrl, children));
+      const echoRuns: Measured[] = [];
       const loadStart = performance.now();
+      await measure(echo.line.url, echoSpec, WARMUP_SECONDS);
+      for (const bot of bots) for (const s of bot.scenarios) await measure(bot.url, s.spec, WARMUP_SECONDS);
+      // Rounds interleave the echo bot and every bot and scenario, so a busy machine slows them alike.
       for (let round = 0; round < ROUNDS; round++) {
-        echoRuns.push(await measure(echo.line.url, echoSpec, SECONDS));
-        for (const s of scenarios) runs.get(s.name)!.push(await measure(url, s.spec, SECONDS));
-        rssRounds.push(rssMb(bot.process.pid!));
+        echoRuns.push(await measure(echo.line.url, echoSpec, SECONDS, [echo.child.process.pid!]));
+        for (const bot of bots) {
+          const pids = [bot.child.process.pid!, ...(bot.store ? [bot.store.process.pid!] : [])];
+          for (const s of bot.scenarios) bot.runs.get(s.name)!.push(await measure(bot.url, s.spec, SECONDS, pids));
+          bot.rssRounds.push(rssMb(bot.child.process.pid!));
+        }
       }
       const loadSeconds = Math.round((performance.now() - loadStart) / 1000);
 
       const e = median(echoRuns);
-      const line = (name: string, r: Row, ratios: string) =>
+      const echoCpu = medianOf(echoRuns.map((r) => r.cpuPerRequest[0]));
+      const line = (name: string, r: Row, cells: string[]) =>
         console.log(
           [
-            name.padEnd(22),
+            name.padEnd(30),
             `${Math.round(r.rps)}`.padStart(7),
             `${r.p50}`.padStart(7),
             `${r.p99}`.padStart(7),
             `${r.errors}`.padStart(7),
-            ratios,
+            ...cells,
           ].join(" "),
         );
       console.log(
-        `\nshape "${shape}" (${shape === "store" ? "store in its own process" : "embedded store inside the bot"}):`,
+        `\nshape "${shape}" (${shape === "store" ? "store in its own process" : "embedded store inside the bot"}), ` +
+          `${loadSeconds} s of load, load average now ${loadavg()[0].toFixed(1)}:`,
       );
       console.log(
         [
-          "".padEnd(22),
+          "".padEnd(30),
           "req/s".padStart(7),
           "p50 ms".padStart(7),
           "p99 ms".padStart(7),
           "errors".padStart(7),
-          "  req/s ÷ echo, p99 ÷ echo",
+          "req/s÷echo".padStart(10),
+          "p99÷echo".padStart(9),
+          "CPU ms/req".padStart(10),
+          "CPU÷echo".padStart(9),
+          "store CPU ms/req".padStart(16),
         ].join(" "),
       );
-      line("echo bot", e, "");
-      for (const s of scenarios) {
-        const r = median(runs.get(s.name)!);
-        line(`bot: ${s.name}`, r, `  ${(r.rps / e.rps).toFixed(2)}×, ${(r.p99 / e.p99).toFixed(2)}×`);
+      line("echo bot", e, ["".padStart(10), "".padStart(9), echoCpu.toFixed(2).padStart(10)]);
+      for (const bot of bots)
+        for (const s of bot.scenarios) {
+          const runs = bot.runs.get(s.name)!;
+          const r = median(runs);
+          const cpu = medianOf(runs.map((x) => x.cpuPerRequest[0]));
+          const storeCpu = bot.store ? medianOf(runs.map((x) => x.cpuPerRequest[1])).toFixed(2) : "";
+          line(`${bot.label}: ${s.name}`, r, [
+            `${(r.rps / e.rps).toFixed(2)}×`.padStart(10),
+            `${(r.p99 / e.p99).toFixed(2)}×`.padStart(9),
+            cpu.toFixed(2).padStart(10),
+            `${(cpu / echoCpu).toFixed(2)}×`.padStart(9),
+            storeCpu.padStart(16),
+          ]);
+        }
+      for (const bot of bots) {
+        console.log(
+          `${bot.label}: start-up to /healthz 200 ${Math.round(bot.startupMs)} ms (${bot.startupCpuMs} ms CPU); ` +
+            `RSS ${bot.rssStart} MB 1 s after start, after each round ${bot.rssRounds.join(" / ")} MB`,
+        );
+        await stop(bot.child);
+        if (bot.store) await stop(bot.store);
       }
-      console.log(
-        `bot start-up to /healthz 200: ${Math.round(startupMs)} ms; RSS ${rssStart} MB 1 s after start, ` +
-          `after each round ${rssRounds.join(" / ")} MB (${loadSeconds} s of load)`,
-      );
-      await stop(bot);
-      if (store) await stop(store);
     }
   } finally {
     load.disconnect();
     for (const c of children) await stop(c);
   }
+}
+
+interface Bot {
+  label: string;
+  child: Child;
+  store?: Child;
+  url: string;
+  scenarios: Scenario[];
+  runs: Map<string, Measured[]>;
+  startupMs: number;
+  startupCpuMs: number;
+  rssStart: number;
+  rssRounds: number[];
+}
+
+/** Starts one bot (and in the "store" shape its own store), waits until it answers, prepares its scenarios. */
+async function startBot(
+  label: string,
+  entry: string,
+  shape: Shape,
+  serviceUrl: string,
+  children: Child[],
+): Promise<Bot> {
+  let store: Child | undefined;
+  const env: NodeJS.ProcessEnv = {
+    PORT: String(await freePort()),
+    LOG_LEVEL: "warn",
+    COSMOS_DATABASE: `bench-${Date.now()}`,
+    EVALUATION_SECRET,
+  };
+  if (shape === "store") {
+    const s = await startWithLine<{ endpoint: string }>(
+      process.execPath,
+      [...STORE_NODE_ARGS, join(__dirname, "support", "store-process.js")],
+      {},
+      ROOT,
+    );
+    store = s.child;
+    children.push(store);
+    env.COSMOS_ENDPOINT = s.line.endpoint;
+    env.COSMOS_KEY = STORE_KEY;
+  }
+  const t0 = performance.now();
+  const child = start(process.execPath, [...BOT_NODE_ARGS, entry], env, ROOT);
+  children.push(child);
+  const base = `http://127.0.0.1:${env.PORT}`;
+  const startupMs = await waitFor200(`${base}/healthz`, t0, child);
+  const startupCpuMs = cpuMs(child.process.pid!);
+  await new Promise((r) => setTimeout(r, 1000));
+  const rssStart = rssMb(child.process.pid!);
+  const scenarios: Scenario[] = [];
+  for (const name of SCENARIOS) {
+    if (["questions", "answered", "declined"].includes(name))
+      scenarios.push(questionScenarios().find((s) => s.name === name)!);
+    else if (name === "feedback") scenarios.push(feedbackScenario());
+    else if (name === "evaluation" && shape === "store")
+      scenarios.push(await seedEvaluations(env.COSMOS_ENDPOINT!, env.COSMOS_DATABASE!, serviceUrl));
+  }
+  return {
+    label,
+    child,
+    store,
+    url: `${base}/api/messages`,
+    scenarios,
+    runs: new Map(scenarios.map((s) => [s.name, []])),
+    startupMs,
+    startupCpuMs,
+    rssStart,
+    rssRounds: [],
+  };
 }
 
 main().catch((err) => {
