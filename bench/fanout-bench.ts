@@ -9,7 +9,7 @@ import { createApp } from "../bot/app";
 import { startEmbeddedCosmos } from "../data/cosmos";
 import { ConversationStore } from "../data/conversations";
 import { memberDocId } from "../data/meetings/vus-store";
-import type { Clock } from "../dialogs/meetings/clock";
+import type { Clock } from "../core/clock";
 import { TeamsTestClient, TENANT } from "../test/support/teams-client";
 
 const MEMBERS = Number(process.env.MEMBERS ?? 1000);

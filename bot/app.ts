@@ -15,8 +15,8 @@ import { SamverkansBot } from "./teams-bot";
 import { CosmosBotStorage } from "./cosmos-storage";
 import { ConversationState } from "botbuilder";
 import { createMeetings, type Meetings } from "../dialogs/meetings/module";
-import { systemClock, type Clock } from "../dialogs/meetings/clock";
-import type { Asker, FileDownload } from "../dialogs/types";
+import { systemClock, type Clock } from "../core/clock";
+import type { Asker, FileDownload } from "../core/types";
 import { FileImports } from "../dialogs/file-imports";
 import { ProactiveMessenger } from "./proactive-messenger";
 import { createEvaluations, evaluationJobsFor, type Evaluations } from "../dialogs/evaluations/module";
@@ -27,8 +27,8 @@ import { KnowledgeEditor } from "../data/kb/knowledge-editor";
 import { PendingImports } from "../data/kb/pending-imports";
 import { AdminDialog } from "../dialogs/admin/admin-dialog";
 import { downloadText } from "./file-transfer";
-import { helpRoleOf } from "../dialogs/help-role";
-import { DeclineHint } from "./decline-hint";
+import { helpRoleOf } from "../core/permissions";
+import { DeclineHint } from "../dialogs/qa/decline-hint";
 
 /** Largest file fetched for an import (the whole knowledge base exports to well under 1 MB; meeting plans are capped lower). */
 const MAX_IMPORT_MB = 5;

@@ -13,10 +13,10 @@ import type { ConversationStore, ConversationType } from "../data/conversations"
 import { welcomeCard } from "../cards/help-cards";
 import { botText } from "../core/strings";
 import type { MessageRouter } from "../dialogs/router";
-import type { Asker, IncomingMessage, Reply } from "../dialogs/types";
+import type { Asker, IncomingMessage, Reply } from "../core/types";
 import type { CardAttachment } from "../cards/render";
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, incomingFiles, uploadToSession } from "./file-transfer";
-import type { DeclineHint } from "./decline-hint";
+import type { DeclineHint } from "../dialogs/qa/decline-hint";
 
 /** Handles Action.Execute (adaptiveCard/action invokes); returns the card that replaces the clicked one. */
 export interface CardActionHandler {

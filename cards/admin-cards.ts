@@ -6,7 +6,7 @@ import type { Version } from "../data/kb/knowledge-editor";
 import type { KbEntry, KbKind } from "../data/kb/schema";
 import type { FormInput } from "../dialogs/admin/entry-form";
 import type { ReviewGroup } from "../dialogs/admin/review-queue";
-import { sourceText } from "../dialogs/qa/answer-text";
+import { sourceText } from "./answer-text";
 import { cardAttachment, type CardAttachment } from "./render";
 
 // Data for the admin card templates (cards/admin-*.json). Buttons are Action.Submit with an

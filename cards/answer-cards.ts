@@ -1,7 +1,7 @@
 import { qaText } from "../core/strings";
 import type { KbEntry } from "../data/kb/schema";
-import { declineText, sourceText } from "../dialogs/qa/answer-text";
-import { alsoInText, entryFacts } from "../dialogs/qa/entry-facts";
+import { declineText, sourceText } from "./answer-text";
+import { alsoInText, entryFacts } from "./entry-facts";
 import type { DeclineReason } from "../dialogs/qa/qa-engine";
 import { cardAttachment, type CardAttachment } from "./render";
 

@@ -2,7 +2,7 @@ import { evaluationsText } from "../core/strings";
 import type { Group, Meeting } from "../data/meetings/schema";
 import type { EvaluationAnswer } from "../data/evaluations/schema";
 import { GENDER_CATEGORIES, ORG_CATEGORIES, type Cell, type Report2b } from "../dialogs/evaluations/report";
-import { inZone, swedishDeadline } from "../dialogs/meetings/time";
+import { inZone, swedishDeadline } from "../core/time";
 import { cardAttachment, type CardAttachment } from "./render";
 
 const t = evaluationsText;

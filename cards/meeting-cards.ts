@@ -1,6 +1,6 @@
 import { meetingsText } from "../core/strings";
 import type { Group, Meeting, RsvpAnswer } from "../data/meetings/schema";
-import { swedishSpan } from "../dialogs/meetings/time";
+import { swedishSpan } from "../core/time";
 import { cardAttachment, type CardAttachment } from "./render";
 
 const t = meetingsText;

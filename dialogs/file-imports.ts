@@ -1,7 +1,7 @@
 import { filesText } from "../core/strings";
 import { looksLikeKnowledgeBaseExport } from "./admin/import-file";
 import type { FeatureHandler } from "./router";
-import type { Asker, FileDownload, IncomingFile, IncomingMessage, Reply } from "./types";
+import type { Asker, FileDownload, IncomingFile, IncomingMessage, Reply } from "../core/types";
 
 export interface FileImportsDeps {
   download: FileDownload;

@@ -1,7 +1,7 @@
 import { helpCard, helpText, type HelpRole } from "../cards/help-cards";
 import { botText } from "../core/strings";
 import { parseCommand } from "./commands";
-import type { Asker, IncomingMessage, Reply } from "./types";
+import type { Asker, IncomingMessage, Reply } from "../core/types";
 
 /** Answers a question in Swedish; provided by the knowledge-base feature. */
 export type QuestionHandler = (question: string, message: IncomingMessage) => Promise<Reply>;

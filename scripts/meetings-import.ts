@@ -8,7 +8,7 @@ import { createLogger } from "../core/logger";
 import { openCosmos } from "../data/cosmos";
 import { ConversationStore } from "../data/conversations";
 import { createMeetings } from "../dialogs/meetings/module";
-import { SendError } from "../dialogs/meetings/messenger";
+import { SendError } from "../core/jobs/messenger";
 import { MAX_IMPORT_BYTES } from "../dialogs/meetings/import";
 
 async function main(): Promise<number> {

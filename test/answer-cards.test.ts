@@ -1,8 +1,8 @@
 import { MAX_BUTTON_LABEL, answerCard, buttonLabel, declineCard } from "../cards/answer-cards";
-import { answerText } from "../dialogs/qa/answer-text";
+import { answerText } from "../cards/answer-text";
 import type { KbEntry } from "../data/kb/schema";
 import { qaText } from "../core/strings";
-import { loadSeedEntries } from "../dialogs/qa/eval-harness";
+import { loadSeedEntries } from "../scripts/eval-harness";
 import { FeedbackSubmission, AskSubmission } from "../dialogs/qa/submissions";
 import { cardText, submitActions } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";

@@ -8,7 +8,7 @@ import { EvaluationKeys } from "../data/evaluations/keyed-ids";
 import { InvalidDocumentError } from "../data/errors";
 import { EvaluationService } from "../dialogs/evaluations/evaluation-service";
 import { surveyWindow } from "../dialogs/evaluations/survey-window";
-import type { Asker } from "../dialogs/types";
+import type { Asker } from "../core/types";
 import { group, meeting } from "./support/evaluation-fixtures";
 
 // Against the embedded Cosmos server through @azure/cosmos, like production.

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { createApp, type App } from "../bot/app";
-import { ManualClock } from "../dialogs/meetings/clock";
+import { ManualClock } from "../core/clock";
 import { TeamsTestClient, cardText } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 

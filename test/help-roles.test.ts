@@ -1,8 +1,8 @@
 import { helpCard, helpSections, helpText, type HelpRole } from "../cards/help-cards";
 import { botText } from "../core/strings";
-import { helpRoleOf } from "../dialogs/help-role";
+import { helpRoleOf } from "../core/permissions";
 import { MessageRouter } from "../dialogs/router";
-import type { Asker } from "../dialogs/types";
+import type { Asker } from "../core/types";
 import { cardText } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 

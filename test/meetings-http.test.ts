@@ -2,7 +2,7 @@ import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { createApp, type App } from "../bot/app";
 import { startEmbeddedCosmos } from "../data/cosmos";
-import { ManualClock } from "../dialogs/meetings/clock";
+import { ManualClock } from "../core/clock";
 import { TeamsTestClient, TENANT, cardText, type ConnectorBehaviour } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 import type { Server } from "node:http";

@@ -4,7 +4,7 @@ import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { adminText, meetingsText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
-import { ManualClock } from "../dialogs/meetings/clock";
+import { ManualClock } from "../core/clock";
 import { exportFile } from "../dialogs/admin/import-file";
 import { ConflictError } from "../data/errors";
 import { TeamsTestClient, TENANT, cardText, submitActions } from "./support/teams-client";

@@ -1,6 +1,6 @@
 import { adminText as t } from "../../core/strings";
 import type { Actor } from "../../data/admins";
-import { textReply, type IncomingFile, type IncomingMessage, type Reply } from "../types";
+import { textReply, type IncomingFile, type IncomingMessage, type Reply } from "../../core/types";
 import { parseAdminCommand, type AdminCommand } from "./admin-commands";
 import type { AdminDialogDeps } from "./admin-deps";
 import { AdminRoster } from "./admin-roster";

@@ -2,12 +2,12 @@ import { evaluationsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
 import type { CardAttachment } from "../../cards/render";
 import { evaluationFormCard, thanksCard, type FormValues } from "../../cards/evaluation-cards";
-import { swedishDeadline } from "../meetings/time";
+import { swedishDeadline } from "../../core/time";
 import type { Group, Meeting } from "../../data/meetings/schema";
 import { memberDocId, type VusStore } from "../../data/meetings/vus-store";
 import type { EvaluationStore, SaveOutcome } from "../../data/evaluations/evaluation-store";
 import type { EvaluationKeys } from "../../data/evaluations/keyed-ids";
-import type { Asker } from "../types";
+import type { Asker } from "../../core/types";
 import { MeetingRef, parseSubmission, type EvaluationAction } from "./submission";
 import {
   evaluationYear,

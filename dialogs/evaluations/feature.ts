@@ -1,7 +1,7 @@
 import { noticeCard } from "../../cards/evaluation-cards";
 import type { CardAttachment } from "../../cards/render";
 import type { FeatureHandler } from "../router";
-import type { Asker, IncomingMessage, Reply } from "../types";
+import type { Asker, IncomingMessage, Reply } from "../../core/types";
 import type { EvaluationService } from "./evaluation-service";
 import { parseReportCommand, type ReportService } from "./report-service";
 import { evaluationAction } from "./submission";

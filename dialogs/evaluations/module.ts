@@ -5,7 +5,7 @@ import { EvaluationStore } from "../../data/evaluations/evaluation-store";
 import { EvaluationKeys } from "../../data/evaluations/keyed-ids";
 import type { Meeting, ScheduledJob } from "../../data/meetings/schema";
 import type { VusStore } from "../../data/meetings/vus-store";
-import type { FanoutDeps } from "../meetings/fanout";
+import type { FanoutDeps } from "../../core/jobs/fanout";
 import { configuredAdmins, type AdminCheck } from "../meetings/planner";
 import { EvaluationService } from "./evaluation-service";
 import { EvaluationJobHandler, evaluationJobs } from "./evaluation-jobs";

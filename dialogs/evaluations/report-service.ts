@@ -5,7 +5,7 @@ import { report2bCard } from "../../cards/evaluation-cards";
 import type { Group, Meeting } from "../../data/meetings/schema";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { EvaluationStore } from "../../data/evaluations/evaluation-store";
-import type { Asker, Reply } from "../types";
+import type { Asker, Reply } from "../../core/types";
 import { findGroup } from "../meetings/meeting-input";
 import { normaliseText } from "../commands";
 import { buildReport, type Report2b } from "./report";

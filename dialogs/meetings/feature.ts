@@ -17,12 +17,12 @@ import {
 import type { CardAttachment } from "../../cards/render";
 import { normaliseText, readsLikeQuestion } from "../commands";
 import type { FeatureHandler } from "../router";
-import { textReply as text, type Asker, type IncomingFile, type IncomingMessage, type Reply } from "../types";
-import type { Clock } from "./clock";
+import { textReply as text, type Asker, type IncomingFile, type IncomingMessage, type Reply } from "../../core/types";
+import type { Clock } from "../../core/clock";
 import { findGroup, inputProblems, MeetingInput, validateMeetingInput, DEFAULT_LENGTH_MINUTES } from "./meeting-input";
 import { heldMeetings, type MeetingPlanner, type Permissions } from "./planner";
 import { MAX_IMPORT_BYTES, readMeetingFile, rejectionText, validateImport } from "./import";
-import { inZone, localDateInput, offsetUntil, swedishSpan, swedishTime } from "./time";
+import { inZone, localDateInput, offsetUntil, swedishSpan, swedishTime } from "../../core/time";
 import { deliveryReport } from "./delivery-report";
 import { GroupSettings } from "./group-settings";
 

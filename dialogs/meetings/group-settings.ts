@@ -2,7 +2,7 @@ import { z } from "zod";
 import { meetingsText } from "../../core/strings";
 import { memberDocId } from "../../data/meetings/vus-store";
 import { coordinatorCard } from "../../cards/meeting-cards";
-import { textReply as text, type Asker, type Reply } from "../types";
+import { textReply as text, type Asker, type Reply } from "../../core/types";
 import type { MeetingsFeatureDeps } from "./feature";
 import { findGroup } from "./meeting-input";
 

@@ -2,11 +2,11 @@ import { meetingsText } from "../../core/strings";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { Group, Meeting, Member, Rsvp, ScheduledJob } from "../../data/meetings/schema";
 import { answerStatus, meetingCard, representationCard } from "../../cards/meeting-cards";
-import { fanOut, type FanoutDeps, type Recipient } from "./fanout";
-import type { JobHandler, JobRunResult } from "./scheduler";
+import { fanOut, type FanoutDeps, type Recipient } from "../../core/jobs/fanout";
+import type { JobHandler, JobRunResult } from "../../core/jobs/scheduler";
 import { missingFunctions } from "./representation";
-import { swedishSpan } from "./time";
-import type { Reply } from "../types";
+import { swedishSpan } from "../../core/time";
+import type { Reply } from "../../core/types";
 
 const t = meetingsText;
 

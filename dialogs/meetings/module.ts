@@ -6,16 +6,16 @@ import type { Logger } from "../../core/logger";
 import type { ConversationStore } from "../../data/conversations";
 import { JobStore } from "../../data/meetings/job-store";
 import { VusStore } from "../../data/meetings/vus-store";
-import { systemClock, type Clock } from "./clock";
+import { systemClock, type Clock } from "../../core/clock";
 import { MeetingsFeature } from "./feature";
 import { MeetingJobHandlers } from "./job-handlers";
-import type { Messenger } from "./messenger";
+import type { Messenger } from "../../core/jobs/messenger";
 import { configuredAdmins, MeetingPlanner, Permissions, type AdminCheck } from "./planner";
-import { RateLimiter } from "./rate-limiter";
-import { defaultRetrySettings } from "./retry";
-import { Scheduler, type JobHandler } from "./scheduler";
+import { RateLimiter } from "../../core/jobs/rate-limiter";
+import { defaultRetrySettings } from "../../core/jobs/retry";
+import { Scheduler, type JobHandler } from "../../core/jobs/scheduler";
 import type { JobKind } from "../../data/meetings/schema";
-import type { FanoutDeps } from "./fanout";
+import type { FanoutDeps } from "../../core/jobs/fanout";
 import type { ScheduleSettings } from "./schedule";
 
 export type MeetingsConfig = Pick<

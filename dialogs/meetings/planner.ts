@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { JobStore } from "../../data/meetings/job-store";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { Meeting } from "../../data/meetings/schema";
-import type { Clock } from "./clock";
-import { inZone } from "./time";
+import type { Clock } from "../../core/clock";
+import { inZone } from "../../core/time";
 import type { MeetingDraft } from "./meeting-input";
 import { jobsForMeeting, updateJob, type ScheduleSettings } from "./schedule";
 

@@ -1,5 +1,5 @@
 import type { Meeting, ScheduledJob } from "../../data/meetings/schema";
-import { inZone, toIso } from "./time";
+import { inZone, toIso } from "../../core/time";
 
 // The scheduling rules: which jobs a meeting gets and when they are due. Pure functions of the meeting,
 // the settings and "now", tested with fixed instants across daylight-saving changes.

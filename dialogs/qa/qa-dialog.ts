@@ -3,8 +3,8 @@ import { qaText } from "../../core/strings";
 import type { FeedbackStore } from "../../data/feedback";
 import type { KbEntry } from "../../data/kb/schema";
 import { answerCard, declineCard } from "../../cards/answer-cards";
-import type { Asker, IncomingMessage, Reply } from "../types";
-import { answerText, declineText } from "./answer-text";
+import type { Asker, IncomingMessage, Reply } from "../../core/types";
+import { answerText, declineText } from "../../cards/answer-text";
 import type { QaEngine, QaResult } from "./qa-engine";
 import { QA_ACTIONS, QaSubmission, actionOf } from "./submissions";
 

@@ -11,7 +11,7 @@ import { PLAYGROUND_IDS, REPO_ROOT, startPlayground, type RunningPlayground } fr
 import { ChatPage, oneLine, type Bubble } from "./chat-page";
 import { launchChromium } from "./chromium";
 import { runSteps, type Step } from "./step-runner";
-import { ManualClock } from "../../dialogs/meetings/clock";
+import { ManualClock } from "../../core/clock";
 import { meetingSteps } from "./meeting-steps";
 import { adminSteps } from "./admin-steps";
 

@@ -1,8 +1,8 @@
-import type { Logger } from "../../core/logger";
+import type { Logger } from "../logger";
 import type { JobStore } from "../../data/meetings/job-store";
 import type { DeliveryCounts, ScheduledJob } from "../../data/meetings/schema";
 import type { Reply } from "../types";
-import type { Clock } from "./clock";
+import type { Clock } from "../clock";
 import type { Messenger, SendTarget } from "./messenger";
 import type { RateLimiter } from "./rate-limiter";
 import { sendWithRetry, type RetrySettings } from "./retry";

@@ -1,9 +1,9 @@
-import type { Logger } from "../../core/logger";
+import type { Logger } from "../logger";
 import type { Stored } from "../../data/repository";
 import { ConflictError } from "../../data/errors";
 import type { JobStore } from "../../data/meetings/job-store";
 import type { DeliveryCounts, JobKind, ScheduledJob } from "../../data/meetings/schema";
-import type { Clock } from "./clock";
+import type { Clock } from "../clock";
 
 export interface JobRunResult {
   /** False when some recipients are still with another instance: the job is looked at again next tick. */

@@ -1,8 +1,8 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext } from "botbuilder";
-import type { Logger } from "../core/logger";
-import { qaText } from "../core/strings";
-import { DeclineStreak, nextDeclineStreak } from "../dialogs/qa/decline-streak";
-import type { Reply } from "../dialogs/types";
+import type { Logger } from "../../core/logger";
+import { qaText } from "../../core/strings";
+import { DeclineStreak, nextDeclineStreak } from "./decline-streak";
+import type { Reply } from "../../core/types";
 
 /**
  * Keeps the streak of declines in the conversation's bot state (Cosmos, through botbuilder

@@ -4,10 +4,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
-import type { KbEntry } from "../../data/kb/schema";
-import { loadSeed } from "../../data/kb/seed";
-import { answerText, declineText } from "./answer-text";
-import type { QaEngine, QaResult } from "./qa-engine";
+import type { KbEntry } from "../data/kb/schema";
+import { loadSeed } from "../data/kb/seed";
+import { answerText, declineText } from "../cards/answer-text";
+import type { QaEngine, QaResult } from "../dialogs/qa/qa-engine";
 
 export const EvalQuestion = z.object({
   id: z.string(),

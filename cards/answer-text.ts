@@ -1,7 +1,7 @@
-import type { KbEntry, Source } from "../../data/kb/schema";
-import * as qaText from "../../core/strings/qa";
+import type { KbEntry, Source } from "../data/kb/schema";
+import * as qaText from "../core/strings/qa";
 import { alsoInText, entryFacts } from "./entry-facts";
-import type { DeclineReason } from "./qa-engine";
+import type { DeclineReason } from "../dialogs/qa/qa-engine";
 
 /** "Källa: Överenskommelsen, avsnitt Lokal samverkan > Representation". */
 export function sourceText(source: Source): string {
