@@ -5,30 +5,33 @@ import { ConversationStore } from "../data/conversations";
 import { FeedbackStore } from "../data/feedback";
 import { KnowledgeStore } from "../data/kb/knowledge-store";
 import { loadSeed } from "../data/kb/seed";
+import { JobStore } from "../data/meetings/job-store";
+import { VusStore } from "../data/meetings/vus-store";
+import { AdminDirectory } from "../data/admins";
+import { KnowledgeEditor } from "../data/kb/knowledge-editor";
+import { PendingImports } from "../data/kb/pending-imports";
 import { pseudonymFor } from "../core/pseudonym";
+import { systemClock, type Clock } from "../core/clock";
+import { Permissions } from "../core/permissions";
+import { Delivery } from "../core/jobs/delivery";
+import type { Scheduler } from "../core/jobs/scheduler";
+import type { FileDownload } from "../core/types";
+import { adminText } from "../core/strings";
 import { KnowledgeService } from "../dialogs/qa/knowledge-service";
 import { QaDialog } from "../dialogs/qa/qa-dialog";
-import { MessageRouter, type QuestionHandler } from "../dialogs/router";
+import { MessageRouter } from "../dialogs/router";
+import type { Feature } from "../dialogs/feature";
+import { createMeetings, type Meetings } from "../dialogs/meetings/module";
+import { createEvaluations, evaluationJobsFor, type Evaluations } from "../dialogs/evaluations/module";
+import { AdminDialog } from "../dialogs/admin/admin-dialog";
 import { createAdapter } from "./adapter";
 import { createServer, type BotServer } from "./server";
 import { SamverkansBot } from "./teams-bot";
 import { CosmosBotStorage } from "./cosmos-storage";
 import { ConversationState } from "botbuilder";
-import { createMeetings, type Meetings } from "../dialogs/meetings/module";
-import { systemClock, type Clock } from "../core/clock";
-import type { Asker, FileDownload } from "../core/types";
-import { FileImports } from "../dialogs/file-imports";
 import { ProactiveMessenger } from "./proactive-messenger";
-import { createEvaluations, evaluationJobsFor, type Evaluations } from "../dialogs/evaluations/module";
 import { registerReportDownload } from "./report-download";
-import { adminText } from "../core/strings";
-import { AdminDirectory } from "../data/admins";
-import { KnowledgeEditor } from "../data/kb/knowledge-editor";
-import { PendingImports } from "../data/kb/pending-imports";
-import { AdminDialog } from "../dialogs/admin/admin-dialog";
 import { downloadText } from "./file-transfer";
-import { helpRoleOf } from "../core/permissions";
-import { DeclineHint } from "../dialogs/qa/decline-hint";
 
 /** Largest file fetched for an import (the whole knowledge base exports to well under 1 MB; meeting plans are capped lower). */
 const MAX_IMPORT_MB = 5;
@@ -40,6 +43,15 @@ export interface App {
   /** The served knowledge base: its engine, version and reload(). */
   knowledge: KnowledgeService;
   knowledgeStore: KnowledgeStore;
+  /** VuS groups, members, meetings and answers. */
+  vus: VusStore;
+  /** Scheduled jobs and their delivery records. */
+  jobs: JobStore;
+  /** Runs every feature's due jobs. */
+  scheduler: Scheduler;
+  router: MessageRouter;
+  /** Every feature's registration, in the order the router offers them messages. */
+  features: readonly Feature[];
   meetings: Meetings;
   evaluations: Evaluations;
   /** Listens; resolves with the bound port. */
@@ -48,8 +60,8 @@ export interface App {
 }
 
 export interface AppOptions {
-  /** Replaces the knowledge-base question handler (tests). */
-  answerQuestion?: QuestionHandler;
+  /** Replaces the knowledge-base question handler (tests); the knowledge base is then not loaded. */
+  answerQuestion?: Feature["answer"];
   /** Meetings: a test clock, a fixed instance name, no background scheduler. */
   clock?: Clock;
   instanceId?: string;
@@ -77,16 +89,22 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     knowledge.startPolling(config.KB_POLL_SECONDS * 1000);
   }
   const feedback = new FeedbackStore(store.containers.feedback);
+  const clock = options.clock ?? systemClock;
   const qa = new QaDialog({
     knowledge,
     feedback,
     pseudonym: (asker) => pseudonymFor(config.pseudonymSecret, asker.tenantId, asker.aadObjectId ?? asker.userId),
     logger,
+    now: () => clock.now(),
   });
-  const answerQuestion: QuestionHandler = options.answerQuestion ?? qa.answer;
   // One admin check for every feature: configured ids and admins added in Teams, any case.
   const admins = new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS);
-  const isAdmin = (aadObjectId: string | undefined) => admins.isAdmin(aadObjectId);
+  const vus = new VusStore(store.containers.vus, () => clock.now());
+  const jobs = new JobStore(store.containers.jobs);
+  const permissions = new Permissions({
+    isAdmin: (aadObjectId) => admins.isAdmin(aadObjectId),
+    membershipsOf: (aadObjectId) => vus.membershipsOf(aadObjectId),
+  });
   const admin = new AdminDialog({
     admins,
     editor: new KnowledgeEditor(store.containers.knowledge, knowledgeStore),
@@ -96,59 +114,62 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
   });
   const adapter = createAdapter(config, logger);
+  const delivery = new Delivery({
+    config,
+    jobs,
+    messenger: new ProactiveMessenger(adapter, config.MicrosoftAppId, conversations),
+    clock,
+    logger,
+    instanceId: options.instanceId,
+    markInactive: async (tenantId, conversationId) => {
+      await conversations.markInactive(tenantId, conversationId);
+    },
+  });
   const meetings = createMeetings({
     config,
-    containers: store.containers,
-    conversations,
-    messenger: new ProactiveMessenger(adapter, config.MicrosoftAppId, conversations),
+    vus,
+    jobs,
+    permissions,
+    fanout: delivery.fanout,
+    clock,
     logger,
-    clock: options.clock,
-    instanceId: options.instanceId,
-    isAdmin,
     extraJobs: evaluationJobsFor(config),
-    // Late-bound: the evaluation handler needs the fan-out that createMeetings builds.
-    extraHandlers: { evaluation: { run: (job, heartbeat) => evaluations.jobHandler.run(job, heartbeat) } },
   });
   let boundPort: number | undefined;
   const evaluations = createEvaluations({
     config,
     container: store.containers.evaluations,
-    vus: meetings.vus,
-    fanout: meetings.fanout,
-    now: () => meetings.fanout.clock.now(),
+    vus,
+    fanout: delivery.fanout,
+    now: () => clock.now(),
     logger,
-    isAdmin,
+    permissions,
     // Without PUBLIC_BASE_URL only a local (unauthenticated) bot can link to itself.
     publicBaseUrl: () =>
       config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
   });
-  await meetings.vus.seedGroups();
-  const files = new FileImports({
+  await vus.seedGroups();
+  const qaFeature = qa.feature();
+  // The order is the order commands, files and buttons are offered in, and the order of the help.
+  const features: Feature[] = [
+    admin.feature(),
+    meetings.feature,
+    evaluations.feature,
+    options.answerQuestion ? { ...qaFeature, answer: options.answerQuestion } : qaFeature,
+  ];
+  const scheduler = delivery.scheduler(features.map((f) => f.jobs));
+  const router = new MessageRouter({
+    features,
+    roleOf: (asker) => permissions.roleOf(asker),
     download:
       options.download ??
       ((file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, allowHttp: !config.authEnabled })),
-    maxMb: MAX_IMPORT_MB,
-    knowledgeBase: admin,
-    meetings: meetings.feature,
+    maxFileMb: MAX_IMPORT_MB,
   });
-  const router = new MessageRouter({
-    answerQuestion,
-    features: [files, { handle: admin.handle }, meetings.feature, evaluations.feature],
-    submissions: [qa.submission],
-    roleOf: helpRoleOf({ isAdmin, membershipsOf: (aad) => meetings.vus.membershipsOf(aad) }),
+  const bot = new SamverkansBot(conversations, router, logger, conversationState, {
+    exporter: admin,
+    texts: adminText.exportFile,
   });
-  const cardActions = {
-    execute: async (verb: string, data: unknown, asker: Asker) =>
-      (await meetings.feature.execute(verb, data, asker)) ?? evaluations.feature.execute(verb, data, asker),
-  };
-  const bot = new SamverkansBot(
-    conversations,
-    router,
-    logger,
-    cardActions,
-    { exporter: admin, texts: adminText.exportFile },
-    new DeclineHint(conversationState, logger, () => (options.clock ?? systemClock).now()),
-  );
   const http = createServer({
     adapter,
     bot,
@@ -165,19 +186,24 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     conversationState,
     knowledge,
     knowledgeStore,
+    vus,
+    jobs,
+    scheduler,
+    router,
+    features,
     meetings,
     evaluations,
     start: async (port = config.PORT) => {
       const bound = await http.listen(port, config.host);
       boundPort = bound;
       if (options.startScheduler ?? config.MEETINGS_SCHEDULER_ENABLED)
-        meetings.scheduler.start(config.MEETINGS_SCHEDULER_INTERVAL_SECONDS * 1000);
+        scheduler.start(config.MEETINGS_SCHEDULER_INTERVAL_SECONDS * 1000);
       return bound;
     },
     stop: () =>
       (stopping ??= (async () => {
         knowledge.stopPolling();
-        await meetings.scheduler.stop();
+        await scheduler.stop();
         await http.drain(10_000);
         await store.close();
       })()),

@@ -6,22 +6,17 @@ import {
   type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type ConversationState,
   type FileConsentCardResponse,
+  type StatePropertyAccessor,
 } from "botbuilder";
 import type { Logger } from "../core/logger";
 import type { ConversationStore, ConversationType } from "../data/conversations";
 import { welcomeCard } from "../cards/help-cards";
 import { botText } from "../core/strings";
 import type { MessageRouter } from "../dialogs/router";
-import type { Asker, IncomingMessage, Reply } from "../core/types";
-import type { CardAttachment } from "../cards/render";
+import type { Asker, ConversationMemory, IncomingMessage, Reply } from "../core/types";
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, incomingFiles, uploadToSession } from "./file-transfer";
-import type { DeclineHint } from "../dialogs/qa/decline-hint";
-
-/** Handles Action.Execute (adaptiveCard/action invokes); returns the card that replaces the clicked one. */
-export interface CardActionHandler {
-  execute(verb: string, data: unknown, asker: Asker): Promise<CardAttachment | undefined>;
-}
 /** Builds an exported file when the user accepts a file consent card (the admin dialog's export). */
 export interface FileExporter {
   exportAccepted(
@@ -81,9 +76,8 @@ export class SamverkansBot extends TeamsActivityHandler {
     private readonly conversations: ConversationStore,
     private readonly router: MessageRouter,
     private readonly logger: Logger,
-    private readonly cardActions?: CardActionHandler,
+    private readonly state?: ConversationState,
     private readonly files?: { exporter: FileExporter; texts: FileTexts },
-    private readonly declineHint?: DeclineHint,
   ) {
     super();
 
@@ -161,7 +155,7 @@ export class SamverkansBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const card = await this.cardActions?.execute(
+    const card = await this.router.execute(
       invokeValue.action?.verb ?? "",
       invokeValue.action?.data,
       this.asker(context),
@@ -203,17 +197,37 @@ export class SamverkansBot extends TeamsActivityHandler {
     this.logger.info({ tenantId: tenantOf(a), known }, "uninstall recorded");
   }
 
+  private readonly accessors = new Map<string, StatePropertyAccessor<unknown>>();
+
+  /** The conversation's state (Cosmos, through botbuilder Storage), read and written only when a feature asks. */
+  private memory(context: TurnContext): ConversationMemory | undefined {
+    const state = this.state;
+    if (!state) return undefined;
+    const accessor = (key: string) => {
+      let a = this.accessors.get(key);
+      if (!a) this.accessors.set(key, (a = state.createProperty<unknown>(key)));
+      return a;
+    };
+    return {
+      get: (key) => accessor(key).get(context),
+      set: async (key, value) => {
+        await accessor(key).set(context, value);
+        await state.saveChanges(context);
+      },
+    };
+  }
+
   private async answer(context: TurnContext): Promise<void> {
     const a = context.activity;
     const text = a.text ? (TurnContext.removeRecipientMention(a) ?? a.text) : "";
     const files = incomingFiles(a.attachments);
-    const handled = await this.router.handle({
+    const replies = await this.router.handle({
       text: text ?? "",
       value: a.value,
       asker: this.asker(context),
       ...(files.length > 0 ? { files } : {}),
+      memory: this.memory(context),
     });
-    const replies = this.declineHint ? await this.declineHint.after(context, handled) : handled;
     this.logger.debug({ chars: text.length, replies: replies.length }, "message handled");
     for (const reply of replies) await context.sendActivity(toActivity(reply));
   }

@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { inZone } from "../core/time";
 import { adminText } from "../core/strings";
 import type { AdminDoc, AuditDoc } from "../data/admins";
 import type { KnowledgeEntryDoc } from "../data/kb/knowledge-docs";
@@ -7,7 +7,8 @@ import type { KbEntry, KbKind } from "../data/kb/schema";
 import type { FormInput } from "../dialogs/admin/entry-form";
 import type { ReviewGroup } from "../dialogs/admin/review-queue";
 import { sourceText } from "./answer-text";
-import { cardAttachment, type CardAttachment } from "./render";
+import type { CardAttachment } from "../core/types";
+import { cardAttachment } from "./render";
 
 // Data for the admin card templates (cards/admin-*.json). Buttons are Action.Submit with an
 // "admin.*" action, like the answer cards' buttons; dialogs/admin/submissions.ts validates them.
@@ -16,7 +17,7 @@ const t = adminText;
 
 /** "2025-03-04 14:05" in Stockholm time. */
 export function stockholmTime(iso: string): string {
-  return DateTime.fromISO(iso).setZone("Europe/Stockholm").toFormat("yyyy-MM-dd HH:mm");
+  return inZone(iso).toFormat("yyyy-MM-dd HH:mm");
 }
 
 /** `results` are the entries shown (undefined before a search), `total` how many matched. */

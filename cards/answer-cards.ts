@@ -3,7 +3,8 @@ import type { KbEntry } from "../data/kb/schema";
 import { declineText, sourceText } from "./answer-text";
 import { alsoInText, entryFacts } from "./entry-facts";
 import type { DeclineReason } from "../dialogs/qa/qa-engine";
-import { cardAttachment, type CardAttachment } from "./render";
+import type { CardAttachment } from "../core/types";
+import { cardAttachment } from "./render";
 
 // Builds the data for cards/answer.json and cards/decline.json; the templates hold the layout.
 

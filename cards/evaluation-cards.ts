@@ -3,7 +3,8 @@ import type { Group, Meeting } from "../data/meetings/schema";
 import type { EvaluationAnswer } from "../data/evaluations/schema";
 import { GENDER_CATEGORIES, ORG_CATEGORIES, type Cell, type Report2b } from "../dialogs/evaluations/report";
 import { inZone, swedishDeadline } from "../core/time";
-import { cardAttachment, type CardAttachment } from "./render";
+import type { CardAttachment } from "../core/types";
+import { cardAttachment } from "./render";
 
 const t = evaluationsText;
 

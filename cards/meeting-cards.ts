@@ -1,7 +1,8 @@
 import { meetingsText } from "../core/strings";
 import type { Group, Meeting, RsvpAnswer } from "../data/meetings/schema";
 import { swedishSpan } from "../core/time";
-import { cardAttachment, type CardAttachment } from "./render";
+import type { CardAttachment } from "../core/types";
+import { cardAttachment } from "./render";
 
 const t = meetingsText;
 

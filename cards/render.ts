@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ACData from "adaptivecards-templating";
+import type { CardAttachment } from "../core/types";
 
 // Adaptive card templates (JSON, version 1.5) live beside this file and are expanded with
 // adaptivecards-templating. Templates hold layout only; every string comes from core/strings.
 
-const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+const ADAPTIVE_CARD_CONTENT_TYPE: CardAttachment["contentType"] = "application/vnd.microsoft.card.adaptive";
 
 export type CardName =
   | "welcome"
@@ -36,11 +37,6 @@ type AdminCardName =
   | "admin-notice"
   | "admin-admins";
 
-/** An adaptive card as sent in an activity attachment. */
-export interface CardAttachment {
-  contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE;
-  content: Record<string, unknown>;
-}
 
 const cache = new Map<CardName, ACData.Template>();
 

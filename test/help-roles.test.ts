@@ -1,10 +1,19 @@
-import { helpCard, helpSections, helpText, type HelpRole } from "../cards/help-cards";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createApp, type App } from "../bot/app";
+import { loadConfig } from "../core/config";
+import { createLogger } from "../core/logger";
+import { Permissions, type Role } from "../core/permissions";
+import { REPO_ROOT } from "../core/repo-root";
 import { botText } from "../core/strings";
-import { helpRoleOf } from "../core/permissions";
-import { MessageRouter } from "../dialogs/router";
 import type { Asker } from "../core/types";
+import { JobKind } from "../data/meetings/schema";
+import { MessageRouter } from "../dialogs/router";
 import { cardText } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
+
+// The features' registrations (dialogs/feature.ts) against what the bot shows and sends: every
+// command has its help line, every button on a card has a handler, every job kind a runner.
 
 const asker = (aadObjectId?: string): Asker => ({
   tenantId: "t",
@@ -12,64 +21,135 @@ const asker = (aadObjectId?: string): Asker => ({
   aadObjectId,
   conversationType: "personal",
 });
-const titles = (role: HelpRole) => helpSections(role).flatMap((s) => s.commands.map((c) => c.title));
 
-// Every command the bot understands, by the word it starts with, and who may use it.
-const EVERYONE = ["hjälp", "möten", "gå med", "lämna"];
-const COORDINATOR = ["planera", "leveranser", "rapport 2b", "koppla kanal"];
-const ADMIN = ["admin", "granska", "exportera", "historik", "administratörer", "samordnare", "kommuner"];
+/** Verbs on our cards: Action.Submit data `action`s and Action.Execute `verb`s, in templates and card builders. */
+function cardVerbs(): { submit: Set<string>; execute: Set<string> } {
+  const submit = new Set<string>();
+  const execute = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== "object" || node === null) return;
+    const o = node as Record<string, unknown>;
+    if (o.type === "Action.Execute" && typeof o.verb === "string") execute.add(o.verb);
+    const data = o.data as { action?: unknown } | undefined;
+    if (o.type === "Action.Submit" && typeof data?.action === "string") submit.add(data.action);
+    Object.values(o).forEach(walk);
+  };
+  const cards = join(REPO_ROOT, "cards");
+  for (const f of readdirSync(cards).filter((f) => f.endsWith(".json")))
+    walk(JSON.parse(readFileSync(join(cards, f), "utf8")));
+  // Data built in code and handed to a template: `action: "admin.publish"`, `verb: "meetings.refresh"`.
+  const sources = [cards, ...["admin", "meetings", "evaluations", "qa"].map((d) => join(REPO_ROOT, "dialogs", d))];
+  for (const dir of sources)
+    for (const f of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+      const text = readFileSync(join(dir, f), "utf8");
+      for (const m of text.matchAll(/\baction: "([a-z]+\.[A-Za-z]+)"/g)) submit.add(m[1]);
+      for (const m of text.matchAll(/\bverb: "([a-z]+\.[A-Za-z]+)"/g)) execute.add(m[1]);
+    }
+  return { submit, execute };
+}
 
-describe("role-aware help", () => {
-  it.each([
-    ["everyone", EVERYONE, [...COORDINATOR, ...ADMIN]],
-    ["coordinator", [...EVERYONE, ...COORDINATOR], ADMIN],
-    ["admin", [...EVERYONE, ...COORDINATOR, ...ADMIN], []],
-  ] as const)("shows %s the commands they may use, and only those", (role, shown, hidden) => {
-    const all = titles(role);
-    for (const c of shown) expect(all.some((t) => t === c || t.startsWith(`${c} `))).toBe(true);
-    for (const c of hidden) expect(all.some((t) => t === c || t.startsWith(`${c} `))).toBe(false);
-    const card = helpCard(role);
-    expect(cardProblems(card.content)).toEqual([]);
-    const text = cardText({ attachments: [card] });
-    for (const t of all) expect(text).toContain(t);
-    for (const t of all) expect(helpText(role)).toContain(t);
+describe("feature registrations", () => {
+  let app: App;
+
+  beforeAll(async () => {
+    const config = loadConfig({ LOG_LEVEL: "silent", COSMOS_DATABASE: `features-${Date.now()}` });
+    app = await createApp(config, createLogger("silent"), { answerQuestion: async () => [{ text: "svar" }] });
+  });
+  afterAll(() => app.stop());
+
+  it("gives every command one help line, and every help line to one command", () => {
+    const lines = app.router.commands.map((c) => c.help.text);
+    for (const c of app.router.commands) {
+      expect(c.help.text.title.trim()).not.toBe("");
+      expect(c.help.text.value.trim()).not.toBe("");
+      expect(["everyone", "coordinator", "admin"]).toContain(c.help.role);
+    }
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(new Set(lines)).toEqual(new Set(Object.values(botText.commandHelp)));
   });
 
-  it("names each section once and keeps everyone's commands first", () => {
-    expect(helpSections("admin").map((s) => s.title)).toEqual([
-      botText.help.commandsTitle,
-      botText.help.coordinatorTitle,
-      botText.help.adminTitle,
-    ]);
-    expect(helpSections("everyone").map((s) => s.title)).toEqual([botText.help.commandsTitle]);
+  it("accepts each command as its help line writes it", async () => {
+    for (const c of app.router.commands) {
+      const typed = c.help.text.title.replace(/<länsdel>/, "Sala").replace(/<id>/, "term-sip");
+      const example = typed.includes("<kommuner>") ? typed.replace("<kommuner>", "Sala, Heby") : typed;
+      expect([c.help.text.title, c.match.test(example)]).toEqual([c.help.text.title, true]);
+    }
+  });
+
+  it("has a handler for every button on every card, of the kind the button sends", () => {
+    const { submit, execute } = cardVerbs();
+    expect(submit.size).toBeGreaterThan(20);
+    for (const verb of submit) expect([verb, app.router.accepts(verb, "submit")]).toEqual([verb, true]);
+    for (const verb of execute) expect([verb, app.router.accepts(verb, "execute")]).toEqual([verb, true]);
+    // Answer cards already in chats carry the bare verbs from before they were namespaced.
+    expect(app.router.accepts("ask", "submit")).toBe(true);
+    expect(app.router.accepts("feedback", "submit")).toBe(true);
+  });
+
+  it("runs every kind of scheduled job", () => {
+    const kinds = app.features.flatMap((f) => Object.keys(f.jobs ?? {}));
+    expect(kinds.sort()).toEqual([...JobKind.options].sort());
+  });
+
+  it.each([
+    ["everyone", ["everyone"]],
+    ["coordinator", ["everyone", "coordinator"]],
+    ["admin", ["everyone", "coordinator", "admin"]],
+  ] as const)("shows %s the commands they may use, and only those", (role, roles) => {
+    const sections = app.router.helpSections(role);
+    const shown = sections.flatMap((s) => s.commands.map((c) => c.title));
+    const expected = app.router.commands.filter((c) => (roles as readonly Role[]).includes(c.help.role));
+    expect(shown).toEqual(expected.map((c) => c.help.text.title));
+    expect(sections.map((s) => s.title)).toEqual(
+      [botText.help.commandsTitle, botText.help.coordinatorTitle, botText.help.adminTitle].slice(0, roles.length),
+    );
   });
 
   it("tells admins, coordinators and everyone else apart", async () => {
-    const roleOf = helpRoleOf({
+    const permissions = new Permissions({
       isAdmin: async (aad) => aad === "a-admin",
       membershipsOf: async (aad) =>
         aad === "a-coord"
-          ? [{ role: "member" }, { role: "coordinator" }]
+          ? [
+              { groupId: "sala", role: "member" },
+              { groupId: "heby", role: "coordinator" },
+            ]
           : aad === "a-member"
-            ? [{ role: "member" }]
+            ? [{ groupId: "sala", role: "member" }]
             : [],
     });
-    expect(await roleOf(asker("a-admin"))).toBe("admin");
-    expect(await roleOf(asker("a-coord"))).toBe("coordinator");
-    expect(await roleOf(asker("a-member"))).toBe("everyone");
-    expect(await roleOf(asker(undefined))).toBe("everyone");
+    expect(await permissions.roleOf(asker("a-admin"))).toBe("admin");
+    expect(await permissions.roleOf(asker("a-coord"))).toBe("coordinator");
+    expect(await permissions.roleOf(asker("a-member"))).toBe("everyone");
+    expect(await permissions.roleOf(asker(undefined))).toBe("everyone");
+    expect(await permissions.managedGroups("a-coord")).toEqual(new Set(["heby"]));
   });
 
-  it("the router shows the asker's help, and everyone's when the role cannot be found", async () => {
-    const router = (roleOf: (a: Asker) => Promise<HelpRole>) =>
-      new MessageRouter({ answerQuestion: async () => ({ text: "svar" }), roleOf });
-    const [admin] = await router(async () => "admin").handle({ text: "hjälp", asker: asker("x") });
-    expect(cardText({ attachments: [admin.card] })).toContain(botText.help.adminTitle);
+  it("shows the asker's help as a valid card, and everyone's when the role cannot be found", async () => {
+    const router = (roleOf: (a: Asker) => Promise<Role>) =>
+      new MessageRouter({ features: app.features, roleOf });
+    const [admin] = await router(async () => "admin").handle({ text: "hjälp!", asker: asker("x") });
+    expect(cardProblems(admin.card!.content)).toEqual([]);
+    const adminText = cardText({ attachments: [admin.card] });
+    for (const c of app.router.commands) {
+      expect(adminText).toContain(c.help.text.title);
+      expect(admin.text).toContain(c.help.text.title);
+    }
     const [failed] = await router(async () => {
       throw new Error("store down");
     }).handle({ text: "hjälp", asker: asker("x") });
     const text = cardText({ attachments: [failed.card] });
     expect(text).toContain(botText.help.commandsTitle);
     expect(text).not.toContain(botText.help.adminTitle);
+  });
+
+  it("hands a question on as typed, punctuation and all", async () => {
+    const asked: string[] = [];
+    const router = new MessageRouter({
+      features: [{ name: "qa", answer: async (q) => (asked.push(q), [{ text: "svar" }]) }],
+    });
+    await router.handle({ text: " Vad är  SIP? ", asker: asker("x") });
+    expect(asked).toEqual(["Vad är SIP?"]);
   });
 });

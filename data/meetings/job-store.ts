@@ -2,10 +2,15 @@ import { createHash } from "node:crypto";
 import type { Container } from "@azure/cosmos";
 import { Repository, type Stored } from "../repository";
 import { ConflictError, DuplicateError } from "../errors";
-import { Delivery, ScheduledJob, type DeliveryStatus } from "./schema";
+import { Delivery, ScheduledJob, type DeliveryStatus, type Meeting } from "./schema";
 
 const deliveryDocId = (jobId: string, recipient: string) =>
   createHash("sha256").update(`${jobId}\n${recipient}`).digest("hex").slice(0, 40);
+
+/** A meeting job's id: one per meeting revision, kind and key, so planning the same job twice creates it once. */
+export function jobId(meeting: Pick<Meeting, "id" | "revision">, kind: ScheduledJob["kind"], key: string): string {
+  return `${meeting.id}.r${meeting.revision}.${kind}.${key}`;
+}
 
 /** Outcome of trying to claim one recipient of a job. */
 export type DeliveryClaim =

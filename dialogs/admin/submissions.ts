@@ -82,7 +82,5 @@ export const ReviewItems = z
       ),
   );
 
-export function isAdminAction(value: unknown): boolean {
-  const action = (value as { action?: unknown } | null | undefined)?.action;
-  return typeof value === "object" && typeof action === "string" && action.startsWith("admin.");
-}
+/** Every admin.* verb, read off the schema so a new button cannot be left without a route. */
+export const ADMIN_ACTIONS: readonly string[] = AdminSubmission.options.map((o) => o.shape.action.value);

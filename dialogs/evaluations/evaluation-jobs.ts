@@ -5,9 +5,8 @@ import type { Meeting, ScheduledJob } from "../../data/meetings/schema";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { EvaluationStore } from "../../data/evaluations/evaluation-store";
 import type { EvaluationKeys } from "../../data/evaluations/keyed-ids";
-import { fanOut, type FanoutDeps } from "../../core/jobs/fanout";
-import { memberRecipient } from "../meetings/job-handlers";
-import { jobId } from "../meetings/schedule";
+import { fanOut, memberRecipient, type FanoutDeps } from "../../core/jobs/fanout";
+import { jobId } from "../../data/meetings/job-store";
 import type { JobHandler, JobRunResult } from "../../core/jobs/scheduler";
 import { evaluationYear, surveyWindow, type SurveySettings } from "./survey-window";
 

@@ -1,6 +1,6 @@
 import { evaluationsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
-import type { CardAttachment } from "../../cards/render";
+import type { CardAttachment } from "../../core/types";
 import { evaluationFormCard, thanksCard, type FormValues } from "../../cards/evaluation-cards";
 import { swedishDeadline } from "../../core/time";
 import type { Group, Meeting } from "../../data/meetings/schema";

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { DateTime } from "luxon";
+import { localDateInput } from "../../core/time";
 import { evaluationsText } from "../../core/strings";
 import { GENDER_CATEGORIES, ORG_CATEGORIES, type Breakdown, type Cell, type Report2b } from "./report";
 
@@ -66,7 +66,7 @@ function reportRows(report: Report2b): Row[] {
       ...breakdownRows(base, g.stats, { ...counts(g), meetingsHeld: g.meetingsHeld, meetingsGoal: g.meetingsGoal }),
     );
     for (const m of g.meetings) {
-      const date = m.start ? DateTime.fromISO(m.start, { zone: "Europe/Stockholm" }).toFormat("yyyy-MM-dd") : "";
+      const date = m.start ? localDateInput(m.start) : "";
       rows.push(
         ...breakdownRows(
           { county: g.groupName, year: report.year, level: t.csv.levelMeeting, meetingDate: date },

@@ -7,41 +7,6 @@ import { inZone } from "../../core/time";
 import type { MeetingDraft } from "./meeting-input";
 import { jobsForMeeting, updateJob, type ScheduleSettings } from "./schedule";
 
-/** Whether someone is an admin: the one check every feature shares (configured and Teams-added admins, any case). */
-export type AdminCheck = (aadObjectId: string | undefined) => boolean | Promise<boolean>;
-
-/** Admins configured by id only, compared case-insensitively (for tools and tests without the admin directory). */
-export function configuredAdmins(ids: readonly string[]): AdminCheck {
-  const set = new Set(ids.map((id) => id.toLowerCase()));
-  return (aadObjectId) => Boolean(aadObjectId && set.has(aadObjectId.toLowerCase()));
-}
-
-/** Who may plan: admins everywhere, coordinators in their own groups. */
-export class Permissions {
-  constructor(
-    private readonly vus: VusStore,
-    private readonly adminCheck: AdminCheck,
-  ) {}
-
-  async isAdmin(aadObjectId: string | undefined): Promise<boolean> {
-    return Boolean(aadObjectId) && (await this.adminCheck(aadObjectId));
-  }
-
-  /** Group ids the person may manage; "*" for admins and operators. */
-  async managedGroups(aadObjectId: string | undefined): Promise<Set<string> | "*"> {
-    if (await this.isAdmin(aadObjectId)) return "*";
-    if (!aadObjectId) return new Set();
-    return new Set(
-      (await this.vus.membershipsOf(aadObjectId)).filter((m) => m.role === "coordinator").map((m) => m.groupId),
-    );
-  }
-
-  async canManage(aadObjectId: string | undefined, groupId: string): Promise<boolean> {
-    const groups = await this.managedGroups(aadObjectId);
-    return groups === "*" || groups.has(groupId);
-  }
-}
-
 /** Creates, moves and cancels meetings and keeps their scheduled jobs in step. */
 export class MeetingPlanner {
   constructor(

@@ -6,7 +6,9 @@ import { answerCard, declineCard } from "../../cards/answer-cards";
 import type { Asker, IncomingMessage, Reply } from "../../core/types";
 import { answerText, declineText } from "../../cards/answer-text";
 import type { QaEngine, QaResult } from "./qa-engine";
-import { QA_ACTIONS, QaSubmission, actionOf } from "./submissions";
+import { QaSubmission } from "./submissions";
+import { declineHint } from "./decline-hint";
+import type { Feature } from "../feature";
 
 export interface QaDialogDeps {
   /** The engine currently served and the base version it was built from (KnowledgeService). */
@@ -15,6 +17,8 @@ export interface QaDialogDeps {
   /** Keyed hash of the asker; raw ids are never stored. */
   pseudonym: (asker: Asker) => string;
   logger?: Logger;
+  /** The time the decline streak is counted in (a test clock). */
+  now?: () => Date;
 }
 
 /**
@@ -24,8 +28,19 @@ export interface QaDialogDeps {
 export class QaDialog {
   constructor(private readonly deps: QaDialogDeps) {}
 
-  /** The QuestionHandler for the router. */
-  readonly answer = async (question: string, message: IncomingMessage): Promise<Reply> => {
+  /** The Q&A feature's registration: questions, the answer cards' buttons (under their old bare verbs too). */
+  feature(): Feature {
+    return {
+      name: "qa",
+      answer: this.answer,
+      cardActions: { "qa.ask": { submit: this.submission }, "qa.feedback": { submit: this.submission } },
+      // Answer cards already posted in chats carry the verbs from before they were namespaced.
+      verbAliases: { ask: "qa.ask", feedback: "qa.feedback" },
+    };
+  }
+
+  /** Answers a question; after the second decline in a row the rephrasing hint follows. */
+  readonly answer = async (question: string, message: IncomingMessage): Promise<Reply[]> => {
     const { engine, version } = this.deps.knowledge;
     const result = engine.ask(question);
     this.deps.logger?.info(
@@ -38,20 +53,18 @@ export class QaDialog {
       "question answered",
     );
     if (result.outcome !== "answer") await this.recordUnanswered(question, result, message.asker, version);
-    return this.reply(result, question, engine);
+    const reply = this.reply(result, question, engine);
+    if (result.outcome !== "decline") return [reply];
+    return [reply, ...(await declineHint(message.memory, (this.deps.now ?? (() => new Date()))(), this.deps.logger))];
   };
 
-  /**
-   * A card button's data. Returns undefined for submissions that belong to another feature, so the
-   * router can offer them elsewhere.
-   */
-  readonly submission = async (value: unknown, message: IncomingMessage): Promise<Reply[] | undefined> => {
-    const action = actionOf(value);
-    if (!action || !QA_ACTIONS.has(action)) return undefined;
+  /** A button of an answer card: 👍/👎, or a question to ask (example, "Menade du", related). */
+  private readonly submission = async (value: unknown, message: IncomingMessage): Promise<Reply[]> => {
+    const action = (value as { action?: unknown }).action;
     const { engine, version } = this.deps.knowledge;
     const parsed = QaSubmission.safeParse(value);
     const entry = parsed.success && parsed.data.entryId ? engine.entry(parsed.data.entryId) : undefined;
-    if (!parsed.success || (parsed.data.action === "feedback" && !entry)) {
+    if (!parsed.success || (parsed.data.action === "qa.feedback" && !entry)) {
       this.deps.logger?.warn(
         { action, issues: parsed.success ? ["unknown entry"] : parsed.error.issues.map((i) => i.path.join(".")) },
         "card submission rejected",
@@ -59,10 +72,10 @@ export class QaDialog {
       return [{ text: qaText.badSubmission }];
     }
     const data = parsed.data;
-    if (data.action === "ask") {
+    if (data.action === "qa.ask") {
       if (entry)
         return [this.reply({ outcome: "answer", entry, confidence: 1, alternatives: [] }, data.question, engine)];
-      return [await this.answer(data.question, message)];
+      return this.answer(data.question, message);
     }
     await this.deps.feedback.addFeedback({
       entryId: data.entryId,
@@ -80,7 +93,7 @@ export class QaDialog {
       // Close entries help after a plain miss; for out-of-scope and individual requests they would
       // suggest the bot half-answers what it must not.
       const nearby = result.reason === "no-match" ? result.alternatives : [];
-      return { text: declineText(result.reason), card: declineCard(result.reason, nearby), qaOutcome: "decline" };
+      return { text: declineText(result.reason), card: declineCard(result.reason, nearby) };
     }
     const { entry } = result;
     const alternatives = result.outcome === "suggest" ? result.alternatives : [];
@@ -92,7 +105,6 @@ export class QaDialog {
     return {
       text,
       card: answerCard({ entry, question, alternatives, related, unsure: result.outcome === "suggest" }),
-      qaOutcome: result.outcome,
     };
   }
 
