@@ -2,7 +2,7 @@ import { qaText } from "../core/strings";
 import type { KbEntry } from "../data/kb/schema";
 import { declineText, sourceText } from "./answer-text";
 import { alsoInText, entryFacts } from "./entry-facts";
-import type { DeclineReason } from "../dialogs/qa/qa-engine";
+import type { DeclineReason } from "./answer-text";
 import type { CardAttachment } from "../core/types";
 import { cardAttachment } from "./render";
 

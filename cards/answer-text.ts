@@ -1,7 +1,6 @@
 import type { KbEntry, Source } from "../data/kb/schema";
 import * as qaText from "../core/strings/qa";
 import { alsoInText, entryFacts } from "./entry-facts";
-import type { DeclineReason } from "../dialogs/qa/qa-engine";
 
 /** "Källa: Överenskommelsen, avsnitt Lokal samverkan > Representation". */
 export function sourceText(source: Source): string {
@@ -23,6 +22,9 @@ export function answerText(entry: KbEntry): string {
   if (alsoIn) lines.push(alsoIn);
   return lines.join("\n");
 }
+
+/** Why the bot did not answer; each reason has its Swedish text. */
+export type DeclineReason = keyof typeof qaText.decline;
 
 export function declineText(reason: DeclineReason): string {
   return qaText.decline[reason];

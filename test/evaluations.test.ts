@@ -1,7 +1,8 @@
 import { parseSubmission } from "../dialogs/evaluations/submission";
 import { submissionDay, surveyState, surveyWindow } from "../dialogs/evaluations/survey-window";
 import { EvaluationKeys } from "../data/evaluations/keyed-ids";
-import { buildReport, MIN_CELL, suppress, type Cell } from "../dialogs/evaluations/report";
+import { buildReport, MIN_CELL, suppress } from "../dialogs/evaluations/report";
+import type { Cell } from "../data/evaluations/report-shape";
 import { reportCsv } from "../dialogs/evaluations/report-csv";
 import { compileComments } from "../dialogs/evaluations/comments";
 import { commentsCsv, neutraliseFormula } from "../dialogs/evaluations/comments-csv";

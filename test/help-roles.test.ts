@@ -42,7 +42,8 @@ function cardVerbs(): { submit: Set<string>; execute: Set<string> } {
   const sources = [cards, ...["admin", "meetings", "evaluations", "qa"].map((d) => join(REPO_ROOT, "dialogs", d))];
   for (const dir of sources)
     for (const f of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
-      const text = readFileSync(join(dir, f), "utf8");
+      // A file consent's context carries an action too, but it is no card button.
+      const text = readFileSync(join(dir, f), "utf8").replace(/context: \{ action: "[^"]*" \}/g, "");
       for (const m of text.matchAll(/\baction: "([a-z]+\.[A-Za-z]+)"/g)) submit.add(m[1]);
       for (const m of text.matchAll(/\bverb: "([a-z]+\.[A-Za-z]+)"/g)) execute.add(m[1]);
     }
@@ -99,7 +100,7 @@ describe("feature registrations", () => {
   ] as const)("shows %s the commands they may use, and only those", (role, roles) => {
     const sections = app.router.helpSections(role);
     const shown = sections.flatMap((s) => s.commands.map((c) => c.title));
-    const expected = app.router.commands.filter((c) => (roles as readonly Role[]).includes(c.help.role));
+    const expected = roles.flatMap((r) => app.router.commands.filter((c) => c.help.role === r));
     expect(shown).toEqual(expected.map((c) => c.help.text.title));
     expect(sections.map((s) => s.title)).toEqual(
       [botText.help.commandsTitle, botText.help.coordinatorTitle, botText.help.adminTitle].slice(0, roles.length),

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { FormInput } from "../../cards/admin-cards";
 import { adminText } from "../../core/strings";
 import { KbEntry, type KbKind } from "../../data/kb/schema";
 import { describeIssues } from "./issues";
@@ -22,17 +23,6 @@ export type FieldSpec =
   | { key: string; optional: boolean; input: "lines" }
   | { key: string; optional: boolean; input: "rows"; columns: { key: string; optional: boolean; boolean: boolean }[] }
   | { key: string; optional: boolean; input: "object"; fields: FieldSpec[] };
-
-/** One input of the rendered form. */
-export interface FormInput {
-  id: string;
-  label: string;
-  input: "text" | "choice";
-  value: string;
-  multiline: boolean;
-  choices: { title: string; value: string }[];
-  placeholder: string;
-}
 
 type AnyZod = z.ZodType & { _zod: { def: Record<string, any> } };
 
