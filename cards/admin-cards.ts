@@ -47,7 +47,6 @@ export interface ReviewGroup {
   items: ReviewItem[];
 }
 
-
 /** "2025-03-04 14:05" in Stockholm time. */
 export function stockholmTime(iso: string): string {
   return inZone(iso).toFormat("yyyy-MM-dd HH:mm");

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ACData from "adaptivecards-templating";
 import type { CardAttachment } from "../core/types";
+import { REPO_ROOT } from "../core/repo-root";
 
 // Adaptive card templates (JSON, version 1.5) live beside this file and are expanded with
 // adaptivecards-templating. Templates hold layout only; every string comes from core/strings.
@@ -37,13 +38,10 @@ type AdminCardName =
   | "admin-notice"
   | "admin-admins";
 
-
 const cache = new Map<CardName, ACData.Template>();
 
-function templateDir(): string {
-  // Compiled code runs from dist/cards; the JSON templates stay in the source tree.
-  return __dirname.includes(`${join("dist", "cards")}`) ? join(__dirname, "..", "..", "cards") : __dirname;
-}
+/** Compiled code runs from dist/cards; the JSON templates stay in the source tree. */
+const templateDir = () => join(REPO_ROOT, "cards");
 
 function template(name: CardName): ACData.Template {
   let t = cache.get(name);

@@ -45,6 +45,7 @@ export interface Feature {
   /** Names the feature in logs and tests. */
   name: string;
   commands?: Command[];
+  /** By verb; a key "admin.*" takes every other verb of that namespace (a tampered or retired button). */
   cardActions?: Record<string, CardAction>;
   /** Old verbs still on cards already sent in chats, mapped to today's: { ask: "qa.ask" }. */
   verbAliases?: Record<string, string>;

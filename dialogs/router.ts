@@ -67,7 +67,9 @@ export class MessageRouter {
 
   private action(verb: string): { verb: string; action: CardAction } | undefined {
     const canonical = this.aliases.get(verb) ?? verb;
-    const action = this.actions.get(canonical);
+    const dot = canonical.indexOf(".");
+    const action =
+      this.actions.get(canonical) ?? (dot > 0 ? this.actions.get(`${canonical.slice(0, dot)}.*`) : undefined);
     return action && { verb: canonical, action };
   }
 
@@ -111,7 +113,9 @@ export class MessageRouter {
     if (message.asker.conversationType !== "personal") return [{ text: filesText.personalOnly }];
     const got = await this.deps.download(file);
     if (!got.ok)
-      return [{ text: got.reason === "tooLarge" ? filesText.tooLarge(this.deps.maxFileMb ?? 0) : filesText.downloadFailed }];
+      return [
+        { text: got.reason === "tooLarge" ? filesText.tooLarge(this.deps.maxFileMb ?? 0) : filesText.downloadFailed },
+      ];
     const owner = this.deps.features.find((f) => f.files?.claims(file, got.text));
     if (!owner) return [{ text: filesText.unknownFile }];
     return owner.files!.import(file, got.text, message);

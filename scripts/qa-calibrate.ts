@@ -4,14 +4,7 @@
 //
 //   npx tsc -p . && node dist/scripts/qa-calibrate.js [--verbose]
 import { answerText, declineText } from "../cards/answer-text";
-import {
-  DEV_SET,
-  OWN_SET,
-  loadQuestions,
-  loadSeedEntries,
-  scoreReply,
-  type EvalQuestion,
-} from "./eval-harness";
+import { DEV_SET, OWN_SET, loadQuestions, loadSeedEntries, scoreReply, type EvalQuestion } from "./eval-harness";
 import { ANSWER_THRESHOLD, QaEngine, SUGGEST_THRESHOLD, type QaTrace } from "../dialogs/qa/qa-engine";
 
 interface Row {

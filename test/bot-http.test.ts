@@ -200,8 +200,7 @@ describe("help for an admin", () => {
       const { replies } = await client.say("hjälp");
       const text = cardText(replies[0]);
       expect(cardProblems(replies[0].attachments[0].content)).toEqual([]);
-      for (const c of app.router.helpSections("admin").flatMap((s) => s.commands))
-        expect(text).toContain(c.title);
+      for (const c of app.router.helpSections("admin").flatMap((s) => s.commands)) expect(text).toContain(c.title);
       expect(replies[0].summary).toContain("granska");
     } finally {
       await client.close();

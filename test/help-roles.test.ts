@@ -128,8 +128,7 @@ describe("feature registrations", () => {
   });
 
   it("shows the asker's help as a valid card, and everyone's when the role cannot be found", async () => {
-    const router = (roleOf: (a: Asker) => Promise<Role>) =>
-      new MessageRouter({ features: app.features, roleOf });
+    const router = (roleOf: (a: Asker) => Promise<Role>) => new MessageRouter({ features: app.features, roleOf });
     const [admin] = await router(async () => "admin").handle({ text: "hjälp!", asker: asker("x") });
     expect(cardProblems(admin.card!.content)).toEqual([]);
     const adminText = cardText({ attachments: [admin.card] });

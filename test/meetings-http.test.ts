@@ -329,9 +329,10 @@ describe("meetings delivery under throttling and restarts", () => {
       const meeting = (await c.apps[0].vus.meetingsOf("sala"))[0];
       const job = (await c.apps[0].jobs.jobsOfMeeting(meeting.id)).find((j) => j.key === "7d");
       expect(job?.counts).toEqual({ sent: 2, failed: 0, inactive: 1, expired: 0 });
-      expect(
-        (await c.apps[0].jobs.deliveriesOf(job!.jobId)).find((d) => d.status === "inactive"),
-      ).toMatchObject({ attempts: 1, lastStatusCode: 403 });
+      expect((await c.apps[0].jobs.deliveriesOf(job!.jobId)).find((d) => d.status === "inactive")).toMatchObject({
+        attempts: 1,
+        lastStatusCode: 403,
+      });
       const { ConversationStore } = await import("../data/conversations");
       expect(
         (await new ConversationStore(c.apps[0].store.containers.conversations).get(TENANT, "a:member-2"))?.active,

@@ -326,15 +326,11 @@ describe("review fixes over HTTP", () => {
       const [confirm, abort] = submits(asked.replies[0]);
       expect((await press(COORDINATOR, abort)).replies[0].text).toBe(meetingsText.cancelConfirm.kept);
       expect(await status()).toBe("planned");
-      expect(
-        (await app.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate"),
-      ).toHaveLength(0);
+      expect((await app.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate")).toHaveLength(0);
 
       expect((await press(COORDINATOR, confirm)).replies[0].text).toContain("är inställt");
       expect(await status()).toBe("cancelled");
-      expect(
-        (await app.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate"),
-      ).toHaveLength(1);
+      expect((await app.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate")).toHaveLength(1);
       expect((await press(COORDINATOR, confirm)).replies[0].text).toBe(meetingsText.form.alreadyCancelled);
     });
   });

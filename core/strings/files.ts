@@ -5,7 +5,8 @@ export const defaultName = "fil";
 export const tooLarge = (mb: number) => `Filen är för stor (högst ${mb} MB).`;
 export const downloadFailed = "Jag kunde inte hämta filen från Teams. Försök skicka den igen.";
 /** No feature imports this kind of file. */
-export const unknownFile = "Jag känner inte igen filen. Jag tar emot mötesplaner (CSV eller JSON) och kunskapsbanken exporterad som JSON.";
+export const unknownFile =
+  "Jag känner inte igen filen. Jag tar emot mötesplaner (CSV eller JSON) och kunskapsbanken exporterad som JSON.";
 export const personalOnly = "Skicka filen till mig i den personliga chatten.";
 /** Body of a failed download from the bot's own HTTP endpoints. */
 export const internalError = "Internt fel.";

@@ -54,4 +54,3 @@ export interface Report2b {
   /** The county as a whole; only when the report covers more than one group. */
   county?: Omit<GroupReport, "groupId" | "groupName" | "meetings">;
 }
-

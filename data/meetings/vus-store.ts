@@ -1,16 +1,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Container } from "@azure/cosmos";
+import type { z } from "zod";
+import { REPO_ROOT } from "../../core/repo-root";
 import { Repository } from "../repository";
 import { DuplicateError } from "../errors";
 import { Group, GroupsFile, Meeting, Member, Rsvp } from "./schema";
 
 /** Reads the shipped default county parts (data/meetings/groups.json). */
 function defaultGroups(): GroupsFile {
-  const dir = __dirname.includes("dist") ? join(__dirname, "..", "..", "..", "data", "meetings") : __dirname;
-  return GroupsFile.parse(JSON.parse(readFileSync(join(dir, "groups.json"), "utf8")));
+  return GroupsFile.parse(JSON.parse(readFileSync(join(REPO_ROOT, "data", "meetings", "groups.json"), "utf8")));
 }
-type GroupsFile = import("zod").infer<typeof GroupsFile>;
+type GroupsFile = z.infer<typeof GroupsFile>;
 
 /** Groups, members, meetings and RSVPs in the "vus" container (partition /groupId). */
 export class VusStore {

@@ -1,6 +1,6 @@
 import { adminText as t, botText } from "../../core/strings";
 import type { Actor } from "../../data/admins";
-import { textReply, type IncomingFile, type IncomingMessage, type Reply } from "../../core/types";
+import { textReply, type IncomingMessage, type Reply } from "../../core/types";
 import { parseAdminCommand, type AdminCommand } from "./admin-commands";
 import type { AdminDialogDeps } from "./admin-deps";
 import { AdminRoster } from "./admin-roster";
@@ -67,7 +67,8 @@ export class AdminDialog {
         command(/^historik( \S+)?$/i, help.history),
         command(/^(admins|administratörer|administratorer|admin (l[äa]gg till|ta bort) .+)$/i, help.admins),
       ],
-      cardActions: Object.fromEntries(ADMIN_ACTIONS.map((verb) => [verb, button])),
+      // "admin.*": an unknown admin button still gets the admin check and the admin's Swedish refusal.
+      cardActions: Object.fromEntries([...ADMIN_ACTIONS, "admin.*"].map((verb) => [verb, button])),
       files: {
         claims: (_file, content) => looksLikeKnowledgeBaseExport(content),
         import: (file, content, message) =>

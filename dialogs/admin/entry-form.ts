@@ -24,6 +24,8 @@ export type FieldSpec =
   | { key: string; optional: boolean; input: "rows"; columns: { key: string; optional: boolean; boolean: boolean }[] }
   | { key: string; optional: boolean; input: "object"; fields: FieldSpec[] };
 
+// zod 4 does not type the internal definition the form walks (wrapped types, shapes, options).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyZod = z.ZodType & { _zod: { def: Record<string, any> } };
 
 function unwrap(schema: AnyZod): { inner: AnyZod; optional: boolean } {

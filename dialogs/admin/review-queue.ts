@@ -1,5 +1,5 @@
 import type { ReviewDoc } from "../../data/feedback";
-import type { ReviewGroup, ReviewItem } from "../../cards/admin-cards";
+import type { ReviewGroup } from "../../cards/admin-cards";
 import { Analyzer } from "../qa/analyzer";
 
 // The admins' review queue: unanswered questions and 👎 on answers, newest first, grouped by

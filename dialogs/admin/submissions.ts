@@ -66,7 +66,6 @@ export const AdminSubmission = z.discriminatedUnion("action", [
   z.object({ action: z.literal("admin.removeAdmin"), aadObjectId: ObjectId }),
 ]);
 export type AdminSubmission = z.infer<typeof AdminSubmission>;
-export { FormValues };
 
 /** Review queue items travel as "kind:id,kind:id" so a card can carry a group of them. */
 export const ReviewItems = z

@@ -17,10 +17,7 @@ import type { SurveySettings } from "./survey-window";
 
 export type EvaluationsConfig = Pick<
   Config,
-  | "EVALUATION_DELAY_MINUTES"
-  | "EVALUATION_OPEN_DAYS"
-  | "EVALUATION_SECRET"
-  | "REPORT_LINK_MINUTES"
+  "EVALUATION_DELAY_MINUTES" | "EVALUATION_OPEN_DAYS" | "EVALUATION_SECRET" | "REPORT_LINK_MINUTES"
 >;
 
 function surveySettings(config: EvaluationsConfig): SurveySettings {

@@ -1,7 +1,13 @@
 import { stringify } from "csv-stringify/sync";
 import { localDateInput } from "../../core/time";
 import { evaluationsText } from "../../core/strings";
-import { GENDER_CATEGORIES, ORG_CATEGORIES, type Breakdown, type Cell, type Report2b } from "../../data/evaluations/report-shape";
+import {
+  GENDER_CATEGORIES,
+  ORG_CATEGORIES,
+  type Breakdown,
+  type Cell,
+  type Report2b,
+} from "../../data/evaluations/report-shape";
 
 // The report as a CSV file for Excel: UTF-8 with a byte-order mark (without it Excel reads å/ä/ö as
 // cp1252), semicolons and decimal commas as Swedish Excel expects. One row per figure set, long format,

@@ -4,7 +4,6 @@ import type { Meeting } from "../../data/meetings/schema";
 
 // When a meeting's evaluation is open. Pure functions of the meeting and the settings.
 
-
 export interface SurveySettings {
   /** After the meeting's end (EVALUATION_DELAY_MINUTES). */
   delayMinutes: number;

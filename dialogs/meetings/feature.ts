@@ -15,7 +15,7 @@ import {
   type ListedMeeting,
 } from "../../cards/meeting-cards";
 import type { CardAttachment } from "../../core/types";
-import { normaliseText, readsLikeQuestion } from "../commands";
+import { readsLikeQuestion } from "../commands";
 import type { CardAction, CommandContext, Feature } from "../feature";
 import { textReply as text, type Asker, type IncomingFile, type IncomingMessage, type Reply } from "../../core/types";
 import type { Clock } from "../../core/clock";
@@ -89,8 +89,10 @@ export class MeetingsFeature {
 
   /** The meetings feature's registration: commands with their help, card verbs, job kinds and the files it imports. */
   registration(jobs: Feature["jobs"]): Feature {
-    const g = <T extends unknown[]>(run: (...args: T) => Promise<Reply[] | undefined>) =>
-      (...args: T) => this.guarded(() => run(...args));
+    const g =
+      <T extends unknown[]>(run: (...args: T) => Promise<Reply[] | undefined>) =>
+      (...args: T) =>
+        this.guarded(() => run(...args));
     const submit = (run: (value: unknown, asker: Asker) => Promise<Reply[]>): CardAction => ({
       submit: g((value: unknown, message: IncomingMessage) => run(value, message.asker)) as CardAction["submit"],
     });
