@@ -68,7 +68,7 @@ async function main(): Promise<void> {
         user: { id: `29:bench-${i}` },
       },
     });
-    await vus.members.create({
+    await vus.createMember({
       id: memberDocId(aad),
       type: "member",
       groupId: "vasteras",

@@ -283,7 +283,7 @@ describe("meetings delivery under throttling and restarts", () => {
       c.clocks[0].set(due);
       // Instance A claims the job and member 1, then "dies" before sending.
       const [stored] = (await a.jobs.due(due)).filter((j) => j.doc.key === "7d");
-      await a.jobs.jobs.replace(
+      await a.jobs.replaceJob(
         { ...stored.doc, status: "running", owner: "instance-0", leaseUntil: "2027-03-22T08:01:05.000Z", runs: 1 },
         stored.etag,
       );

@@ -224,7 +224,7 @@ describe("review fixes over HTTP", () => {
 
     it("kommuner, samordnare, koppla kanal and gå med", async () => {
       const groupBefore = (await app.vus.group("koping"))!.doc;
-      jest.spyOn(app.vus.groups, "replace").mockRejectedValue(new ConflictError("vus", "koping"));
+      jest.spyOn(app.vus, "replaceGroup").mockRejectedValue(new ConflictError("vus", "koping"));
       expect((await say(ADMIN, "kommuner Köping: Köping, Arboga")).replies.map((r) => r.text)).toEqual([
         meetingsText.conflict,
       ]);
@@ -239,7 +239,7 @@ describe("review fixes over HTTP", () => {
       ).toEqual([meetingsText.conflict]);
       expect((await app.vus.group("koping"))!.doc).toEqual(groupBefore);
 
-      jest.spyOn(app.vus.members, "replace").mockRejectedValue(new ConflictError("vus", "member"));
+      jest.spyOn(app.vus, "replaceMember").mockRejectedValue(new ConflictError("vus", "member"));
       expect(
         (await press(ADMIN, { action: "meetings.coordinator", member: `sala|${MEMBER.aadObjectId}` })).replies.map(
           (r) => r.text,

@@ -118,7 +118,7 @@ export class Scheduler {
     const next = { ...stored.doc, ...change } as ScheduledJob;
     for (const k of Object.keys(next) as (keyof ScheduledJob)[]) if (next[k] === undefined) delete next[k];
     try {
-      return await this.deps.jobs.jobs.replace(next, stored.etag);
+      return await this.deps.jobs.replaceJob(next, stored.etag);
     } catch (err) {
       if (err instanceof ConflictError) return undefined;
       throw err;

@@ -22,8 +22,8 @@ export type DeliveryClaim =
 
 /** Scheduled jobs and delivery records in the "jobs" container (partition /jobId). */
 export class JobStore {
-  readonly jobs: Repository<typeof ScheduledJob>;
-  readonly deliveries: Repository<typeof Delivery>;
+  private readonly jobs: Repository<typeof ScheduledJob>;
+  private readonly deliveries: Repository<typeof Delivery>;
 
   constructor(container: Container) {
     this.jobs = new Repository(container, ScheduledJob, (d) => d.jobId);
@@ -39,6 +39,11 @@ export class JobStore {
       if (err instanceof DuplicateError) return false;
       throw err;
     }
+  }
+
+  /** Etag replace of a job's state (claim, lease renewal, finish); ConflictError when another instance moved first. */
+  async replaceJob(job: ScheduledJob, etag: string): Promise<Stored<ScheduledJob>> {
+    return this.jobs.replace(job, etag);
   }
 
   /** Jobs that should run now: pending and due, or running with an expired lease (its owner died). */

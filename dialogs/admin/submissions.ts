@@ -10,8 +10,6 @@ import { EntryId, KbEntry } from "../../data/kb/schema";
 const Kind = z.enum(["term", "actor", "forum", "routine", "responsibility", "goal", "topic", "decision"]);
 const Etag = z.string().min(1).max(200);
 const Mode = z.enum(["edit", "create"]);
-/** Form inputs ("f_…") come as strings; their content is checked by the entry schema. */
-const FormValues = z.record(z.string(), z.unknown());
 
 export const AdminSubmission = z.discriminatedUnion("action", [
   z.object({ action: z.literal("admin.home") }),

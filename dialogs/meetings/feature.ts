@@ -2,7 +2,7 @@ import { z } from "zod";
 import { botText, meetingsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
 import type { JobStore } from "../../data/meetings/job-store";
-import { memberDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
+import { memberDocId, type VusStore } from "../../data/meetings/vus-store";
 import { MemberFunction, RsvpAnswer, type Meeting, type Member } from "../../data/meetings/schema";
 import { ConflictError, DuplicateError } from "../../data/errors";
 import {
@@ -191,7 +191,7 @@ export class MeetingsFeature {
         ? parsed.data.otherOrganisation?.trim() || t.otherOrganisation
         : parsed.data.organisation;
     const now = this.deps.clock.now().toISOString();
-    const existing = await this.deps.vus.members.read(memberDocId(asker.aadObjectId), group.id);
+    const existing = await this.deps.vus.member(group.id, asker.aadObjectId);
     const member: Member = {
       id: memberDocId(asker.aadObjectId),
       type: "member",
@@ -208,8 +208,8 @@ export class MeetingsFeature {
       updatedAt: now,
     };
     // Create-if-absent or an etag replace: a coordinator role given meanwhile is not overwritten.
-    if (existing) await this.deps.vus.members.replace(member, existing.etag);
-    else await this.deps.vus.members.create(member);
+    if (existing) await this.deps.vus.replaceMember(member, existing.etag);
+    else await this.deps.vus.createMember(member);
     this.deps.logger.info({ groupId: group.id, rejoin: Boolean(existing) }, "member joined");
     return text(existing ? t.join.updated(group.name) : t.join.joined(group.name));
   }
@@ -230,7 +230,7 @@ export class MeetingsFeature {
         t.leave.which(memberships.map((m) => groups.find((g) => g.id === m.groupId)?.name ?? m.groupId).join(", ")),
       );
     }
-    await this.deps.vus.members.delete(target.id, target.groupId);
+    await this.deps.vus.removeMember(target);
     return text(t.leave.left(groups.find((g) => g.id === target.groupId)?.name ?? target.groupId));
   }
 
@@ -364,15 +364,11 @@ export class MeetingsFeature {
     if (!group || !stored) return undefined;
     const meeting = stored.doc;
     const open = meeting.status === "planned" && meeting.start > this.deps.clock.now().toISOString();
-    const member = asker.aadObjectId
-      ? (await this.deps.vus.members.read(memberDocId(asker.aadObjectId), groupId))?.doc
-      : undefined;
+    const member = asker.aadObjectId ? (await this.deps.vus.member(groupId, asker.aadObjectId))?.doc : undefined;
     let status: string;
     if (!member) status = t.reminder.rsvpNotMember;
     else if (verb === "meetings.rsvp" && answer && open) {
-      await this.deps.vus.rsvps.upsert({
-        id: rsvpDocId(meetingId, member.aadObjectId),
-        type: "rsvp",
+      await this.deps.vus.saveRsvp({
         groupId,
         meetingId,
         aadObjectId: member.aadObjectId,
@@ -383,7 +379,7 @@ export class MeetingsFeature {
       status = t.reminder.rsvpThanks(t.answerLabels[answer]);
     } else if (verb === "meetings.rsvp" && !open) status = t.reminder.rsvpClosed;
     else {
-      const mine = (await this.deps.vus.rsvps.read(rsvpDocId(meetingId, member.aadObjectId), groupId))?.doc;
+      const mine = await this.deps.vus.rsvp(groupId, meetingId, member.aadObjectId);
       status = mine ? t.reminder.answered(t.answerLabels[mine.answer]) : t.reminder.rsvpPrompt;
     }
     const title =

@@ -41,7 +41,7 @@ export class MeetingPlanner {
   }
 
   async create(draft: MeetingDraft, actor: string): Promise<Meeting> {
-    const meeting = (await this.vus.meetings.create(this.newMeeting(draft, actor))).doc;
+    const meeting = (await this.vus.createMeeting(this.newMeeting(draft, actor))).doc;
     await this.schedule(meeting);
     return meeting;
   }
@@ -53,9 +53,9 @@ export class MeetingPlanner {
   async createAll(drafts: MeetingDraft[], actor: string): Promise<Meeting[]> {
     const created: Meeting[] = [];
     try {
-      for (const d of drafts) created.push((await this.vus.meetings.create(this.newMeeting(d, actor))).doc);
+      for (const d of drafts) created.push((await this.vus.createMeeting(this.newMeeting(d, actor))).doc);
     } catch (err) {
-      for (const m of created) await this.vus.meetings.delete(m.id, m.groupId);
+      for (const m of created) await this.vus.deleteMeeting(m);
       throw err;
     }
     for (const m of created) await this.schedule(m);
@@ -88,7 +88,7 @@ export class MeetingPlanner {
     if (!next.place) delete next.place;
     if (!next.onlineUrl) delete next.onlineUrl;
     if (!next.theme) delete next.theme;
-    const meeting = (await this.vus.meetings.replace(next, stored.etag)).doc;
+    const meeting = (await this.vus.replaceMeeting(next, stored.etag)).doc;
     if (moved) {
       await this.jobs.cancelPending(meeting.id, (j) => j.meetingRevision === meeting.revision);
       await this.schedule(meeting);
@@ -102,7 +102,7 @@ export class MeetingPlanner {
     const stored = await this.vus.meeting(groupId, meetingId);
     if (!stored || stored.doc.status !== "planned") return undefined;
     const meeting = (
-      await this.vus.meetings.replace(
+      await this.vus.replaceMeeting(
         { ...stored.doc, status: "cancelled", updatedBy: actor, updatedAt: this.clock.now().toISOString() },
         stored.etag,
       )
@@ -119,7 +119,7 @@ export class MeetingPlanner {
     if (!stored || stored.doc.status !== "planned") return undefined;
     if (stored.doc.start > this.clock.now().toISOString()) return "notStarted";
     return (
-      await this.vus.meetings.replace(
+      await this.vus.replaceMeeting(
         { ...stored.doc, status: "notHeld", updatedBy: actor, updatedAt: this.clock.now().toISOString() },
         stored.etag,
       )

@@ -5,7 +5,6 @@ import { evaluationsText, meetingsText } from "../../core/strings";
 import type { ManualClock } from "../../core/clock";
 import { swedishSpan, ZONE } from "../../core/time";
 import { evaluationYear } from "../../dialogs/evaluations/survey-window";
-import { memberDocId } from "../../data/meetings/vus-store";
 import type { Meeting, ScheduledJob } from "../../data/meetings/schema";
 import { PLAYGROUND_IDS } from "../../scripts/playground";
 import { oneLine, type Bubble, type ChatPage } from "./chat-page";
@@ -119,7 +118,7 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
           reply.text.includes(`VuS ${GROUP.name}`) && !reply.text.includes(mt.join.missing),
           `the join was not confirmed: ${oneLine(reply.text)}`,
         );
-        const member = (await app.vus.members.read(memberDocId(aad), GROUP.id))?.doc;
+        const member = (await app.vus.member(GROUP.id, aad))?.doc;
         expect(Boolean(member), `no member document for the playground user in VuS ${GROUP.name}`);
         expect(
           member!.organisation === ORGANISATION && member!.function === FUNCTION,
