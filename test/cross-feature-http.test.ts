@@ -10,7 +10,7 @@ import { ConflictError } from "../data/errors";
 import { TeamsTestClient, TENANT, cardText, submitActions } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
-// Findings of the code review, each through the real protocol: Teams-shaped activities POSTed to
+// Behaviour that spans features, each through the real protocol: Teams-shaped activities POSTed to
 // /api/messages of one app on the embedded Cosmos server, replies recorded by the mock connector.
 
 const ADMIN = { id: "29:admin", name: "Admin Välfärd", aadObjectId: "0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" };
@@ -39,7 +39,7 @@ async function fileHost() {
   return { base, files, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-describe("review fixes over HTTP", () => {
+describe("across features over HTTP", () => {
   let app: App;
   let client: TeamsTestClient;
   let host: Awaited<ReturnType<typeof fileHost>>;
