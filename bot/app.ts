@@ -10,19 +10,24 @@ import { VusStore } from "../data/meetings/vus-store";
 import { AdminDirectory } from "../data/admins";
 import { KnowledgeEditor } from "../data/kb/knowledge-editor";
 import { PendingImports } from "../data/kb/pending-imports";
-import { pseudonymFor } from "../core/pseudonym";
+import { pseudonymFor, QuestionSigner } from "../core/pseudonym";
 import { systemClock, type Clock } from "../core/clock";
 import { Permissions } from "../core/permissions";
 import { Delivery } from "../core/jobs/delivery";
 import type { Scheduler } from "../core/jobs/scheduler";
-import type { FileDownload } from "../core/types";
+import type { FileDownload, IncomingMessage, Reply } from "../core/types";
 import { adminText } from "../core/strings";
 import { KnowledgeService } from "../dialogs/qa/knowledge-service";
 import { QaDialog } from "../dialogs/qa/qa-dialog";
 import { MessageRouter } from "../dialogs/router";
 import type { Feature } from "../dialogs/feature";
 import { createMeetings, type Meetings } from "../dialogs/meetings/module";
-import { createEvaluations, evaluationJobsFor, type Evaluations } from "../dialogs/evaluations/module";
+import {
+  createEvaluations,
+  evaluationJobsFor,
+  evaluationKeysFor,
+  type Evaluations,
+} from "../dialogs/evaluations/module";
 import { AdminDialog } from "../dialogs/admin/admin-dialog";
 import { createAdapter } from "./adapter";
 import { createServer, type BotServer } from "./server";
@@ -61,7 +66,7 @@ export interface App {
 
 export interface AppOptions {
   /** Replaces the knowledge-base question handler (tests); the knowledge base is then not loaded. */
-  answerQuestion?: Feature["answer"];
+  answerQuestion?: (question: string, message: IncomingMessage) => Promise<Reply | Reply[]>;
   /** Meetings: a test clock, a fixed instance name, no background scheduler. */
   clock?: Clock;
   instanceId?: string;
@@ -94,13 +99,15 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     knowledge,
     feedback,
     pseudonym: (asker) => pseudonymFor(config.pseudonymSecret, asker.tenantId, asker.aadObjectId ?? asker.userId),
+    questions: new QuestionSigner(config.pseudonymSecret),
     logger,
     now: () => clock.now(),
   });
   // One admin check for every feature: configured ids and admins added in Teams, any case.
   const admins = new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS);
+  const keys = evaluationKeysFor(config, logger);
   const vus = new VusStore(store.containers.vus, () => clock.now());
-  const jobs = new JobStore(store.containers.jobs);
+  const jobs = new JobStore(store.containers.jobs, keys.deliveryKey);
   const permissions = new Permissions({
     isAdmin: (aadObjectId) => admins.isAdmin(aadObjectId),
     membershipsOf: (aadObjectId) => vus.membershipsOf(aadObjectId),
@@ -144,18 +151,22 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now: () => clock.now(),
     logger,
     permissions,
+    keys,
     // Without PUBLIC_BASE_URL only a local (unauthenticated) bot can link to itself.
     publicBaseUrl: () =>
       config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
   });
   await vus.seedGroups();
   const qaFeature = qa.feature();
+  const replaced = options.answerQuestion;
+  const answerQuestion =
+    replaced && (async (q: string, m: IncomingMessage) => ([] as Reply[]).concat(await replaced(q, m)));
   // The order is the order commands, files and buttons are offered in, and the order of the help.
   const features: Feature[] = [
     admin.feature(),
     meetings.feature,
     evaluations.feature,
-    options.answerQuestion ? { ...qaFeature, answer: options.answerQuestion } : qaFeature,
+    answerQuestion ? { ...qaFeature, answer: answerQuestion } : qaFeature,
   ];
   const scheduler = delivery.scheduler(features.map((f) => f.jobs));
   const router = new MessageRouter({
@@ -163,7 +174,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     roleOf: (asker) => permissions.roleOf(asker),
     download:
       options.download ??
-      ((file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, allowHttp: !config.authEnabled })),
+      ((file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, strictHosts: config.authEnabled })),
+    // Nothing is downloaded for someone who could not import it anyway (meeting plans need a managed group).
+    mayImport: async (asker) => (await permissions.roleOf(asker)) !== "everyone",
     maxFileMb: MAX_IMPORT_MB,
   });
   const bot = new SamverkansBot(conversations, router, logger, conversationState, {

@@ -1,4 +1,4 @@
-import { botText } from "../core/strings";
+import { botText, trustText } from "../core/strings";
 import type { HelpLine } from "../core/strings/bot";
 import type { CardAttachment } from "../core/types";
 import { cardAttachment } from "./render";
@@ -16,6 +16,11 @@ export function welcomeCard(): CardAttachment {
 /** Replaces a clicked card when handling the click failed: the same apology as in chat. */
 export function apologyCard(): CardAttachment {
   return cardAttachment("notice", { title: botText.errors.apologyTitle, message: botText.errors.apology });
+}
+
+/** Replaces a clicked card whose action or data the bot does not know. */
+export function unknownActionCard(message: string = trustText.unknownAction.message): CardAttachment {
+  return cardAttachment("notice", { title: trustText.unknownAction.title, message });
 }
 
 /** Data for cards/help.json. */

@@ -13,6 +13,8 @@ export interface RouterDeps {
   roleOf?: (asker: Asker) => Promise<Role>;
   /** Fetches a file sent in chat; without it files are ignored. */
   download?: FileDownload;
+  /** Whether the sender may import anything at all; checked before any download (the URL comes from the client). */
+  mayImport?: (asker: Asker) => Promise<boolean>;
   /** Largest file fetched at all, in MB (each import may accept less). */
   maxFileMb?: number;
 }
@@ -111,6 +113,7 @@ export class MessageRouter {
     const file = message.files![0];
     if (!this.deps.download) return [{ text: filesText.downloadFailed }];
     if (message.asker.conversationType !== "personal") return [{ text: filesText.personalOnly }];
+    if (this.deps.mayImport && !(await this.deps.mayImport(message.asker))) return [{ text: filesText.notAllowed }];
     const got = await this.deps.download(file);
     if (!got.ok)
       return [

@@ -1,6 +1,7 @@
 // Imports a year plan of VuS meetings from a CSV or JSON file, for operators:
 //   npm run meetings:import -- plan.csv
 // Same validation as a file sent to the bot: the whole file or nothing. Uses COSMOS_* from the environment.
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { loadConfig, ConfigError } from "../core/config";
@@ -36,7 +37,8 @@ async function main(): Promise<number> {
   try {
     // This process never sends: the running bot's scheduler picks the new jobs up.
     const vus = new VusStore(store.containers.vus);
-    const jobs = new JobStore(store.containers.jobs);
+    // Delivery records are only written when sending, which this process never does.
+    const jobs = new JobStore(store.containers.jobs, randomBytes(32));
     const meetings = createMeetings({
       config,
       vus,

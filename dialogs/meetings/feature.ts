@@ -3,7 +3,7 @@ import { botText, meetingsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
 import type { JobStore } from "../../data/meetings/job-store";
 import { memberDocId, type VusStore } from "../../data/meetings/vus-store";
-import { MemberFunction, RsvpAnswer, type Meeting, type Member } from "../../data/meetings/schema";
+import { GroupId, MeetingId, MemberFunction, RsvpAnswer, type Meeting, type Member } from "../../data/meetings/schema";
 import { ConflictError, DuplicateError } from "../../data/errors";
 import {
   cancelConfirmCard,
@@ -32,15 +32,15 @@ const help = botText.commandHelp;
 
 const JoinSubmit = z.object({
   action: z.literal("meetings.join"),
-  groupId: z.string().min(1),
+  groupId: GroupId,
   organisation: z.string().min(1).max(100),
   otherOrganisation: z.string().max(100).optional(),
   function: MemberFunction,
 });
 const SaveSubmit = MeetingInput.omit({ group: true }).extend({
   action: z.literal("meetings.save"),
-  meetingId: z.string().optional(),
-  groupId: z.string().min(1),
+  meetingId: z.union([MeetingId, z.literal("")]).optional(),
+  groupId: GroupId,
 });
 const MeetingRef = z.object({
   action: z.enum([
@@ -50,13 +50,13 @@ const MeetingRef = z.object({
     "meetings.cancelAbort",
     "meetings.notHeld",
   ]),
-  groupId: z.string().min(1),
-  meetingId: z.string().min(1),
+  groupId: GroupId,
+  meetingId: MeetingId,
 });
 const RsvpData = z.object({
   action: z.enum(["meetings.rsvp", "meetings.refresh"]),
-  groupId: z.string().min(1),
-  meetingId: z.string().min(1),
+  groupId: GroupId,
+  meetingId: MeetingId,
   answer: RsvpAnswer.optional(),
 });
 
