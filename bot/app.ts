@@ -10,6 +10,7 @@ import { VusStore } from "../data/meetings/vus-store";
 import { AdminDirectory } from "../data/admins";
 import { KnowledgeEditor } from "../data/kb/knowledge-editor";
 import { PendingImports } from "../data/kb/pending-imports";
+import { loadSourceTexts } from "../data/kb/source-texts";
 import { pseudonymFor, QuestionSigner } from "../core/pseudonym";
 import { systemClock, type Clock } from "../core/clock";
 import { Permissions } from "../core/permissions";
@@ -87,7 +88,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // poll the version marker so admins' changes reach every instance within KB_POLL_SECONDS.
   // A test that replaces the question handler does not need the base, and loading it costs ~1 s.
   const knowledgeStore = new KnowledgeStore(store.containers.knowledge, logger);
-  const knowledge = new KnowledgeService(knowledgeStore, logger);
+  const knowledge = new KnowledgeService(knowledgeStore, logger, (entries) =>
+    loadSourceTexts(entries.flatMap((e) => [e.source, ...e.alsoSources])),
+  );
   if (!options.answerQuestion) {
     await knowledgeStore.ensureSeeded(loadSeed());
     await knowledge.reload();

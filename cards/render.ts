@@ -15,6 +15,7 @@ export type CardName =
   | "notice"
   | "answer"
   | "decline"
+  | QaCardName
   | "meeting"
   | "meeting-form"
   | "meeting-list"
@@ -24,6 +25,8 @@ export type CardName =
   | "meeting-cancel"
   | EvaluationCardName
   | AdminCardName;
+/** Question answering beyond one entry: the situation card and the quoted passage. */
+type QaCardName = "situation" | "quote";
 /** Evaluation feature (issue 5); a separate union so the line merges cleanly with other features. */
 type EvaluationCardName = "evaluation" | "evaluation-thanks" | "evaluation-notice" | "report-2b";
 /** Admin feature: editing the knowledge base from Teams. */
