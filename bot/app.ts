@@ -38,6 +38,8 @@ import { ConversationState } from "botbuilder";
 import { ProactiveMessenger } from "./proactive-messenger";
 import { registerReportDownload } from "./report-download";
 import { downloadText } from "./file-transfer";
+import { createCases, type Cases } from "../dialogs/cases/module";
+import { registerFollowupDownload } from "./followup-download";
 
 /** Largest file fetched for an import (the whole knowledge base exports to well under 1 MB; meeting plans are capped lower). */
 const MAX_IMPORT_MB = 5;
@@ -60,6 +62,7 @@ export interface App {
   features: readonly Feature[];
   meetings: Meetings;
   evaluations: Evaluations;
+  cases: Cases;
   /** Listens; resolves with the bound port. */
   start(port?: number): Promise<number>;
   stop(): Promise<void>;
@@ -144,6 +147,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     clock,
     logger,
     extraJobs: evaluationJobsFor(config),
+    agenda: (groupId) => cases.service.agenda(groupId),
   });
   let boundPort: number | undefined;
   const evaluations = createEvaluations({
@@ -159,6 +163,28 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     publicBaseUrl: () =>
       config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
   });
+  const cases = createCases({
+    config,
+    container: store.containers.cases,
+    vus,
+    jobs,
+    fanout: delivery.fanout,
+    isAdmin: (aadObjectId) => permissions.isAdmin(aadObjectId),
+    adminIds: async () => [
+      ...new Set([...admins.configuredIds, ...(await admins.added()).filter((a) => a.active).map((a) => a.id)]),
+    ],
+    personalConversation: async (tenantId, aad) =>
+      (
+        (await conversations.personalFor(tenantId, aad)) ??
+        (await conversations.personalFor(tenantId, aad.toLowerCase()))
+      )?.conversationId,
+    report2b: (year, groups) => evaluations.reports.build(year, groups),
+    reportLinkKey: evaluations.keys.linkKey,
+    publicBaseUrl: () =>
+      config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
+    now: () => clock.now(),
+    logger,
+  });
   await vus.seedGroups();
   const qaFeature = qa.feature();
   const replaced = options.answerQuestion;
@@ -169,6 +195,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     admin.feature(),
     meetings.feature,
     evaluations.feature,
+    cases.feature,
     answerQuestion ? { ...qaFeature, answer: answerQuestion } : qaFeature,
   ];
   const scheduler = delivery.scheduler(features.map((f) => f.jobs));
@@ -194,6 +221,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     allowedTenants: config.ALLOWED_TENANT_IDS,
   });
   registerReportDownload(http.server, evaluations.reports, logger);
+  registerFollowupDownload(http.server, cases.followup, logger);
   let stopping: Promise<void> | undefined;
 
   return {
@@ -209,6 +237,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     features,
     meetings,
     evaluations,
+    cases,
     start: async (port = config.PORT) => {
       const bound = await http.listen(port, config.host);
       boundPort = bound;
@@ -221,6 +250,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         knowledge.stopPolling();
         await scheduler.stop();
         await http.drain(10_000);
+        await cases.stop();
         await store.close();
       })()),
   };

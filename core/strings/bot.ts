@@ -63,6 +63,12 @@ export const commandHelp = {
   history: { title: "historik <id>", value: "Tidigare versioner av en post, till exempel historik term-sip." },
   admins: { title: "administratörer", value: "Lägg till eller ta bort administratörer." },
   coordinator: { title: "samordnare", value: "Välj vem som samordnar en VuS-grupp." },
+  raiseCase: {
+    title: "nytt ärende",
+    value: "Lyft en svårighet i samverkan (ett samverkansärende) till din VuS-grupp.",
+  },
+  cases: { title: "ärenden", value: "Visar samverkansärenden i dina VuS-grupper." },
+  followup: { title: "årsuppföljning", value: "Årets uppföljning med diagram, till exempel årsuppföljning 2026." },
   municipalities: {
     title: "kommuner <länsdel>: <kommuner>",
     value: "Ange vilka kommuner som hör till en länsdel.",

@@ -7,7 +7,7 @@ import type { JobStore } from "../../data/meetings/job-store";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { Feature } from "../feature";
 import { MeetingsFeature } from "./feature";
-import { MeetingJobHandlers } from "./job-handlers";
+import { MeetingJobHandlers, type AgendaSource } from "./job-handlers";
 import { MeetingPlanner } from "./planner";
 import type { ScheduleSettings } from "./schedule";
 
@@ -24,6 +24,8 @@ export interface MeetingsDeps {
   logger: Logger;
   /** More jobs per planned meeting (the evaluation feature's survey invitations). */
   extraJobs?: ScheduleSettings["extraJobs"];
+  /** Extra agenda lines on reminders (open samverkansärenden). */
+  agenda?: AgendaSource;
 }
 
 export interface Meetings {
@@ -42,8 +44,8 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     extraJobs: deps.extraJobs,
   };
   const planner = new MeetingPlanner(vus, jobs, settings, clock);
-  const handlers = new MeetingJobHandlers(vus, deps.fanout);
-  const dialog = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger });
+  const handlers = new MeetingJobHandlers(vus, deps.fanout, deps.agenda);
+  const dialog = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger, agenda: deps.agenda });
   const feature = dialog.registration({
     reminder: handlers.reminder,
     meetingUpdate: handlers.meetingUpdate,

@@ -3,6 +3,7 @@ import { renderAdminSamples } from "./admin-card-samples";
 import type { CardName } from "../../cards/render";
 import { evaluationFormData, noticeData, report2bData, thanksData } from "../../cards/evaluation-cards";
 import { sampleReport } from "./evaluation-fixtures";
+import { caseCardSamples } from "./case-card-samples";
 
 const evalGroup = { name: "Sala" };
 const evalMeeting = { id: "sala-m1-0001", groupId: "sala", start: "2026-03-10T08:00:00.000Z" };
@@ -138,6 +139,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       facts: [{ title: "När", value: "måndag 29 mars 2027 kl. 09:00–11:00" }],
       agendaTitle: "Dagordning",
       agenda: ["Inledning", "SIP"],
+      casesTitle: "Ärenden att behandla",
+      cases: ["2026-0A1B2C3D: Tvist – socialtjänsten, vuxenpsykiatrin"],
       status: "Kommer du?",
       onlineUrl: "https://teams.microsoft.com/l/meetup-join/x",
       joinTitle: "Anslut",
@@ -152,6 +155,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       facts: [],
       agendaTitle: "Dagordning",
       agenda: [],
+      casesTitle: "Ärenden att behandla",
+      cases: [],
       status: "",
       onlineUrl: "",
       joinTitle: "Anslut",
@@ -291,4 +296,5 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
     report2bData({ year: 2026, groups: [] }, { linkMinutes: 15 }),
   ],
   ...renderAdminSamples(),
+  ...caseCardSamples(),
 };
