@@ -91,7 +91,7 @@ async function seedEvaluations(endpoint: string, databaseId: string, serviceUrl:
   for (let m = 0; m < MEETINGS; m++) {
     const start = iso(now - (4 + m) * 3600_000);
     const meetingId = `bench-meeting-${String(m).padStart(3, "0")}`;
-    await vus.meetings.upsert({
+    await vus.createMeeting({
       id: meetingId,
       type: "meeting",
       groupId: "sala",
@@ -108,7 +108,7 @@ async function seedEvaluations(endpoint: string, databaseId: string, serviceUrl:
     meetings.push({ groupId: "sala", meetingId });
   }
   for (let u = 0; u < USERS; u++) {
-    await vus.members.upsert({
+    await vus.createMember({
       id: `member.${aadObjectIdOf(u)}`,
       type: "member",
       groupId: "sala",
