@@ -1,5 +1,6 @@
 import { loadConfig, ConfigError } from "../core/config";
 import { createLogger } from "../core/logger";
+import { MissingContainersError } from "../data/cosmos";
 import { createApp } from "./app";
 
 // Entry point of `npm start`.
@@ -22,7 +23,17 @@ async function main(): Promise<void> {
       ? "starting with the embedded Cosmos-compatible store (no COSMOS_ENDPOINT)"
       : "starting against Azure Cosmos DB",
   );
-  const app = await createApp(config, logger);
+  let app;
+  try {
+    app = await createApp(config, logger);
+  } catch (err) {
+    // Missing containers are the operator's to fix too: one clear line.
+    if (err instanceof MissingContainersError) {
+      logger.fatal({ database: err.databaseId, missing: err.missing }, err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
   const port = await app.start();
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/api/messages`;
   logger.info(

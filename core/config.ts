@@ -92,7 +92,14 @@ export const ConfigSchema = z
     ),
     MicrosoftAppTenantId: optionalString.pipe(guid.optional()),
     COSMOS_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
+    /** Empty with an endpoint = Entra ID (managed identity) through DefaultAzureCredential. */
     COSMOS_KEY: optionalString,
+    /** Client id of the user-assigned managed identity that reaches Cosmos (defaults to MicrosoftAppId with UserAssignedMSI). */
+    AZURE_CLIENT_ID: optionalString.pipe(guid.optional()),
+    /** Explicit opt-in to the in-memory store while authentication is on: one instance, data lost on restart. */
+    ALLOW_IN_MEMORY_STORE: z
+      .preprocess(emptyToUndefined, z.enum(["true", "false"], { message: "must be true or false" }).default("false"))
+      .transform((v) => v === "true"),
     COSMOS_DATABASE: z.preprocess(
       emptyToUndefined,
       z
@@ -139,40 +146,57 @@ export const ConfigSchema = z
     ),
     REPORT_LINK_MINUTES: positiveInt(15, 24 * 60),
     PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
+    /** Telemetry to Application Insights through OpenTelemetry; off when empty. */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString.pipe(
+      z
+        .string()
+        .regex(/InstrumentationKey=|IngestionEndpoint=/i, "must be an Application Insights connection string")
+        .optional(),
+    ),
+    /** Set by App Service on each instance; names this process's claims on jobs and deliveries. */
+    WEBSITE_INSTANCE_ID: optionalString,
   })
   .superRefine((c, ctx) => {
-    if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== "UserAssignedMSI")
-      ctx.addIssue({
-        code: "custom",
-        path: ["MicrosoftAppPassword"],
-        message: "is required when MicrosoftAppId is set",
-      });
-    if (!c.MicrosoftAppId && c.MicrosoftAppPassword)
-      ctx.addIssue({
-        code: "custom",
-        path: ["MicrosoftAppId"],
-        message: "is required when MicrosoftAppPassword is set",
-      });
-    // Without an app id authentication is off and the tenant is never used, so a half-filled .env
-    // (type set, tenant not yet known) must not stop a local start.
-    if (c.MicrosoftAppId && c.MicrosoftAppType === "SingleTenant" && !c.MicrosoftAppTenantId)
-      ctx.addIssue({
-        code: "custom",
-        path: ["MicrosoftAppTenantId"],
-        message: "is required when MicrosoftAppId is set and MicrosoftAppType is SingleTenant",
-      });
-    if (c.COSMOS_ENDPOINT && !c.COSMOS_KEY)
-      ctx.addIssue({ code: "custom", path: ["COSMOS_KEY"], message: "is required when COSMOS_ENDPOINT is set" });
-    if (c.MicrosoftAppId && !c.PSEUDONYM_SECRET)
-      ctx.addIssue({
-        code: "custom",
-        path: ["PSEUDONYM_SECRET"],
-        message: "is required when MicrosoftAppId is set (authentication on)",
-      });
+    const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    // Each app type needs its own pieces; botbuilder checks the same only when the adapter is built,
+    // which would crash start-up with a stack trace instead of naming the variable.
+    if (c.MicrosoftAppId) {
+      if (c.MicrosoftAppType === "UserAssignedMSI") {
+        if (!c.MicrosoftAppTenantId)
+          problem("MicrosoftAppTenantId", "is required with MicrosoftAppType=UserAssignedMSI (the identity's tenant)");
+        if (c.MicrosoftAppPassword)
+          problem(
+            "MicrosoftAppPassword",
+            "must be empty with MicrosoftAppType=UserAssignedMSI (the identity has no secret)",
+          );
+      } else {
+        if (!c.MicrosoftAppPassword)
+          problem(
+            "MicrosoftAppPassword",
+            `is required when MicrosoftAppId is set and MicrosoftAppType is ${c.MicrosoftAppType}`,
+          );
+        if (c.MicrosoftAppType === "SingleTenant" && !c.MicrosoftAppTenantId)
+          problem(
+            "MicrosoftAppTenantId",
+            "is required when MicrosoftAppId is set and MicrosoftAppType is SingleTenant",
+          );
+      }
+      if (!c.PSEUDONYM_SECRET)
+        problem("PSEUDONYM_SECRET", "is required when MicrosoftAppId is set (authentication on)");
+      // An authenticated bot on the in-memory store loses everything on restart, and each instance has its
+      // own store (every instance sends every reminder): only an explicit opt-in allows it.
+      if (!c.COSMOS_ENDPOINT && !c.ALLOW_IN_MEMORY_STORE)
+        problem(
+          "COSMOS_ENDPOINT",
+          "is required when MicrosoftAppId is set (authentication on); without it the bot would keep its data in memory, " +
+            "lose it on every restart and not share it between instances. For a one-instance demo set ALLOW_IN_MEMORY_STORE=true",
+        );
+    } else if (c.MicrosoftAppPassword) problem("MicrosoftAppId", "is required when MicrosoftAppPassword is set");
     // Answer ids are keyed hashes: a secret that changed (or was generated per process) would split a
     // respondent's answers across restarts, so any persistent store needs a fixed one, authenticated or not.
     if (c.COSMOS_ENDPOINT && !c.EVALUATION_SECRET)
-      ctx.addIssue({ code: "custom", path: ["EVALUATION_SECRET"], message: "is required when COSMOS_ENDPOINT is set" });
+      problem("EVALUATION_SECRET", "is required when COSMOS_ENDPOINT is set");
+    if (c.COSMOS_KEY && !c.COSMOS_ENDPOINT) problem("COSMOS_ENDPOINT", "is required when COSMOS_KEY is set");
   })
   .transform((c) => {
     const authEnabled = Boolean(c.MicrosoftAppId);
@@ -182,6 +206,11 @@ export const ConfigSchema = z
       // Without authentication anyone who can reach the port could impersonate Teams: stay on loopback.
       host: c.HOST ?? (authEnabled ? "0.0.0.0" : "127.0.0.1"),
       embeddedCosmos: !c.COSMOS_ENDPOINT,
+      // No key with an endpoint: Entra ID, where data-plane RBAC lets the bot read and write but not create containers.
+      cosmosAuth: !c.COSMOS_ENDPOINT ? ("embedded" as const) : c.COSMOS_KEY ? ("key" as const) : ("entra" as const),
+      // The managed identity for Cosmos: an explicit AZURE_CLIENT_ID, else the bot's own identity.
+      managedIdentityClientId:
+        c.AZURE_CLIENT_ID ?? (c.MicrosoftAppType === "UserAssignedMSI" ? c.MicrosoftAppId : undefined),
       // The development default only ever applies with authentication off (local runs and tests).
       pseudonymSecret: c.PSEUDONYM_SECRET ?? DEV_PSEUDONYM_SECRET,
     };
