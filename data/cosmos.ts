@@ -9,7 +9,7 @@ import type { Logger } from "../core/logger";
 import { containerSpecs, type ContainerName } from "./containers";
 
 /** Any base64 string is accepted by the embedded server; this is the well-known emulator key. */
-const EMBEDDED_KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
+export const EMBEDDED_KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
 export interface CosmosSettings {
   endpoint?: string;
