@@ -62,8 +62,9 @@ const Settings = z.object({
     z.coerce
       .number({ message: "must be a number" })
       .int("must be a whole number")
-      .min(1, "must be 1–65535")
-      .max(65535, "must be 1–65535")
+      // 0 lets the system pick a free port (tests and scripts that start several bots); the log names it.
+      .min(0, "must be 0–65535")
+      .max(65535, "must be 0–65535")
       .default(3978),
   ),
   HOST: optionalString.pipe(

@@ -89,7 +89,7 @@ describe("configuration", () => {
 
   it.each([
     [{ PORT: "abc" }, /^PORT: /],
-    [{ PORT: "70000" }, /^PORT: must be 1–65535/],
+    [{ PORT: "70000" }, /^PORT: must be 0–65535/],
     [{ HOST: "not-an-ip" }, /^HOST: /],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: must be one of/],
     [
