@@ -1,7 +1,8 @@
 import { loadConfig, ConfigError } from "../core/config";
 import { createLogger } from "../core/logger";
 import { MissingContainersError } from "../data/cosmos";
-import { createApp } from "./app";
+import { createApp, type App } from "./app";
+import { startupFailureLine } from "./startup-failure";
 
 // Entry point of `npm start`.
 async function main(): Promise<void> {
@@ -23,18 +24,20 @@ async function main(): Promise<void> {
       ? "starting with the embedded Cosmos-compatible store (no COSMOS_ENDPOINT)"
       : "starting against Azure Cosmos DB",
   );
-  let app;
+  let app: App;
+  let port: number;
   try {
     app = await createApp(config, logger);
+    port = await app.start();
   } catch (err) {
-    // Missing containers are the operator's to fix too: one clear line.
-    if (err instanceof MissingContainersError) {
-      logger.fatal({ database: err.databaseId, missing: err.missing }, err.message);
-      process.exit(1);
-    }
-    throw err;
+    // The store unreachable, a key refused, the port taken: one line for the operator, no dump.
+    logger.debug({ err }, "start-up failed");
+    // Missing containers name themselves and say how to create them.
+    console.error(
+      err instanceof MissingContainersError ? err.message : startupFailureLine(err, config.COSMOS_ENDPOINT),
+    );
+    process.exit(1);
   }
-  const port = await app.start();
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/api/messages`;
   logger.info(
     { url, host: config.host, port },
@@ -66,6 +69,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(startupFailureLine(err));
   process.exit(1);
 });

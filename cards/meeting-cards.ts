@@ -1,6 +1,7 @@
 import { meetingsText } from "../core/strings";
 import type { Group, Meeting, RsvpAnswer } from "../data/meetings/schema";
 import { swedishSpan } from "../dialogs/meetings/time";
+import { escapeMarkdown as plain } from "../core/markdown";
 import { cardAttachment, type CardAttachment } from "./render";
 
 const t = meetingsText;
@@ -8,8 +9,8 @@ const t = meetingsText;
 export function meetingFacts(meeting: Meeting): { title: string; value: string }[] {
   const facts = [{ title: t.list.when, value: swedishSpan(meeting.start, meeting.durationMinutes) }];
   const where = [meeting.place, meeting.onlineUrl ? t.list.online : undefined].filter(Boolean).join(" + ");
-  if (where) facts.push({ title: t.list.where, value: where });
-  if (meeting.theme) facts.push({ title: t.list.theme, value: meeting.theme });
+  if (where) facts.push({ title: t.list.where, value: plain(where) });
+  if (meeting.theme) facts.push({ title: t.list.theme, value: plain(meeting.theme) });
   return facts;
 }
 
@@ -30,7 +31,7 @@ export function meetingCard(meeting: Meeting, opts: MeetingCardOptions): CardAtt
     intro: opts.intro ?? "",
     facts: meetingFacts(meeting),
     agendaTitle: t.list.agenda,
-    agenda: meeting.agenda,
+    agenda: meeting.agenda.map(plain),
     status: opts.status ?? "",
     onlineUrl: meeting.status === "planned" ? (meeting.onlineUrl ?? "") : "",
     joinTitle: t.reminder.join,
@@ -118,6 +119,7 @@ export function representationCard(data: {
 }): CardAttachment {
   return cardAttachment("representation", {
     ...data,
+    answers: data.answers.map((a) => ({ title: plain(a.title), value: plain(a.value) })),
     missingTitle: t.representation.missingTitle,
     allCovered: t.representation.allCovered,
     answersTitle: t.representation.answersTitle,

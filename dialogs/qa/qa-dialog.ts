@@ -14,6 +14,11 @@ export interface QaDialogDeps {
   feedback: Pick<FeedbackStore, "addFeedback" | "addUnanswered">;
   /** Keyed hash of the asker; raw ids are never stored. */
   pseudonym: (asker: Asker) => string;
+  /** Signs and checks the question carried by 👍/👎 buttons. */
+  questions: {
+    sign(entryId: string, question: string): string;
+    verify(entryId: string, question: string, sig: unknown): boolean;
+  };
   logger?: Logger;
 }
 
@@ -51,9 +56,18 @@ export class QaDialog {
     const { engine, version } = this.deps.knowledge;
     const parsed = QaSubmission.safeParse(value);
     const entry = parsed.success && parsed.data.entryId ? engine.entry(parsed.data.entryId) : undefined;
-    if (!parsed.success || (parsed.data.action === "feedback" && !entry)) {
+    const forged =
+      parsed.success &&
+      parsed.data.action === "feedback" &&
+      !this.deps.questions.verify(parsed.data.entryId, parsed.data.question, parsed.data.sig);
+    if (!parsed.success || (parsed.data.action === "feedback" && !entry) || forged) {
       this.deps.logger?.warn(
-        { action, issues: parsed.success ? ["unknown entry"] : parsed.error.issues.map((i) => i.path.join(".")) },
+        {
+          action,
+          issues: parsed.success
+            ? [forged ? "question not signed by the bot" : "unknown entry"]
+            : parsed.error.issues.map((i) => i.path.join(".")),
+        },
         "card submission rejected",
       );
       return [{ text: qaText.badSubmission }];
@@ -89,11 +103,23 @@ export class QaDialog {
       alternatives.length > 0
         ? `${answerText(entry)}\n${qaText.didYouMean} ${alternatives.map((a) => a.title).join(" · ")}`
         : answerText(entry);
-    return {
-      text,
-      card: answerCard({ entry, question, alternatives, related, unsure: result.outcome === "suggest" }),
-      qaOutcome: result.outcome,
+    const card = answerCard({ entry, question, alternatives, related, unsure: result.outcome === "suggest" });
+    return { text, card: this.signFeedback(card), qaOutcome: result.outcome };
+  }
+
+  /** Adds the signature to every 👍/👎 button's data, wherever the layout puts the buttons. */
+  private signFeedback<T>(card: T): T {
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== "object") return;
+      const el = node as Record<string, unknown>;
+      const data = el.data as Record<string, unknown> | undefined;
+      if (data && data.action === "feedback" && typeof data.entryId === "string" && typeof data.question === "string")
+        data.sig = this.deps.questions.sign(data.entryId, data.question);
+      for (const v of Object.values(el)) if (v && typeof v === "object") walk(v);
     };
+    walk(card);
+    return card;
   }
 
   /** Declines and best guesses go to the review queue; a failure there must not cost the user the answer. */
