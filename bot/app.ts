@@ -112,7 +112,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     // App Service names each instance; claims carry it so logs show which instance held a job.
     instanceId:
       options.instanceId ??
-      (config.WEBSITE_INSTANCE_ID ? `${config.WEBSITE_INSTANCE_ID.slice(0, 12)}-${randomUUID().slice(0, 8)}` : undefined),
+      (config.WEBSITE_INSTANCE_ID
+        ? `${config.WEBSITE_INSTANCE_ID.slice(0, 12)}-${randomUUID().slice(0, 8)}`
+        : undefined),
     isAdmin,
     extraJobs: evaluationJobsFor(config),
     // Late-bound: the evaluation handler needs the fan-out that createMeetings builds.
