@@ -1,8 +1,11 @@
 import { qaText } from "../core/strings";
 import type { KbEntry } from "../data/kb/schema";
-import { declineText, sourceText } from "../dialogs/qa/answer-text";
+import { declineText, nearestSections, oneLine, sourceText } from "../dialogs/qa/answer-text";
+import type { PassageHit } from "../dialogs/qa/passage-search";
+import type { ScopeVerdict } from "../dialogs/qa/scope";
 import { alsoInText, entryFacts } from "../dialogs/qa/entry-facts";
 import type { DeclineReason } from "../dialogs/qa/qa-engine";
+import { fold } from "../dialogs/qa/text";
 import { cardAttachment, type CardAttachment } from "./render";
 
 // Builds the data for cards/answer.json and cards/decline.json; the templates hold the layout.
@@ -20,12 +23,30 @@ interface AskButton {
   entryId: string;
 }
 
-const byTitle = (e: KbEntry): AskButton => ({ label: e.title, text: e.title, entryId: e.id });
-/** Related entries are offered as the question people ask about them, which reads better as a button. */
-const byQuestion = (e: KbEntry): AskButton => {
-  const question = e.phrasings[0] ?? e.title;
-  return { label: buttonLabel(question, e.title), text: question, entryId: e.id };
+const byTitle = (e: KbEntry): AskButton => ({ label: buttonLabel(e.title, e.title), text: e.title, entryId: e.id });
+
+/** Folded, without punctuation: "Vad är en SIP?" and "vad ar en sip" are the same question. */
+const sameQuestion = (a: string, b: string) => {
+  const norm = (x: string) =>
+    fold(x)
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  return norm(a) === norm(b);
 };
+// Entries carry English phrasings for search; a Swedish card must not show them on its buttons.
+const ENGLISH = /\b(who|what|which|how|when|where|does|do|is|are|the|should|can|must)\b/i;
+
+/**
+ * Related entries are offered as the question people ask about them, which reads better as a
+ * button: the first Swedish phrasing that is not the question just asked, else the title.
+ */
+const byQuestion =
+  (asked: string) =>
+  (e: KbEntry): AskButton | undefined => {
+    const question = e.phrasings.find((p) => !ENGLISH.test(p) && !sameQuestion(p, asked)) ?? e.title;
+    if (sameQuestion(question, asked)) return undefined;
+    return { label: buttonLabel(question, e.title), text: question, entryId: e.id };
+  };
 
 /**
  * Teams cuts long button labels off wherever the space ends. Use the question when it fits, else the
@@ -48,19 +69,35 @@ export interface AnswerCardInput {
   /** Related entries that exist in the served base. */
   related: KbEntry[];
   unsure: boolean;
+  /** Other entries the story touches: the situation card's "Det här gäller också". */
+  also?: KbEntry[];
+  /** Shown under the title instead of the grey-zone note: the detail asked is not in the agreement. */
+  notice?: string;
 }
 
 export function answerCard(input: AnswerCardInput): CardAttachment {
   const { entry } = input;
-  const alternatives = input.alternatives.map(byTitle);
+  const also = input.also ?? [];
+  const shown = new Set([entry.id, ...also.map((e) => e.id)]);
+  const alternatives = input.alternatives.filter((a) => !shown.has(a.id)).map(byTitle);
   const related = input.related
-    .filter((r) => !input.alternatives.some((a) => a.id === r.id))
-    .slice(0, MAX_RELATED_BUTTONS)
-    .map(byQuestion);
-  return cardAttachment("answer", {
+    .filter((r) => !input.alternatives.some((a) => a.id === r.id) && !shown.has(r.id))
+    .map(byQuestion(input.question))
+    .filter((b): b is AskButton => b !== undefined)
+    .slice(0, MAX_RELATED_BUTTONS);
+  return cardAttachment(also.length > 0 ? "situation" : "answer", {
     entryId: entry.id,
     title: entry.title,
-    unsure: input.unsure ? qaText.unsure : "",
+    unsure: input.notice ?? (input.unsure ? qaText.unsure : ""),
+    alsoTitle: qaText.alsoApplies,
+    also: also.map((e) => ({
+      title: e.title,
+      line: oneLine(e),
+      source: sourceText(e.source),
+      entryId: e.id,
+      text: e.title,
+      more: buttonLabel(`${qaText.readMore} ${e.title}`, qaText.readMore),
+    })),
     answer: entry.answer,
     facts: entryFacts(entry),
     hasFacts: entryFacts(entry).length > 0,
@@ -86,12 +123,40 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
   });
 }
 
-export function declineCard(reason: DeclineReason, nearby: KbEntry[]): CardAttachment {
+/**
+ * A decline. `question` travels in the card's data, so a button added to it (passing the question
+ * on to Välfärd) has it at hand.
+ */
+export function declineCard(
+  reason: DeclineReason,
+  nearby: KbEntry[],
+  question = "",
+  scope?: ScopeVerdict["kind"],
+): CardAttachment {
   const alternatives = nearby.map(byTitle);
+  const sections = nearestSections(nearby);
   return cardAttachment("decline", {
-    message: declineText(reason),
+    message: declineText(reason, scope),
+    hasSections: sections.length > 0,
+    sections: [`${qaText.nearestSections}:`, ...sections].join("\n\n"),
     hasAlternatives: alternatives.length > 0,
     nearbyTitle: qaText.nearbyTitle,
     alternatives,
+    question: question.slice(0, MAX_QUESTION_IN_CARD),
+  });
+}
+
+/** No entry answered, but a passage of a source document is about the question: quoted, with its section. */
+export function quoteCard(hit: PassageHit, nearby: KbEntry[], question = ""): CardAttachment {
+  const alternatives = nearby.map(byTitle);
+  return cardAttachment("quote", {
+    intro: qaText.quote.intro,
+    quote: qaText.quote.mark(hit.passage.text),
+    source: sourceText({ document: hit.passage.document, section: hit.passage.section }),
+    after: qaText.quote.after,
+    hasAlternatives: alternatives.length > 0,
+    nearbyTitle: qaText.nearbyTitle,
+    alternatives,
+    question: question.slice(0, MAX_QUESTION_IN_CARD),
   });
 }

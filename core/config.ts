@@ -144,6 +144,9 @@ const Settings = z.object({
   ),
   REPORT_LINK_MINUTES: positiveInt(15, 24 * 60),
   PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
+  // Samverkansärenden and the yearly follow-up
+  CASES_RETENTION_DAYS: positiveInt(3 * 365, 10 * 365),
+  CHART_LINK_DAYS: positiveInt(30, 365),
   /** Telemetry to Application Insights through OpenTelemetry; off when empty. */
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString.pipe(
     z

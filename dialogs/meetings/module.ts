@@ -8,7 +8,7 @@ import { JobStore } from "../../data/meetings/job-store";
 import { VusStore } from "../../data/meetings/vus-store";
 import { systemClock, type Clock } from "./clock";
 import { MeetingsFeature } from "./feature";
-import { MeetingJobHandlers } from "./job-handlers";
+import { MeetingJobHandlers, type AgendaSource } from "./job-handlers";
 import type { Messenger } from "./messenger";
 import { configuredAdmins, MeetingPlanner, Permissions, type AdminCheck } from "./planner";
 import { RateLimiter } from "./rate-limiter";
@@ -48,6 +48,8 @@ export interface MeetingsDeps {
   extraHandlers?: Partial<Record<JobKind, JobHandler>>;
   /** More jobs per planned meeting (issue 5: evaluation jobs). */
   extraJobs?: ScheduleSettings["extraJobs"];
+  /** Extra agenda lines on reminders (open samverkansärenden). */
+  agenda?: AgendaSource;
 }
 
 export interface Meetings {
@@ -102,7 +104,7 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     },
     logger,
   };
-  const handlers = new MeetingJobHandlers(vus, fanout);
+  const handlers = new MeetingJobHandlers(vus, fanout, deps.agenda);
   const scheduler = new Scheduler({
     jobs,
     handlers: {
@@ -116,6 +118,6 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     leaseMs,
     logger,
   });
-  const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger });
+  const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger, agenda: deps.agenda });
   return { vus, jobs, planner, permissions, feature, scheduler, limiter, fanout };
 }
