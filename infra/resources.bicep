@@ -31,6 +31,7 @@ var containers = [
   { name: 'jobs', partitionKey: '/jobId' }
   { name: 'evaluations', partitionKey: '/year' }
   { name: 'admin', partitionKey: '/kind' }
+  { name: 'cases', partitionKey: '/groupId' }
 ]
 
 // ---------------------------------------------------------------------------------------------------
