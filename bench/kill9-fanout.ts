@@ -141,7 +141,7 @@ export async function runKillNineFanout(options: KillRunOptions): Promise<KillRu
           user: { id: `29:kill9-${i}` },
         },
       });
-      await driver.meetings.vus.members.create({
+      await driver.vus.createMember({
         id: memberDocId(aad),
         type: "member",
         groupId: "vasteras",
@@ -169,8 +169,7 @@ export async function runKillNineFanout(options: KillRunOptions): Promise<KillRu
       "kill9",
     );
     log(`${members} members and the meeting planned`);
-    const reminderJob = async () =>
-      (await driver!.meetings.jobs.jobsOfMeeting(meeting.id)).find((j) => j.kind === "reminder");
+    const reminderJob = async () => (await driver!.jobs.jobsOfMeeting(meeting.id)).find((j) => j.kind === "reminder");
     const memberMessages = () => connector!.sent.filter((s) => /^a:kill9-\d+$/.test(s.activity.conversation?.id ?? ""));
 
     // Kill the instance running the fan-out at a moment picked by the clock, not by a delivery (a crash
