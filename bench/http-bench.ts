@@ -297,8 +297,8 @@ async function startBot(
   if (shape === "store") {
     const s = await startWithLine<{ endpoint: string }>(
       process.execPath,
-      [...STORE_NODE_ARGS, join(__dirname, "support", "store-process.js")],
-      {},
+      [...STORE_NODE_ARGS, join(ROOT, "dist", "scripts", "cosmos-store.js")],
+      { COSMOS_STORE_PORT: "0" },
       ROOT,
     );
     store = s.child;
