@@ -128,7 +128,7 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     const question = "Vem kallar till SIP?";
     const before = await say(question);
     const entryId = before.replies[0].attachments[0].content.body
-      ? buttons(before.replies[0]).find((b) => b.data?.action === "feedback")!.data.entryId
+      ? buttons(before.replies[0]).find((b) => b.data?.action === "qa.feedback")!.data.entryId
       : "";
     expect(entryId).toMatch(/sip/);
 
@@ -224,20 +224,20 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
   it("retires an entry so users no longer get it, and restores an earlier version from the history", async () => {
     const question = "Vad betyder LARO?";
     const first = await say(question);
-    const entryId = buttons(first.replies[0]).find((b) => b.data?.action === "feedback")!.data.entryId as string;
+    const entryId = buttons(first.replies[0]).find((b) => b.data?.action === "qa.feedback")!.data.entryId as string;
     const entry = await press({ action: "admin.open", entryId });
     const retired = await press(button(entry.replies[0], "admin.retire").data);
     expect(retired.replies[0].summary).toMatch(/tillbakadragen \(version 2\)/);
     expectValidCards(retired.replies);
     const answered = await say(question);
-    expect(buttons(answered.replies[0]).find((b) => b.data?.action === "feedback")?.data.entryId).not.toBe(entryId);
+    expect(buttons(answered.replies[0]).find((b) => b.data?.action === "qa.feedback")?.data.entryId).not.toBe(entryId);
 
     const history = await say(`historik ${entryId}`);
     const revert = buttons(history.replies[0]).find((b) => b.data?.action === "admin.revert" && b.data.version === 1)!;
     const reverted = await press(revert.data);
     expect(reverted.replies[0].text).toMatch(/återställd till version 1\. Det blev version 3/);
     const back = await say(question);
-    expect(buttons(back.replies[0]).find((b) => b.data?.action === "feedback")?.data.entryId).toBe(entryId);
+    expect(buttons(back.replies[0]).find((b) => b.data?.action === "qa.feedback")?.data.entryId).toBe(entryId);
     const doc = (await app.knowledgeStore.readEntries()).docs.find((d) => d.id === entryId)!;
     expect(doc).toMatchObject({ version: 3, status: "active" });
 

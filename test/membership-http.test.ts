@@ -19,7 +19,7 @@ describe("membership requests", () => {
   let client: TeamsTestClient;
   const post = (who: typeof admin, value: unknown, text?: string) =>
     client.as(who, () => client.post(client.activity({ type: "message", conversationId: `a:${who.id}`, value, text })));
-  const member = (i: number, group = "sala") => app.meetings.vus.members.read(`member.${user(i).aadObjectId}`, group);
+  const member = (i: number, group = "sala") => app.vus.member(group, user(i).aadObjectId);
 
   beforeAll(async () => {
     const config = loadConfig({ LOG_LEVEL: "silent", ADMIN_AAD_OBJECT_IDS: ADMIN });

@@ -1,13 +1,14 @@
 import { evaluationsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
-import type { CardAttachment } from "../../cards/render";
+import type { CardAttachment } from "../../core/types";
 import { evaluationFormCard, thanksCard, type FormValues } from "../../cards/evaluation-cards";
-import { swedishDeadline } from "../meetings/time";
+import { swedishDeadline } from "../../core/time";
 import type { Group, Meeting } from "../../data/meetings/schema";
-import { memberDocId, type VusStore } from "../../data/meetings/vus-store";
+import type { VusStore } from "../../data/meetings/vus-store";
 import type { EvaluationStore, SaveOutcome } from "../../data/evaluations/evaluation-store";
 import type { EvaluationKeys } from "../../data/evaluations/keyed-ids";
-import type { Asker } from "../types";
+import type { EvaluationAnswer } from "../../data/evaluations/schema";
+import type { Asker } from "../../core/types";
 import { MeetingRef, parseSubmission, type EvaluationAction } from "./submission";
 import {
   evaluationYear,
@@ -43,6 +44,7 @@ interface Context {
   group: Group;
   year: string;
   window: SurveyWindow;
+  /** The invitation record exists already (read with the membership). */
 }
 
 const message = (text: string): ActionResult => ({ kind: "message", text });
@@ -90,7 +92,7 @@ export class EvaluationService {
       return { kind: "card", card: this.form(ctx, data as FormValues, error), text: error };
     }
     const v = parsed.value;
-    const saved = await store.saveAnswer({
+    const answer: EvaluationAnswer = {
       id: keys.answerId(ctx.meeting.id, ctx.aadObjectId),
       type: "answer",
       year: ctx.year,
@@ -102,9 +104,11 @@ export class EvaluationService {
       orgType: v.orgType,
       ...(v.gender ? { gender: v.gender } : {}),
       submittedAt: submissionDay(now()),
-    });
+    };
+    const saved = await store.saveAnswer(answer);
     logger.info({ meetingId: ctx.meeting.id, saved }, "evaluation stored");
-    const stored = (await store.answer(ctx.year, keys.answerId(ctx.meeting.id, ctx.aadObjectId))) ?? { ...v };
+    // Only a newer answer already stored differs from the one just written.
+    const stored = saved === "superseded" ? ((await store.answer(ctx.year, answer.id)) ?? answer) : answer;
     const card = thanksCard({
       group: ctx.group,
       meeting: ctx.meeting,

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { meetingsText } from "../../core/strings";
+import { botText, meetingsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
 import type { JobStore } from "../../data/meetings/job-store";
-import { memberDocId, requestDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
+import { memberDocId, type VusStore } from "../../data/meetings/vus-store";
 import { isKnownOrganisation } from "../../data/meetings/organisations";
 import {
   AadObjectId,
@@ -15,8 +15,8 @@ import {
   type Member,
 } from "../../data/meetings/schema";
 import { escapeMarkdown as plain } from "../../core/markdown";
-import type { Messenger, SendTarget } from "./messenger";
-import { memberRecipient } from "./job-handlers";
+import type { Messenger, SendTarget } from "../../core/jobs/messenger";
+import { memberRecipient } from "../../core/jobs/fanout";
 import { ConflictError, DuplicateError } from "../../data/errors";
 import {
   cancelConfirmCard,
@@ -28,19 +28,21 @@ import {
   meetingListCard,
   type ListedMeeting,
 } from "../../cards/meeting-cards";
-import type { CardAttachment } from "../../cards/render";
-import { normaliseText, readsLikeQuestion } from "../commands";
-import type { FeatureHandler } from "../router";
-import { textReply as text, type Asker, type IncomingFile, type IncomingMessage, type Reply } from "../types";
-import type { Clock } from "./clock";
+import type { CardAttachment } from "../../core/types";
+import { readsLikeQuestion } from "../commands";
+import type { CardAction, CommandContext, Feature } from "../feature";
+import { textReply as text, type Asker, type IncomingFile, type IncomingMessage, type Reply } from "../../core/types";
+import type { Clock } from "../../core/clock";
 import { findGroup, inputProblems, MeetingInput, validateMeetingInput, DEFAULT_LENGTH_MINUTES } from "./meeting-input";
-import { heldMeetings, type MeetingPlanner, type Permissions } from "./planner";
+import { heldMeetings, type MeetingPlanner } from "./planner";
+import type { Permissions } from "../../core/permissions";
 import { MAX_IMPORT_BYTES, readMeetingFile, rejectionText, validateImport } from "./import";
-import { inZone, localDateInput, offsetUntil, swedishSpan, swedishTime } from "./time";
+import { inZone, localDateInput, offsetUntil, swedishSpan, swedishTime } from "../../core/time";
 import { deliveryReport } from "./delivery-report";
 import { GroupSettings } from "./group-settings";
 
 const t = meetingsText;
+const help = botText.commandHelp;
 
 const JoinSubmit = z.object({
   action: z.literal("meetings.join"),
@@ -53,6 +55,7 @@ const DecisionSubmit = z.object({
   aadObjectId: AadObjectId,
   asCoordinator: z.boolean().optional(),
 });
+const memberTarget = (m: Member): SendTarget => memberRecipient(m).target;
 const SaveSubmit = MeetingInput.omit({ group: true }).extend({
   action: z.literal("meetings.save"),
   meetingId: z.union([MeetingId, z.literal("")]).optional(),
@@ -69,21 +72,12 @@ const MeetingRef = z.object({
   groupId: GroupId,
   meetingId: MeetingId,
 });
-const RsvpData = z.object({ groupId: GroupId, meetingId: MeetingId, answer: RsvpAnswer.optional() });
-
-const memberTarget = (m: Member): SendTarget => memberRecipient(m).target;
-
-const COMMANDS = {
-  join: /^(gå|ga) med( i vus)?$/i,
-  leave: /^(lämna|lamna)( (?<group>.+))?$/i,
-  list: /^(möten|moten|mina möten|kommande möten)$/i,
-  plan: /^(planera|planera möte|nytt möte)$/i,
-  report: /^(leveranser|leveransrapport)$/i,
-  municipalities: /^kommuner (?<group>[^:]+):(?<list>.+)$/i,
-  coordinator: /^samordnare$/i,
-  requests: /^(förfrågningar|forfragningar|förfrågningar om medlemskap)$/i,
-  channel: /^koppla kanal (?<group>.+)$/i,
-};
+const RsvpData = z.object({
+  action: z.enum(["meetings.rsvp", "meetings.refresh"]),
+  groupId: GroupId,
+  meetingId: MeetingId,
+  answer: RsvpAnswer.optional(),
+});
 
 export interface MeetingsFeatureDeps {
   /** Tells approvers about a new request and requesters about the decision (best effort). */
@@ -99,45 +93,119 @@ export interface MeetingsFeatureDeps {
 }
 
 /** `gå med`, `lämna`, `möten`, planning forms, meeting-plan imports and the RSVP buttons; group settings and the delivery report live in their own modules. */
-export class MeetingsFeature implements FeatureHandler {
+export class MeetingsFeature {
   private readonly settings: GroupSettings;
 
   constructor(private readonly deps: MeetingsFeatureDeps) {
     this.settings = new GroupSettings(deps);
   }
 
-  async handle(message: IncomingMessage): Promise<Reply[] | undefined> {
+  /** Runs a command or button; a lost race (every write is an etag replace or a create) changes nothing, so say so. */
+  private async guarded<T>(run: () => Promise<T>): Promise<T | Reply[]> {
     try {
-      return await this.route(message);
+      return await run();
     } catch (err) {
-      // Every write is an etag replace or a create: a lost race changes nothing, so say so in Swedish.
       if (err instanceof ConflictError || err instanceof DuplicateError) return text(t.conflict);
       throw err;
     }
   }
 
-  private async route(message: IncomingMessage): Promise<Reply[] | undefined> {
-    const action = (message.value as { action?: unknown } | undefined)?.action;
-    if (typeof action === "string" && action.startsWith("meetings.")) return this.submit(action, message);
-    const said = normaliseText(message.text);
-    if (COMMANDS.join.test(said)) return [{ text: t.join.title, card: joinCard(await this.deps.vus.listGroups()) }];
-    if (COMMANDS.list.test(said)) return this.list(message.asker);
-    if (COMMANDS.plan.test(said)) return this.form(message.asker);
-    if (COMMANDS.report.test(said)) return deliveryReport(this.deps, message.asker);
-    if (COMMANDS.requests.test(said)) return this.pendingRequests(message.asker);
-    // "samordnare" is also a word people ask about: only an admin's bare word is the command.
-    if (COMMANDS.coordinator.test(said) && (await this.deps.permissions.isAdmin(message.asker.aadObjectId)))
-      return this.settings.coordinatorForm(message.asker);
-    // "lämna" alone or with a group's name; "lämna ut journalen …?" is a question.
-    let m = COMMANDS.leave.exec(said);
-    if (m && (!m.groups?.group || findGroup(await this.deps.vus.listGroups(), m.groups.group)))
-      return this.leave(message.asker, m.groups?.group);
-    m = COMMANDS.municipalities.exec(said);
-    if (m && !readsLikeQuestion(said))
-      return this.settings.setMunicipalities(message.asker, m.groups!.group, m.groups!.list);
-    m = COMMANDS.channel.exec(said);
-    if (m) return this.settings.linkChannel(message.asker, m.groups!.group);
-    return undefined;
+  /** The meetings feature's registration: commands with their help, card verbs, job kinds and the files it imports. */
+  registration(jobs: Feature["jobs"]): Feature {
+    const g =
+      <T extends unknown[]>(run: (...args: T) => Promise<Reply[] | undefined>) =>
+      (...args: T) =>
+        this.guarded(() => run(...args));
+    const submit = (run: (value: unknown, asker: Asker) => Promise<Reply[]>): CardAction => ({
+      submit: g((value: unknown, message: IncomingMessage) => run(value, message.asker)) as CardAction["submit"],
+    });
+    const onMeeting = submit((value, asker) => this.onMeeting(value, asker));
+    const rsvp: CardAction = { execute: (data, asker) => this.rsvp(data, asker) };
+    return {
+      name: "meetings",
+      commands: [
+        {
+          match: /^(möten|moten|mina möten|kommande möten)$/i,
+          help: { text: help.meetings, role: "everyone" },
+          run: g(({ message }: CommandContext) => this.list(message.asker)),
+        },
+        {
+          match: /^(gå|ga) med( i vus)?$/i,
+          help: { text: help.join, role: "everyone" },
+          run: g(async () => [{ text: t.join.title, card: joinCard(await this.deps.vus.listGroups()) }]),
+        },
+        {
+          // "lämna" alone or with a group's name; "lämna ut journalen …?" is a question.
+          match: /^(lämna|lamna)( (?<group>.+))?$/i,
+          help: { text: help.leave, role: "everyone" },
+          run: g(async ({ message, match }: CommandContext) => {
+            const group = match.groups?.group;
+            if (group && !findGroup(await this.deps.vus.listGroups(), group)) return undefined;
+            return this.leave(message.asker, group);
+          }),
+        },
+        {
+          match: /^(planera|planera möte|nytt möte)$/i,
+          help: { text: help.plan, role: "coordinator" },
+          run: g(({ message }: CommandContext) => this.form(message.asker)),
+        },
+        {
+          match: /^(leveranser|leveransrapport)$/i,
+          help: { text: help.deliveries, role: "coordinator" },
+          run: g(({ message }: CommandContext) => deliveryReport(this.deps, message.asker)),
+        },
+        {
+          match: /^koppla kanal (?<group>.+)$/i,
+          help: { text: help.linkChannel, role: "coordinator" },
+          run: g(({ message, match }: CommandContext) => this.settings.linkChannel(message.asker, match.groups!.group)),
+        },
+        {
+          match: /^(förfrågningar|forfragningar)$/i,
+          help: { text: help.requests, role: "coordinator" },
+          run: g(({ message }: CommandContext) => this.pendingRequests(message.asker)),
+        },
+        {
+          // "samordnare" is also a word people ask about: only an admin's bare word is the command.
+          match: /^samordnare$/i,
+          help: { text: help.coordinator, role: "admin" },
+          run: g(async ({ message }: CommandContext) =>
+            (await this.deps.permissions.isAdmin(message.asker.aadObjectId))
+              ? this.settings.coordinatorForm(message.asker)
+              : undefined,
+          ),
+        },
+        {
+          match: /^kommuner (?<group>[^:]+):(?<list>.+)$/i,
+          help: { text: help.municipalities, role: "admin" },
+          run: g(async ({ message, said, match }: CommandContext) =>
+            readsLikeQuestion(said)
+              ? undefined
+              : this.settings.setMunicipalities(message.asker, match.groups!.group, match.groups!.list),
+          ),
+        },
+      ],
+      cardActions: {
+        "meetings.join": submit((value, asker) => this.join(value, asker)),
+        "meetings.new": submit((_value, asker) => this.form(asker)),
+        "meetings.save": submit((value, asker) => this.save(value, asker)),
+        "meetings.edit": onMeeting,
+        "meetings.cancel": onMeeting,
+        "meetings.cancelConfirm": onMeeting,
+        "meetings.cancelAbort": onMeeting,
+        "meetings.notHeld": onMeeting,
+        "meetings.coordinator": submit((value, asker) => this.settings.toggleCoordinator(value, asker)),
+        "meetings.approveJoin": submit((value, asker) => this.decide(value, asker, true)),
+        "meetings.denyJoin": submit((value, asker) => this.decide(value, asker, false)),
+        "meetings.rsvp": rsvp,
+        "meetings.refresh": rsvp,
+      },
+      jobs,
+      files: {
+        // Meeting plans are whatever is not a knowledge-base export (that feature is asked first).
+        claims: () => true,
+        import: (file, content, message) => this.importUpload(file, content, message.asker),
+      },
+    };
   }
 
   // --- membership -------------------------------------------------------------------------------
@@ -150,11 +218,11 @@ export class MeetingsFeature implements FeatureHandler {
     if (!group) return text(t.join.unknownGroup);
     const organisation = parsed.data.organisation;
     const now = this.deps.clock.now().toISOString();
-    const existing = await this.deps.vus.members.read(memberDocId(asker.aadObjectId), group.id);
+    const existing = await this.deps.vus.member(group.id, asker.aadObjectId);
     // A VuS group has appointed representatives: someone new asks, and a coordinator or an admin decides.
     // An admin may add themself; a member may update their own details.
     if (!existing && !(await this.deps.permissions.isAdmin(asker.aadObjectId)))
-      return this.request(asker, group.id, group.name, parsed.data.organisation, parsed.data.function, now);
+      return this.request(asker, group.id, group.name, organisation, parsed.data.function, now);
     const member: Member = {
       id: memberDocId(asker.aadObjectId),
       type: "member",
@@ -171,8 +239,8 @@ export class MeetingsFeature implements FeatureHandler {
       updatedAt: now,
     };
     // Create-if-absent or an etag replace: a coordinator role given meanwhile is not overwritten.
-    if (existing) await this.deps.vus.members.replace(member, existing.etag);
-    else await this.deps.vus.members.create(member);
+    if (existing) await this.deps.vus.replaceMember(member, existing.etag);
+    else await this.deps.vus.createMember(member);
     this.deps.logger.info({ groupId: group.id, rejoin: Boolean(existing) }, "member joined");
     return text(existing ? t.join.updated(group.name) : t.join.joined(group.name));
   }
@@ -185,9 +253,7 @@ export class MeetingsFeature implements FeatureHandler {
     fn: Member["function"],
     now: string,
   ): Promise<Reply[]> {
-    const request: JoinRequest = {
-      id: requestDocId(asker.aadObjectId!),
-      type: "joinRequest",
+    const request: Omit<JoinRequest, "id" | "type"> = {
       groupId,
       tenantId: asker.tenantId,
       aadObjectId: asker.aadObjectId!,
@@ -198,7 +264,7 @@ export class MeetingsFeature implements FeatureHandler {
       function: fn,
       requestedAt: now,
     };
-    await this.deps.vus.requests.upsert(request);
+    await this.deps.vus.saveRequest(request);
     this.deps.logger.info({ groupId }, "join requested");
     const coordinators = (await this.deps.vus.membersOf(groupId)).filter((m) => m.role === "coordinator");
     for (const c of coordinators)
@@ -236,10 +302,9 @@ export class MeetingsFeature implements FeatureHandler {
     if (!(await this.deps.permissions.canManage(asker.aadObjectId, groupId))) return text(t.requests.notAllowed);
     if (asCoordinator && !(await this.deps.permissions.isAdmin(asker.aadObjectId)))
       return text(t.requests.coordinatorAdminOnly);
-    const stored = await this.deps.vus.requests.read(requestDocId(aadObjectId), groupId);
+    const r = await this.deps.vus.request(groupId, aadObjectId);
     const group = (await this.deps.vus.group(groupId))?.doc;
-    if (!stored || !group) return text(t.requests.gone);
-    const r = stored.doc;
+    if (!r || !group) return text(t.requests.gone);
     const who = plain(r.name || r.organisation);
     const target: SendTarget = {
       kind: "member",
@@ -249,12 +314,12 @@ export class MeetingsFeature implements FeatureHandler {
       serviceUrl: r.serviceUrl,
     };
     if (!approve) {
-      await this.deps.vus.requests.delete(r.id, groupId);
+      await this.deps.vus.removeRequest(groupId, aadObjectId);
       await this.notify(target, t.requests.toRequesterDenied(group.name));
       return text(t.requests.denied(who, group.name));
     }
     const now = this.deps.clock.now().toISOString();
-    const existing = await this.deps.vus.members.read(memberDocId(aadObjectId), groupId);
+    const existing = await this.deps.vus.member(groupId, aadObjectId);
     const member: Member = {
       id: memberDocId(aadObjectId),
       type: "member",
@@ -270,9 +335,9 @@ export class MeetingsFeature implements FeatureHandler {
       joinedAt: existing?.doc.joinedAt ?? now,
       updatedAt: now,
     };
-    if (existing) await this.deps.vus.members.replace(member, existing.etag);
-    else await this.deps.vus.members.create(member);
-    await this.deps.vus.requests.delete(r.id, groupId);
+    if (existing) await this.deps.vus.replaceMember(member, existing.etag);
+    else await this.deps.vus.createMember(member);
+    await this.deps.vus.removeRequest(groupId, aadObjectId);
     this.deps.logger.info({ groupId, coordinator: Boolean(asCoordinator) }, "join approved");
     await this.notify(target, t.requests.toRequesterApproved(group.name));
     return text(asCoordinator ? t.requests.approvedCoordinator(who, group.name) : t.requests.approved(who, group.name));
@@ -294,7 +359,7 @@ export class MeetingsFeature implements FeatureHandler {
         t.leave.which(memberships.map((m) => groups.find((g) => g.id === m.groupId)?.name ?? m.groupId).join(", ")),
       );
     }
-    await this.deps.vus.members.delete(target.id, target.groupId);
+    await this.deps.vus.removeMember(target);
     return text(t.leave.left(groups.find((g) => g.id === target.groupId)?.name ?? target.groupId));
   }
 
@@ -416,12 +481,11 @@ export class MeetingsFeature implements FeatureHandler {
 
   // --- RSVP (Action.Execute) --------------------------------------------------------------------
 
-  /** Handles an adaptiveCard/action invoke; returns the card that replaces the one clicked. */
-  async execute(verb: string, data: unknown, asker: Asker): Promise<CardAttachment | undefined> {
-    if (verb !== "meetings.rsvp" && verb !== "meetings.refresh") return undefined;
+  /** meetings.rsvp (an answer) and meetings.refresh (the card's refresh): the card that replaces the one clicked. */
+  private async rsvp(data: unknown, asker: Asker): Promise<CardAttachment | undefined> {
     const parsed = RsvpData.safeParse(data);
     if (!parsed.success) return undefined;
-    const { groupId, meetingId, answer } = parsed.data;
+    const { groupId, meetingId, answer, action: verb } = parsed.data;
     const [group, stored] = await Promise.all([
       this.deps.vus.group(groupId),
       this.deps.vus.meeting(groupId, meetingId),
@@ -429,15 +493,11 @@ export class MeetingsFeature implements FeatureHandler {
     if (!group || !stored) return undefined;
     const meeting = stored.doc;
     const open = meeting.status === "planned" && meeting.start > this.deps.clock.now().toISOString();
-    const member = asker.aadObjectId
-      ? (await this.deps.vus.members.read(memberDocId(asker.aadObjectId), groupId))?.doc
-      : undefined;
+    const member = asker.aadObjectId ? (await this.deps.vus.member(groupId, asker.aadObjectId))?.doc : undefined;
     let status: string;
     if (!member) status = t.reminder.rsvpNotMember;
     else if (verb === "meetings.rsvp" && answer && open) {
-      await this.deps.vus.rsvps.upsert({
-        id: rsvpDocId(meetingId, member.aadObjectId),
-        type: "rsvp",
+      await this.deps.vus.saveRsvp({
         groupId,
         meetingId,
         aadObjectId: member.aadObjectId,
@@ -448,7 +508,7 @@ export class MeetingsFeature implements FeatureHandler {
       status = t.reminder.rsvpThanks(t.answerLabels[answer]);
     } else if (verb === "meetings.rsvp" && !open) status = t.reminder.rsvpClosed;
     else {
-      const mine = (await this.deps.vus.rsvps.read(rsvpDocId(meetingId, member.aadObjectId), groupId))?.doc;
+      const mine = await this.deps.vus.rsvp(groupId, meetingId, member.aadObjectId);
       status = mine ? t.reminder.answered(t.answerLabels[mine.answer]) : t.reminder.rsvpPrompt;
     }
     const title =
@@ -497,31 +557,5 @@ export class MeetingsFeature implements FeatureHandler {
     );
     this.deps.logger.info({ meetings: created.length }, "meetings imported");
     return { ok: true, message: t.importText.done(created.length, names) };
-  }
-
-  private async submit(action: string, message: IncomingMessage): Promise<Reply[]> {
-    const { value, asker } = message;
-    switch (action) {
-      case "meetings.join":
-        return this.join(value, asker);
-      case "meetings.new":
-        return this.form(asker);
-      case "meetings.save":
-        return this.save(value, asker);
-      case "meetings.edit":
-      case "meetings.cancel":
-      case "meetings.cancelConfirm":
-      case "meetings.cancelAbort":
-      case "meetings.notHeld":
-        return this.onMeeting(value, asker);
-      case "meetings.coordinator":
-        return this.settings.toggleCoordinator(value, asker);
-      case "meetings.approveJoin":
-        return this.decide(value, asker, true);
-      case "meetings.denyJoin":
-        return this.decide(value, asker, false);
-      default:
-        return text(t.join.missing);
-    }
   }
 }

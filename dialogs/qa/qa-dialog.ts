@@ -3,10 +3,12 @@ import { qaText } from "../../core/strings";
 import type { FeedbackStore } from "../../data/feedback";
 import type { KbEntry } from "../../data/kb/schema";
 import { answerCard, declineCard, quoteCard } from "../../cards/answer-cards";
-import type { Asker, IncomingMessage, Reply } from "../types";
+import type { Asker, IncomingMessage, Reply } from "../../core/types";
 import { resultText, silentNotice } from "./answer-text";
 import type { QaEngine, QaResult } from "./qa-engine";
-import { QA_ACTIONS, QaSubmission, actionOf } from "./submissions";
+import { QaSubmission } from "./submissions";
+import { declineHint } from "./decline-hint";
+import type { Feature } from "../feature";
 
 export interface QaDialogDeps {
   /** The engine currently served and the base version it was built from (KnowledgeService). */
@@ -20,6 +22,8 @@ export interface QaDialogDeps {
     verify(entryId: string, question: string, sig: unknown): boolean;
   };
   logger?: Logger;
+  /** The time the decline streak is counted in (a test clock). */
+  now?: () => Date;
 }
 
 /**
@@ -29,8 +33,19 @@ export interface QaDialogDeps {
 export class QaDialog {
   constructor(private readonly deps: QaDialogDeps) {}
 
-  /** The QuestionHandler for the router. */
-  readonly answer = async (question: string, message: IncomingMessage): Promise<Reply> => {
+  /** The Q&A feature's registration: questions, the answer cards' buttons (under their old bare verbs too). */
+  feature(): Feature {
+    return {
+      name: "qa",
+      answer: this.answer,
+      cardActions: { "qa.ask": { submit: this.submission }, "qa.feedback": { submit: this.submission } },
+      // Answer cards already posted in chats carry the verbs from before they were namespaced.
+      verbAliases: { ask: "qa.ask", feedback: "qa.feedback" },
+    };
+  }
+
+  /** Answers a question; after the second decline in a row the rephrasing hint follows. */
+  readonly answer = async (question: string, message: IncomingMessage): Promise<Reply[]> => {
     const { engine, version } = this.deps.knowledge;
     const result = engine.ask(question);
     this.deps.logger?.info(
@@ -43,24 +58,22 @@ export class QaDialog {
       "question answered",
     );
     if (result.outcome !== "answer") await this.recordUnanswered(question, result, message.asker, version);
-    return this.reply(result, question, engine);
+    const reply = this.reply(result, question, engine);
+    if (result.outcome !== "decline") return [reply];
+    return [reply, ...(await declineHint(message.memory, (this.deps.now ?? (() => new Date()))(), this.deps.logger))];
   };
 
-  /**
-   * A card button's data. Returns undefined for submissions that belong to another feature, so the
-   * router can offer them elsewhere.
-   */
-  readonly submission = async (value: unknown, message: IncomingMessage): Promise<Reply[] | undefined> => {
-    const action = actionOf(value);
-    if (!action || !QA_ACTIONS.has(action)) return undefined;
+  /** A button of an answer card: 👍/👎, or a question to ask (example, "Menade du", related). */
+  private readonly submission = async (value: unknown, message: IncomingMessage): Promise<Reply[]> => {
+    const action = (value as { action?: unknown }).action;
     const { engine, version } = this.deps.knowledge;
     const parsed = QaSubmission.safeParse(value);
     const entry = parsed.success && parsed.data.entryId ? engine.entry(parsed.data.entryId) : undefined;
     const forged =
       parsed.success &&
-      parsed.data.action === "feedback" &&
+      parsed.data.action === "qa.feedback" &&
       !this.deps.questions.verify(parsed.data.entryId, parsed.data.question, parsed.data.sig);
-    if (!parsed.success || (parsed.data.action === "feedback" && !entry) || forged) {
+    if (!parsed.success || (parsed.data.action === "qa.feedback" && !entry) || forged) {
       this.deps.logger?.warn(
         {
           action,
@@ -73,10 +86,10 @@ export class QaDialog {
       return [{ text: qaText.badSubmission }];
     }
     const data = parsed.data;
-    if (data.action === "ask") {
+    if (data.action === "qa.ask") {
       if (entry)
         return [this.reply({ outcome: "answer", entry, confidence: 1, alternatives: [] }, data.question, engine)];
-      return [await this.answer(data.question, message)];
+      return this.answer(data.question, message);
     }
     await this.deps.feedback.addFeedback({
       entryId: data.entryId,
@@ -97,7 +110,7 @@ export class QaDialog {
       const card = result.passage
         ? quoteCard(result.passage, nearby, question)
         : declineCard(result.reason, nearby, question, result.scope);
-      return { text: resultText(result), card, qaOutcome: "decline" };
+      return { text: resultText(result), card };
     }
     const { entry } = result;
     const also = result.also ?? [];
@@ -116,7 +129,7 @@ export class QaDialog {
       also,
       notice: silentNotice(result),
     });
-    return { text, card: this.signFeedback(card), qaOutcome: result.outcome };
+    return { text, card: this.signFeedback(card) };
   }
 
   /** Adds the signature to every 👍/👎 button's data, wherever the layout puts the buttons. */
@@ -126,7 +139,12 @@ export class QaDialog {
       if (!node || typeof node !== "object") return;
       const el = node as Record<string, unknown>;
       const data = el.data as Record<string, unknown> | undefined;
-      if (data && data.action === "feedback" && typeof data.entryId === "string" && typeof data.question === "string")
+      if (
+        data &&
+        data.action === "qa.feedback" &&
+        typeof data.entryId === "string" &&
+        typeof data.question === "string"
+      )
         data.sig = this.deps.questions.sign(data.entryId, data.question);
       for (const v of Object.values(el)) if (v && typeof v === "object") walk(v);
     };
