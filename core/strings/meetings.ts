@@ -29,16 +29,12 @@ export const required = "Fyll i det här fältet.";
 /** Someone else changed the same group, membership or meeting between our read and our write. */
 export const conflict = "Någon annan ändrade samma uppgifter samtidigt, så inget sparades. Försök igen.";
 
-export const regionOrganisation = "Region Västmanland";
-export const otherOrganisation = "Annan organisation";
-
 export const join = {
   title: "Gå med i en VuS-grupp",
   intro:
     "Välj länsdel, vilken organisation du företräder och din funktion i gruppen. Du får påminnelser om gruppens möten här i chatten.",
   groupLabel: "Länsdel",
   organisationLabel: "Organisation",
-  otherOrganisationLabel: "Annan organisation (om du valde Annan)",
   functionLabel: "Funktion",
   submit: "Gå med",
   joined: (group: string) =>
