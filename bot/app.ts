@@ -105,6 +105,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     clock: options.clock,
     instanceId: options.instanceId,
     isAdmin,
+    adminIds: async () => [...admins.configuredIds, ...(await admins.added()).filter((a) => a.active).map((a) => a.id)],
     extraJobs: evaluationJobsFor(config),
     // Late-bound: the evaluation handler needs the fan-out that createMeetings builds.
     extraHandlers: { evaluation: { run: (job, heartbeat) => evaluations.jobHandler.run(job, heartbeat) } },

@@ -13,8 +13,21 @@ export function meetingFacts(meeting: Meeting): { title: string; value: string }
   return facts;
 }
 
+/** "Tidigare: måndag 29 mars 2027 kl. 09:00–11:00", and the old place when it changed. */
+function previousFacts(meeting: Meeting): { title: string; value: string }[] {
+  const before = meeting.movedFrom;
+  if (!before) return [];
+  const facts = [];
+  if (before.start !== meeting.start || before.durationMinutes !== meeting.durationMinutes)
+    facts.push({ title: t.list.previousWhen, value: swedishSpan(before.start, before.durationMinutes) });
+  if (before.place && before.place !== meeting.place) facts.push({ title: t.list.previousWhere, value: before.place });
+  return facts;
+}
+
 export interface MeetingCardOptions {
   title: string;
+  /** An update card after a move: show where and when the meeting was before. */
+  showPrevious?: boolean;
   intro?: string;
   status?: string;
   rsvpOpen: boolean;
@@ -28,7 +41,7 @@ export function meetingCard(meeting: Meeting, opts: MeetingCardOptions): CardAtt
   const card = cardAttachment("meeting", {
     title: opts.title,
     intro: opts.intro ?? "",
-    facts: meetingFacts(meeting),
+    facts: [...(opts.showPrevious ? previousFacts(meeting) : []), ...meetingFacts(meeting)],
     agendaTitle: t.list.agenda,
     agenda: meeting.agenda,
     status: opts.status ?? "",
@@ -98,12 +111,32 @@ export interface ListedMeeting {
   canMarkNotHeld: boolean;
 }
 
-export function meetingListCard(meetings: ListedMeeting[], held: string[], canPlan: boolean): CardAttachment {
+export interface MeetingListSections {
+  upcoming: ListedMeeting[];
+  inProgress: ListedMeeting[];
+  ended: ListedMeeting[];
+}
+
+/** `möten`: coming meetings, any in progress, and (for coordinators) this year's ended ones. */
+export function meetingListCard(sections: MeetingListSections, held: string[], canPlan: boolean): CardAttachment {
+  const strip = (list: ListedMeeting[]) =>
+    list.map(({ id, groupId, heading, facts, canEdit, canMarkNotHeld }) => ({
+      id,
+      groupId,
+      heading,
+      facts,
+      canEdit,
+      canMarkNotHeld,
+    }));
   return cardAttachment("meeting-list", {
     title: t.list.title,
     none: t.list.none,
     held,
-    meetings,
+    meetings: strip(sections.upcoming),
+    otherSections: [
+      { title: t.list.inProgressTitle, meetings: strip(sections.inProgress) },
+      { title: t.list.endedTitle, meetings: strip(sections.ended) },
+    ].filter((s) => s.meetings.length > 0),
     canPlan,
     labels: t.list,
   });
@@ -111,6 +144,8 @@ export function meetingListCard(meetings: ListedMeeting[], held: string[], canPl
 
 export function representationCard(data: {
   title: string;
+  /** Why this reached an admin rather than the coordinator; empty otherwise. */
+  note: string;
   when: string;
   counts: string;
   missing: string[];

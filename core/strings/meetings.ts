@@ -59,6 +59,8 @@ export const leave = {
 export const list = {
   title: "Kommande VuS-möten",
   none: "Inga kommande möten i dina grupper.",
+  inProgressTitle: "Pågår nu",
+  endedTitle: "Genomförda i år",
   notMember: "Du är inte med i någon VuS-grupp ännu. Skriv **gå med** för att gå med.",
   held: (group: string, year: number, n: number) =>
     `VuS ${group}: ${n} av minst 4 möten genomförda ${year} (indikator 2a).`,
@@ -67,6 +69,8 @@ export const list = {
   notHeld: "Markera som ej genomfört",
   when: "När",
   where: "Var",
+  previousWhen: "Tidigare tid",
+  previousWhere: "Tidigare plats",
   online: "Onlinemöte",
   theme: "Tema",
   agenda: "Dagordning",
@@ -168,6 +172,8 @@ export const representation = {
   title: (group: string) => `Representation i morgon: VuS ${group}`,
   counts: (a: number, d: number, s: number, none: number) =>
     `${a} deltar, ${s} skickar ersättare, ${d} deltar inte, ${none} har inte svarat.`,
+  noCoordinator: (group: string) =>
+    `VuS ${group} har ingen samordnare, så kontrollen kommer till dig som administratör. Skriv **samordnare** för att utse en.`,
   missingTitle: "Funktioner som ingen företräder",
   allCovered: "Alla funktioner som ska delta är företrädda.",
   answersTitle: "Svar",
@@ -193,6 +199,11 @@ export const report = {
     evaluation: "Utvärdering",
   },
   status: { pending: "väntar", running: "pågår", done: "klar", expired: "för sent", cancelled: "avbruten" },
+  problems: {
+    noCoordinator: "⚠️ Gruppen har ingen samordnare; kontrollen gick till administratörerna. Utse en samordnare.",
+    noRecipient:
+      "⚠️ Gruppen har ingen samordnare och ingen administratör kunde nås; kontrollen gick inte fram. Utse en samordnare.",
+  },
   notAllowed: "Leveransrapporten är till för samordnare och administratörer.",
 };
 

@@ -3,7 +3,7 @@ import { meetingsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
 import type { JobStore } from "../../data/meetings/job-store";
 import { memberDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
-import { MemberFunction, RsvpAnswer, type Meeting, type Member } from "../../data/meetings/schema";
+import { MemberFunction, RsvpAnswer, type Group, type Meeting, type Member } from "../../data/meetings/schema";
 import { ConflictError, DuplicateError } from "../../data/errors";
 import {
   cancelConfirmCard,
@@ -23,6 +23,7 @@ import { findGroup, inputProblems, MeetingInput, validateMeetingInput, DEFAULT_L
 import { heldMeetings, type MeetingPlanner, type Permissions } from "./planner";
 import { MAX_IMPORT_BYTES, readMeetingFile, rejectionText, validateImport } from "./import";
 import { inZone, localDateInput, offsetUntil, swedishSpan, swedishTime } from "./time";
+import { byStart, meetingPhase, type MeetingPhase } from "./meeting-phase";
 import { deliveryReport } from "./delivery-report";
 import { GroupSettings } from "./group-settings";
 
@@ -179,35 +180,53 @@ export class MeetingsFeature implements FeatureHandler {
     const shown = groups.filter((g) => mine.includes(g.id) || managed === "*" || managed.has(g.id));
     if (!shown.length) return text(t.list.notMember);
     const now = this.deps.clock.now();
-    const nowIso = now.toISOString();
-    const year = inZone(nowIso).year;
-    const listed: ListedMeeting[] = [];
+    const year = inZone(now.toISOString()).year;
+    const sections: Record<MeetingPhase, (ListedMeeting & { start: string; groupName: string })[]> = {
+      upcoming: [],
+      inProgress: [],
+      ended: [],
+    };
     const held: string[] = [];
     for (const g of shown) {
       const meetings = await this.deps.vus.meetingsOf(g.id);
       const canManage = managed === "*" || managed.has(g.id);
       if (canManage) held.push(t.list.held(g.name, year, heldMeetings(meetings, year, now).length));
       for (const m of meetings) {
-        const upcoming = m.status === "planned" && m.start > nowIso;
-        // Coordinators also see this year's past meetings, to mark one as not held.
-        const pastThisYear = canManage && m.status === "planned" && !upcoming && inZone(m.start).year === year;
-        if (!upcoming && !pastThisYear) continue;
-        listed.push({
+        if (m.status !== "planned") continue;
+        const phase = meetingPhase(m, now);
+        // Coordinators also see this year's ended meetings, to mark one as not held.
+        if (phase === "ended" && !(canManage && inZone(m.start).year === year)) continue;
+        sections[phase].push({
           id: m.id,
           groupId: g.id,
+          start: m.start,
+          groupName: g.name,
           heading: t.groupName(g.name),
           facts: meetingFacts(m),
-          canEdit: canManage && upcoming,
-          canMarkNotHeld: pastThisYear,
+          canEdit: canManage && phase === "upcoming",
+          canMarkNotHeld: canManage && phase === "ended",
         });
       }
     }
-    listed.sort((a, b) => a.facts[0].value.localeCompare(b.facts[0].value));
+    for (const list of Object.values(sections)) list.sort(byStart);
+    // The most recent ended meeting first: that is the one a coordinator looks for.
+    sections.ended.reverse();
     const canPlan = managed === "*" || managed.size > 0;
+    const upcoming = sections.upcoming.length;
     // Nothing listed and nothing to do on the card: the sentence alone. Otherwise the text is a count,
     // so the card's "no meetings" sentence is not said twice.
-    if (!listed.length && !held.length && !canPlan) return text(t.list.none);
-    return [{ text: `${t.list.title}: ${listed.length}`, card: meetingListCard(listed, held, canPlan) }];
+    if (!upcoming && !sections.inProgress.length && !sections.ended.length && !held.length && !canPlan)
+      return text(t.list.none);
+    return [
+      {
+        text: `${t.list.title}: ${upcoming}`,
+        card: meetingListCard(
+          { upcoming: sections.upcoming, inProgress: sections.inProgress, ended: sections.ended },
+          held,
+          canPlan,
+        ),
+      },
+    ];
   }
 
   private async form(asker: Asker, meeting?: Meeting): Promise<Reply[]> {
@@ -216,7 +235,7 @@ export class MeetingsFeature implements FeatureHandler {
     const groups = (await this.deps.vus.listGroups()).filter((g) => managed === "*" || managed.has(g.id));
     const card = meetingFormCard(groups, {
       meetingId: meeting?.id ?? "",
-      groupId: meeting?.groupId ?? groups[0]?.id ?? "",
+      groupId: meeting?.groupId ?? (await this.plannersGroup(asker, groups)),
       date: meeting ? localDateInput(meeting.start) : "",
       start: meeting ? swedishTime(meeting.start) : "09:00",
       length: meeting?.durationMinutes ?? DEFAULT_LENGTH_MINUTES,
@@ -226,6 +245,17 @@ export class MeetingsFeature implements FeatureHandler {
       agenda: meeting?.agenda.join("\n") ?? "",
     });
     return [{ text: meeting ? t.form.editTitle : t.form.newTitle, card }];
+  }
+
+  /** The group a new meeting is most likely for: the channel's linked group, else the planner's own group. */
+  private async plannersGroup(asker: Asker, groups: Group[]): Promise<string> {
+    const channel = asker.channelId ? groups.find((g) => g.channel?.conversationId === asker.channelId) : undefined;
+    if (channel) return channel.id;
+    const memberships = asker.aadObjectId ? await this.deps.vus.membershipsOf(asker.aadObjectId) : [];
+    const own =
+      memberships.find((m) => m.role === "coordinator" && groups.some((g) => g.id === m.groupId)) ??
+      memberships.find((m) => groups.some((g) => g.id === m.groupId));
+    return own?.groupId ?? groups[0]?.id ?? "";
   }
 
   private async save(value: unknown, asker: Asker): Promise<Reply[]> {

@@ -63,6 +63,7 @@ function meetingReply(
   const card = meetingCard(meeting, {
     title,
     intro,
+    showPrevious: job.kind === "meetingUpdate" && job.key === "moved",
     status,
     rsvpOpen: open,
     personalRefresh: r.target.kind === "member" && open,
@@ -72,10 +73,14 @@ function meetingReply(
 }
 
 /** Reminders, update cards and the representation check, on top of the shared fan-out. */
+/** Where the representation check goes when a group has no coordinator: the admins' personal chats. */
+export type AdminRecipients = () => Promise<Recipient[]>;
+
 export class MeetingJobHandlers {
   constructor(
     private readonly vus: VusStore,
     private readonly fanout: FanoutDeps,
+    private readonly adminRecipients: AdminRecipients = async () => [],
   ) {}
 
   private async load(job: ScheduledJob): Promise<{ meeting: Meeting; group: Group; members: Member[] } | undefined> {
@@ -113,10 +118,13 @@ export class MeetingJobHandlers {
         return { complete: true, obsolete: true };
       const { meeting, group, members } = loaded;
       const coordinators = members.filter((m) => m.role === "coordinator");
-      if (!coordinators.length)
+      // No coordinator: the admins get the check (they can appoint one), and `leveranser` shows the gap.
+      const recipients = coordinators.length ? coordinators.map(memberRecipient) : await this.adminRecipients();
+      const problem = coordinators.length ? undefined : recipients.length ? "noCoordinator" : "noRecipient";
+      if (problem)
         this.fanout.logger.warn(
-          { groupId: group.id, meetingId: meeting.id },
-          "representation check: the group has no coordinator",
+          { groupId: group.id, meetingId: meeting.id, problem },
+          "representation check: no coordinator",
         );
       const rsvps = await this.vus.rsvpsOf(group.id, meeting.id);
       const missing = missingFunctions(group, members, rsvps);
@@ -124,6 +132,7 @@ export class MeetingJobHandlers {
       const answered = new Map(rsvps.map((r) => [r.aadObjectId, r.answer]));
       const card = representationCard({
         title: t.representation.title(group.name),
+        note: problem ? t.representation.noCoordinator(group.name) : "",
         when: swedishSpan(meeting.start, meeting.durationMinutes),
         counts: t.representation.counts(
           n("attending"),
@@ -138,8 +147,8 @@ export class MeetingJobHandlers {
         })),
       });
       const reply: Reply = { text: t.representation.text(group.name, missing.length), card };
-      const result = await fanOut(job, coordinators.map(memberRecipient), () => reply, this.fanout, heartbeat);
-      return { complete: result.busy === 0, counts: result.counts };
+      const result = await fanOut(job, recipients, () => reply, this.fanout, heartbeat);
+      return { complete: result.busy === 0, counts: result.counts, ...(problem ? { problem } : {}) };
     },
   };
 

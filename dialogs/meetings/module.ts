@@ -42,6 +42,8 @@ export interface MeetingsDeps {
   instanceId?: string;
   /** The shared admin check (the admin directory); defaults to ADMIN_AAD_OBJECT_IDS only. */
   isAdmin?: AdminCheck;
+  /** The admins' object ids (configured and added in Teams): the representation check's fallback recipients. */
+  adminIds?: () => Promise<string[]>;
   /** More job kinds (issue 5: "evaluation"). */
   extraHandlers?: Partial<Record<JobKind, JobHandler>>;
   /** More jobs per planned meeting (issue 5: evaluation jobs). */
@@ -99,7 +101,14 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     },
     logger,
   };
-  const handlers = new MeetingJobHandlers(vus, fanout);
+  const handlers = new MeetingJobHandlers(vus, fanout, async () => {
+    const ids = [...new Set((await deps.adminIds?.()) ?? config.ADMIN_AAD_OBJECT_IDS)];
+    const chats = (await Promise.all(ids.map((id) => deps.conversations.personalChatsOf(id)))).flat();
+    return chats.map((c) => ({
+      key: `admin:${c.aadObjectId ?? c.conversationId}:${c.tenantId}`,
+      target: { kind: "conversation" as const, tenantId: c.tenantId, conversationId: c.conversationId },
+    }));
+  });
   const scheduler = new Scheduler({
     jobs,
     handlers: {

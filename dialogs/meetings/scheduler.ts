@@ -2,7 +2,7 @@ import type { Logger } from "../../core/logger";
 import type { Stored } from "../../data/repository";
 import { ConflictError } from "../../data/errors";
 import type { JobStore } from "../../data/meetings/job-store";
-import type { DeliveryCounts, JobKind, ScheduledJob } from "../../data/meetings/schema";
+import type { DeliveryCounts, JobKind, JobProblem, ScheduledJob } from "../../data/meetings/schema";
 import type { Clock } from "./clock";
 
 export interface JobRunResult {
@@ -11,6 +11,8 @@ export interface JobRunResult {
   counts?: DeliveryCounts;
   /** The job no longer applies (meeting moved or cancelled since it was planned). */
   obsolete?: boolean;
+  /** Recorded on the job for `leveranser`. */
+  problem?: JobProblem;
 }
 
 /** Does the work of one kind of job. Issue 5 registers an "evaluation" handler here. */
@@ -96,6 +98,7 @@ export class Scheduler {
         await this.transition(latest, {
           status: run.obsolete ? "cancelled" : "done",
           counts: run.counts,
+          ...(run.problem ? { problem: run.problem } : {}),
           finishedAt,
           owner: undefined,
           leaseUntil: undefined,

@@ -135,10 +135,42 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
           canMarkNotHeld: false,
         },
       ],
+      otherSections: [],
       canPlan: true,
       labels: meetingsText.list,
     },
-    { title: "Kommande", none: "Inga", held: [], meetings: [], canPlan: false, labels: meetingsText.list },
+    {
+      title: "Kommande",
+      none: "Inga",
+      held: [],
+      meetings: [],
+      otherSections: [],
+      canPlan: false,
+      labels: meetingsText.list,
+    },
+    {
+      title: "Kommande",
+      none: "Inga",
+      held: [],
+      meetings: [],
+      otherSections: [
+        {
+          title: meetingsText.list.endedTitle,
+          meetings: [
+            {
+              id: "m-1234568",
+              groupId: "sala",
+              heading: "VuS Sala",
+              facts: [{ title: "När", value: "i går" }],
+              canEdit: false,
+              canMarkNotHeld: true,
+            },
+          ],
+        },
+      ],
+      canPlan: true,
+      labels: meetingsText.list,
+    },
   ],
   "join-group": [
     {
@@ -152,6 +184,7 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
   representation: [
     {
       title: "Representation",
+      note: "Ingen samordnare",
       when: "i morgon",
       counts: "1 deltar",
       missingTitle: "Saknas",
@@ -162,6 +195,7 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
     },
     {
       title: "Representation",
+      note: "Ingen samordnare",
       when: "i morgon",
       counts: "0 deltar",
       missingTitle: "Saknas",
