@@ -140,7 +140,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
   const cardActions = {
     execute: async (verb: string, data: unknown, asker: Asker) =>
-      (await meetings.feature.execute(verb, data, asker)) ?? evaluations.feature.execute(verb, data, asker),
+      (await qa.execute(verb, data, asker)) ??
+      (await meetings.feature.execute(verb, data, asker)) ??
+      evaluations.feature.execute(verb, data, asker),
   };
   const bot = new SamverkansBot(
     conversations,

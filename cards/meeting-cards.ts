@@ -69,10 +69,20 @@ export function answerStatus(answer: RsvpAnswer | undefined): string {
   return answer ? t.reminder.answered(t.answerLabels[answer]) : t.reminder.rsvpPrompt;
 }
 
-export function joinCard(groups: Group[]): CardAttachment {
+/** The join form; shown again with what was chosen and what is missing when a submission falls short. */
+export function joinCard(
+  groups: Group[],
+  again?: { problem: string; values: { groupId?: string; organisation?: string; function?: string } },
+): CardAttachment {
   const municipalities = [...new Set(groups.flatMap((g) => g.municipalities))].sort((a, b) => a.localeCompare(b, "sv"));
   return cardAttachment("join-group", {
     ...t.join,
+    problem: again?.problem ?? "",
+    values: {
+      groupId: again?.values.groupId ?? "",
+      organisation: again?.values.organisation ?? "",
+      function: again?.values.function ?? "",
+    },
     required: t.required,
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     organisations: [...municipalities, t.regionOrganisation, t.otherOrganisation],
@@ -182,4 +192,9 @@ export function coordinatorCard(members: { title: string; value: string }[]): Ca
     required: t.required,
     members,
   });
+}
+
+/** What replaces a submitted form (join, coordinator): the outcome, so the form cannot be sent twice. */
+export function confirmationCard(title: string, message: string): CardAttachment {
+  return cardAttachment("notice", { title, message });
 }

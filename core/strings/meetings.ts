@@ -41,12 +41,20 @@ export const join = {
   otherOrganisationLabel: "Annan organisation (om du valde Annan)",
   functionLabel: "Funktion",
   submit: "Gå med",
+  /** How a successful join or update starts (the confirmation card's title depends on it). */
+  donePrefix: "Klart!",
   joined: (group: string) =>
     `Klart! Du är med i VuS ${group}. Du får påminnelser om gruppens möten här. Skriv **möten** för att se kommande möten, eller **lämna** för att gå ur gruppen.`,
-  updated: (group: string) => `Dina uppgifter i VuS ${group} är uppdaterade.`,
+  updated: (group: string) => `Klart! Dina uppgifter i VuS ${group} är uppdaterade.`,
   missing: "Välj länsdel, organisation och funktion.",
   unknownGroup: "Den länsdelen finns inte. Välj en i listan.",
   noAad: "Jag kan inte se vem du är i Teams. Försök från Teams-klienten.",
+};
+
+/** Titles of the cards that replace a sent form. */
+export const confirmation = {
+  joined: "Du är med i gruppen",
+  notSaved: "Inget sparades",
 };
 
 export const leave = {
@@ -61,7 +69,8 @@ export const list = {
   none: "Inga kommande möten i dina grupper.",
   inProgressTitle: "Pågår nu",
   endedTitle: "Genomförda i år",
-  notMember: "Du är inte med i någon VuS-grupp ännu. Skriv **gå med** för att gå med.",
+  notMember:
+    "Du är inte med i någon VuS-grupp ännu. Vill du gå med? Skriv **gå med**, så får du ett kort där du väljer länsdel.",
   held: (group: string, year: number, n: number) =>
     `VuS ${group}: ${n} av minst 4 möten genomförda ${year} (indikator 2a).`,
   move: "Flytta / ändra",
@@ -99,7 +108,8 @@ export const reminder = {
   text: (title: string, when: string) => `${title} – ${when}`,
   rsvpThanks: (label: string) => `Tack! Ditt svar är registrerat: ${label}.`,
   rsvpClosed: "Mötet har redan börjat eller är inställt; svaret kan inte ändras.",
-  rsvpNotMember: "Du är inte med i den här VuS-gruppen. Skriv **gå med** till mig för att gå med.",
+  rsvpNotMember:
+    "Du är inte med i den här VuS-gruppen. Vill du gå med? Skriv **gå med** till mig i en personlig chatt.",
 };
 
 export const form = {

@@ -7,6 +7,7 @@ import { MemberFunction, RsvpAnswer, type Group, type Meeting, type Member } fro
 import { ConflictError, DuplicateError } from "../../data/errors";
 import {
   cancelConfirmCard,
+  confirmationCard,
   joinCard,
   meetingCard,
   meetingFacts,
@@ -320,6 +321,15 @@ export class MeetingsFeature implements FeatureHandler {
 
   /** Handles an adaptiveCard/action invoke; returns the card that replaces the one clicked. */
   async execute(verb: string, data: unknown, asker: Asker): Promise<CardAttachment | undefined> {
+    if (verb === "meetings.join" || verb === "meetings.coordinator") {
+      try {
+        return await this.replaceForm(verb, data, asker);
+      } catch (err) {
+        if (err instanceof ConflictError || err instanceof DuplicateError)
+          return confirmationCard(t.confirmation.notSaved, t.conflict);
+        throw err;
+      }
+    }
     if (verb !== "meetings.rsvp" && verb !== "meetings.refresh") return undefined;
     const parsed = RsvpData.safeParse(data);
     if (!parsed.success) return undefined;
@@ -367,6 +377,29 @@ export class MeetingsFeature implements FeatureHandler {
       personalRefresh: asker.conversationType === "personal" && open,
       refreshUserIds: asker.conversationType !== "personal" && open ? members.map((m) => m.userId) : undefined,
     });
+  }
+
+  /** The join and coordinator forms as Action.Execute: the card becomes the outcome, or the form again with what is missing. */
+  private async replaceForm(verb: string, data: unknown, asker: Asker): Promise<CardAttachment> {
+    const value = { ...(data as object), action: verb };
+    if (verb === "meetings.join") {
+      const parsed = JoinSubmit.safeParse(value);
+      if (!parsed.success) {
+        const given = (data ?? {}) as Record<string, unknown>;
+        const pick = (k: string) => (typeof given[k] === "string" ? (given[k] as string).slice(0, 100) : undefined);
+        return joinCard(await this.deps.vus.listGroups(), {
+          problem: t.join.missing,
+          values: { groupId: pick("groupId"), organisation: pick("organisation"), function: pick("function") },
+        });
+      }
+      const [reply] = await this.join(value, asker);
+      return confirmationCard(
+        reply.text.startsWith(t.join.donePrefix) ? t.confirmation.joined : t.join.title,
+        reply.text,
+      );
+    }
+    const [reply] = await this.settings.toggleCoordinator(value, asker);
+    return confirmationCard(t.admin.coordinatorTitle, reply.text);
   }
 
   // --- import -----------------------------------------------------------------------------------

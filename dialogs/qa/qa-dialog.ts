@@ -3,10 +3,11 @@ import { qaText } from "../../core/strings";
 import type { FeedbackStore } from "../../data/feedback";
 import type { KbEntry } from "../../data/kb/schema";
 import { answerCard, declineCard } from "../../cards/answer-cards";
+import type { CardAttachment } from "../../cards/render";
 import type { Asker, IncomingMessage, Reply } from "../types";
 import { answerText, declineText } from "./answer-text";
 import type { QaEngine, QaResult } from "./qa-engine";
-import { QA_ACTIONS, QaSubmission, actionOf } from "./submissions";
+import { FeedbackExecute, QA_ACTIONS, QaSubmission, actionOf } from "./submissions";
 
 export interface QaDialogDeps {
   /** The engine currently served and the base version it was built from (KnowledgeService). */
@@ -75,6 +76,45 @@ export class QaDialog {
     return [{ text: data.vote === "up" ? qaText.feedback.thanksUp : qaText.feedback.thanksDown }];
   };
 
+  /**
+   * 👍/👎 pressed (Action.Execute): stores the vote and returns the same answer card with a thank-you
+   * in place of the buttons, which replaces the card in the chat, so a vote cannot be given twice.
+   */
+  readonly execute = async (verb: string, data: unknown, asker: Asker): Promise<CardAttachment | undefined> => {
+    if (verb !== "qa.feedback") return undefined;
+    const { engine, version } = this.deps.knowledge;
+    const parsed = FeedbackExecute.safeParse(data);
+    const entry = parsed.success ? engine.entry(parsed.data.entryId) : undefined;
+    if (!parsed.success || !entry) {
+      this.deps.logger?.warn({ verb }, "card action rejected");
+      return undefined;
+    }
+    const { vote, question, alts, unsure } = parsed.data;
+    await this.deps.feedback.addFeedback({
+      entryId: entry.id,
+      vote,
+      question,
+      asker: this.deps.pseudonym(asker),
+      kbVersion: version,
+    });
+    this.deps.logger?.info({ entry: entry.id, vote }, "feedback stored");
+    const alternatives = (alts ? alts.split(",") : [])
+      .map((id) => engine.entry(id))
+      .filter((e): e is KbEntry => e !== undefined);
+    return answerCard({
+      entry,
+      question,
+      alternatives,
+      related: this.relatedOf(entry, engine),
+      unsure: Boolean(unsure),
+      voted: vote,
+    });
+  };
+
+  private relatedOf(entry: KbEntry, engine: QaEngine): KbEntry[] {
+    return entry.related.map((id) => engine.entry(id)).filter((e): e is KbEntry => e !== undefined);
+  }
+
   private reply(result: QaResult, question: string, engine: QaEngine): Reply {
     if (result.outcome === "decline") {
       // Close entries help after a plain miss; for out-of-scope and individual requests they would
@@ -84,7 +124,7 @@ export class QaDialog {
     }
     const { entry } = result;
     const alternatives = result.outcome === "suggest" ? result.alternatives : [];
-    const related = entry.related.map((id) => engine.entry(id)).filter((e): e is KbEntry => e !== undefined);
+    const related = this.relatedOf(entry, engine);
     const text =
       alternatives.length > 0
         ? `${answerText(entry)}\n${qaText.didYouMean} ${alternatives.map((a) => a.title).join(" · ")}`
