@@ -94,6 +94,18 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     feedback,
     imports: new PendingImports(store.containers.admin),
     logger,
+    // Late-bound: the VuS store is built with the meetings feature below.
+    people: async () => {
+      const groups = await meetings.vus.listGroups();
+      const members = (await Promise.all(groups.map((g) => meetings.vus.membersOf(g.id)))).flat();
+      return members
+        .filter((m) => m.name)
+        .map((m) => ({
+          aadObjectId: m.aadObjectId,
+          name: m.name,
+          detail: `${m.organisation}, VuS ${groups.find((g) => g.id === m.groupId)?.name ?? m.groupId}`,
+        }));
+    },
   });
   const adapter = createAdapter(config, logger);
   const meetings = createMeetings({

@@ -34,7 +34,8 @@ type AdminCardName =
   | "admin-review"
   | "admin-import"
   | "admin-notice"
-  | "admin-admins";
+  | "admin-admins"
+  | "admin-pick";
 
 /** An adaptive card as sent in an activity attachment. */
 export interface CardAttachment {
