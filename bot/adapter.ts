@@ -1,6 +1,7 @@
 import {
   ActivityTypes,
   CloudAdapter,
+  type Activity,
   ConfigurationBotFrameworkAuthentication,
   INVOKE_RESPONSE_KEY,
   type AdaptiveCardInvokeResponse,
@@ -11,15 +12,39 @@ import type { Config } from "../core/config";
 import type { Logger } from "../core/logger";
 import { botText } from "../core/strings";
 
+export type AuthenticateRequestResult = Awaited<
+  ReturnType<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>
+>;
+
+/**
+ * CloudAdapter whose two halves can be called apart: the server authenticates a request before it
+ * looks at anything in it, and only then validates the activity and runs the turn.
+ */
+export class TeamsAdapter extends CloudAdapter {
+  /** Validates the JWT of a request (anonymous claims when authentication is off). */
+  authenticate(activity: Partial<Activity>, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
+  }
+
+  /** Runs the turn of an activity that was authenticated already; resolves with the invoke response, if any. */
+  processAuthenticated(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<{ status: number; body?: unknown } | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
 /** CloudAdapter with Bot Framework authentication from configuration; no app id means no JWT checks (local only). */
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new TeamsAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       {

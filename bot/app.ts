@@ -5,7 +5,7 @@ import { ConversationStore } from "../data/conversations";
 import { FeedbackStore } from "../data/feedback";
 import { KnowledgeStore } from "../data/kb/knowledge-store";
 import { loadSeed } from "../data/kb/seed";
-import { pseudonymFor } from "../core/pseudonym";
+import { pseudonymFor, QuestionSigner } from "../core/pseudonym";
 import { KnowledgeService } from "../dialogs/qa/knowledge-service";
 import { QaDialog } from "../dialogs/qa/qa-dialog";
 import { MessageRouter, type QuestionHandler } from "../dialogs/router";
@@ -19,7 +19,12 @@ import { systemClock, type Clock } from "../dialogs/meetings/clock";
 import type { Asker, FileDownload } from "../dialogs/types";
 import { FileImports } from "../dialogs/file-imports";
 import { ProactiveMessenger } from "./proactive-messenger";
-import { createEvaluations, evaluationJobsFor, type Evaluations } from "../dialogs/evaluations/module";
+import {
+  createEvaluations,
+  evaluationJobsFor,
+  evaluationKeysFor,
+  type Evaluations,
+} from "../dialogs/evaluations/module";
 import { registerReportDownload } from "./report-download";
 import { adminText } from "../core/strings";
 import { AdminDirectory } from "../data/admins";
@@ -81,6 +86,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     knowledge,
     feedback,
     pseudonym: (asker) => pseudonymFor(config.pseudonymSecret, asker.tenantId, asker.aadObjectId ?? asker.userId),
+    questions: new QuestionSigner(config.pseudonymSecret),
     logger,
   });
   const answerQuestion: QuestionHandler = options.answerQuestion ?? qa.answer;
@@ -108,7 +114,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
   });
   const adapter = createAdapter(config, logger);
+  const keys = evaluationKeysFor(config, logger);
   const meetings = createMeetings({
+    deliveryKey: keys.deliveryKey,
     config,
     containers: store.containers,
     conversations,
@@ -131,6 +139,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now: () => meetings.fanout.clock.now(),
     logger,
     isAdmin,
+    keys,
     // Without PUBLIC_BASE_URL only a local (unauthenticated) bot can link to itself.
     publicBaseUrl: () =>
       config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
@@ -139,7 +148,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const files = new FileImports({
     download:
       options.download ??
-      ((file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, allowHttp: !config.authEnabled })),
+      ((file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, strictHosts: config.authEnabled })),
+    mayImport: async (asker) => {
+      const managed = await meetings.permissions.managedGroups(asker.aadObjectId);
+      return managed === "*" || managed.size > 0;
+    },
     maxMb: MAX_IMPORT_MB,
     knowledgeBase: admin,
     meetings: meetings.feature,

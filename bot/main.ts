@@ -1,6 +1,7 @@
 import { loadConfig, ConfigError } from "../core/config";
 import { createLogger } from "../core/logger";
-import { createApp } from "./app";
+import { createApp, type App } from "./app";
+import { startupFailureLine } from "./startup-failure";
 
 // Entry point of `npm start`.
 async function main(): Promise<void> {
@@ -22,8 +23,17 @@ async function main(): Promise<void> {
       ? "starting with the embedded Cosmos-compatible store (no COSMOS_ENDPOINT)"
       : "starting against Azure Cosmos DB",
   );
-  const app = await createApp(config, logger);
-  const port = await app.start();
+  let app: App;
+  let port: number;
+  try {
+    app = await createApp(config, logger);
+    port = await app.start();
+  } catch (err) {
+    // The store unreachable, a key refused, the port taken: one line for the operator, no dump.
+    logger.debug({ err }, "start-up failed");
+    console.error(startupFailureLine(err, config.COSMOS_ENDPOINT));
+    process.exit(1);
+  }
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/api/messages`;
   logger.info(
     { url, host: config.host, port },
@@ -55,6 +65,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(startupFailureLine(err));
   process.exit(1);
 });

@@ -7,16 +7,19 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type FileConsentCardResponse,
+  type InvokeResponse,
 } from "botbuilder";
 import type { Logger } from "../core/logger";
 import type { ConversationStore, ConversationType } from "../data/conversations";
-import { welcomeCard } from "../cards/help-cards";
-import { botText } from "../core/strings";
+import { unknownActionCard, welcomeCard } from "../cards/help-cards";
+import { botText, trustText } from "../core/strings";
 import type { MessageRouter } from "../dialogs/router";
 import type { Asker, IncomingMessage, Reply } from "../dialogs/types";
 import type { CardAttachment } from "../cards/render";
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, incomingFiles, uploadToSession } from "./file-transfer";
 import type { DeclineHint } from "./decline-hint";
+import { AadObjectId } from "../data/meetings/schema";
+import { hasBrokenText } from "../core/markdown";
 
 /** Handles Action.Execute (adaptiveCard/action invokes); returns the card that replaces the clicked one. */
 export interface CardActionHandler {
@@ -118,7 +121,8 @@ export class SamverkansBot extends TeamsActivityHandler {
     return {
       tenantId: tenantOf(a),
       userId: a.from.id,
-      aadObjectId: a.from.aadObjectId,
+      // Part of document ids (member.<id>): anything but letters, digits and dashes is not an Entra id.
+      aadObjectId: AadObjectId.safeParse(a.from.aadObjectId).success ? a.from.aadObjectId : undefined,
       conversationType,
       name: a.from.name,
       serviceUrl: a.serviceUrl,
@@ -161,19 +165,28 @@ export class SamverkansBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    if (hasBrokenText(invokeValue.action)) {
+      const notice = unknownActionCard(trustText.unreadableText);
+      return { statusCode: 200, type: notice.contentType, value: notice.content as never };
+    }
     const card = await this.cardActions?.execute(
       invokeValue.action?.verb ?? "",
       invokeValue.action?.data,
       this.asker(context),
     );
     this.logger.debug({ verb: invokeValue.action?.verb, handled: Boolean(card) }, "card action");
-    if (!card)
-      return {
-        statusCode: 400,
-        type: "application/vnd.microsoft.error",
-        value: { code: "BadRequest", message: "Unknown card action" } as never,
-      };
-    return { statusCode: 200, type: card.contentType, value: card.content as never };
+    // Teams shows an error response's message as is (in English): say it in Swedish on a card instead.
+    const shown = card ?? unknownActionCard();
+    return { statusCode: 200, type: shown.contentType, value: shown.content as never };
+  }
+
+  /** Invokes nobody handles get a Swedish message rather than 501, which Teams reports in English. */
+  protected async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response?.status !== 501) return response;
+    this.logger.info({ name: context.activity.name }, "unknown invoke");
+    await context.sendActivity(trustText.unknownInvoke);
+    return { status: 200 };
   }
 
   /** Stores the conversation reference; welcomes only when the install is new, since Teams announces it twice, concurrently. */
@@ -205,6 +218,11 @@ export class SamverkansBot extends TeamsActivityHandler {
 
   private async answer(context: TurnContext): Promise<void> {
     const a = context.activity;
+    // Broken characters would fail in the store or the search: refuse before anything is stored.
+    if (hasBrokenText(a.text) || hasBrokenText(a.value)) {
+      await context.sendActivity(trustText.unreadableText);
+      return;
+    }
     const text = a.text ? (TurnContext.removeRecipientMention(a) ?? a.text) : "";
     const files = incomingFiles(a.attachments);
     const handled = await this.router.handle({

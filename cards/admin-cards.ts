@@ -7,6 +7,7 @@ import type { KbEntry, KbKind } from "../data/kb/schema";
 import type { FormInput } from "../dialogs/admin/entry-form";
 import type { ReviewGroup } from "../dialogs/admin/review-queue";
 import { sourceText } from "../dialogs/qa/answer-text";
+import { escapeMarkdown as plain } from "../core/markdown";
 import { cardAttachment, type CardAttachment } from "./render";
 
 // Data for the admin card templates (cards/admin-*.json). Buttons are Action.Submit with an
@@ -24,7 +25,7 @@ export function adminHomeData(query: string, results: KnowledgeEntryDoc[] | unde
   return {
     ...t.home,
     query,
-    resultsTitle: results ? t.home.resultsTitle(query, results.length, total) : "",
+    resultsTitle: results ? t.home.resultsTitle(plain(query), results.length, total) : "",
     hasResults: Boolean(results && results.length > 0),
     results: (results ?? []).map((d) => ({
       title: d.entry.title,
@@ -127,7 +128,7 @@ export function adminHistoryData(title: string, versions: Version[], currentEtag
       line: t.history.line(
         v.version,
         stockholmTime(v.updatedAt),
-        v.updatedBy === "seed" ? t.seedAuthor : (v.updatedByName ?? v.updatedBy),
+        v.updatedBy === "seed" ? t.seedAuthor : plain(v.updatedByName ?? v.updatedBy),
         versionAction(v),
       ),
       changed:
@@ -164,7 +165,7 @@ export function adminReviewData(groups: ReviewGroup[], titleOf: (id: string) => 
         .filter((e): e is { id: string; title: string } => Boolean(e.title))
         .slice(0, 2);
       return {
-        question: g.question ?? t.review.hiddenQuestion,
+        question: g.question === null ? t.review.hiddenQuestion : plain(g.question),
         meta: [t.review.group(g.count, g.people), ...kinds, `${t.review.latest} ${stockholmTime(g.latestAt)}`].join(
           " · ",
         ),
@@ -194,7 +195,7 @@ export function adminImportData(
   return {
     title: t.importFile.summaryTitle,
     facts: [
-      { title: f.file, value: fileName },
+      { title: f.file, value: plain(fileName) },
       { title: f.added, value: String(counts.added) },
       { title: f.changed, value: String(counts.changed) },
       { title: f.retired, value: String(counts.retired) },
@@ -221,11 +222,11 @@ export function adminAdminsData(
   return {
     title: t.admins.title,
     configuredTitle: t.admins.fromConfig,
-    configured: configured.map((c) => c.name ?? t.admins.unnamed(c.id)),
+    configured: configured.map((c) => (c.name ? plain(c.name) : t.admins.unnamed(c.id))),
     addedTitle: t.admins.addedInTeams,
     none: active.length === 0 ? t.admins.none : "",
     added: active.map((a) => ({
-      label: t.admins.addedLine(a.name, a.addedByName, stockholmTime(a.addedAt)),
+      label: t.admins.addedLine(plain(a.name), plain(a.addedByName), stockholmTime(a.addedAt)),
       id: a.id,
       removeLabel: t.admins.remove,
     })),
@@ -240,8 +241,10 @@ export function adminAdminsData(
     audit: audit.map((a) =>
       t.admins.audit(
         stockholmTime(a.at),
-        a.actorName,
-        a.event === "admin-added" ? t.admins.auditAdded(a.targetName) : t.admins.auditRemoved(a.targetName),
+        plain(a.actorName),
+        a.event === "admin-added"
+          ? t.admins.auditAdded(plain(a.targetName))
+          : t.admins.auditRemoved(plain(a.targetName)),
       ),
     ),
   };

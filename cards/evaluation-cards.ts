@@ -1,3 +1,4 @@
+import { escapeMarkdown as plain } from "../core/markdown";
 import { evaluationsText } from "../core/strings";
 import type { Group, Meeting } from "../data/meetings/schema";
 import type { EvaluationAnswer } from "../data/evaluations/schema";
@@ -88,7 +89,7 @@ export function thanksData(o: ThanksOptions) {
       { title: t.thanks.gender, value: o.answer.gender ? t.genderLabels[o.answer.gender] : t.thanks.genderNotGiven },
     ],
     commentTitle: t.thanks.comment,
-    comment: o.answer.comment ?? "",
+    comment: plain(o.answer.comment ?? ""),
     status: o.open ? t.thanks.canChange(swedishDeadline(o.closesAt)) : t.thanks.closed,
     open: o.open,
     changeTitle: t.thanks.change,

@@ -1,4 +1,4 @@
-import { botText } from "../core/strings";
+import { botText, trustText } from "../core/strings";
 import { cardAttachment, type CardAttachment } from "./render";
 
 /** Whose commands the help shows: everyone's, plus a coordinator's, plus an admin's. */
@@ -16,6 +16,11 @@ export function welcomeCard(): CardAttachment {
 /** Replaces a clicked card when handling the click failed: the same apology as in chat. */
 export function apologyCard(): CardAttachment {
   return cardAttachment("notice", { title: botText.errors.apologyTitle, message: botText.errors.apology });
+}
+
+/** Replaces a clicked card whose action or data the bot does not know. */
+export function unknownActionCard(message: string = trustText.unknownAction.message): CardAttachment {
+  return cardAttachment("notice", { title: trustText.unknownAction.title, message });
 }
 
 /** The command sections a role may use; commands nobody may run are not offered. */

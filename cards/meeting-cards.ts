@@ -1,6 +1,7 @@
 import { meetingsText } from "../core/strings";
 import type { Group, Meeting, RsvpAnswer } from "../data/meetings/schema";
 import { swedishSpan } from "../dialogs/meetings/time";
+import { escapeMarkdown as plain } from "../core/markdown";
 import { cardAttachment, type CardAttachment } from "./render";
 
 const t = meetingsText;
@@ -8,8 +9,8 @@ const t = meetingsText;
 export function meetingFacts(meeting: Meeting): { title: string; value: string }[] {
   const facts = [{ title: t.list.when, value: swedishSpan(meeting.start, meeting.durationMinutes) }];
   const where = [meeting.place, meeting.onlineUrl ? t.list.online : undefined].filter(Boolean).join(" + ");
-  if (where) facts.push({ title: t.list.where, value: where });
-  if (meeting.theme) facts.push({ title: t.list.theme, value: meeting.theme });
+  if (where) facts.push({ title: t.list.where, value: plain(where) });
+  if (meeting.theme) facts.push({ title: t.list.theme, value: plain(meeting.theme) });
   return facts;
 }
 
@@ -43,7 +44,7 @@ export function meetingCard(meeting: Meeting, opts: MeetingCardOptions): CardAtt
     intro: opts.intro ?? "",
     facts: [...(opts.showPrevious ? previousFacts(meeting) : []), ...meetingFacts(meeting)],
     agendaTitle: t.list.agenda,
-    agenda: meeting.agenda,
+    agenda: meeting.agenda.map(plain),
     status: opts.status ?? "",
     onlineUrl: meeting.status === "planned" ? (meeting.onlineUrl ?? "") : "",
     joinTitle: t.reminder.join,
@@ -155,7 +156,7 @@ export function meetingListCard(sections: MeetingListSections, held: string[], c
 export function representationCard(data: {
   title: string;
   /** Why this reached an admin rather than the coordinator; empty otherwise. */
-  note: string;
+  note?: string;
   when: string;
   counts: string;
   missing: string[];
@@ -163,6 +164,8 @@ export function representationCard(data: {
 }): CardAttachment {
   return cardAttachment("representation", {
     ...data,
+    note: data.note ?? "",
+    answers: data.answers.map((a) => ({ title: plain(a.title), value: plain(a.value) })),
     missingTitle: t.representation.missingTitle,
     allCovered: t.representation.allCovered,
     answersTitle: t.representation.answersTitle,

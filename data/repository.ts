@@ -20,6 +20,11 @@ export class Repository<S extends z.ZodType<{ id: string }>> {
     private readonly schema: S,
     /** Value of the partition key for a document (the container's partition key path). */
     private readonly partitionKeyOf: (doc: z.infer<S>) => string,
+    /**
+     * The `type` of this repository's documents in a container shared by several kinds: a point read
+     * of another kind's document (a group's id given as a meeting id) finds nothing instead of failing.
+     */
+    private readonly docType?: string,
   ) {}
 
   get name(): string {
@@ -66,6 +71,7 @@ export class Repository<S extends z.ZodType<{ id: string }>> {
     try {
       const { resource, statusCode } = await this.container.item(id, partitionKey).read();
       if (statusCode === 404 || !resource) return undefined;
+      if (this.docType !== undefined && (resource as { type?: unknown }).type !== this.docType) return undefined;
       return this.parse(resource as Record<string, unknown>);
     } catch (err) {
       if (statusCodeOf(err) === 404) return undefined;

@@ -5,6 +5,8 @@ import type { Asker, FileDownload, IncomingFile, IncomingMessage, Reply } from "
 
 export interface FileImportsDeps {
   download: FileDownload;
+  /** Whether the sender may import anything at all (a coordinator or an admin); checked before any download. */
+  mayImport: (asker: Asker) => Promise<boolean>;
   /** Largest file fetched at all, in MB (each import may accept less). */
   maxMb: number;
   /** The admin dialog: knowledge-base exports sent back (refuses and logs anyone but an admin). */
@@ -24,6 +26,8 @@ export class FileImports implements FeatureHandler {
     const file = message.files?.[0];
     if (!file || (message.value !== undefined && message.value !== null)) return undefined;
     if (message.asker.conversationType !== "personal") return [{ text: filesText.personalOnly }];
+    // The URL comes from the client: nothing is fetched for someone who could not import it anyway.
+    if (!(await this.deps.mayImport(message.asker))) return [{ text: filesText.notAllowed }];
     const got = await this.deps.download(file);
     if (!got.ok)
       return [{ text: got.reason === "tooLarge" ? filesText.tooLarge(this.deps.maxMb) : filesText.downloadFailed }];

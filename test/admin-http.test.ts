@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
-import { adminText } from "../core/strings";
+import { adminText, filesText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
 import { FeedbackStore } from "../data/feedback";
 import { sentences } from "../dialogs/qa/answer-layout";
@@ -101,20 +101,22 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     as(STAFF);
     host.files.set("/x.json", JSON.stringify({ schemaVersion: 1, entries: [] }));
     const before = await app.knowledgeStore.readMarker();
+    // A file from someone who may import nothing is not even downloaded.
+    const file = await say("", {
+      attachments: [
+        {
+          contentType: "application/vnd.microsoft.teams.file.download.info",
+          name: "kb.json",
+          content: { downloadUrl: `${host.base}/x.json`, fileType: "json" },
+        },
+      ],
+    });
+    expect(file.replies.map((r) => r.text)).toEqual([filesText.notAllowed]);
     for (const sent of [
       await say("admin"),
       await say("exportera"),
       await say("historik term-sip"),
       await press({ action: "admin.retire", entryId: "term-sip", etag: '"x"' }),
-      await say("", {
-        attachments: [
-          {
-            contentType: "application/vnd.microsoft.teams.file.download.info",
-            name: "kb.json",
-            content: { downloadUrl: `${host.base}/x.json`, fileType: "json" },
-          },
-        ],
-      }),
     ]) {
       expect(sent.status).toBe(200);
       expect(sent.replies.map((r) => r.text)).toEqual([adminText.refusal]);

@@ -220,6 +220,35 @@ describe("meeting evaluation over HTTP", () => {
     expect(reminded).toEqual([0, 0, 0, 0, 0, 1, 0]);
   });
 
+  it("leaves nothing in the jobs container that links a member to the invitation or reminder without the secret", async () => {
+    const { resources } = await app.store.containers.jobs.items.query("SELECT * FROM c").fetchAll();
+    const deliveries = resources.filter((d) => d.type === "delivery");
+    expect(deliveries.length).toBeGreaterThanOrEqual(7);
+    const raw = JSON.stringify(resources).toLowerCase();
+    const { createHash } = await import("node:crypto");
+    for (let i = 0; i < MEMBERS; i++) {
+      const aad = user(i).aadObjectId.toLowerCase();
+      // Neither the id itself, nor the unkeyed hash anyone could recompute from the member list.
+      expect(raw).not.toContain(aad);
+      for (const d of deliveries) {
+        const guess = createHash("sha256")
+          .update(`${d.jobId}\nmember:${user(i).aadObjectId}`)
+          .digest("hex")
+          .slice(0, 40);
+        expect(d.id).not.toBe(guess);
+      }
+    }
+    // Per-person send times would order the records like the member list: none survive the send.
+    const evaluationJobs = new Set(
+      resources.filter((d) => d.type === "job" && d.kind === "evaluation").map((d) => d.jobId),
+    );
+    for (const jobId of evaluationJobs) {
+      const records = deliveries.filter((d) => d.jobId === jobId);
+      const times = new Set(records.flatMap((d) => [d.claimedAt, d.finishedAt].filter(Boolean)));
+      expect(times.size).toBeLessThanOrEqual(1);
+    }
+  });
+
   it("shows the report to the admin with the CSV link, and hides it from ordinary members", async () => {
     const member = await say(3, undefined).then(() =>
       as(user(3), () => client.say("rapport 2b", { conversationId: "a:member-3" })),

@@ -6,3 +6,4 @@ export * as meetingsText from "./meetings";
 export * as evaluationsText from "./evaluations";
 export * as adminText from "./admin";
 export * as filesText from "./files";
+export * as trustText from "./trust";

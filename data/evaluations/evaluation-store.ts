@@ -20,8 +20,8 @@ export class EvaluationStore {
   readonly invitations: Repository<typeof EvaluationInvitation>;
 
   constructor(container: Container) {
-    this.answers = new Repository(container, EvaluationAnswer, (d) => d.year);
-    this.invitations = new Repository(container, EvaluationInvitation, (d) => d.year);
+    this.answers = new Repository(container, EvaluationAnswer, (d) => d.year, "answer");
+    this.invitations = new Repository(container, EvaluationInvitation, (d) => d.year, "invitation");
   }
 
   /**

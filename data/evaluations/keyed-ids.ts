@@ -17,12 +17,15 @@ export class EvaluationKeys {
   private readonly answerKey: Buffer;
   private readonly invitationKey: Buffer;
   readonly linkKey: Buffer;
+  /** Keys the delivery records of every scheduled send (invitations, reminders): see JobStore. */
+  readonly deliveryKey: Buffer;
 
   constructor(secret: string) {
     if (secret.length < 32) throw new RangeError("the evaluation secret must be at least 32 characters");
     this.answerKey = derive(secret, "evaluation-answer");
     this.invitationKey = derive(secret, "evaluation-invitation");
     this.linkKey = derive(secret, "report-link");
+    this.deliveryKey = derive(secret, "delivery-recipient");
   }
 
   /** A secret for one process (embedded store only: its data dies with the process anyway). */

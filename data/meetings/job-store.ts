@@ -1,11 +1,8 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { Container } from "@azure/cosmos";
 import { Repository, type Stored } from "../repository";
 import { ConflictError, DuplicateError } from "../errors";
 import { Delivery, ScheduledJob, type DeliveryStatus } from "./schema";
-
-const deliveryDocId = (jobId: string, recipient: string) =>
-  createHash("sha256").update(`${jobId}\n${recipient}`).digest("hex").slice(0, 40);
 
 /** Outcome of trying to claim one recipient of a job. */
 export type DeliveryClaim =
@@ -20,9 +17,21 @@ export class JobStore {
   readonly jobs: Repository<typeof ScheduledJob>;
   readonly deliveries: Repository<typeof Delivery>;
 
-  constructor(container: Container) {
-    this.jobs = new Repository(container, ScheduledJob, (d) => d.jobId);
-    this.deliveries = new Repository(container, Delivery, (d) => d.jobId);
+  /**
+   * `deliveryKey` keys the delivery record ids: without it (it is derived from EVALUATION_SECRET) nobody
+   * reading the store can tell whose record is whose, nor match a person's invitation to their reminder.
+   */
+  constructor(
+    container: Container,
+    private readonly deliveryKey: Buffer,
+  ) {
+    this.jobs = new Repository(container, ScheduledJob, (d) => d.jobId, "job");
+    this.deliveries = new Repository(container, Delivery, (d) => d.jobId, "delivery");
+  }
+
+  /** The id of one recipient's delivery record of a job: a keyed hash, the only trace of who it was for. */
+  deliveryIdOf(jobId: string, recipient: string): string {
+    return createHmac("sha256", this.deliveryKey).update(`${jobId}\n${recipient}`).digest("hex").slice(0, 40);
   }
 
   /** Creates the job unless a job with the same deterministic id exists; returns whether it was new. */
@@ -91,12 +100,11 @@ export class JobStore {
     nowIso: string,
     staleBefore: string,
   ): Promise<DeliveryClaim> {
-    const id = deliveryDocId(jobId, recipient);
+    const id = this.deliveryIdOf(jobId, recipient);
     const fresh: Delivery = {
       id,
       jobId,
       type: "delivery",
-      recipient,
       status: "sending",
       owner,
       claimedAt: nowIso,
@@ -122,20 +130,29 @@ export class JobStore {
     }
   }
 
-  /** Records the final status; false when another instance took the claim over meanwhile. */
+  /**
+   * Records the final status; false when another instance took the claim over meanwhile. The claim time
+   * is replaced by `settledAt`, the same for every record of the job (its due time): per-person send
+   * times would order the records like the member list and so undo the keyed ids.
+   */
   async finishDelivery(
     claim: Stored<Delivery>,
     result: {
       status: Exclude<DeliveryStatus, "sending">;
       attempts: number;
       lastStatusCode?: number;
-      activityId?: string;
     },
-    nowIso: string,
+    settledAt: string,
   ): Promise<boolean> {
     try {
       await this.deliveries.replace(
-        { ...claim.doc, ...result, attempts: claim.doc.attempts + result.attempts, finishedAt: nowIso },
+        {
+          ...claim.doc,
+          ...result,
+          attempts: claim.doc.attempts + result.attempts,
+          claimedAt: settledAt,
+          finishedAt: settledAt,
+        },
         claim.etag,
       );
       return true;

@@ -11,6 +11,12 @@ export const UtcInstant = z
 
 export const GroupId = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "lowercase letters, digits and -");
 
+/** A meeting's id (a UUID when the bot creates it): no characters Cosmos ids or URLs treat specially. */
+export const MeetingId = z.string().regex(/^[A-Za-z0-9-]{8,80}$/, "letters, digits and -");
+
+/** An Entra object id: a GUID in Teams (either case); local clients send similar hex-and-dash ids. */
+export const AadObjectId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "letters, digits and -");
+
 /**
  * A conversation the bot can post into proactively (a team channel linked to a group). Teams records
  * the install once per team, so a channel other than General is reached through the team's record.
@@ -72,7 +78,7 @@ export const MeetingStatus = z.enum(["planned", "cancelled", "notHeld"]);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 
 export const Meeting = z.object({
-  id: z.string().regex(/^[A-Za-z0-9-]{8,80}$/),
+  id: MeetingId,
   type: z.literal("meeting"),
   groupId: GroupId,
   start: UtcInstant,
@@ -168,17 +174,20 @@ export const DeliveryStatus = z.enum(["sending", "sent", "failed", "inactive"]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 export const Delivery = z.object({
-  /** Hash of (jobId, recipient): the create-if-absent claim that makes each send happen once. */
+  /**
+   * Keyed hash of (jobId, recipient) (JobStore.deliveryIdOf): the create-if-absent claim that makes each
+   * send happen once. Nothing else in the record names the recipient.
+   */
   id: z.string(),
   jobId: z.string(),
   type: z.literal("delivery"),
-  recipient: z.string(),
   status: DeliveryStatus,
   owner: z.string(),
+  /** While sending: when the claim was taken (a stale claim is taken over). Once finished: the job's due time. */
   claimedAt: UtcInstant,
   attempts: z.number().int().min(0),
   lastStatusCode: z.number().int().optional(),
-  activityId: z.string().optional(),
+  /** The job's due time, the same on every record of the job. */
   finishedAt: UtcInstant.optional(),
 });
 export type Delivery = z.infer<typeof Delivery>;

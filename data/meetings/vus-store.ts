@@ -23,10 +23,10 @@ export class VusStore {
     container: Container,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.groups = new Repository(container, Group, (d) => d.groupId);
-    this.members = new Repository(container, Member, (d) => d.groupId);
-    this.meetings = new Repository(container, Meeting, (d) => d.groupId);
-    this.rsvps = new Repository(container, Rsvp, (d) => d.groupId);
+    this.groups = new Repository(container, Group, (d) => d.groupId, "group");
+    this.members = new Repository(container, Member, (d) => d.groupId, "member");
+    this.meetings = new Repository(container, Meeting, (d) => d.groupId, "meeting");
+    this.rsvps = new Repository(container, Rsvp, (d) => d.groupId, "rsvp");
   }
 
   /** Creates the default groups that do not exist yet; never overwrites an admin's change. */

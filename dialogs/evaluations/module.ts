@@ -27,6 +27,19 @@ function surveySettings(config: EvaluationsConfig): SurveySettings {
   return { delayMinutes: config.EVALUATION_DELAY_MINUTES, openDays: config.EVALUATION_OPEN_DAYS };
 }
 
+/** The keys behind answer ids, invitation ids, report links and delivery records, from EVALUATION_SECRET. */
+export function evaluationKeysFor(
+  config: Pick<EvaluationsConfig, "EVALUATION_SECRET">,
+  logger: Logger,
+): EvaluationKeys {
+  if (config.EVALUATION_SECRET) return new EvaluationKeys(config.EVALUATION_SECRET);
+  // Embedded store only: config requires the secret whenever COSMOS_ENDPOINT is set.
+  logger.warn(
+    "EVALUATION_SECRET is not set: using a per-process key, so answers given before a restart are not recognised after it (development only)",
+  );
+  return EvaluationKeys.ephemeral();
+}
+
 /** The jobs the meetings planner adds for every planned meeting (pass as createMeetings' extraJobs). */
 export const evaluationJobsFor =
   (config: EvaluationsConfig) =>
@@ -43,6 +56,8 @@ export interface EvaluationsDeps {
   publicBaseUrl: () => string | undefined;
   /** The shared admin check (the admin directory); defaults to ADMIN_AAD_OBJECT_IDS only. */
   isAdmin?: AdminCheck;
+  /** Keys made once for the app (the meetings feature keys its delivery records with them too). */
+  keys?: EvaluationKeys;
 }
 
 export interface Evaluations {
@@ -57,15 +72,7 @@ export interface Evaluations {
 /** Assembles the evaluation feature on top of the meetings feature's stores and fan-out. Framework-free. */
 export function createEvaluations(deps: EvaluationsDeps): Evaluations {
   const { config, logger, now, vus } = deps;
-  let keys: EvaluationKeys;
-  if (config.EVALUATION_SECRET) keys = new EvaluationKeys(config.EVALUATION_SECRET);
-  else {
-    // Embedded store only: config requires the secret whenever COSMOS_ENDPOINT is set.
-    logger.warn(
-      "EVALUATION_SECRET is not set: using a per-process key, so answers given before a restart are not recognised after it (development only)",
-    );
-    keys = EvaluationKeys.ephemeral();
-  }
+  const keys = deps.keys ?? evaluationKeysFor(config, logger);
   const settings = surveySettings(config);
   const store = new EvaluationStore(deps.container);
   const service = new EvaluationService({ vus, store, keys, settings, now, logger });

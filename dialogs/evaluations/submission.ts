@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Gender, MAX_COMMENT, OrgType } from "../../data/evaluations/schema";
+import { GroupId, MeetingId } from "../../data/meetings/schema";
 
 // The evaluation card's data as it arrives from Teams (Action.Execute invoke data or Action.Submit
 // message value): every input is a string, unanswered inputs are "" or missing, and anything may have
@@ -16,8 +17,8 @@ const ScoreInput = z.preprocess(
 
 /** Identifies the meeting; present on every evaluation button. */
 export const MeetingRef = z.object({
-  groupId: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/),
-  meetingId: z.string().regex(/^[A-Za-z0-9-]{8,80}$/),
+  groupId: GroupId,
+  meetingId: MeetingId,
 });
 export type MeetingRef = z.infer<typeof MeetingRef>;
 

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import type { Logger } from "../../core/logger";
 import type { JobStore } from "../../data/meetings/job-store";
 import type { DeliveryCounts, ScheduledJob } from "../../data/meetings/schema";
@@ -50,6 +51,9 @@ export async function fanOut(
 ): Promise<FanoutResult> {
   let busy = 0;
   let next = 0;
+  // Random order: the store records when each record was written (_ts, _rid), and the member list's
+  // order must not be readable from it.
+  recipients = shuffled(recipients);
   const worker = async () => {
     while (next < recipients.length) {
       const r = recipients[next++];
@@ -81,9 +85,8 @@ export async function fanOut(
           status: outcome.status,
           attempts: outcome.attempts,
           lastStatusCode: outcome.status === "sent" ? undefined : outcome.statusCode,
-          activityId: outcome.status === "sent" ? outcome.result.activityId : undefined,
         },
-        deps.clock.now().toISOString(),
+        job.dueAt,
       );
       if (!finished) deps.logger.warn({ jobId: job.jobId }, "delivery claim was taken over before it finished");
       if (outcome.status !== "sent")
@@ -101,6 +104,15 @@ export async function fanOut(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency, recipients.length)) }, worker));
   return { counts: await countDeliveries(deps.jobs, job.jobId, recipients.length), busy };
+}
+
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
 
 /** The delivery report of one job, from its records (so it is right whichever instance sent what). */

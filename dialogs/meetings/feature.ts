@@ -3,7 +3,15 @@ import { meetingsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
 import type { JobStore } from "../../data/meetings/job-store";
 import { memberDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
-import { MemberFunction, RsvpAnswer, type Group, type Meeting, type Member } from "../../data/meetings/schema";
+import {
+  GroupId,
+  MeetingId,
+  MemberFunction,
+  RsvpAnswer,
+  type Group,
+  type Meeting,
+  type Member,
+} from "../../data/meetings/schema";
 import { ConflictError, DuplicateError } from "../../data/errors";
 import {
   cancelConfirmCard,
@@ -32,15 +40,15 @@ const t = meetingsText;
 
 const JoinSubmit = z.object({
   action: z.literal("meetings.join"),
-  groupId: z.string().min(1),
+  groupId: GroupId,
   organisation: z.string().min(1).max(100),
   otherOrganisation: z.string().max(100).optional(),
   function: MemberFunction,
 });
 const SaveSubmit = MeetingInput.omit({ group: true }).extend({
   action: z.literal("meetings.save"),
-  meetingId: z.string().optional(),
-  groupId: z.string().min(1),
+  meetingId: z.union([MeetingId, z.literal("")]).optional(),
+  groupId: GroupId,
 });
 const MeetingRef = z.object({
   action: z.enum([
@@ -50,10 +58,10 @@ const MeetingRef = z.object({
     "meetings.cancelAbort",
     "meetings.notHeld",
   ]),
-  groupId: z.string().min(1),
-  meetingId: z.string().min(1),
+  groupId: GroupId,
+  meetingId: MeetingId,
 });
-const RsvpData = z.object({ groupId: z.string().min(1), meetingId: z.string().min(1), answer: RsvpAnswer.optional() });
+const RsvpData = z.object({ groupId: GroupId, meetingId: MeetingId, answer: RsvpAnswer.optional() });
 
 const COMMANDS = {
   join: /^(gå|ga) med( i vus)?$/i,

@@ -10,7 +10,7 @@ const t = meetingsText;
 
 const CoordinatorSubmit = z.object({
   action: z.literal("meetings.coordinator"),
-  member: z.string().regex(/^[a-z0-9-]+\|.+$/),
+  member: z.string().regex(/^[a-z][a-z0-9-]{1,39}\|[A-Za-z0-9-]{1,64}$/),
 });
 
 /** A group's settings: its municipalities and coordinators (admins), and the team channel that gets its reminders. */

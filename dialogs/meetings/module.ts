@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Container } from "@azure/cosmos";
 import type { Config } from "../../core/config";
 import type { Logger } from "../../core/logger";
@@ -38,6 +38,8 @@ export interface MeetingsDeps {
   messenger: Messenger;
   logger: Logger;
   clock?: Clock;
+  /** Keys delivery record ids (JobStore); a tool that never sends may leave it out. */
+  deliveryKey?: Buffer;
   /** Names this process on claims (default: host and a random suffix). */
   instanceId?: string;
   /** The shared admin check (the admin directory); defaults to ADMIN_AAD_OBJECT_IDS only. */
@@ -54,6 +56,7 @@ export interface Meetings {
   vus: VusStore;
   jobs: JobStore;
   planner: MeetingPlanner;
+  permissions: Permissions;
   feature: MeetingsFeature;
   scheduler: Scheduler;
   limiter: RateLimiter;
@@ -67,7 +70,7 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
   const clock = deps.clock ?? systemClock;
   const owner = deps.instanceId ?? `${hostname()}-${randomUUID().slice(0, 8)}`;
   const vus = new VusStore(deps.containers.vus, () => clock.now());
-  const jobs = new JobStore(deps.containers.jobs);
+  const jobs = new JobStore(deps.containers.jobs, deps.deliveryKey ?? randomBytes(32));
   const settings = {
     reminderOffsets: config.MEETINGS_REMINDER_OFFSETS,
     representationCheckTime: config.MEETINGS_REPRESENTATION_CHECK_TIME,
@@ -123,5 +126,5 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     logger,
   });
   const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger });
-  return { vus, jobs, planner, feature, scheduler, limiter, fanout };
+  return { vus, jobs, planner, permissions, feature, scheduler, limiter, fanout };
 }

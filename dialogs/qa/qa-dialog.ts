@@ -15,6 +15,11 @@ export interface QaDialogDeps {
   feedback: Pick<FeedbackStore, "addFeedback" | "addUnanswered">;
   /** Keyed hash of the asker; raw ids are never stored. */
   pseudonym: (asker: Asker) => string;
+  /** Signs and checks the question carried by 👍/👎 buttons. */
+  questions: {
+    sign(entryId: string, question: string): string;
+    verify(entryId: string, question: string, sig: unknown): boolean;
+  };
   logger?: Logger;
 }
 
@@ -52,9 +57,18 @@ export class QaDialog {
     const { engine, version } = this.deps.knowledge;
     const parsed = QaSubmission.safeParse(value);
     const entry = parsed.success && parsed.data.entryId ? engine.entry(parsed.data.entryId) : undefined;
-    if (!parsed.success || (parsed.data.action === "feedback" && !entry)) {
+    const forged =
+      parsed.success &&
+      parsed.data.action === "feedback" &&
+      !this.deps.questions.verify(parsed.data.entryId, parsed.data.question, parsed.data.sig);
+    if (!parsed.success || (parsed.data.action === "feedback" && !entry) || forged) {
       this.deps.logger?.warn(
-        { action, issues: parsed.success ? ["unknown entry"] : parsed.error.issues.map((i) => i.path.join(".")) },
+        {
+          action,
+          issues: parsed.success
+            ? [forged ? "question not signed by the bot" : "unknown entry"]
+            : parsed.error.issues.map((i) => i.path.join(".")),
+        },
         "card submission rejected",
       );
       return [{ text: qaText.badSubmission }];
@@ -85,8 +99,10 @@ export class QaDialog {
     const { engine, version } = this.deps.knowledge;
     const parsed = FeedbackExecute.safeParse(data);
     const entry = parsed.success ? engine.entry(parsed.data.entryId) : undefined;
-    if (!parsed.success || !entry) {
-      this.deps.logger?.warn({ verb }, "card action rejected");
+    const signed =
+      parsed.success && this.deps.questions.verify(parsed.data.entryId, parsed.data.question, parsed.data.sig);
+    if (!parsed.success || !entry || !signed) {
+      this.deps.logger?.warn({ verb, signed }, "card action rejected");
       return undefined;
     }
     const { vote, question, alts, unsure } = parsed.data;
@@ -101,14 +117,16 @@ export class QaDialog {
     const alternatives = (alts ? alts.split(",") : [])
       .map((id) => engine.entry(id))
       .filter((e): e is KbEntry => e !== undefined);
-    return answerCard({
-      entry,
-      question,
-      alternatives,
-      related: this.relatedOf(entry, engine),
-      unsure: Boolean(unsure),
-      voted: vote,
-    });
+    return this.signFeedback(
+      answerCard({
+        entry,
+        question,
+        alternatives,
+        related: this.relatedOf(entry, engine),
+        unsure: Boolean(unsure),
+        voted: vote,
+      }),
+    );
   };
 
   private relatedOf(entry: KbEntry, engine: QaEngine): KbEntry[] {
@@ -129,11 +147,23 @@ export class QaDialog {
       alternatives.length > 0
         ? `${answerText(entry)}\n${qaText.didYouMean} ${alternatives.map((a) => a.title).join(" · ")}`
         : answerText(entry);
-    return {
-      text,
-      card: answerCard({ entry, question, alternatives, related, unsure: result.outcome === "suggest" }),
-      qaOutcome: result.outcome,
+    const card = answerCard({ entry, question, alternatives, related, unsure: result.outcome === "suggest" });
+    return { text, card: this.signFeedback(card), qaOutcome: result.outcome };
+  }
+
+  /** Adds the signature to every 👍/👎 button's data, wherever the layout puts the buttons. */
+  private signFeedback<T>(card: T): T {
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== "object") return;
+      const el = node as Record<string, unknown>;
+      const data = el.data as Record<string, unknown> | undefined;
+      if (data && data.action === "feedback" && typeof data.entryId === "string" && typeof data.question === "string")
+        data.sig = this.deps.questions.sign(data.entryId, data.question);
+      for (const v of Object.values(el)) if (v && typeof v === "object") walk(v);
     };
+    walk(card);
+    return card;
   }
 
   /** Declines and best guesses go to the review queue; a failure there must not cost the user the answer. */

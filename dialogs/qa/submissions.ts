@@ -10,6 +10,8 @@ export const FeedbackSubmission = z.object({
   entryId: EntryId,
   vote: z.enum(["up", "down"]),
   question: z.string().max(600),
+  /** The bot's signature over entry and question (QuestionSigner): the question is the one it answered. */
+  sig: z.string().max(64).optional(),
 });
 
 /**
