@@ -89,7 +89,6 @@ describe("cards updated in place", () => {
       verb: "qa.feedback",
       data: { action: "feedback", entryId: "term-finns-inte", vote: "up", question: "x" },
     });
-    expect(res.body.statusCode).toBe(400);
     expect((await feedback.newest("feedback", 100)).length).toBe(before);
   });
 
