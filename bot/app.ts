@@ -5,6 +5,7 @@ import { ConversationStore } from "../data/conversations";
 import { FeedbackStore } from "../data/feedback";
 import { KnowledgeStore } from "../data/kb/knowledge-store";
 import { loadSeed } from "../data/kb/seed";
+import { loadSourceTexts } from "../data/kb/source-texts";
 import { pseudonymFor, QuestionSigner } from "../core/pseudonym";
 import { KnowledgeService } from "../dialogs/qa/knowledge-service";
 import { QaDialog } from "../dialogs/qa/qa-dialog";
@@ -34,6 +35,8 @@ import { AdminDialog } from "../dialogs/admin/admin-dialog";
 import { downloadText } from "./file-transfer";
 import { helpRoleOf } from "../dialogs/help-role";
 import { DeclineHint } from "./decline-hint";
+import { createCases, type Cases } from "../dialogs/cases/module";
+import { registerFollowupDownload } from "./followup-download";
 
 /** Largest file fetched for an import (the whole knowledge base exports to well under 1 MB; meeting plans are capped lower). */
 const MAX_IMPORT_MB = 5;
@@ -47,6 +50,7 @@ export interface App {
   knowledgeStore: KnowledgeStore;
   meetings: Meetings;
   evaluations: Evaluations;
+  cases: Cases;
   /** Listens; resolves with the bound port. */
   start(port?: number): Promise<number>;
   stop(): Promise<void>;
@@ -75,7 +79,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // poll the version marker so admins' changes reach every instance within KB_POLL_SECONDS.
   // A test that replaces the question handler does not need the base, and loading it costs ~1 s.
   const knowledgeStore = new KnowledgeStore(store.containers.knowledge, logger);
-  const knowledge = new KnowledgeService(knowledgeStore, logger);
+  const knowledge = new KnowledgeService(knowledgeStore, logger, (entries) =>
+    loadSourceTexts(entries.flatMap((e) => [e.source, ...e.alsoSources])),
+  );
   if (!options.answerQuestion) {
     await knowledgeStore.ensureSeeded(loadSeed());
     await knowledge.reload();
@@ -128,7 +134,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     adminIds: async () => [...admins.configuredIds, ...(await admins.added()).filter((a) => a.active).map((a) => a.id)],
     extraJobs: evaluationJobsFor(config),
     // Late-bound: the evaluation handler needs the fan-out that createMeetings builds.
-    extraHandlers: { evaluation: { run: (job, heartbeat) => evaluations.jobHandler.run(job, heartbeat) } },
+    extraHandlers: {
+      evaluation: { run: (job, heartbeat) => evaluations.jobHandler.run(job, heartbeat) },
+      caseNotice: { run: (job, heartbeat) => cases.notices.run(job, heartbeat) },
+    },
+    agenda: (groupId) => cases.service.agenda(groupId),
   });
   let boundPort: number | undefined;
   const evaluations = createEvaluations({
@@ -143,6 +153,28 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     // Without PUBLIC_BASE_URL only a local (unauthenticated) bot can link to itself.
     publicBaseUrl: () =>
       config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
+  });
+  const cases = createCases({
+    config,
+    container: store.containers.cases,
+    vus: meetings.vus,
+    jobs: meetings.jobs,
+    fanout: meetings.fanout,
+    isAdmin,
+    adminIds: async () => [
+      ...new Set([...admins.configuredIds, ...(await admins.added()).filter((a) => a.active).map((a) => a.id)]),
+    ],
+    personalConversation: async (tenantId, aad) =>
+      (
+        (await conversations.personalFor(tenantId, aad)) ??
+        (await conversations.personalFor(tenantId, aad.toLowerCase()))
+      )?.conversationId,
+    report2b: (year, groups) => evaluations.reports.build(year, groups),
+    reportLinkKey: evaluations.keys.linkKey,
+    publicBaseUrl: () =>
+      config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
+    now: () => meetings.fanout.clock.now(),
+    logger,
   });
   await meetings.vus.seedGroups();
   const files = new FileImports({
@@ -159,7 +191,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
   const router = new MessageRouter({
     answerQuestion,
-    features: [files, { handle: admin.handle }, meetings.feature, evaluations.feature],
+    features: [files, { handle: admin.handle }, meetings.feature, evaluations.feature, cases.feature],
     submissions: [qa.submission],
     roleOf: helpRoleOf({ isAdmin, membershipsOf: (aad) => meetings.vus.membershipsOf(aad) }),
   });
@@ -167,7 +199,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     execute: async (verb: string, data: unknown, asker: Asker) =>
       (await qa.execute(verb, data, asker)) ??
       (await meetings.feature.execute(verb, data, asker)) ??
-      evaluations.feature.execute(verb, data, asker),
+      (await evaluations.feature.execute(verb, data, asker)) ??
+      cases.feature.execute(verb, data, asker),
   };
   const bot = new SamverkansBot(
     conversations,
@@ -185,6 +218,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     allowedTenants: config.ALLOWED_TENANT_IDS,
   });
   registerReportDownload(http.server, evaluations.reports, logger);
+  registerFollowupDownload(http.server, cases.followup, logger);
   let stopping: Promise<void> | undefined;
 
   return {
@@ -195,6 +229,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     knowledgeStore,
     meetings,
     evaluations,
+    cases,
     start: async (port = config.PORT) => {
       const bound = await http.listen(port, config.host);
       boundPort = bound;
@@ -207,6 +242,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         knowledge.stopPolling();
         await meetings.scheduler.stop();
         await http.drain(10_000);
+        await cases.stop();
         await store.close();
       })()),
   };

@@ -1,9 +1,12 @@
 import { qaText } from "../core/strings";
 import type { KbEntry } from "../data/kb/schema";
-import { declineText, sourceText } from "../dialogs/qa/answer-text";
-import { layoutAnswer } from "../dialogs/qa/answer-layout";
-import { alsoInText } from "../dialogs/qa/entry-facts";
+import { declineText, nearestSections, oneLine, sourceText } from "../dialogs/qa/answer-text";
+import type { PassageHit } from "../dialogs/qa/passage-search";
+import type { ScopeVerdict } from "../dialogs/qa/scope";
+import { alsoInText, entryFacts } from "../dialogs/qa/entry-facts";
 import type { DeclineReason } from "../dialogs/qa/qa-engine";
+import { fold } from "../dialogs/qa/text";
+import { layoutAnswer } from "../dialogs/qa/answer-layout";
 import { cardAttachment, type CardAttachment } from "./render";
 
 // Builds the data for cards/answer.json and cards/decline.json; the templates hold the layout.
@@ -11,10 +14,7 @@ import { cardAttachment, type CardAttachment } from "./render";
 const MAX_RELATED_BUTTONS = 3;
 /** The question travels in the feedback button's data; a pasted essay does not need to. */
 const MAX_QUESTION_IN_CARD = 300;
-/**
- * Longest button label. Teams cuts a button's title off instead of wrapping it; on a 360 px phone a
- * full-width button holds about 36 characters.
- */
+/** Longest related-question label shown as it is; Teams truncates buttons not much longer than this. */
 export const MAX_BUTTON_LABEL = 38;
 
 /** A button that asks for an entry: the label shown, the text it sends, and the entry it means. */
@@ -24,8 +24,36 @@ interface AskButton {
   entryId: string;
 }
 
-/** Phrasings are Swedish and English; buttons speak Swedish. */
-const ENGLISH = /\b(what|who|whom|how|when|where|which|does|do|is|are|the|can|should|pays?|of|for)\b/i;
+/** "Menade du…?" and nearby buttons: a short Swedish label that says what the button asks. */
+const byTitle = (e: KbEntry): AskButton => {
+  const label = askLabel(e);
+  const text = label.endsWith("?") ? label : (e.phrasings.find(isSwedishQuestion) ?? e.title);
+  return { label, text, entryId: e.id };
+};
+
+/** Folded, without punctuation: "Vad är en SIP?" and "vad ar en sip" are the same question. */
+const sameQuestion = (a: string, b: string) => {
+  const norm = (x: string) =>
+    fold(x)
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  return norm(a) === norm(b);
+};
+// Entries carry English phrasings for search; a Swedish card must not show them on its buttons.
+const ENGLISH = /\b(who|what|which|how|when|where|does|do|is|are|the|should|can|must)\b/i;
+
+/**
+ * Related entries are offered as the question people ask about them, which reads better as a
+ * button: the first Swedish phrasing that is not the question just asked, else the title.
+ */
+const byQuestion =
+  (asked: string) =>
+  (e: KbEntry): AskButton | undefined => {
+    const question = e.phrasings.find((p) => !ENGLISH.test(p) && !sameQuestion(p, asked)) ?? e.title;
+    if (sameQuestion(question, asked)) return undefined;
+    return { label: question.length <= MAX_BUTTON_LABEL ? question : askLabel(e), text: question, entryId: e.id };
+  };
+
 const isSwedishQuestion = (p: string) => p.trim().endsWith("?") && !ENGLISH.test(p);
 const fits = (s: string) => s.length <= MAX_BUTTON_LABEL;
 const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase("sv") + s.slice(1);
@@ -47,28 +75,34 @@ export function askLabel(e: Pick<KbEntry, "title" | "phrasings">): string {
   if (part) return capitalised(part);
   const keywords = e.phrasings.find((p) => !p.endsWith("?") && !ENGLISH.test(p) && p.length >= 8 && fits(p));
   if (keywords) return capitalised(keywords);
-  const long = questions[0] ?? e.title;
-  const cut = long.slice(0, MAX_BUTTON_LABEL - 1);
-  const atWord = cut.slice(0, cut.lastIndexOf(" ")).replace(/[\s,;:–-]+$/, "");
-  return `${atWord.length >= MAX_BUTTON_LABEL / 2 ? atWord : cut}…`;
+  return buttonLabel(questions[0] ?? e.title, e.title);
 }
 
-/** The button asks the question it shows when that is a question, else the entry's first Swedish question. */
-const askButton = (e: KbEntry): AskButton => {
-  const label = askLabel(e);
-  const text = label.endsWith("?") ? label : (e.phrasings.find(isSwedishQuestion) ?? e.title);
-  return { label, text, entryId: e.id };
-};
+/**
+ * Teams cuts long button labels off wherever the space ends. Use the question when it fits, else the
+ * entry's title, else the question shortened at a word; the button still sends the whole question.
+ */
+export function buttonLabel(question: string, title: string): string {
+  if (question.length <= MAX_BUTTON_LABEL) return question;
+  if (title.length <= MAX_BUTTON_LABEL) return title;
+  const cut = question.slice(0, MAX_BUTTON_LABEL);
+  const atWord = cut.slice(0, cut.lastIndexOf(" ")).replace(/[\s,;:–-]+$/, "");
+  return `${atWord.length >= MAX_BUTTON_LABEL / 2 ? atWord : cut.slice(0, MAX_BUTTON_LABEL - 1)}…`;
+}
 
 export interface AnswerCardInput {
   entry: KbEntry;
-  /** The question as asked: it decides the lead, and is sent back with 👍/👎. */
+  /** The question as asked, sent back with 👍/👎. */
   question: string;
   /** Grey zone: "Menade du…?" alternatives (empty for a confident answer). */
   alternatives: KbEntry[];
   /** Related entries that exist in the served base. */
   related: KbEntry[];
   unsure: boolean;
+  /** Other entries the story touches: the situation card's "Det här gäller också". */
+  also?: KbEntry[];
+  /** Shown under the title instead of the grey-zone note: the detail asked is not in the agreement. */
+  notice?: string;
   /** After 👍/👎: the card comes back with this thank-you in place of the buttons. */
   voted?: "up" | "down";
 }
@@ -94,27 +128,52 @@ function detailLines(layout: ReturnType<typeof layoutAnswer>): { text: string; w
 
 export function answerCard(input: AnswerCardInput): CardAttachment {
   const { entry } = input;
-  const layout = layoutAnswer(entry, input.question);
-  const alternatives = input.alternatives.map(askButton);
+  const also = input.also ?? [];
+  const shown = new Set([entry.id, ...also.map((e) => e.id)]);
+  const alternatives = input.alternatives.filter((a) => !shown.has(a.id)).map(byTitle);
   const related = input.related
-    .filter((r) => !input.alternatives.some((a) => a.id === r.id))
-    .slice(0, MAX_RELATED_BUTTONS)
-    .map(askButton);
+    .filter((r) => !input.alternatives.some((a) => a.id === r.id) && !shown.has(r.id))
+    .map(byQuestion(input.question))
+    .filter((b): b is AskButton => b !== undefined)
+    .slice(0, MAX_RELATED_BUTTONS);
+  const layout = layoutAnswer(entry, input.question);
   const details = detailLines(layout);
-  const alsoIn = alsoInText(entry);
-  return cardAttachment("answer", {
-    entryId: entry.id,
-    title: entry.title,
-    unsure: input.unsure ? qaText.unsure : "",
+  const alsoInLine = alsoInText(entry);
+  return cardAttachment(also.length > 0 ? "situation" : "answer", {
+    // The phone layout (cards/answer.json): the lead, the source, the rest behind "Visa mer".
     lead: layout.lead,
-    source: sourceText(entry.source),
-    hasMore: layout.more.length > 0 || details.length > 0 || alsoIn !== undefined,
+    hasMore: layout.more.length > 0 || details.length > 0 || alsoInLine !== undefined,
     more: layout.more,
     details,
-    alsoIn: alsoIn ?? "",
-    hasAlsoIn: alsoIn !== undefined,
     showMoreLabel: qaText.showMore,
     showLessLabel: qaText.showLess,
+    voted: input.voted ? qaText.feedback.recorded[input.voted] : "",
+    alts: input.alternatives.map((a) => a.id).join(","),
+    isUnsure: input.unsure,
+    entryId: entry.id,
+    title: entry.title,
+    unsure: input.notice ?? (input.unsure ? qaText.unsure : ""),
+    alsoTitle: qaText.alsoApplies,
+    also: also.map((e) => ({
+      title: e.title,
+      line: oneLine(e),
+      source: sourceText(e.source),
+      entryId: e.id,
+      text: e.title,
+      more: buttonLabel(`${qaText.readMore} ${e.title}`, qaText.readMore),
+    })),
+    answer: entry.answer,
+    facts: entryFacts(entry),
+    hasFacts: entryFacts(entry).length > 0,
+    hasResponsibilities: entry.responsibilities.length > 0,
+    whoDoesWhat: qaText.whoDoesWhat,
+    responsibilities: entry.responsibilities.map((r) => ({
+      actor: r.actor,
+      duty: r.cost ? `${r.duty} ${qaText.costMark}` : r.duty,
+    })),
+    source: sourceText(entry.source),
+    alsoIn: alsoInText(entry) ?? "",
+    hasAlsoIn: alsoInText(entry) !== undefined,
     hasAlternatives: alternatives.length > 0,
     didYouMean: qaText.didYouMean,
     alternatives,
@@ -124,19 +183,44 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     feedbackPrompt: qaText.feedback.prompt,
     voteUp: qaText.feedback.up,
     voteDown: qaText.feedback.down,
-    voted: input.voted ? qaText.feedback.recorded[input.voted] : "",
     question: input.question.slice(0, MAX_QUESTION_IN_CARD),
-    alts: input.alternatives.map((a) => a.id).join(","),
-    isUnsure: input.unsure,
   });
 }
 
-export function declineCard(reason: DeclineReason, nearby: KbEntry[]): CardAttachment {
-  const alternatives = nearby.map(askButton);
+/**
+ * A decline. `question` travels in the card's data, so a button added to it (passing the question
+ * on to Välfärd) has it at hand.
+ */
+export function declineCard(
+  reason: DeclineReason,
+  nearby: KbEntry[],
+  question = "",
+  scope?: ScopeVerdict["kind"],
+): CardAttachment {
+  const alternatives = nearby.map(byTitle);
+  const sections = nearestSections(nearby);
   return cardAttachment("decline", {
-    message: declineText(reason),
+    message: declineText(reason, scope),
+    hasSections: sections.length > 0,
+    sections: [`${qaText.nearestSections}:`, ...sections].join("\n\n"),
     hasAlternatives: alternatives.length > 0,
     nearbyTitle: qaText.nearbyTitle,
     alternatives,
+    question: question.slice(0, MAX_QUESTION_IN_CARD),
+  });
+}
+
+/** No entry answered, but a passage of a source document is about the question: quoted, with its section. */
+export function quoteCard(hit: PassageHit, nearby: KbEntry[], question = ""): CardAttachment {
+  const alternatives = nearby.map(byTitle);
+  return cardAttachment("quote", {
+    intro: qaText.quote.intro,
+    quote: qaText.quote.mark(hit.passage.text),
+    source: sourceText({ document: hit.passage.document, section: hit.passage.section }),
+    after: qaText.quote.after,
+    hasAlternatives: alternatives.length > 0,
+    nearbyTitle: qaText.nearbyTitle,
+    alternatives,
+    question: question.slice(0, MAX_QUESTION_IN_CARD),
   });
 }

@@ -1,4 +1,4 @@
-import { meetingsText } from "../core/strings";
+import { casesText, meetingsText } from "../core/strings";
 import type { Group, Meeting, RsvpAnswer } from "../data/meetings/schema";
 import { swedishSpan } from "../dialogs/meetings/time";
 import { escapeMarkdown as plain } from "../core/markdown";
@@ -35,6 +35,8 @@ export interface MeetingCardOptions {
   /** Universal-action refresh: Teams fetches each listed user's own view (channels: at most 60 users). */
   refreshUserIds?: string[];
   personalRefresh?: boolean;
+  /** Open samverkansärenden of the group: the agenda's "Ärenden att behandla". */
+  cases?: string[];
 }
 
 /** Reminder, update and RSVP card for one meeting; RSVP buttons are Action.Execute. */
@@ -45,6 +47,8 @@ export function meetingCard(meeting: Meeting, opts: MeetingCardOptions): CardAtt
     facts: [...(opts.showPrevious ? previousFacts(meeting) : []), ...meetingFacts(meeting)],
     agendaTitle: t.list.agenda,
     agenda: meeting.agenda.map(plain),
+    casesTitle: casesText.agenda.title,
+    cases: (opts.cases ?? []).map(plain),
     status: opts.status ?? "",
     onlineUrl: meeting.status === "planned" ? (meeting.onlineUrl ?? "") : "",
     joinTitle: t.reminder.join,

@@ -13,6 +13,7 @@ export type CardName =
   | "notice"
   | "answer"
   | "decline"
+  | QaCardName
   | "meeting"
   | "meeting-form"
   | "meeting-list"
@@ -21,7 +22,12 @@ export type CardName =
   | "coordinator"
   | "meeting-cancel"
   | EvaluationCardName
-  | AdminCardName;
+  | AdminCardName
+  | CaseCardName;
+/** Question answering beyond one entry: the situation card and the quoted passage. */
+type QaCardName = "situation" | "quote";
+/** Samverkansärenden and the yearly follow-up. */
+type CaseCardName = "case-form" | "case" | "case-list" | "followup";
 /** Evaluation feature (issue 5); a separate union so the line merges cleanly with other features. */
 type EvaluationCardName = "evaluation" | "evaluation-thanks" | "evaluation-notice" | "report-2b";
 /** Admin feature: editing the knowledge base from Teams. */

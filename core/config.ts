@@ -139,6 +139,9 @@ export const ConfigSchema = z
     ),
     REPORT_LINK_MINUTES: positiveInt(15, 24 * 60),
     PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
+    // Samverkansärenden and the yearly follow-up
+    CASES_RETENTION_DAYS: positiveInt(3 * 365, 10 * 365),
+    CHART_LINK_DAYS: positiveInt(30, 365),
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== "UserAssignedMSI")

@@ -36,6 +36,12 @@ export const containerSpecs = {
   evaluations: { id: "evaluations", partitionKeyPath: "/year" },
   /** Admins named in Teams, their audit trail and pending imports: each list is one kind, a single-partition query. */
   admin: { id: "admin", partitionKeyPath: "/kind" },
+  /**
+   * Samverkansärenden, one logical partition per VuS group: the coordinator's list and the meeting
+   * agenda read one group; a person's own cases and the yearly follow-up read the four partitions.
+   * Finished cases are deleted after CASES_RETENTION_DAYS (data/cases/retention.ts).
+   */
+  cases: { id: "cases", partitionKeyPath: "/groupId" },
 } satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof containerSpecs;

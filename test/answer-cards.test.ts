@@ -60,7 +60,7 @@ describe("answer cards built from real entries", () => {
   });
 
   it("sends valid feedback data and question text with every button", () => {
-    const alternatives = seed.slice(0, 3);
+    const alternatives = seed.filter((e) => e.id !== withDuties.id).slice(0, 3);
     const related = withDuties.related.map((id) => byId.get(id)!).filter(Boolean);
     const card = answerCard({ entry: withDuties, question: "Vem betalar?", alternatives, related, unsure: true });
     const data = submitData(card.content);

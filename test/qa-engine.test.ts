@@ -113,12 +113,13 @@ describe("answer texts", () => {
     expect(answerText(e)).toContain("Källa: Protokollsutdrag Strategisk regional beredning 2024-01-26, § 9");
   });
 
-  it("declines in Swedish and refers to Välfärd", () => {
-    for (const reason of ["no-match", "out-of-scope", "individual"] as const) {
-      expect(declineText(reason)).toMatch(/Välfärd, Region Västmanland/);
-      expect(declineText(reason)).toMatch(/kan inte/);
-    }
-    expect(declineText("no-match")).toContain("tas inte upp i överenskommelsen");
+  it("declines in Swedish; says 'outside' only for out-of-scope, offers Välfärd only for agreement questions", () => {
+    expect(declineText("no-match")).toMatch(/hittade inget säkert svar/);
+    expect(declineText("no-match")).toMatch(/vidare till Välfärd, Region Västmanland/);
+    expect(declineText("no-match")).not.toMatch(/tas inte upp|utanför/);
+    expect(declineText("out-of-scope")).toMatch(/ligger utanför/);
+    expect(declineText("out-of-scope")).not.toContain("Välfärd");
+    expect(declineText("out-of-scope", "other-region")).toMatch(/annan regions/);
     expect(declineText("out-of-scope")).toContain("Västmanland");
     expect(declineText("individual")).toContain("enskilda personer");
   });

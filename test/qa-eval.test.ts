@@ -12,7 +12,11 @@ import {
   OWN_SET_8,
   OWN_SET_9,
   OWN_SET_10,
+  OWN_SET_11,
+  OWN_SET_12,
+  OWN_SET_13,
   loadQuestions,
+  loadSources,
   replyText,
   loadSeedEntries,
   runSet,
@@ -34,9 +38,13 @@ const FLOORS = {
   own8: 0.9,
   own9: 0.94,
   own10: 0.94,
+  own11: 0.82,
+  own12: 0.87,
+  own13: 0.79,
 } as const;
 
-const engine = new QaEngine(loadSeedEntries());
+const seedEntries = loadSeedEntries();
+const engine = new QaEngine(seedEntries, loadSources(seedEntries));
 
 function report(name: string, outcomes: EvalOutcome[]): number {
   const { share, byKind } = summarise(outcomes);
@@ -117,6 +125,16 @@ describe("question answering on the eval sets", () => {
     const own10 = loadQuestions(OWN_SET_10);
     expect(own10?.length ?? 0).toBeGreaterThan(0);
     expect(report("own10", runSet(engine, own10!))).toBeGreaterThanOrEqual(FLOORS.own10);
+  });
+
+  it.each([
+    ["eleventh own set (stories from new professions, colloquial, off-topic near misses)", OWN_SET_11, FLOORS.own11],
+    ["twelfth own set (stories from other professions)", OWN_SET_12, FLOORS.own12],
+    ["thirteenth own set (final held-out check)", OWN_SET_13, FLOORS.own13],
+  ])("%s ≥ floor", (name, path, floor) => {
+    const set = loadQuestions(path);
+    expect(set?.length ?? 0).toBeGreaterThan(0);
+    expect(report(name, runSet(engine, set!))).toBeGreaterThanOrEqual(floor);
   });
 });
 

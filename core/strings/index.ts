@@ -6,4 +6,5 @@ export * as meetingsText from "./meetings";
 export * as evaluationsText from "./evaluations";
 export * as adminText from "./admin";
 export * as filesText from "./files";
+export * as casesText from "./cases";
 export * as trustText from "./trust";

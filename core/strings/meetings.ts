@@ -207,6 +207,7 @@ export const report = {
     meetingUpdate: "Uppdateringskort",
     representationCheck: "Representationskontroll",
     evaluation: "Utvärdering",
+    caseNotice: "Besked om samverkansärende",
   },
   status: { pending: "väntar", running: "pågår", done: "klar", expired: "för sent", cancelled: "avbruten" },
   problems: {

@@ -39,6 +39,13 @@ const base = {
   /** Alternative phrasings and keywords, Swedish and English, as users would type them. */
   phrasings: z.array(z.string().min(2).max(200)).min(2).max(40),
   related: z.array(EntryId).max(8).default([]),
+  /**
+   * "Gäller när": situations this entry applies to, as words or short phrases staff use when they
+   * describe a case ("skrivs ut från avdelningen", "gravid", "barn hemma"). A cue matches a question
+   * when every content word of it occurs somewhere in the question, the story around it included;
+   * matching cues lift the entry and make it a candidate for the situation card.
+   */
+  cues: z.array(z.string().min(2).max(120)).max(30).default([]),
   source: Source,
   /** Extra sources where the entry draws on more than one section. */
   alsoSources: z.array(Source).max(6).default([]),

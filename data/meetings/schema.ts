@@ -125,7 +125,7 @@ export type Rsvp = z.infer<typeof Rsvp>;
  * Kinds of scheduled work. Issue 5 adds its own kind (e.g. "evaluation") with a handler; the claim,
  * lease and delivery machinery is shared.
  */
-export const JobKind = z.enum(["reminder", "meetingUpdate", "representationCheck", "evaluation"]);
+export const JobKind = z.enum(["reminder", "meetingUpdate", "representationCheck", "evaluation", "caseNotice"]);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const JobStatus = z.enum(["pending", "running", "done", "expired", "cancelled"]);

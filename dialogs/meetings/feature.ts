@@ -81,6 +81,8 @@ export interface MeetingsFeatureDeps {
   permissions: Permissions;
   clock: Clock;
   logger: Logger;
+  /** Extra agenda lines (open samverkansärenden), kept when the card is refreshed. */
+  agenda?: (groupId: string) => Promise<string[]>;
 }
 
 /** `gå med`, `lämna`, `möten`, planning forms, meeting-plan imports and the RSVP buttons; group settings and the delivery report live in their own modules. */
@@ -384,6 +386,7 @@ export class MeetingsFeature implements FeatureHandler {
       rsvpOpen: open,
       personalRefresh: asker.conversationType === "personal" && open,
       refreshUserIds: asker.conversationType !== "personal" && open ? members.map((m) => m.userId) : undefined,
+      cases: open ? ((await this.deps.agenda?.(groupId)) ?? []) : [],
     });
   }
 

@@ -37,6 +37,7 @@ function meetingReply(
   r: Recipient,
   members: Member[],
   rsvps: Rsvp[],
+  cases: string[],
 ): Reply {
   const cancelled = meeting.status === "cancelled";
   const title =
@@ -68,6 +69,7 @@ function meetingReply(
     rsvpOpen: open,
     personalRefresh: r.target.kind === "member" && open,
     refreshUserIds: r.target.kind === "conversation" && open ? members.map((m) => m.userId) : undefined,
+    cases,
   });
   return { text: t.reminder.text(title, swedishSpan(meeting.start, meeting.durationMinutes)), card };
 }
@@ -76,10 +78,14 @@ function meetingReply(
 /** Where the representation check goes when a group has no coordinator: the admins' personal chats. */
 export type AdminRecipients = () => Promise<Recipient[]>;
 
+/** Lines another feature adds to a group's meeting agenda (open samverkansärenden). */
+export type AgendaSource = (groupId: string) => Promise<string[]>;
+
 export class MeetingJobHandlers {
   constructor(
     private readonly vus: VusStore,
     private readonly fanout: FanoutDeps,
+    private readonly agenda?: AgendaSource,
     private readonly adminRecipients: AdminRecipients = async () => [],
   ) {}
 
@@ -161,10 +167,11 @@ export class MeetingJobHandlers {
     const recipients = [...members.map(memberRecipient), ...channelRecipient(group)];
     // Answers given before this run show on the card; later ones arrive through the card's refresh.
     const rsvps = await this.vus.rsvpsOf(group.id, meeting.id);
+    const cases = meeting.status === "planned" ? ((await this.agenda?.(group.id)) ?? []) : [];
     const result = await fanOut(
       job,
       recipients,
-      (r) => meetingReply(job, meeting, group, r, members, rsvps),
+      (r) => meetingReply(job, meeting, group, r, members, rsvps, cases),
       this.fanout,
       heartbeat,
     );

@@ -8,7 +8,7 @@ import { JobStore } from "../../data/meetings/job-store";
 import { VusStore } from "../../data/meetings/vus-store";
 import { systemClock, type Clock } from "./clock";
 import { MeetingsFeature } from "./feature";
-import { MeetingJobHandlers } from "./job-handlers";
+import { MeetingJobHandlers, type AgendaSource } from "./job-handlers";
 import type { Messenger } from "./messenger";
 import { configuredAdmins, MeetingPlanner, Permissions, type AdminCheck } from "./planner";
 import { RateLimiter } from "./rate-limiter";
@@ -50,6 +50,8 @@ export interface MeetingsDeps {
   extraHandlers?: Partial<Record<JobKind, JobHandler>>;
   /** More jobs per planned meeting (issue 5: evaluation jobs). */
   extraJobs?: ScheduleSettings["extraJobs"];
+  /** Extra agenda lines on reminders (open samverkansärenden). */
+  agenda?: AgendaSource;
 }
 
 export interface Meetings {
@@ -104,7 +106,7 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     },
     logger,
   };
-  const handlers = new MeetingJobHandlers(vus, fanout, async () => {
+  const handlers = new MeetingJobHandlers(vus, fanout, deps.agenda, async () => {
     const ids = [...new Set((await deps.adminIds?.()) ?? config.ADMIN_AAD_OBJECT_IDS)];
     const chats = (await Promise.all(ids.map((id) => deps.conversations.personalChatsOf(id)))).flat();
     return chats.map((c) => ({
@@ -125,6 +127,6 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     leaseMs,
     logger,
   });
-  const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger });
+  const feature = new MeetingsFeature({ vus, jobs, planner, permissions, clock, logger, agenda: deps.agenda });
   return { vus, jobs, planner, permissions, feature, scheduler, limiter, fanout };
 }

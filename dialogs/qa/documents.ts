@@ -7,11 +7,13 @@ export interface IndexDocument {
   /** What the entry is about by name: the term, its expansion and synonyms, the topic. */
   keys: string;
   phrasings: string;
+  /** The situations the entry applies to ("Gäller i situationer"). */
+  cues: string;
   section: string;
   body: string;
 }
 
-export const FIELDS = ["title", "keys", "phrasings", "section", "body"] as const;
+export const FIELDS = ["title", "keys", "phrasings", "cues", "section", "body"] as const;
 export type Field = (typeof FIELDS)[number];
 
 export function toIndexDocument(e: KbEntry): IndexDocument {
@@ -43,6 +45,7 @@ export function toIndexDocument(e: KbEntry): IndexDocument {
     title: e.title,
     keys: keys.join(" \n "),
     phrasings: e.phrasings.join(" \n "),
+    cues: e.cues.join(" \n "),
     section: sections.join(" \n "),
     body: [e.answer, ...duties, ...extra].filter(Boolean).join(" \n "),
   };

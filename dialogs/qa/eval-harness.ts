@@ -6,7 +6,8 @@ import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import type { KbEntry } from "../../data/kb/schema";
 import { loadSeed } from "../../data/kb/seed";
-import { answerText, declineText } from "./answer-text";
+import { loadSourceTexts, type SourceText } from "../../data/kb/source-texts";
+import { resultText } from "./answer-text";
 import type { QaEngine, QaResult } from "./qa-engine";
 
 export const EvalQuestion = z.object({
@@ -48,11 +49,21 @@ export const OWN_SET_7 = join(REPO_ROOT, "data", "eval", "questions-7.jsonl");
 export const OWN_SET_8 = join(REPO_ROOT, "data", "eval", "questions-8.jsonl");
 export const OWN_SET_9 = join(REPO_ROOT, "data", "eval", "questions-9.jsonl");
 export const OWN_SET_10 = join(REPO_ROOT, "data", "eval", "questions-10.jsonl");
+/** Situation stories from professions the other sets leave out, colloquial, typos, English, off-topic near misses. */
+export const OWN_SET_11 = join(REPO_ROOT, "data", "eval", "questions-11.jsonl");
+export const OWN_SET_12 = join(REPO_ROOT, "data", "eval", "questions-12.jsonl");
+/** Small final check of the same kind, run once at the end of the round that wrote it. */
+export const OWN_SET_13 = join(REPO_ROOT, "data", "eval", "questions-13.jsonl");
 /** The public dev set lives next to the repository; absent in some checkouts. */
 export const DEV_SET = join(REPO_ROOT, "..", "shared", "eval", "dev.jsonl");
 
 export function loadSeedEntries(dir = SEED_DIR): KbEntry[] {
   return loadSeed(dir).entries;
+}
+
+/** The source documents with the sections the entries cite, for the engine's passage fallback. */
+export function loadSources(entries: readonly KbEntry[]): SourceText[] {
+  return loadSourceTexts(entries.flatMap((e) => [e.source, ...e.alsoSources]));
 }
 
 /** The questions of a JSONL set, or null when the file does not exist. Bad lines are skipped. */
@@ -76,7 +87,7 @@ const foldWs = (s: string) => s.toLowerCase().replace(/\s+/g, " ");
 
 /** What the user would read first for a result. */
 export function replyText(r: QaResult): string {
-  return r.outcome === "decline" ? declineText(r.reason) : answerText(r.entry);
+  return resultText(r);
 }
 
 /** Same rule as qa-eval.mjs: every must-group has a hit, no must_not, the question's own text removed. */

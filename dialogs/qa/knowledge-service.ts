@@ -1,6 +1,8 @@
 import type { Logger } from "../../core/logger";
 import type { KnowledgeEntryDoc, KnowledgeMarkerDoc } from "../../data/kb/knowledge-docs";
 import type { EntryRead } from "../../data/kb/knowledge-store";
+import type { KbEntry } from "../../data/kb/schema";
+import type { SourceText } from "../../data/kb/source-texts";
 import { QaEngine } from "./qa-engine";
 
 /** Where the service reads the base from: the KnowledgeStore, or a stub in tests. */
@@ -26,9 +28,14 @@ export class KnowledgeService {
   private timer: NodeJS.Timeout | undefined;
   private reloading: Promise<LoadReport> | undefined;
 
+  /**
+   * @param sourceTexts the source documents for the engine's quoted-passage fallback, given the
+   *   entries served (their cited sections name the decision documents' headings); none in tests
+   */
   constructor(
     private readonly source: KnowledgeSource,
     private readonly logger?: Logger,
+    private readonly sourceTexts: (entries: KbEntry[]) => SourceText[] = () => [],
   ) {}
 
   get engine(): QaEngine {
@@ -50,7 +57,8 @@ export class KnowledgeService {
       try {
         const marker = await this.source.readMarker();
         const { docs, problems } = await this.source.readEntries();
-        const engine = new QaEngine(servable(docs));
+        const entries = servable(docs);
+        const engine = new QaEngine(entries, this.sourceTexts(entries));
         this.current = engine;
         this.loadedVersion = marker?.version ?? 0;
         if (problems.length > 0)

@@ -2,10 +2,10 @@ import type { Logger } from "../../core/logger";
 import { qaText } from "../../core/strings";
 import type { FeedbackStore } from "../../data/feedback";
 import type { KbEntry } from "../../data/kb/schema";
-import { answerCard, declineCard } from "../../cards/answer-cards";
+import { answerCard, declineCard, quoteCard } from "../../cards/answer-cards";
 import type { CardAttachment } from "../../cards/render";
 import type { Asker, IncomingMessage, Reply } from "../types";
-import { answerText, declineText } from "./answer-text";
+import { resultText, silentNotice } from "./answer-text";
 import type { QaEngine, QaResult } from "./qa-engine";
 import { FeedbackExecute, QA_ACTIONS, QaSubmission, actionOf } from "./submissions";
 
@@ -138,16 +138,28 @@ export class QaDialog {
       // Close entries help after a plain miss; for out-of-scope and individual requests they would
       // suggest the bot half-answers what it must not.
       const nearby = result.reason === "no-match" ? result.alternatives : [];
-      return { text: declineText(result.reason), card: declineCard(result.reason, nearby), qaOutcome: "decline" };
+      const card = result.passage
+        ? quoteCard(result.passage, nearby, question)
+        : declineCard(result.reason, nearby, question, result.scope);
+      return { text: resultText(result), card, qaOutcome: "decline" };
     }
     const { entry } = result;
-    const alternatives = result.outcome === "suggest" ? result.alternatives : [];
+    const also = result.also ?? [];
+    const alternatives = result.outcome === "suggest" ? result.alternatives.filter((a) => !also.includes(a)) : [];
     const related = this.relatedOf(entry, engine);
     const text =
       alternatives.length > 0
-        ? `${answerText(entry)}\n${qaText.didYouMean} ${alternatives.map((a) => a.title).join(" · ")}`
-        : answerText(entry);
-    const card = answerCard({ entry, question, alternatives, related, unsure: result.outcome === "suggest" });
+        ? `${resultText(result)}\n${qaText.didYouMean} ${alternatives.map((a) => a.title).join(" · ")}`
+        : resultText(result);
+    const card = answerCard({
+      entry,
+      question,
+      alternatives,
+      related,
+      unsure: result.outcome === "suggest",
+      also,
+      notice: silentNotice(result),
+    });
     return { text, card: this.signFeedback(card), qaOutcome: result.outcome };
   }
 

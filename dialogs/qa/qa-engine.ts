@@ -3,15 +3,38 @@ import type { KbEntry } from "../../data/kb/schema";
 import { Analyzer, type AnalyzedQuery } from "./analyzer";
 import { combine, coverageDetail, type ConfidenceParts } from "./confidence";
 import { coreClauseStart } from "./core-clause";
+import type { SourceText } from "../../data/kb/source-texts";
 import { FIELDS, toIndexDocument, type Field, type IndexDocument } from "./documents";
+import { PassageSearch, type PassageHit } from "./passage-search";
 import { judgeScope, type ScopeVerdict } from "./scope";
+import { analyzeSituation, type Situation } from "./situation";
+import { askedFacet, forumNames, namedForum, type AskedFacet } from "./forum-facets";
+import { stem } from "./stem";
 import { words } from "./text";
 
 export type DeclineReason = "no-match" | "out-of-scope" | "individual";
 
 export type QaResult =
-  | { outcome: "answer" | "suggest"; entry: KbEntry; confidence: number; alternatives: KbEntry[] }
-  | { outcome: "decline"; reason: DeclineReason; confidence: number; alternatives: KbEntry[] };
+  | {
+      outcome: "answer" | "suggest";
+      entry: KbEntry;
+      confidence: number;
+      alternatives: KbEntry[];
+      /** A story that touches more routines: the other entries that apply ("Det här gäller också"). */
+      also?: KbEntry[];
+      /** The question asks for a detail the entry (and the agreement) does not give, e.g. how often a forum meets. */
+      silentOn?: AskedFacet;
+    }
+  | {
+      outcome: "decline";
+      reason: DeclineReason;
+      confidence: number;
+      alternatives: KbEntry[];
+      /** Why a question is out of scope, for the wording: another region's agreement, or another subject. */
+      scope?: ScopeVerdict["kind"];
+      /** No entry was good enough, but this passage of a source document is about the question. */
+      passage?: PassageHit;
+    };
 
 /** Everything behind one decision, for calibration and debugging. */
 export interface QaTrace {
@@ -20,10 +43,11 @@ export interface QaTrace {
   query: AnalyzedQuery;
   parts: ConfidenceParts | null;
   ranked: Ranked[];
+  situation: Situation;
 }
 
 // Field boosts: what an entry is called and how people ask for it say more than its answer text.
-const BOOST: Record<Field, number> = { title: 3, keys: 3, phrasings: 2, section: 0.7, body: 1 };
+const BOOST: Record<Field, number> = { title: 3, keys: 3, phrasings: 2, cues: 0.5, section: 0.7, body: 1 };
 
 /**
  * Thresholds on the confidence, chosen with scripts/qa-calibrate.ts over the public dev set and
@@ -102,6 +126,34 @@ const NAMED_ENTITY_FACTOR = 1.3;
 const NAMED_KINDS: ReadonlySet<KbEntry["kind"]> = new Set(["forum", "actor"]);
 const MIN_NAME_STEMS = 2;
 
+/**
+ * Situation analysis (see situation.ts). The words for what a story is about are searched with this
+ * weight; they stand for no typed word, so they add to BM25 but not to the coverage. Each cue of an
+ * entry ("Gäller i situationer") found in the question lifts the entry's score by CUE_LIFT (a
+ * one-word cue by half that), up to MAX_CUE_CREDIT cues.
+ */
+const FACET_WEIGHT = 0.5;
+/**
+ * A word that raised a person or event facet ("inlagd", "skrivas ut", "hemgången" → utskrivning) is
+ * covered, with this credit, by an entry about that facet: one whose text or cues use the facet's
+ * words, though not the word typed.
+ */
+const FACET_CREDIT = 0.9;
+const CUE_LIFT = 0.25;
+const MAX_CUE_CREDIT = 2;
+/**
+ * Cues say when an entry applies: in a story that meets none of an entry's cues, the entry is
+ * likely about another situation ("the patient has children" in a story without children).
+ */
+const CUE_MISS_FACTOR = 0.75;
+/**
+ * The situation card: a story (a long question) whose runners-up score at least ALSO_SHARE of the
+ * best entry gets up to MAX_ALSO of them as "Det här gäller också", so a story touching two or
+ * three routines is answered on each of them.
+ */
+const ALSO_SHARE = 0.35;
+const MAX_ALSO = 2;
+
 interface Ranked {
   id: string;
   bm25: number;
@@ -126,8 +178,18 @@ export class QaEngine {
   private readonly phrasingKeys = new Map<string, Set<string>>();
   /** Forum and actor entries whose title is a name of several words → the title's content stems. */
   private readonly names = new Map<string, string[]>();
+  /** Each entry's cues as content stems. */
+  private readonly cues = new Map<string, string[][]>();
+  private readonly cueStemSets = new Map<string, Set<string>>();
+  private readonly passages: PassageSearch | null;
+  /** Forum entries → the content stems of each name they go by (see namedForum). */
+  private readonly forumNames = new Map<string, string[][]>();
 
-  constructor(entries: KbEntry[]) {
+  /**
+   * @param sources the source documents, for quoting a passage when no entry is good enough
+   *   (without them the engine declines instead)
+   */
+  constructor(entries: KbEntry[], sources: readonly SourceText[] = []) {
     const active = entries.filter((e) => !e.retired);
     for (const e of active) this.entries.set(e.id, e);
     this.analyzer = new Analyzer(active);
@@ -156,7 +218,14 @@ export class QaEngine {
       }
       const name = [...new Set(this.analyzer.contentStems(e.title))];
       if (NAMED_KINDS.has(e.kind) && name.length >= MIN_NAME_STEMS) this.names.set(e.id, name);
+      const cues = e.cues.map((c) => [...new Set(this.analyzer.contentStems(c))]).filter((c) => c.length > 0);
+      if (cues.length > 0) this.cues.set(e.id, cues);
+      const names = forumNames(e)
+        .map((n) => [...new Set(this.analyzer.contentStems(n))])
+        .filter((n) => n.length > 0);
+      if (names.length > 0) this.forumNames.set(e.id, names);
     }
+    this.passages = sources.length > 0 ? new PassageSearch(sources, this.analyzer) : null;
   }
 
   /** Content stems of a phrase, order and repeats ignored; "" when nothing is left. */
@@ -182,13 +251,18 @@ export class QaEngine {
     // A pasted document is no question; its first part is enough and keeps the search fast.
     const question = input.slice(0, MAX_QUESTION_CHARS);
     const query = this.analyzer.analyzeQuery(question);
+    const situation = analyzeSituation(query.tokens);
+    const situationStems = this.addFacetTerms(query, situation, true);
     const scope = judgeScope(question, query.tokens, (w) => this.analyzer.knowsBeyondNames(w));
     const stems = new Set(this.analyzer.contentStems(question, true));
+    const seen = new Set([...stems, ...query.terms.map((t) => t.term), ...situationStems]);
     const ranked = this.rank(
       query,
       this.phrasingKeys.get(this.phrasingKey(question, true)),
       coreClauseStart(question),
       stems,
+      situation,
+      seen,
     );
     const trace = (result: QaResult, parts: ConfidenceParts | null): QaTrace => ({
       result,
@@ -196,14 +270,38 @@ export class QaEngine {
       query,
       parts,
       ranked: ranked.slice(0, 8),
+      situation,
     });
 
     if (scope.kind === "individual")
       return trace({ outcome: "decline", reason: "individual", confidence: 1, alternatives: [] }, null);
     if (scope.kind === "other-region" || scope.kind === "not-a-question")
-      return trace({ outcome: "decline", reason: "out-of-scope", confidence: 1, alternatives: [] }, null);
-    if (ranked.length === 0)
-      return trace({ outcome: "decline", reason: "no-match", confidence: 0, alternatives: [] }, null);
+      return trace(
+        { outcome: "decline", reason: "out-of-scope", confidence: 1, alternatives: [], scope: scope.kind },
+        null,
+      );
+    if (ranked.length === 0) {
+      const passage = scope.kind === "in-scope" ? this.passages?.best(query) : undefined;
+      return trace({ outcome: "decline", reason: "no-match", confidence: 0, alternatives: [], passage }, null);
+    }
+
+    // "Hur ofta träffas Chefsforum?": the forum named answers, even when another entry has the detail asked.
+    const facet = askedFacet(query.tokens);
+    const forum = facet ? namedForum(stems, this.forumNames) : undefined;
+    if (facet && forum) {
+      const entry = this.entries.get(forum)!;
+      // The agreement does not say: the forum's own entry, with a word that the detail is not given.
+      if (entry.kind === "forum" && !entry[facet])
+        return trace({ outcome: "answer", entry, confidence: 1, alternatives: [], silentOn: facet }, null);
+      // It does: never another forum's figure ("Chefsforum barn och unga" for "Chefsforum").
+      const first = this.entries.get(ranked[0].id)!;
+      const at = ranked.findIndex((r) => r.id === forum);
+      if (first.kind === "forum" && first.id !== forum && at > 0) {
+        const [named] = ranked.splice(at, 1);
+        named.score = ranked[0].score * 1.5;
+        ranked.unshift(named);
+      }
+    }
 
     const top = ranked[0];
     const parts: ConfidenceParts = {
@@ -213,6 +311,11 @@ export class QaEngine {
     let confidence = combine(parts);
     if (scope.kind === "off-topic") confidence *= OFF_TOPIC_FACTOR;
     if (this.missesItsTopic(query, top)) confidence *= UNKNOWN_TOPIC_FACTOR;
+    // A question whose best entry applies to the situation told (its cues are met) is in the
+    // agreement: a best guess with alternatives, never "nothing found".
+    const story = query.groups.length >= LONG_QUESTION_WORDS;
+    if (scope.kind === "in-scope" && this.cueCredit(top.id, seen) >= 1)
+      confidence = Math.max(confidence, SUGGEST_THRESHOLD);
     confidence = Math.round(confidence * 1000) / 1000;
 
     const entry = this.entries.get(top.id)!;
@@ -222,16 +325,82 @@ export class QaEngine {
       .slice(0, MAX_ALTERNATIVES)
       .map((r) => this.entries.get(r.id)!);
 
+    // A story touching several routines is answered on each (the situation card).
+    // Two things happening at once ("lämna över … när patienten skrivs ut") make a situation too.
+    const events = situation.facets.filter((f) => f.kind === "event").length;
+    const also =
+      story || events >= 2
+        ? ranked
+            .slice(1)
+            .filter((r) => r.score >= ALSO_SHARE * top.score)
+            .slice(0, MAX_ALSO)
+            .map((r) => this.entries.get(r.id)!)
+        : [];
+
     // Two entries scoring alike is no case for one confident answer, whatever the coverage.
     const nearTie = parts.margin < NEAR_TIE && alternatives.length > 0;
     if (confidence >= ANSWER_THRESHOLD && !nearTie)
-      return trace({ outcome: "answer", entry, confidence, alternatives }, parts);
-    if (confidence >= SUGGEST_THRESHOLD) return trace({ outcome: "suggest", entry, confidence, alternatives }, parts);
+      return trace({ outcome: "answer", entry, confidence, alternatives, also }, parts);
+    if (confidence >= SUGGEST_THRESHOLD)
+      return trace({ outcome: "suggest", entry, confidence, alternatives, also }, parts);
     const reason: DeclineReason = scope.kind === "off-topic" ? "out-of-scope" : "no-match";
+    const passage = reason === "no-match" ? this.passages?.best(query) : undefined;
     return trace(
-      { outcome: "decline", reason, confidence, alternatives: [entry, ...alternatives].slice(0, MAX_ALTERNATIVES) },
+      {
+        outcome: "decline",
+        reason,
+        confidence,
+        alternatives: [entry, ...alternatives].slice(0, MAX_ALTERNATIVES),
+        scope: reason === "out-of-scope" ? scope.kind : undefined,
+        passage,
+      },
       parts,
     );
+  }
+
+  /**
+   * Adds the agreement's words for a story's facets to the query (see FACET_WEIGHT); a short question
+   * is searched as typed. Returns
+   * their stems and the facets' names as stems, which cues may use too.
+   */
+  private addFacetTerms(query: AnalyzedQuery, situation: Situation, search: boolean): string[] {
+    const out: string[] = [];
+    const have = new Set(query.terms.map((t) => t.term));
+    for (const f of situation.facets) {
+      for (const w of words(f.name)) out.push(stem(w));
+      for (const w of words(f.words)) {
+        const terms = this.analyzer.indexTerms(w);
+        if (!terms) continue;
+        out.push(terms[0]);
+        if (!search || have.has(terms[0])) continue;
+        have.add(terms[0]);
+        query.terms.push({ term: terms[0], weight: FACET_WEIGHT, groups: [-1], fuzzy: 0, prefix: false, credit: 1 });
+      }
+    }
+    return out;
+  }
+
+  /** The stems a facet goes by: its name's and its words'. */
+  private facetStems(f: { name: string; words: string }): string[] {
+    const out = words(f.name).map(stem);
+    for (const w of words(f.words)) {
+      const t = this.analyzer.indexTerms(w);
+      if (t) out.push(t[0]);
+    }
+    return out;
+  }
+
+  private cueStems(id: string): ReadonlySet<string> {
+    let set = this.cueStemSets.get(id);
+    if (!set) this.cueStemSets.set(id, (set = new Set((this.cues.get(id) ?? []).flat())));
+    return set;
+  }
+
+  /** How many of an entry's cues the question meets (a one-word cue counts half), capped. */
+  private cueCredit(id: string, seen: ReadonlySet<string>): number {
+    let credit = 0;
+    for (const cue of this.cues.get(id) ?? []) if (cue.every((st) => seen.has(st))) credit += cue.length >= 2 ? 1 : 0.5;
+    return Math.min(MAX_CUE_CREDIT, credit);
   }
 
   /**
@@ -244,6 +413,8 @@ export class QaEngine {
     exact: ReadonlySet<string> | undefined,
     coreStart: number,
     stems: ReadonlySet<string>,
+    situation: Situation,
+    seen: ReadonlySet<string>,
   ): Ranked[] {
     const hits = this.search(query).slice(0, RERANK_DEPTH);
     if (hits.length === 0) return [];
@@ -259,20 +430,35 @@ export class QaEngine {
     }
     const weight = (g: number) => {
       if (!long) return 1;
+      // A word that tells the case (a discharge, a pregnancy, a child at home) is no idle story.
+      if (situation.cuePositions.has(query.groups[g].position)) return matchedBySome.has(g) ? 1 : UNMATCHED_WEIGHT;
       let w = this.df.has(query.groups[g].head) ? 1 : STORY_WORD_WEIGHT;
       if (query.groups[g].position < coreStart) w *= NARRATIVE_WEIGHT;
       if (!matchedBySome.has(g)) w *= UNMATCHED_WEIGHT;
       return w;
     };
+    const facets = situation.facets
+      .filter((f) => f.kind === "person" || f.kind === "event")
+      .map((f) => ({ stems: this.facetStems(f), positions: new Set(f.positions) }))
+      .filter((f) => f.stems.length > 0);
     const ranked = hits.map((h) => {
       const id = String(h.id);
-      const { share: cov, credits } = coverageDetail(
-        query,
-        new Set(h.queryTerms),
-        this.entryTerms.get(id) ?? new Set(),
-        idf,
-        weight,
-      );
+      const terms = this.entryTerms.get(id) ?? new Set<string>();
+      const detail = coverageDetail(query, new Set(h.queryTerms), terms, idf, weight);
+      const { credits } = detail;
+      let cov = detail.share;
+      const about = facets.filter((f) => f.stems.some((st) => terms.has(st) || this.cueStems(id).has(st)));
+      if (about.length > 0) {
+        let covered = 0;
+        let total = 0;
+        query.groups.forEach((g, i) => {
+          if (credits[i] < FACET_CREDIT && about.some((f) => f.positions.has(g.position))) credits[i] = FACET_CREDIT;
+          const w = idf(g.head) * weight(i);
+          covered += w * credits[i];
+          total += w;
+        });
+        cov = total > 0 ? covered / total : 0;
+      }
       return {
         id,
         bm25: h.score,
@@ -284,6 +470,9 @@ export class QaEngine {
     for (const r of ranked) {
       const name = this.names.get(r.id);
       if (name && name.every((st) => stems.has(st))) r.score *= NAMED_ENTITY_FACTOR;
+      const credit = this.cueCredit(r.id, seen);
+      r.score *= 1 + CUE_LIFT * credit;
+      if (long && credit === 0 && this.cues.has(r.id)) r.score *= CUE_MISS_FACTOR;
     }
     const matched = exact ? ranked.filter((r) => exact.has(r.id)) : [];
     if (matched.length > 0) {

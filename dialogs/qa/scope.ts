@@ -128,8 +128,31 @@ const NOT_A_QUESTION: { why: string; re: RegExp }[] = [
   },
   {
     why: "creative",
-    re: /\b(skriv|forfatta|hitta pa|write|compose)\b.*\b(dikt|sang|vers|berattelse|saga|skamt|limerick|haiku|poem|song|story|joke)\b/,
+    re: /\b(skriv|skriva|forfatta|hitta pa|write|compose)\b.*\b(dikt|sang|vers|berattelse|sagan|skamt|limerick|haiku|poem|song|story|joke)\b/,
   },
+  // Contact details and opening hours of a service are not in the agreement, whatever it names.
+  {
+    why: "contact details",
+    re: /\b(telefonnum\w*|telefonnr|telnr|numret till|nummer till|vilket nummer|mejladress\w*|e ?postadress\w*|besoksadress\w*|adressen till|oppettider\w*|har \w+( \w+)? oppet|oppet pa (lordag|sondag|helg)\w*|phone number|opening hours)\b/,
+  },
+  // Party politics: what parties want or who governs is no part of the agreement.
+  {
+    why: "party politics",
+    re: /\b(partiet|partier|partierna|vilket parti|socialdemokraterna|moderaterna|sverigedemokraterna|vansterpartiet|liberalerna|centerpartiet|kristdemokraterna|miljopartiet|infor valet|i valet|valrorelsen|rosta pa)\b/,
+  },
+  // The prospects of a case in court are legal advice on one case.
+  {
+    why: "court prospects",
+    re: /\b(chans|chansen|chanser|chanserna|sannolikhet\w*|odds|utsikter\w*)\b.*\b(vinna|vinner|overklag\w*|domstol\w*|forvaltningsratt\w*|kammarratt\w*|domen|malet|mal|linje)\b/,
+  },
+  // Diagnostic manuals' criteria are clinical knowledge, not the agreement.
+  { why: "diagnostic criteria", re: /\b(dsm|dsm ?5|dsm ?iv|diagnoskriterier\w*)\b/ },
+  // Prices of tests and visits.
+  {
+    why: "prices",
+    re: /\b(pris\w*|kostar|taxa\w*|avgift\w*|tar \w+ betalt)\b.*\b(labb\w*|laborator\w*|prov\w*|analys\w*|screening\w*|drogtest\w*|besok\w*)\b|\b(labb\w*|laborator\w*)\b.*\b(pris\w*|kostar|betalt)\b|\bpatientavgift\w*/,
+  },
+  { why: "salary", re: /\bvad tjanar\b/ },
   {
     why: "dose",
     re: /\b(vilken|vilka|hur hog|hur stor|max|rekommenderad|start)\s?(dos|doser|dosen|dosering)\b|\bdosering\b|\bmaxdos\w*|\b\d+\s?mg\b|\bhur mycket \w+ (far|kan|ska|bor|maste) (man|jag|vi|hen|han|hon) (ge|ta)\b|\bwhat dose\b|\bdosage\b/,

@@ -14,6 +14,7 @@ import { runSteps, type Step } from "./step-runner";
 import { ManualClock } from "../../dialogs/meetings/clock";
 import { meetingSteps } from "./meeting-steps";
 import { adminSteps } from "./admin-steps";
+import { caseSteps } from "./case-steps";
 
 // `npm run test:e2e`: the bot (embedded store, in this process) and the Microsoft 365 Agents Playground
 // on free ports, driven by headless Chromium as a person would use Teams. Screenshots of every step go
@@ -233,6 +234,7 @@ async function main(): Promise<number> {
     const steps = [
       ...qaSteps(chat),
       ...meetingSteps({ chat, app, clock, botName: BOT_NAME, artifactsDir: ARTIFACTS_DIR }),
+      ...caseSteps({ chat, app, clock, artifactsDir: ARTIFACTS_DIR }),
       // Last: it changes an answer.
       ...adminSteps({ chat, app, artifactsDir: ARTIFACTS_DIR }),
     ];

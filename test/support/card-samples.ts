@@ -4,6 +4,7 @@ import type { CardName } from "../../cards/render";
 import { evaluationFormData, noticeData, report2bData, thanksData } from "../../cards/evaluation-cards";
 import { sampleReport } from "./evaluation-fixtures";
 import { helpCardData } from "../../cards/help-cards";
+import { caseCardSamples } from "./case-card-samples";
 
 const evalGroup = { name: "Sala" };
 const evalMeeting = { id: "sala-m1-0001", groupId: "sala", start: "2026-03-10T08:00:00.000Z" };
@@ -75,9 +76,57 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       isUnsure: false,
     },
   ],
+  situation: [
+    {
+      entryId: "topic-sip-utskrivning",
+      title: "SIP vid utskrivning från sluten hälso- och sjukvård",
+      unsure: "",
+      answer:
+        "I samband med utskrivning från sluten hälso- och sjukvård ska SIP användas i den långsiktiga planeringen.",
+      hasResponsibilities: false,
+      responsibilities: [],
+      hasFacts: false,
+      facts: [],
+      source: "Källa: Överenskommelsen, avsnitt SIP",
+      hasAlsoIn: false,
+      alsoTitle: qaText.alsoApplies,
+      also: [
+        {
+          title: "Riktlinjer för samverkan vid utskrivning",
+          line: "Länsgemensamma riktlinjer för samverkan vid utskrivning från sluten hälso- och sjukvård.",
+          source: "Källa: Överenskommelsen, avsnitt SIP",
+          entryId: "routine-utskrivning-sluten-vard",
+          text: "Riktlinjer för samverkan vid utskrivning",
+          more: "Läs mer: Riktlinjer för samverkan",
+        },
+      ],
+      hasAlternatives: true,
+      didYouMean: qaText.didYouMean,
+      alternatives: [{ label: "SIP", text: "SIP", entryId: "term-sip" }],
+      feedbackPrompt: qaText.feedback.prompt,
+      voteUp: qaText.feedback.up,
+      voteDown: qaText.feedback.down,
+      question: "Min patient ska skrivas ut, hur planerar vi?",
+    },
+  ],
+  quote: [
+    {
+      intro: qaText.quote.intro,
+      quote: qaText.quote.mark("Båda huvudmännen har upphandlat och genomför drogtester."),
+      source: "Källa: Överenskommelsen, avsnitt Skadligt bruk och beroende > Drogtester",
+      after: qaText.quote.after,
+      hasAlternatives: true,
+      nearbyTitle: qaText.nearbyTitle,
+      alternatives: [{ label: "Drogtester", text: "Drogtester", entryId: "topic-drogtester" }],
+      question: "drogtester",
+    },
+  ],
   decline: [
     {
       message: qaText.decline["no-match"],
+      hasSections: true,
+      sections: `${qaText.nearestSections}:\n\nÖverenskommelsen, avsnitt SIP`,
+      question: "fråga",
       hasAlternatives: true,
       nearbyTitle: qaText.nearbyTitle,
       alternatives: [{ label: "SIP", text: "SIP", entryId: "term-sip" }],
@@ -91,6 +140,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       facts: [{ title: "När", value: "måndag 29 mars 2027 kl. 09:00–11:00" }],
       agendaTitle: "Dagordning",
       agenda: ["Inledning", "SIP"],
+      casesTitle: "Ärenden att behandla",
+      cases: ["2026-0A1B2C3D: Tvist – socialtjänsten, vuxenpsykiatrin"],
       status: "Kommer du?",
       onlineUrl: "https://teams.microsoft.com/l/meetup-join/x",
       joinTitle: "Anslut",
@@ -105,6 +156,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       facts: [],
       agendaTitle: "Dagordning",
       agenda: [],
+      casesTitle: "Ärenden att behandla",
+      cases: [],
       status: "",
       onlineUrl: "",
       joinTitle: "Anslut",
@@ -280,4 +333,5 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
     report2bData({ year: 2026, groups: [] }, { linkMinutes: 15 }),
   ],
   ...renderAdminSamples(),
+  ...caseCardSamples(),
 };
