@@ -60,10 +60,10 @@ async function main(): Promise<void> {
     updatedBy: "b",
     updatedAt: now.toISOString(),
   };
-  await vus.groups.create(group);
-  await vus.meetings.create(meeting);
+  await vus.createGroup(group);
+  await vus.createMeeting(meeting);
   for (let i = 0; i < RESPONDENTS; i++)
-    await vus.members.create({
+    await vus.createMember({
       id: memberDocId(aadOf(i)),
       type: "member",
       groupId: "sala",

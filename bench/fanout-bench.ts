@@ -9,7 +9,7 @@ import { createApp } from "../bot/app";
 import { startEmbeddedCosmos } from "../data/cosmos";
 import { ConversationStore } from "../data/conversations";
 import { memberDocId } from "../data/meetings/vus-store";
-import type { Clock } from "../dialogs/meetings/clock";
+import type { Clock } from "../core/clock";
 import { TeamsTestClient, TENANT } from "../test/support/teams-client";
 
 const MEMBERS = Number(process.env.MEMBERS ?? 1000);
@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   const connector = await TeamsTestClient.start(`http://127.0.0.1:${port}/api/messages`);
 
   const conversations = new ConversationStore(apps[0].store.containers.conversations);
-  const { vus, planner } = apps[0].meetings;
+  const { vus } = apps[0];
+  const { planner } = apps[0].meetings;
   const seedStart = Date.now();
   const now = new Date().toISOString();
   for (let i = 0; i < MEMBERS; i++) {
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
         user: { id: `29:bench-${i}` },
       },
     });
-    await vus.members.create({
+    await vus.createMember({
       id: memberDocId(aad),
       type: "member",
       groupId: "vasteras",
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
 
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = Date.now();
-  await Promise.all(apps.map((a) => a.meetings.scheduler.tick()));
+  await Promise.all(apps.map((a) => a.scheduler.tick()));
   const elapsed = (Date.now() - t0) / 1000;
 
   const perConversation = new Map<string, number>();
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
       perConversation.set(s.activity.conversation.id, (perConversation.get(s.activity.conversation.id) ?? 0) + 1);
   const duplicates = [...perConversation.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
   const losses = MEMBERS - perConversation.size;
-  const job = (await apps[0].meetings.jobs.jobsOfMeeting(meeting.id)).find((j) => j.kind === "reminder");
+  const job = (await apps[0].jobs.jobsOfMeeting(meeting.id)).find((j) => j.kind === "reminder");
 
   console.log(`fan-out bench: 1 meeting, ${MEMBERS} members, 2 instances on one embedded Cosmos`);
   console.log(

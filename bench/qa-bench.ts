@@ -4,7 +4,7 @@
 //
 //   npx tsc -p . && node dist/bench/qa-bench.js
 import type { KbEntry } from "../data/kb/schema";
-import { DEV_SET, OWN_SET, loadQuestions, loadSeedEntries } from "../dialogs/qa/eval-harness";
+import { DEV_SET, OWN_SET, loadQuestions, loadSeedEntries } from "../scripts/eval-harness";
 import { QaEngine } from "../dialogs/qa/qa-engine";
 
 /** Small deterministic PRNG (mulberry32) so every run benchmarks the same base. */

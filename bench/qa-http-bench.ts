@@ -9,7 +9,7 @@
 import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { createApp } from "../bot/app";
-import { DEV_SET, OWN_SET, loadQuestions } from "../dialogs/qa/eval-harness";
+import { DEV_SET, OWN_SET, loadQuestions } from "../scripts/eval-harness";
 import { TeamsTestClient } from "../test/support/teams-client";
 
 const ROUNDS = 3;

@@ -1,40 +1,44 @@
+import { randomUUID } from "node:crypto";
 import type { Config } from "../core/config";
 import type { Logger } from "../core/logger";
-import { openCosmos, type CosmosStore } from "../data/cosmos";
+import { cosmosSettingsOf, openCosmos, type CosmosStore } from "../data/cosmos";
 import { ConversationStore } from "../data/conversations";
 import { FeedbackStore } from "../data/feedback";
 import { KnowledgeStore } from "../data/kb/knowledge-store";
 import { loadSeed } from "../data/kb/seed";
+import { JobStore } from "../data/meetings/job-store";
+import { VusStore } from "../data/meetings/vus-store";
+import { AdminDirectory } from "../data/admins";
+import { KnowledgeEditor } from "../data/kb/knowledge-editor";
+import { PendingImports } from "../data/kb/pending-imports";
 import { loadSourceTexts } from "../data/kb/source-texts";
 import { pseudonymFor, QuestionSigner } from "../core/pseudonym";
+import { systemClock, type Clock } from "../core/clock";
+import { Permissions } from "../core/permissions";
+import { Delivery } from "../core/jobs/delivery";
+import type { Scheduler } from "../core/jobs/scheduler";
+import type { FileDownload, IncomingMessage, Reply } from "../core/types";
+import { adminText } from "../core/strings";
 import { KnowledgeService } from "../dialogs/qa/knowledge-service";
 import { QaDialog } from "../dialogs/qa/qa-dialog";
-import { MessageRouter, type QuestionHandler } from "../dialogs/router";
-import { createAdapter } from "./adapter";
-import { createServer, type BotServer } from "./server";
-import { SamverkansBot } from "./teams-bot";
-import { CosmosBotStorage } from "./cosmos-storage";
-import { ConversationState } from "botbuilder";
+import { MessageRouter } from "../dialogs/router";
+import type { Feature } from "../dialogs/feature";
 import { createMeetings, type Meetings } from "../dialogs/meetings/module";
-import { systemClock, type Clock } from "../dialogs/meetings/clock";
-import type { Asker, FileDownload } from "../dialogs/types";
-import { FileImports } from "../dialogs/file-imports";
-import { ProactiveMessenger } from "./proactive-messenger";
 import {
   createEvaluations,
   evaluationJobsFor,
   evaluationKeysFor,
   type Evaluations,
 } from "../dialogs/evaluations/module";
-import { registerReportDownload } from "./report-download";
-import { adminText } from "../core/strings";
-import { AdminDirectory } from "../data/admins";
-import { KnowledgeEditor } from "../data/kb/knowledge-editor";
-import { PendingImports } from "../data/kb/pending-imports";
 import { AdminDialog } from "../dialogs/admin/admin-dialog";
+import { createAdapter } from "./adapter";
+import { createServer, type BotServer } from "./server";
+import { SamverkansBot } from "./teams-bot";
+import { CosmosBotStorage } from "./cosmos-storage";
+import { ConversationState } from "botbuilder";
+import { ProactiveMessenger } from "./proactive-messenger";
+import { registerReportDownload } from "./report-download";
 import { downloadText } from "./file-transfer";
-import { helpRoleOf } from "../dialogs/help-role";
-import { DeclineHint } from "./decline-hint";
 import { createCases, type Cases } from "../dialogs/cases/module";
 import { registerFollowupDownload } from "./followup-download";
 
@@ -48,6 +52,15 @@ export interface App {
   /** The served knowledge base: its engine, version and reload(). */
   knowledge: KnowledgeService;
   knowledgeStore: KnowledgeStore;
+  /** VuS groups, members, meetings and answers. */
+  vus: VusStore;
+  /** Scheduled jobs and their delivery records. */
+  jobs: JobStore;
+  /** Runs every feature's due jobs. */
+  scheduler: Scheduler;
+  router: MessageRouter;
+  /** Every feature's registration, in the order the router offers them messages. */
+  features: readonly Feature[];
   meetings: Meetings;
   evaluations: Evaluations;
   cases: Cases;
@@ -57,8 +70,8 @@ export interface App {
 }
 
 export interface AppOptions {
-  /** Replaces the knowledge-base question handler (tests). */
-  answerQuestion?: QuestionHandler;
+  /** Replaces the knowledge-base question handler (tests); the knowledge base is then not loaded. */
+  answerQuestion?: (question: string, message: IncomingMessage) => Promise<Reply | Reply[]>;
   /** Meetings: a test clock, a fixed instance name, no background scheduler. */
   clock?: Clock;
   instanceId?: string;
@@ -69,10 +82,7 @@ export interface AppOptions {
 
 /** Wires configuration, store, dialogs and the HTTP server together. */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
-  const store = await openCosmos(
-    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE },
-    logger,
-  );
+  const store = await openCosmos(cosmosSettingsOf(config), logger);
   const conversations = new ConversationStore(store.containers.conversations);
   const conversationState = new ConversationState(new CosmosBotStorage(store.containers.botState));
   // The knowledge base: seed into Cosmos when new, read it back once, then serve from memory and
@@ -88,17 +98,24 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     knowledge.startPolling(config.KB_POLL_SECONDS * 1000);
   }
   const feedback = new FeedbackStore(store.containers.feedback);
+  const clock = options.clock ?? systemClock;
   const qa = new QaDialog({
     knowledge,
     feedback,
     pseudonym: (asker) => pseudonymFor(config.pseudonymSecret, asker.tenantId, asker.aadObjectId ?? asker.userId),
     questions: new QuestionSigner(config.pseudonymSecret),
     logger,
+    now: () => clock.now(),
   });
-  const answerQuestion: QuestionHandler = options.answerQuestion ?? qa.answer;
   // One admin check for every feature: configured ids and admins added in Teams, any case.
   const admins = new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS);
-  const isAdmin = (aadObjectId: string | undefined) => admins.isAdmin(aadObjectId);
+  const keys = evaluationKeysFor(config, logger);
+  const vus = new VusStore(store.containers.vus, () => clock.now());
+  const jobs = new JobStore(store.containers.jobs, keys.deliveryKey);
+  const permissions = new Permissions({
+    isAdmin: (aadObjectId) => admins.isAdmin(aadObjectId),
+    membershipsOf: (aadObjectId) => vus.membershipsOf(aadObjectId),
+  });
   const admin = new AdminDialog({
     admins,
     editor: new KnowledgeEditor(store.containers.knowledge, knowledgeStore),
@@ -106,10 +123,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     feedback,
     imports: new PendingImports(store.containers.admin),
     logger,
-    // Late-bound: the VuS store is built with the meetings feature below.
     people: async () => {
-      const groups = await meetings.vus.listGroups();
-      const members = (await Promise.all(groups.map((g) => meetings.vus.membersOf(g.id)))).flat();
+      const groups = await vus.listGroups();
+      const members = (await Promise.all(groups.map((g) => vus.membersOf(g.id)))).flat();
       return members
         .filter((m) => m.name)
         .map((m) => ({
@@ -120,35 +136,50 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
   });
   const adapter = createAdapter(config, logger);
-  const keys = evaluationKeysFor(config, logger);
-  const meetings = createMeetings({
-    deliveryKey: keys.deliveryKey,
+  const delivery = new Delivery({
     config,
-    containers: store.containers,
-    conversations,
+    jobs,
     messenger: new ProactiveMessenger(adapter, config.MicrosoftAppId, conversations),
+    clock,
     logger,
-    clock: options.clock,
-    instanceId: options.instanceId,
-    isAdmin,
-    adminIds: async () => [...admins.configuredIds, ...(await admins.added()).filter((a) => a.active).map((a) => a.id)],
-    extraJobs: evaluationJobsFor(config),
-    // Late-bound: the evaluation handler needs the fan-out that createMeetings builds.
-    extraHandlers: {
-      evaluation: { run: (job, heartbeat) => evaluations.jobHandler.run(job, heartbeat) },
-      caseNotice: { run: (job, heartbeat) => cases.notices.run(job, heartbeat) },
+    // App Service names each instance; claims carry it so logs show which instance held a job.
+    instanceId:
+      options.instanceId ??
+      (config.WEBSITE_INSTANCE_ID
+        ? `${config.WEBSITE_INSTANCE_ID.slice(0, 12)}-${randomUUID().slice(0, 8)}`
+        : undefined),
+    markInactive: async (tenantId, conversationId) => {
+      await conversations.markInactive(tenantId, conversationId);
     },
+  });
+  const meetings = createMeetings({
+    config,
+    vus,
+    jobs,
+    permissions,
+    fanout: delivery.fanout,
+    clock,
+    logger,
+    extraJobs: evaluationJobsFor(config),
     agenda: (groupId) => cases.service.agenda(groupId),
+    adminRecipients: async () => {
+      const ids = [...admins.configuredIds, ...(await admins.added()).filter((a) => a.active).map((a) => a.id)];
+      const chats = (await Promise.all([...new Set(ids)].map((id) => conversations.personalChatsOf(id)))).flat();
+      return chats.map((c) => ({
+        key: `admin:${c.aadObjectId ?? c.conversationId}:${c.tenantId}`,
+        target: { kind: "conversation" as const, tenantId: c.tenantId, conversationId: c.conversationId },
+      }));
+    },
   });
   let boundPort: number | undefined;
   const evaluations = createEvaluations({
     config,
     container: store.containers.evaluations,
-    vus: meetings.vus,
-    fanout: meetings.fanout,
-    now: () => meetings.fanout.clock.now(),
+    vus,
+    fanout: delivery.fanout,
+    now: () => clock.now(),
     logger,
-    isAdmin,
+    permissions,
     keys,
     // Without PUBLIC_BASE_URL only a local (unauthenticated) bot can link to itself.
     publicBaseUrl: () =>
@@ -157,10 +188,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const cases = createCases({
     config,
     container: store.containers.cases,
-    vus: meetings.vus,
-    jobs: meetings.jobs,
-    fanout: meetings.fanout,
-    isAdmin,
+    vus,
+    jobs,
+    fanout: delivery.fanout,
+    isAdmin: (aadObjectId) => permissions.isAdmin(aadObjectId),
     adminIds: async () => [
       ...new Set([...admins.configuredIds, ...(await admins.added()).filter((a) => a.active).map((a) => a.id)]),
     ],
@@ -173,43 +204,37 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     reportLinkKey: evaluations.keys.linkKey,
     publicBaseUrl: () =>
       config.PUBLIC_BASE_URL ?? (!config.authEnabled && boundPort ? `http://127.0.0.1:${boundPort}` : undefined),
-    now: () => meetings.fanout.clock.now(),
+    now: () => clock.now(),
     logger,
   });
-  await meetings.vus.seedGroups();
-  const files = new FileImports({
+  await vus.seedGroups();
+  const qaFeature = qa.feature();
+  const replaced = options.answerQuestion;
+  const answerQuestion =
+    replaced && (async (q: string, m: IncomingMessage) => ([] as Reply[]).concat(await replaced(q, m)));
+  // The order is the order commands, files and buttons are offered in, and the order of the help.
+  const features: Feature[] = [
+    admin.feature(),
+    meetings.feature,
+    evaluations.feature,
+    cases.feature,
+    answerQuestion ? { ...qaFeature, answer: answerQuestion } : qaFeature,
+  ];
+  const scheduler = delivery.scheduler(features.map((f) => f.jobs));
+  const router = new MessageRouter({
+    features,
+    roleOf: (asker) => permissions.roleOf(asker),
     download:
       options.download ??
       ((file) => downloadText(file, { maxBytes: MAX_IMPORT_MB * 1024 * 1024, strictHosts: config.authEnabled })),
-    mayImport: async (asker) => {
-      const managed = await meetings.permissions.managedGroups(asker.aadObjectId);
-      return managed === "*" || managed.size > 0;
-    },
-    maxMb: MAX_IMPORT_MB,
-    knowledgeBase: admin,
-    meetings: meetings.feature,
+    // Nothing is downloaded for someone who could not import it anyway (meeting plans need a managed group).
+    mayImport: async (asker) => (await permissions.roleOf(asker)) !== "everyone",
+    maxFileMb: MAX_IMPORT_MB,
   });
-  const router = new MessageRouter({
-    answerQuestion,
-    features: [files, { handle: admin.handle }, meetings.feature, evaluations.feature, cases.feature],
-    submissions: [qa.submission],
-    roleOf: helpRoleOf({ isAdmin, membershipsOf: (aad) => meetings.vus.membershipsOf(aad) }),
+  const bot = new SamverkansBot(conversations, router, logger, conversationState, {
+    exporter: admin,
+    texts: adminText.exportFile,
   });
-  const cardActions = {
-    execute: async (verb: string, data: unknown, asker: Asker) =>
-      (await qa.execute(verb, data, asker)) ??
-      (await meetings.feature.execute(verb, data, asker)) ??
-      (await evaluations.feature.execute(verb, data, asker)) ??
-      cases.feature.execute(verb, data, asker),
-  };
-  const bot = new SamverkansBot(
-    conversations,
-    router,
-    logger,
-    cardActions,
-    { exporter: admin, texts: adminText.exportFile },
-    new DeclineHint(conversationState, logger, () => (options.clock ?? systemClock).now()),
-  );
   const http = createServer({
     adapter,
     bot,
@@ -227,6 +252,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     conversationState,
     knowledge,
     knowledgeStore,
+    vus,
+    jobs,
+    scheduler,
+    router,
+    features,
     meetings,
     evaluations,
     cases,
@@ -234,13 +264,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       const bound = await http.listen(port, config.host);
       boundPort = bound;
       if (options.startScheduler ?? config.MEETINGS_SCHEDULER_ENABLED)
-        meetings.scheduler.start(config.MEETINGS_SCHEDULER_INTERVAL_SECONDS * 1000);
+        scheduler.start(config.MEETINGS_SCHEDULER_INTERVAL_SECONDS * 1000);
       return bound;
     },
     stop: () =>
       (stopping ??= (async () => {
         knowledge.stopPolling();
-        await meetings.scheduler.stop();
+        await scheduler.stop();
         await http.drain(10_000);
         await cases.stop();
         await store.close();

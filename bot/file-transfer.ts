@@ -1,5 +1,5 @@
 import { filesText } from "../core/strings";
-import type { FileDownload, IncomingFile } from "../dialogs/types";
+import type { FileDownload, IncomingFile } from "../core/types";
 
 // Moving files between the bot and Teams/OneDrive: the import's download URL and the export's
 // upload session (file consent in personal chat). Both URLs are short-lived and pre-authorised by

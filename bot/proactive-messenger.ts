@@ -1,7 +1,7 @@
 import { TurnContext, type CloudAdapter, type ConversationReference, type ConversationParameters } from "botbuilder";
 import type { ConversationStore } from "../data/conversations";
-import { SendError, type Messenger, type SendResult, type SendTarget } from "../dialogs/meetings/messenger";
-import type { Reply } from "../dialogs/types";
+import { SendError, type Messenger, type SendResult, type SendTarget } from "../core/jobs/messenger";
+import type { Reply } from "../core/types";
 import { toActivity } from "./teams-bot";
 
 function toSendError(err: unknown, conversationId?: string): SendError {

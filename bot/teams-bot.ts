@@ -6,7 +6,9 @@ import {
   type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type ConversationState,
   type FileConsentCardResponse,
+  type StatePropertyAccessor,
   type InvokeResponse,
 } from "botbuilder";
 import type { Logger } from "../core/logger";
@@ -14,17 +16,10 @@ import type { ConversationStore, ConversationType } from "../data/conversations"
 import { unknownActionCard, welcomeCard } from "../cards/help-cards";
 import { botText, trustText } from "../core/strings";
 import type { MessageRouter } from "../dialogs/router";
-import type { Asker, IncomingMessage, Reply } from "../dialogs/types";
-import type { CardAttachment } from "../cards/render";
+import type { Asker, ConversationMemory, IncomingMessage, Reply } from "../core/types";
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, incomingFiles, uploadToSession } from "./file-transfer";
-import type { DeclineHint } from "./decline-hint";
 import { AadObjectId } from "../data/meetings/schema";
 import { hasBrokenText } from "../core/markdown";
-
-/** Handles Action.Execute (adaptiveCard/action invokes); returns the card that replaces the clicked one. */
-export interface CardActionHandler {
-  execute(verb: string, data: unknown, asker: Asker): Promise<CardAttachment | undefined>;
-}
 /** Builds an exported file when the user accepts a file consent card (the admin dialog's export). */
 export interface FileExporter {
   exportAccepted(
@@ -84,9 +79,8 @@ export class SamverkansBot extends TeamsActivityHandler {
     private readonly conversations: ConversationStore,
     private readonly router: MessageRouter,
     private readonly logger: Logger,
-    private readonly cardActions?: CardActionHandler,
+    private readonly state?: ConversationState,
     private readonly files?: { exporter: FileExporter; texts: FileTexts },
-    private readonly declineHint?: DeclineHint,
   ) {
     super();
 
@@ -169,7 +163,7 @@ export class SamverkansBot extends TeamsActivityHandler {
       const notice = unknownActionCard(trustText.unreadableText);
       return { statusCode: 200, type: notice.contentType, value: notice.content as never };
     }
-    const card = await this.cardActions?.execute(
+    const card = await this.router.execute(
       invokeValue.action?.verb ?? "",
       invokeValue.action?.data,
       this.asker(context),
@@ -216,6 +210,26 @@ export class SamverkansBot extends TeamsActivityHandler {
     this.logger.info({ tenantId: tenantOf(a), known }, "uninstall recorded");
   }
 
+  private readonly accessors = new Map<string, StatePropertyAccessor<unknown>>();
+
+  /** The conversation's state (Cosmos, through botbuilder Storage), read and written only when a feature asks. */
+  private memory(context: TurnContext): ConversationMemory | undefined {
+    const state = this.state;
+    if (!state) return undefined;
+    const accessor = (key: string) => {
+      let a = this.accessors.get(key);
+      if (!a) this.accessors.set(key, (a = state.createProperty<unknown>(key)));
+      return a;
+    };
+    return {
+      get: (key) => accessor(key).get(context),
+      set: async (key, value) => {
+        await accessor(key).set(context, value);
+        await state.saveChanges(context);
+      },
+    };
+  }
+
   private async answer(context: TurnContext): Promise<void> {
     const a = context.activity;
     // Broken characters would fail in the store or the search: refuse before anything is stored.
@@ -225,13 +239,13 @@ export class SamverkansBot extends TeamsActivityHandler {
     }
     const text = a.text ? (TurnContext.removeRecipientMention(a) ?? a.text) : "";
     const files = incomingFiles(a.attachments);
-    const handled = await this.router.handle({
+    const replies = await this.router.handle({
       text: text ?? "",
       value: a.value,
       asker: this.asker(context),
       ...(files.length > 0 ? { files } : {}),
+      memory: this.memory(context),
     });
-    const replies = this.declineHint ? await this.declineHint.after(context, handled) : handled;
     this.logger.debug({ chars: text.length, replies: replies.length }, "message handled");
     for (const reply of replies) await context.sendActivity(toActivity(reply));
   }

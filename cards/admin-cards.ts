@@ -1,23 +1,56 @@
-import { DateTime } from "luxon";
+import { inZone } from "../core/time";
 import { adminText } from "../core/strings";
 import type { AdminDoc, AuditDoc } from "../data/admins";
+import type { ReviewDoc } from "../data/feedback";
 import type { KnowledgeEntryDoc } from "../data/kb/knowledge-docs";
 import type { Version } from "../data/kb/knowledge-editor";
 import type { KbEntry, KbKind } from "../data/kb/schema";
-import type { FormInput } from "../dialogs/admin/entry-form";
-import type { ReviewGroup } from "../dialogs/admin/review-queue";
-import { sourceText } from "../dialogs/qa/answer-text";
+import { sourceText } from "./answer-text";
 import { escapeMarkdown as plain } from "../core/markdown";
-import { cardAttachment, type CardAttachment } from "./render";
+import type { CardAttachment } from "../core/types";
+import { cardAttachment } from "./render";
 
 // Data for the admin card templates (cards/admin-*.json). Buttons are Action.Submit with an
 // "admin.*" action, like the answer cards' buttons; dialogs/admin/submissions.ts validates them.
 
 const t = adminText;
 
+/** One input of the rendered form. */
+export interface FormInput {
+  id: string;
+  label: string;
+  input: "text" | "choice";
+  value: string;
+  multiline: boolean;
+  choices: { title: string; value: string }[];
+  placeholder: string;
+}
+
+/** One item of the review queue: a 👍/👎 or an unanswered question. */
+export interface ReviewItem {
+  kind: ReviewDoc["kind"];
+  id: string;
+}
+
+/** A group of similar review items (dialogs/admin/review-queue.ts groups them). */
+export interface ReviewGroup {
+  /** The newest question of the group (null: a request about an individual, not kept). */
+  question: string | null;
+  latestAt: string;
+  count: number;
+  /** Distinct pseudonymous askers. */
+  people: number;
+  unanswered: number;
+  suggested: number;
+  thumbsDown: number;
+  /** Entries involved, most frequent first: the 👎 answers and the ones offered. */
+  entryIds: string[];
+  items: ReviewItem[];
+}
+
 /** "2025-03-04 14:05" in Stockholm time. */
 export function stockholmTime(iso: string): string {
-  return DateTime.fromISO(iso).setZone("Europe/Stockholm").toFormat("yyyy-MM-dd HH:mm");
+  return inZone(iso).toFormat("yyyy-MM-dd HH:mm");
 }
 
 /** `results` are the entries shown (undefined before a search), `total` how many matched. */

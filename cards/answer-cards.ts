@@ -1,20 +1,24 @@
 import { qaText } from "../core/strings";
 import type { KbEntry } from "../data/kb/schema";
-import { declineText, nearestSections, oneLine, sourceText } from "../dialogs/qa/answer-text";
-import type { PassageHit } from "../dialogs/qa/passage-search";
-import type { ScopeVerdict } from "../dialogs/qa/scope";
-import { alsoInText, entryFacts } from "../dialogs/qa/entry-facts";
-import type { DeclineReason } from "../dialogs/qa/qa-engine";
-import { fold } from "../dialogs/qa/text";
-import { layoutAnswer } from "../dialogs/qa/answer-layout";
-import { cardAttachment, type CardAttachment } from "./render";
+import {
+  declineText,
+  nearestSections,
+  oneLine,
+  sourceText,
+  type DeclineReason,
+  type QuotedPassage,
+} from "./answer-text";
+import { alsoInText, entryFacts } from "./entry-facts";
+import type { CardAttachment } from "../core/types";
+import { cardAttachment } from "./render";
+import { layoutAnswer } from "./answer-layout";
 
 // Builds the data for cards/answer.json and cards/decline.json; the templates hold the layout.
 
 const MAX_RELATED_BUTTONS = 3;
 /** The question travels in the feedback button's data; a pasted essay does not need to. */
 const MAX_QUESTION_IN_CARD = 300;
-/** Longest related-question label shown as it is; Teams truncates buttons not much longer than this. */
+/** Longest button label: Teams cuts a title off instead of wrapping it; a full-width button on a 360 px phone holds about 38 characters. */
 export const MAX_BUTTON_LABEL = 38;
 
 /** A button that asks for an entry: the label shown, the text it sends, and the entry it means. */
@@ -34,7 +38,10 @@ const byTitle = (e: KbEntry): AskButton => {
 /** Folded, without punctuation: "Vad är en SIP?" and "vad ar en sip" are the same question. */
 const sameQuestion = (a: string, b: string) => {
   const norm = (x: string) =>
-    fold(x)
+    x
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
       .replace(/[^\p{L}\p{N}]+/gu, " ")
       .trim();
   return norm(a) === norm(b);
@@ -191,12 +198,7 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
  * A decline. `question` travels in the card's data, so a button added to it (passing the question
  * on to Välfärd) has it at hand.
  */
-export function declineCard(
-  reason: DeclineReason,
-  nearby: KbEntry[],
-  question = "",
-  scope?: ScopeVerdict["kind"],
-): CardAttachment {
+export function declineCard(reason: DeclineReason, nearby: KbEntry[], question = "", scope?: string): CardAttachment {
   const alternatives = nearby.map(byTitle);
   const sections = nearestSections(nearby);
   return cardAttachment("decline", {
@@ -211,7 +213,7 @@ export function declineCard(
 }
 
 /** No entry answered, but a passage of a source document is about the question: quoted, with its section. */
-export function quoteCard(hit: PassageHit, nearby: KbEntry[], question = ""): CardAttachment {
+export function quoteCard(hit: QuotedPassage, nearby: KbEntry[], question = ""): CardAttachment {
   const alternatives = nearby.map(byTitle);
   return cardAttachment("quote", {
     intro: qaText.quote.intro,

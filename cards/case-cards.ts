@@ -1,5 +1,6 @@
 import { casesText, evaluationsText } from "../core/strings";
-import { cardAttachment, type CardAttachment } from "./render";
+import type { CardAttachment } from "../core/types";
+import { cardAttachment } from "./render";
 
 // Cards of samverkansärenden and the yearly follow-up. They take plain view data prepared by
 // dialogs/cases; every string comes from core/strings/cases.ts.

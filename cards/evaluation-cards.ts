@@ -2,9 +2,10 @@ import { escapeMarkdown as plain } from "../core/markdown";
 import { evaluationsText } from "../core/strings";
 import type { Group, Meeting } from "../data/meetings/schema";
 import type { EvaluationAnswer } from "../data/evaluations/schema";
-import { GENDER_CATEGORIES, ORG_CATEGORIES, type Cell, type Report2b } from "../dialogs/evaluations/report";
-import { inZone, swedishDeadline } from "../dialogs/meetings/time";
-import { cardAttachment, type CardAttachment } from "./render";
+import { GENDER_CATEGORIES, ORG_CATEGORIES, type Cell, type Report2b } from "../data/evaluations/report-shape";
+import { inZone, swedishDeadline } from "../core/time";
+import type { CardAttachment } from "../core/types";
+import { cardAttachment } from "./render";
 
 const t = evaluationsText;
 

@@ -1,12 +1,12 @@
 import { botText, trustText } from "../core/strings";
-import { cardAttachment, type CardAttachment } from "./render";
+import type { HelpLine } from "../core/strings/bot";
+import type { CardAttachment } from "../core/types";
+import { cardAttachment } from "./render";
 
-/** Whose commands the help shows: everyone's, plus a coordinator's, plus an admin's. */
-export type HelpRole = "everyone" | "coordinator" | "admin";
-
-interface HelpSection {
+/** One section of the help: a role's commands (dialogs/router.ts builds them from the features). */
+export interface HelpSection {
   title: string;
-  commands: readonly { title: string; value: string }[];
+  commands: readonly HelpLine[];
 }
 
 export function welcomeCard(): CardAttachment {
@@ -23,27 +23,17 @@ export function unknownActionCard(message: string = trustText.unknownAction.mess
   return cardAttachment("notice", { title: trustText.unknownAction.title, message });
 }
 
-/** The command sections a role may use; commands nobody may run are not offered. */
-export function helpSections(role: HelpRole): HelpSection[] {
-  const h = botText.help;
-  const sections: HelpSection[] = [{ title: h.commandsTitle, commands: h.commands }];
-  if (role === "coordinator" || role === "admin")
-    sections.push({ title: h.coordinatorTitle, commands: h.coordinatorCommands });
-  if (role === "admin") sections.push({ title: h.adminTitle, commands: h.adminCommands });
-  return sections;
-}
-
 /** Data for cards/help.json. */
-export function helpCardData(role: HelpRole) {
+function helpCardData(sections: HelpSection[]) {
   const { title, intro, examplesTitle, privacy } = botText.help;
-  return { title, intro, sections: helpSections(role), examplesTitle, examples: botText.exampleQuestions, privacy };
+  return { title, intro, sections, examplesTitle, examples: botText.exampleQuestions, privacy };
 }
 
-export function helpCard(role: HelpRole = "everyone"): CardAttachment {
-  return cardAttachment("help", helpCardData(role));
+export function helpCard(sections: HelpSection[]): CardAttachment {
+  return cardAttachment("help", helpCardData(sections));
 }
 
 /** The help as plain text, for notifications and clients that show no card. */
-export function helpText(role: HelpRole = "everyone"): string {
-  return botText.fallback.help(helpSections(role).flatMap((s) => s.commands));
+export function helpText(sections: HelpSection[]): string {
+  return botText.fallback.help(sections.flatMap((s) => s.commands));
 }

@@ -1,8 +1,9 @@
 import { casesText, meetingsText } from "../core/strings";
 import type { Group, Meeting, RsvpAnswer } from "../data/meetings/schema";
-import { swedishSpan } from "../dialogs/meetings/time";
+import { swedishSpan } from "../core/time";
+import type { CardAttachment } from "../core/types";
+import { cardAttachment } from "./render";
 import { escapeMarkdown as plain } from "../core/markdown";
-import { cardAttachment, type CardAttachment } from "./render";
 
 const t = meetingsText;
 

@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ACData from "adaptivecards-templating";
+import type { CardAttachment } from "../core/types";
+import { REPO_ROOT } from "../core/repo-root";
 
 // Adaptive card templates (JSON, version 1.5) live beside this file and are expanded with
 // adaptivecards-templating. Templates hold layout only; every string comes from core/strings.
 
-const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+const ADAPTIVE_CARD_CONTENT_TYPE: CardAttachment["contentType"] = "application/vnd.microsoft.card.adaptive";
 
 export type CardName =
   | "welcome"
@@ -43,18 +45,10 @@ type AdminCardName =
   | "admin-admins"
   | "admin-pick";
 
-/** An adaptive card as sent in an activity attachment. */
-export interface CardAttachment {
-  contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE;
-  content: Record<string, unknown>;
-}
-
 const cache = new Map<CardName, ACData.Template>();
 
-function templateDir(): string {
-  // Compiled code runs from dist/cards; the JSON templates stay in the source tree.
-  return __dirname.includes(`${join("dist", "cards")}`) ? join(__dirname, "..", "..", "cards") : __dirname;
-}
+/** Compiled code runs from dist/cards; the JSON templates stay in the source tree. */
+const templateDir = () => join(REPO_ROOT, "cards");
 
 function template(name: CardName): ACData.Template {
   let t = cache.get(name);

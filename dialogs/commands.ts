@@ -1,8 +1,4 @@
-// Recognises command words typed by the user. Anything else is a question for the knowledge base.
-
-export type Command = { name: "help" } | { name: "question"; text: string };
-
-const HELP = /^(hj[äa]lp|help|\?|meny|vad kan du( göra| gora)?\??|kommandon)$/i;
+// How typed text is read before features match their commands (dialogs/feature.ts).
 
 /** Folds whitespace in what Teams sends (mentions are already removed by bot/). */
 function foldWhitespace(text: string): string {
@@ -25,10 +21,4 @@ const QUESTION =
 
 export function readsLikeQuestion(text: string): boolean {
   return QUESTION.test(normaliseText(text));
-}
-
-export function parseCommand(rawText: string): Command {
-  if (HELP.test(normaliseText(rawText))) return { name: "help" };
-  // The question keeps its punctuation; the knowledge base reads it as typed.
-  return { name: "question", text: foldWhitespace(rawText) };
 }

@@ -1,3 +1,4 @@
+import { REPO_ROOT } from "../core/repo-root";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
@@ -87,7 +88,7 @@ function drawOutlineIcon(size = 32): PNG {
 }
 
 if (require.main === module) {
-  const dir = join(__dirname, "..", "..", "manifest");
+  const dir = join(REPO_ROOT, "manifest");
   writeFileSync(join(dir, "color.png"), PNG.sync.write(drawColorIcon()));
   writeFileSync(join(dir, "outline.png"), PNG.sync.write(drawOutlineIcon()));
   console.log(`Wrote color.png and outline.png to ${dir}`);

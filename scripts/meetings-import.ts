@@ -1,14 +1,20 @@
 // Imports a year plan of VuS meetings from a CSV or JSON file, for operators:
 //   npm run meetings:import -- plan.csv
 // Same validation as a file sent to the bot: the whole file or nothing. Uses COSMOS_* from the environment.
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { loadConfig, ConfigError } from "../core/config";
 import { createLogger } from "../core/logger";
-import { openCosmos } from "../data/cosmos";
-import { ConversationStore } from "../data/conversations";
+import { cosmosSettingsOf, openCosmos } from "../data/cosmos";
+import { JobStore } from "../data/meetings/job-store";
+import { VusStore } from "../data/meetings/vus-store";
+import { systemClock } from "../core/clock";
+import { configuredAdmins, Permissions } from "../core/permissions";
+import { Delivery } from "../core/jobs/delivery";
 import { createMeetings } from "../dialogs/meetings/module";
-import { SendError } from "../dialogs/meetings/messenger";
+import { evaluationJobsFor } from "../dialogs/evaluations/module";
+import { SendError } from "../core/jobs/messenger";
 import { MAX_IMPORT_BYTES } from "../dialogs/meetings/import";
 
 async function main(): Promise<number> {
@@ -24,21 +30,35 @@ async function main(): Promise<number> {
     console.error("Filen är för stor (högst 1 MB).");
     return 1;
   }
-  const store = await openCosmos(
-    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE },
-    logger,
-  );
+  const store = await openCosmos(cosmosSettingsOf(config), logger);
   try {
     // This process never sends: the running bot's scheduler picks the new jobs up.
+    const vus = new VusStore(store.containers.vus);
+    // Delivery records are only written when sending, which this process never does.
+    const jobs = new JobStore(store.containers.jobs, randomBytes(32));
     const meetings = createMeetings({
       config,
-      containers: store.containers,
-      conversations: new ConversationStore(store.containers.conversations),
-      messenger: { send: async () => Promise.reject(new SendError("the import script does not send")) },
+      vus,
+      jobs,
+      permissions: new Permissions({
+        isAdmin: configuredAdmins(config.ADMIN_AAD_OBJECT_IDS),
+        membershipsOf: (aad) => vus.membershipsOf(aad),
+      }),
+      // This process plans jobs and never runs them.
+      fanout: new Delivery({
+        config,
+        jobs,
+        messenger: { send: async () => Promise.reject(new SendError("the import script does not send")) },
+        clock: systemClock,
+        logger,
+        markInactive: async () => {},
+      }).fanout,
+      clock: systemClock,
       logger,
+      extraJobs: evaluationJobsFor(config),
     });
-    await meetings.vus.seedGroups();
-    const result = await meetings.feature.importText(
+    await vus.seedGroups();
+    const result = await meetings.dialog.importText(
       basename(file),
       content.toString("utf8"),
       "*",

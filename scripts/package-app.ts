@@ -1,5 +1,6 @@
+import { REPO_ROOT } from "../core/repo-root";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { AppManifestUtils } from "@microsoft/app-manifest";
 import JSZip from "jszip";
 import { PNG } from "pngjs";
@@ -11,7 +12,6 @@ import { runMain } from "./run-main";
 // @microsoft/app-manifest, so packaging works without network and fails before a broken zip is written.
 
 /** The same file runs from scripts/ (jest) and dist/scripts/ (compiled). */
-const REPO_ROOT = resolve(__dirname, "..", __dirname.split(/[\\/]/).includes("dist") ? ".." : "");
 export const MANIFEST_DIR = join(REPO_ROOT, "manifest");
 const DEFAULT_OUT_FILE = join(REPO_ROOT, "appPackage", "samverkansboten.zip");
 

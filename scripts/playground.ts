@@ -1,8 +1,9 @@
+import { REPO_ROOT } from "../core/repo-root";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { connect } from "node:net";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, type Config } from "../core/config";
 import { runMain } from "./run-main";
@@ -11,8 +12,6 @@ import { runMain } from "./run-main";
 // that runs offline on this machine), prints the URL, and stops both on Ctrl-C or SIGTERM.
 // Options: --port <n> playground port (default 56150), --attach to use a bot already listening on PORT.
 
-/** The same file runs from scripts/ (jest) and dist/scripts/ (compiled). */
-export const REPO_ROOT = resolve(__dirname, "..", __dirname.split(/[\\/]/).includes("dist") ? ".." : "");
 const DEFAULT_PLAYGROUND_PORT = 56150;
 const STARTUP_TIMEOUT_MS = 60_000;
 

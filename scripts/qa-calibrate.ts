@@ -3,15 +3,8 @@
 // out-of-scope ones answered, over a grid of thresholds.
 //
 //   npx tsc -p . && node dist/scripts/qa-calibrate.js [--verbose]
-import { answerText, declineText } from "../dialogs/qa/answer-text";
-import {
-  DEV_SET,
-  OWN_SET,
-  loadQuestions,
-  loadSeedEntries,
-  scoreReply,
-  type EvalQuestion,
-} from "../dialogs/qa/eval-harness";
+import { answerText, declineText } from "../cards/answer-text";
+import { DEV_SET, OWN_SET, loadQuestions, loadSeedEntries, scoreReply, type EvalQuestion } from "./eval-harness";
 import { ANSWER_THRESHOLD, QaEngine, SUGGEST_THRESHOLD, type QaTrace } from "../dialogs/qa/qa-engine";
 
 interface Row {

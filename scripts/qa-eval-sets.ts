@@ -1,7 +1,7 @@
 // Scores the engine in process on one or more question sets (JSONL) with qa-eval.mjs's rules and
 // prints the share per set and kind, plus every miss with what the engine did. For tuning by hand:
 //   npx tsc -p . && node dist/scripts/qa-eval-sets.js data/eval/questions-11.jsonl [--verbose]
-import { loadQuestions, loadSeedEntries, loadSources, runSet, summarise } from "../dialogs/qa/eval-harness";
+import { loadQuestions, loadSeedEntries, loadSources, runSet, summarise } from "./eval-harness";
 import { QaEngine } from "../dialogs/qa/qa-engine";
 
 const args = process.argv.slice(2);

@@ -1,6 +1,6 @@
 // Prints what the engine makes of one question: facets, the ranked entries with coverage and
 // score, the outcome. For tuning by hand: node dist/scripts/qa-trace.js "Vem betalar HVB?"
-import { loadSeedEntries, loadSources } from "../dialogs/qa/eval-harness";
+import { loadSeedEntries, loadSources } from "./eval-harness";
 import { QaEngine } from "../dialogs/qa/qa-engine";
 
 const entries = loadSeedEntries();

@@ -5,7 +5,7 @@ import { createLogger } from "../core/logger";
 import { adminText, filesText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
 import { FeedbackStore } from "../data/feedback";
-import { sentences } from "../dialogs/qa/answer-layout";
+import { sentences } from "../cards/answer-layout";
 import { TeamsTestClient, cardText, submitActions } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
@@ -129,7 +129,7 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
     const question = "Vem kallar till SIP?";
     const before = await say(question);
     const entryId = before.replies[0].attachments[0].content.body
-      ? buttons(before.replies[0]).find((b) => b.data?.action === "feedback")!.data.entryId
+      ? buttons(before.replies[0]).find((b) => b.data?.action === "qa.feedback")!.data.entryId
       : "";
     expect(entryId).toMatch(/sip/);
 
@@ -225,20 +225,20 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
   it("retires an entry so users no longer get it, and restores an earlier version from the history", async () => {
     const question = "Vad betyder LARO?";
     const first = await say(question);
-    const entryId = buttons(first.replies[0]).find((b) => b.data?.action === "feedback")!.data.entryId as string;
+    const entryId = buttons(first.replies[0]).find((b) => b.data?.action === "qa.feedback")!.data.entryId as string;
     const entry = await press({ action: "admin.open", entryId });
     const retired = await press(button(entry.replies[0], "admin.retire").data);
     expect(retired.replies[0].summary).toMatch(/tillbakadragen \(version 2\)/);
     expectValidCards(retired.replies);
     const answered = await say(question);
-    expect(buttons(answered.replies[0]).find((b) => b.data?.action === "feedback")?.data.entryId).not.toBe(entryId);
+    expect(buttons(answered.replies[0]).find((b) => b.data?.action === "qa.feedback")?.data.entryId).not.toBe(entryId);
 
     const history = await say(`historik ${entryId}`);
     const revert = buttons(history.replies[0]).find((b) => b.data?.action === "admin.revert" && b.data.version === 1)!;
     const reverted = await press(revert.data);
     expect(reverted.replies[0].text).toMatch(/återställd till version 1\. Det blev version 3/);
     const back = await say(question);
-    expect(buttons(back.replies[0]).find((b) => b.data?.action === "feedback")?.data.entryId).toBe(entryId);
+    expect(buttons(back.replies[0]).find((b) => b.data?.action === "qa.feedback")?.data.entryId).toBe(entryId);
     const doc = (await app.knowledgeStore.readEntries()).docs.find((d) => d.id === entryId)!;
     expect(doc).toMatchObject({ version: 3, status: "active" });
 

@@ -93,7 +93,7 @@ describe("admin screens in plain Swedish, people and entries by name", () => {
     const add = submitActions(card.body).find((a) => a.data?.action === "admin.addAdmin")!;
     const added = await press(ADMIN, { ...add.data, newAdminPerson: MEMBER.aadObjectId });
     expect(added.replies[0].text).toBe(adminText.admins.added(MEMBER.name));
-    expect(await app.meetings.feature["deps"].permissions.isAdmin(MEMBER.aadObjectId)).toBe(true);
+    expect((await app.store.containers.admin.item(MEMBER.aadObjectId, "admin").read()).resource?.active).toBe(true);
     const after = shown((await say(ADMIN, "admins")).replies[0].attachments[0].content);
     expect(after).toContain("Mats Medlem · tillagd av Alva Admin");
     expect(after).not.toMatch(GUID);

@@ -45,7 +45,9 @@ describe("propagation between instances", () => {
   it("instance B answers with an entry retired on instance A within the poll interval", async () => {
     const question = "Vad betyder LARO?";
     const entryOf = (reply: Record<string, any>) =>
-      JSON.stringify(reply.attachments?.[0]?.content ?? {}).match(/"action":"feedback","entryId":"([a-z0-9-]+)"/)?.[1];
+      JSON.stringify(reply.attachments?.[0]?.content ?? {}).match(
+        /"action":"qa.feedback","entryId":"([a-z0-9-]+)"/,
+      )?.[1];
     const before = await toB.say(question);
     const entryId = entryOf(before.replies[0]);
     expect(entryId).toBeDefined();

@@ -1,10 +1,10 @@
 import { MAX_BUTTON_LABEL, answerCard, askLabel, declineCard } from "../cards/answer-cards";
-import { layoutAnswer, saidIn, sentences } from "../dialogs/qa/answer-layout";
+import { layoutAnswer, saidIn, sentences } from "../cards/answer-layout";
 import { QaEngine } from "../dialogs/qa/qa-engine";
-import { answerText } from "../dialogs/qa/answer-text";
+import { answerText } from "../cards/answer-text";
 import type { KbEntry } from "../data/kb/schema";
 import { qaText } from "../core/strings";
-import { loadSeedEntries } from "../dialogs/qa/eval-harness";
+import { loadSeedEntries } from "../scripts/eval-harness";
 import { FeedbackSubmission, AskSubmission } from "../dialogs/qa/submissions";
 import { cardText, submitActions } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
@@ -64,16 +64,16 @@ describe("answer cards built from real entries", () => {
     const related = withDuties.related.map((id) => byId.get(id)!).filter(Boolean);
     const card = answerCard({ entry: withDuties, question: "Vem betalar?", alternatives, related, unsure: true });
     const data = submitData(card.content);
-    const votes = data.filter((d) => d.action === "feedback");
+    const votes = data.filter((d) => d.action === "qa.feedback");
     expect(votes.map((v) => v.vote)).toEqual(["up", "down"]);
     for (const v of votes)
       expect(FeedbackSubmission.parse(v)).toEqual({
-        action: "feedback",
+        action: "qa.feedback",
         entryId: withDuties.id,
         vote: v.vote,
         question: "Vem betalar?",
       });
-    const asks = data.filter((d) => d.action === "ask");
+    const asks = data.filter((d) => d.action === "qa.ask");
     expect(asks.length).toBeGreaterThanOrEqual(alternatives.length);
     for (const a of asks) {
       expect(a.msteams).toBeUndefined();

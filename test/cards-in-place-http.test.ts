@@ -102,7 +102,7 @@ describe("cards updated in place", () => {
     expect(cardProblems(missing.body.value)).toEqual([]);
     expect(JSON.stringify(missing.body.value)).toContain(meetingsText.join.missing);
     expect(missing.body.value.body.find((b: any) => b.id === "groupId").value).toBe("sala");
-    expect(await app.meetings.vus.membershipsOf(NURSE.aadObjectId)).toEqual([]);
+    expect(await app.vus.membershipsOf(NURSE.aadObjectId)).toEqual([]);
 
     const done = await invoke(NURSE, {
       verb: send.verb,
@@ -111,7 +111,7 @@ describe("cards updated in place", () => {
     expect(cardProblems(done.body.value)).toEqual([]);
     expect(cardText({ attachments: [{ content: done.body.value }] })).toContain(meetingsText.join.joined("Sala"));
     expect(actions(done.body.value)).toEqual([]);
-    expect((await app.meetings.vus.membershipsOf(NURSE.aadObjectId)).map((m) => m.groupId)).toEqual(["sala"]);
+    expect((await app.vus.membershipsOf(NURSE.aadObjectId)).map((m) => m.groupId)).toEqual(["sala"]);
   });
 
   it("the coordinator card becomes the outcome", async () => {
@@ -123,7 +123,7 @@ describe("cards updated in place", () => {
     expect(cardProblems(res.body.value)).toEqual([]);
     expect(JSON.stringify(res.body.value)).toContain(meetingsText.admin.coordinatorOn(NURSE.name, "Sala"));
     expect(actions(res.body.value)).toEqual([]);
-    const [membership] = await app.meetings.vus.membershipsOf(NURSE.aadObjectId);
+    const [membership] = await app.vus.membershipsOf(NURSE.aadObjectId);
     expect(membership.role).toBe("coordinator");
   });
 });

@@ -43,9 +43,9 @@ describe("adaptive card templates", () => {
   });
 
   it("welcome and help cards list example questions as buttons that send the question", () => {
-    for (const card of [welcomeCard(), helpCard()]) {
+    for (const card of [welcomeCard(), helpCard([])]) {
       const actions = JSON.stringify(card.content);
-      expect(actions).toContain('"data":{"action":"ask","question":"Vem kallar till SIP?"}');
+      expect(actions).toContain('"data":{"action":"qa.ask","question":"Vem kallar till SIP?"}');
       expect(cardProblems(card.content)).toEqual([]);
     }
   });

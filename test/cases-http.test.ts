@@ -3,7 +3,7 @@ import { PNG } from "pngjs";
 import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { createApp, type App } from "../bot/app";
-import { ManualClock } from "../dialogs/meetings/clock";
+import { ManualClock } from "../core/clock";
 import { TeamsTestClient, cardText } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
@@ -144,8 +144,8 @@ describe("samverkansärenden over HTTP", () => {
   });
 
   it("tells the group's coordinator once, with the decision form", async () => {
-    await app.meetings.scheduler.tick();
-    await app.meetings.scheduler.tick();
+    await app.scheduler.tick();
+    await app.scheduler.tick();
     const toCoordinator = cardsTo(coordinator, "Nytt samverkansärende");
     expect(toCoordinator).toHaveLength(1);
     const card = toCoordinator[0].attachments[0].content;
@@ -172,7 +172,7 @@ describe("samverkansärenden over HTTP", () => {
     });
     expect(planned.replies[0].text).toContain("planerat");
     clock.set("2026-03-13T08:00:30.000Z"); // 7 days before, 09:00 Stockholm
-    await app.meetings.scheduler.tick();
+    await app.scheduler.tick();
     const reminder = cardsTo(coordinator, "Ärenden att behandla");
     expect(reminder).toHaveLength(1);
     const text = cardText(reminder[0]);
@@ -216,8 +216,8 @@ describe("samverkansärenden over HTTP", () => {
     expect(JSON.stringify(stale.body.value)).toContain("Ärendet har ändrats sedan kortet visades");
     expect(await stored()).toMatchObject({ status: "lifted", revision: 2 });
 
-    await app.meetings.scheduler.tick();
-    await app.meetings.scheduler.tick();
+    await app.scheduler.tick();
+    await app.scheduler.tick();
     const told = cardsTo(reporter, "har lyft ditt ärende");
     expect(told).toHaveLength(1);
     expect(told[0].summary).toContain("till Välfärd");
@@ -251,8 +251,8 @@ describe("samverkansärenden over HTTP", () => {
     const again = await execute(admin, "cases.outcome", { ...caseRef, revision: "3", forum: "biv", outcome: "y" });
     expect(JSON.stringify(again.body.value)).toContain("Utfallet är redan sparat");
 
-    await app.meetings.scheduler.tick();
-    await app.meetings.scheduler.tick();
+    await app.scheduler.tick();
+    await app.scheduler.tick();
     expect(cardsTo(reporter, "har tagits upp i Chefsforum")).toHaveLength(1);
     expect(cardsTo(coordinator, "har tagits upp i Chefsforum")).toHaveLength(1);
     // Every step was sent once.

@@ -1,4 +1,4 @@
-import { normaliseText, parseCommand, readsLikeQuestion } from "../dialogs/commands";
+import { normaliseText, readsLikeQuestion } from "../dialogs/commands";
 
 describe("normaliseText (the one normalisation every feature's commands use)", () => {
   it("folds whitespace and drops a trailing full stop or exclamation mark, not a question mark", () => {
@@ -13,12 +13,5 @@ describe("readsLikeQuestion", () => {
     expect(readsLikeQuestion("kommuner Köping: vilka ingår?")).toBe(true);
     expect(readsLikeQuestion("Vilka kommuner är med")).toBe(true);
     expect(readsLikeQuestion("kommuner Köping: Köping, Arboga, Kungsör.")).toBe(false);
-  });
-});
-
-describe("parseCommand", () => {
-  it("recognises help with trailing punctuation and hands questions on as typed", () => {
-    expect(parseCommand("hjälp!")).toEqual({ name: "help" });
-    expect(parseCommand(" Vad är  SIP? ")).toEqual({ name: "question", text: "Vad är SIP?" });
   });
 });

@@ -2,7 +2,7 @@ import { createApp, type App } from "../bot/app";
 import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { qaText } from "../core/strings";
-import { ManualClock } from "../dialogs/meetings/clock";
+import { ManualClock } from "../core/clock";
 import { HINT_AFTER_DECLINES, STREAK_WINDOW_MS, nextDeclineStreak } from "../dialogs/qa/decline-streak";
 import { TeamsTestClient } from "./support/teams-client";
 

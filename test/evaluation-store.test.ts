@@ -8,7 +8,7 @@ import { EvaluationKeys } from "../data/evaluations/keyed-ids";
 import { InvalidDocumentError } from "../data/errors";
 import { EvaluationService } from "../dialogs/evaluations/evaluation-service";
 import { surveyWindow } from "../dialogs/evaluations/survey-window";
-import type { Asker } from "../dialogs/types";
+import type { Asker } from "../core/types";
 import { group, meeting } from "./support/evaluation-fixtures";
 
 // Against the embedded Cosmos server through @azure/cosmos, like production.
@@ -49,8 +49,8 @@ describe("evaluation store on the embedded Cosmos server", () => {
       now: () => now,
       logger: createLogger("silent"),
     });
-    await vus.groups.create(group("sala", "Sala"));
-    await vus.meetings.create(MEETING);
+    await vus.createGroup(group("sala", "Sala"));
+    await vus.createMeeting(MEETING);
     for (let i = 0; i < RESPONDENTS; i++) {
       const m: Member = {
         id: memberDocId(aadOf(i)),
@@ -67,7 +67,7 @@ describe("evaluation store on the embedded Cosmos server", () => {
         joinedAt: "2026-01-01T00:00:00.000Z",
         updatedAt: "2026-01-01T00:00:00.000Z",
       };
-      await vus.members.create(m);
+      await vus.createMember(m);
     }
   }, 30_000);
   afterAll(() => cosmos.close());
@@ -258,7 +258,7 @@ describe("evaluation store on the embedded Cosmos server", () => {
     expect((await submit(askerOf(1))).text).toContain("Utvärderingen öppnar 10 mars 2026 kl. 12:00");
     now = saved;
     const cancelled = meeting("sala-cancel-01", "sala", "2026-03-09T08:00:00.000Z", "cancelled");
-    await vus.meetings.create(cancelled);
+    await vus.createMeeting(cancelled);
     expect(
       (
         await service.handle(

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { createApp, type App } from "../bot/app";
-import { ManualClock } from "../dialogs/meetings/clock";
+import { ManualClock } from "../core/clock";
 import { TeamsTestClient, cardText } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
@@ -94,7 +94,7 @@ describe("meeting evaluation over HTTP", () => {
     });
     expect(planned.replies[0].text).toContain("planerat");
     // Member 6 will not come: no evaluation card for them.
-    const meetingId = (await app.meetings.vus.meetingsOf("sala"))[0].id;
+    const meetingId = (await app.vus.meetingsOf("sala"))[0].id;
     meetingRef = { groupId: "sala", meetingId };
     const rsvp = await execute(6, "meetings.rsvp", { ...meetingRef, answer: "declined" });
     expect(rsvp.status).toBe(200);
@@ -106,11 +106,11 @@ describe("meeting evaluation over HTTP", () => {
 
   it("sends nothing before the meeting has ended plus the delay, then one evaluation card per member who did not decline", async () => {
     clock.set("2026-03-10T10:59:00.000Z"); // 11:59 Stockholm: meeting ended 11:00, opens 12:00
-    await app.meetings.scheduler.tick();
+    await app.scheduler.tick();
     expect(evaluationCardsTo(1)).toHaveLength(0);
     clock.set("2026-03-10T11:00:30.000Z");
-    await app.meetings.scheduler.tick();
-    await app.meetings.scheduler.tick();
+    await app.scheduler.tick();
+    await app.scheduler.tick();
     for (let i = 0; i < 6; i++) expect(evaluationCardsTo(i)).toHaveLength(1);
     expect(evaluationCardsTo(6)).toHaveLength(0);
     const card = evaluationCardsTo(1)[0];
@@ -207,7 +207,7 @@ describe("meeting evaluation over HTTP", () => {
       expect(JSON.stringify(r.body.value)).toContain("Tack för ditt svar!");
     }
     clock.set("2026-03-17T11:30:00.000Z"); // halfway (7 days after opening at 12:00 CET)
-    await app.meetings.scheduler.tick();
+    await app.scheduler.tick();
     const reminded = Array.from(
       { length: MEMBERS },
       (_, i) =>

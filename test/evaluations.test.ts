@@ -1,7 +1,8 @@
-import { parseSubmission, evaluationAction } from "../dialogs/evaluations/submission";
+import { parseSubmission } from "../dialogs/evaluations/submission";
 import { submissionDay, surveyState, surveyWindow } from "../dialogs/evaluations/survey-window";
 import { EvaluationKeys } from "../data/evaluations/keyed-ids";
-import { buildReport, MIN_CELL, suppress, type Cell } from "../dialogs/evaluations/report";
+import { buildReport, MIN_CELL, suppress } from "../dialogs/evaluations/report";
+import type { Cell } from "../data/evaluations/report-shape";
 import { reportCsv } from "../dialogs/evaluations/report-csv";
 import { compileComments } from "../dialogs/evaluations/comments";
 import { commentsCsv, neutraliseFormula } from "../dialogs/evaluations/comments-csv";
@@ -40,13 +41,6 @@ describe("evaluation submission parsing", () => {
     [{ groupId: undefined }, "malformed"],
   ])("refuses %j as %s", (change, problem) => {
     expect(parseSubmission({ ...valid, ...change })).toEqual({ ok: false, problem });
-  });
-
-  it("recognises only its own actions", () => {
-    expect(evaluationAction(valid)).toBe("evaluation.submit");
-    expect(evaluationAction({ action: "evaluation.edit" })).toBe("evaluation.edit");
-    expect(evaluationAction({ action: "meetings.rsvp" })).toBeUndefined();
-    expect(evaluationAction(undefined)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { KbEntry, SectionList, SeedFile, Source } from "../data/kb/schema";
+import { type KbEntry, SectionList, SeedFile, type Source } from "../data/kb/schema";
 
 // The section list is the contract between the agreement text and the seed entries:
 // every heading must be real, no heading may be forgotten, and every section must be answerable.

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { SeedFile, KbEntry } from "../data/kb/schema";
+import { SeedFile, type KbEntry } from "../data/kb/schema";
 
 const seedDir = join(__dirname, "..", "data", "kb", "seed");
 const files = readdirSync(seedDir).filter((f) => f.endsWith(".json"));

@@ -2,7 +2,7 @@ import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { createApp, type App } from "../bot/app";
 import { startEmbeddedCosmos } from "../data/cosmos";
-import { ManualClock } from "../dialogs/meetings/clock";
+import { ManualClock } from "../core/clock";
 import { TeamsTestClient, TENANT, cardText, type ConnectorBehaviour } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 import type { Server } from "node:http";
@@ -147,13 +147,13 @@ describe("meetings over HTTP with two bot instances on one Cosmos", () => {
   it("sends the 7-day reminder exactly once per member although both instances run the scheduler", async () => {
     for (const clock of c.clocks) clock.set("2027-03-22T08:00:05.000Z"); // 09:00 CET, seven days before
     const ticks = await Promise.all([
-      c.apps[0].meetings.scheduler.tick(),
-      c.apps[1].meetings.scheduler.tick(),
-      c.apps[0].meetings.scheduler.tick(),
+      c.apps[0].scheduler.tick(),
+      c.apps[1].scheduler.tick(),
+      c.apps[0].scheduler.tick(),
     ]);
     expect(ticks.reduce((n, t) => n + t.ran, 0)).toBeGreaterThanOrEqual(1);
     for (let i = 0; i < MEMBERS; i++) expect(remindersTo(c, `a:member-${i}`)).toHaveLength(1);
-    await Promise.all(c.apps.map((a) => a.meetings.scheduler.tick()));
+    await Promise.all(c.apps.map((a) => a.scheduler.tick()));
     for (let i = 0; i < MEMBERS; i++) expect(remindersTo(c, `a:member-${i}`)).toHaveLength(1);
 
     const card = remindersTo(c, "a:member-1")[0].activity.attachments[0].content;
@@ -208,13 +208,13 @@ describe("meetings over HTTP with two bot instances on one Cosmos", () => {
 
   it("the day before: 1-day reminder at the same clock time across DST, representation check to the coordinator", async () => {
     for (const clock of c.clocks) clock.set("2027-03-28T07:00:05.000Z"); // 09:00 CEST on Sunday, the DST day
-    await Promise.all(c.apps.map((a) => a.meetings.scheduler.tick()));
+    await Promise.all(c.apps.map((a) => a.scheduler.tick()));
     for (let i = 0; i < MEMBERS; i++) expect(remindersTo(c, `a:member-${i}`)).toHaveLength(2);
     expect(cardText(remindersTo(c, "a:member-2")[1].activity)).toContain("Mötet är i morgon.");
     expect(remindersTo(c, "a:member-0", "Representation i morgon")).toHaveLength(0);
 
     for (const clock of c.clocks) clock.set("2027-03-28T13:00:05.000Z"); // 15:00 CEST
-    await Promise.all(c.apps.map((a) => a.meetings.scheduler.tick()));
+    await Promise.all(c.apps.map((a) => a.scheduler.tick()));
     const check = remindersTo(c, "a:member-0", "Representation i morgon: VuS Sala");
     expect(check).toHaveLength(1);
     expect(cardProblems(check[0].activity.attachments[0].content)).toEqual([]);
@@ -234,7 +234,7 @@ describe("meetings over HTTP with two bot instances on one Cosmos", () => {
   it("never sends after the meeting started", async () => {
     for (const clock of c.clocks) clock.set("2027-03-29T07:00:00.000Z");
     const before = c.client.sent.length;
-    await Promise.all(c.apps.map((a) => a.meetings.scheduler.tick()));
+    await Promise.all(c.apps.map((a) => a.scheduler.tick()));
     expect(c.client.sent.length).toBe(before);
   });
 });
@@ -257,17 +257,17 @@ describe("meetings delivery under throttling and restarts", () => {
       await setUp(c, 5);
       armed = true;
       c.clocks[0].set("2027-03-22T08:00:05.000Z");
-      await c.apps[0].meetings.scheduler.tick();
+      await c.apps[0].scheduler.tick();
       expect(throttled).toBe(8);
       for (let i = 0; i < 5; i++) expect(remindersTo(c, `a:member-${i}`)).toHaveLength(1);
-      const [job] = (await c.apps[0].meetings.jobs.due("2099-01-01T00:00:00.000Z")).filter((j) => j.doc.key === "7d");
+      const [job] = (await c.apps[0].jobs.due("2099-01-01T00:00:00.000Z")).filter((j) => j.doc.key === "7d");
       expect(job).toBeUndefined();
-      const jobs = await c.apps[0].meetings.jobs.jobsOfMeeting((await c.apps[0].meetings.vus.meetingsOf("sala"))[0].id);
+      const jobs = await c.apps[0].jobs.jobsOfMeeting((await c.apps[0].vus.meetingsOf("sala"))[0].id);
       const sevenDay = jobs.find((j) => j.key === "7d")!;
       expect(sevenDay).toMatchObject({ status: "done", counts: { sent: 5, failed: 0, inactive: 0, expired: 0 } });
       // botbuilder's connector client (core-rest-pipeline) already retries a 429 up to 3 times honouring
       // Retry-After; our policy wraps it with its own bounded attempts, so each record shows >= 1 attempt.
-      const deliveries = await c.apps[0].meetings.jobs.deliveriesOf(sevenDay.jobId);
+      const deliveries = await c.apps[0].jobs.deliveriesOf(sevenDay.jobId);
       expect(deliveries.map((d) => d.status)).toEqual(["sent", "sent", "sent", "sent", "sent"]);
     } finally {
       await c.stop();
@@ -282,12 +282,12 @@ describe("meetings delivery under throttling and restarts", () => {
       const due = "2027-03-22T08:00:05.000Z";
       c.clocks[0].set(due);
       // Instance A claims the job and member 1, then "dies" before sending.
-      const [stored] = (await a.meetings.jobs.due(due)).filter((j) => j.doc.key === "7d");
-      await a.meetings.jobs.jobs.replace(
+      const [stored] = (await a.jobs.due(due)).filter((j) => j.doc.key === "7d");
+      await a.jobs.replaceJob(
         { ...stored.doc, status: "running", owner: "instance-0", leaseUntil: "2027-03-22T08:01:05.000Z", runs: 1 },
         stored.etag,
       );
-      const claim = await a.meetings.jobs.claimDelivery(
+      const claim = await a.jobs.claimDelivery(
         stored.doc.jobId,
         `member:${user(1).aadObjectId}`,
         "instance-0",
@@ -299,17 +299,17 @@ describe("meetings delivery under throttling and restarts", () => {
 
       // While A's lease holds, B leaves the job alone.
       c.clocks[1].set("2027-03-22T08:00:30.000Z");
-      await b.meetings.scheduler.tick();
+      await b.scheduler.tick();
       expect(remindersTo(c, "a:member-1")).toHaveLength(0);
 
       // After the lease, B takes over: every member gets the reminder once, member 1 included.
       c.clocks[1].set("2027-03-22T08:02:00.000Z");
-      await b.meetings.scheduler.tick();
-      await b.meetings.scheduler.tick();
+      await b.scheduler.tick();
+      await b.scheduler.tick();
       for (let i = 0; i < 3; i++) expect(remindersTo(c, `a:member-${i}`)).toHaveLength(1);
-      const deliveries = await b.meetings.jobs.deliveriesOf(stored.doc.jobId);
+      const deliveries = await b.jobs.deliveriesOf(stored.doc.jobId);
       expect(deliveries.map((d) => d.status).sort()).toEqual(["sent", "sent", "sent"]);
-      const member1 = b.meetings.jobs.deliveryIdOf(stored.doc.jobId, `member:${user(1).aadObjectId}`);
+      const member1 = b.jobs.deliveryIdOf(stored.doc.jobId, `member:${user(1).aadObjectId}`);
       expect(deliveries.find((d) => d.id === member1)?.owner).toBe("instance-1");
     } finally {
       await c.stop();
@@ -326,13 +326,14 @@ describe("meetings delivery under throttling and restarts", () => {
       await setUp(c, 3);
       armed = true;
       c.clocks[0].set("2027-03-22T08:00:05.000Z");
-      await c.apps[0].meetings.scheduler.tick();
-      const meeting = (await c.apps[0].meetings.vus.meetingsOf("sala"))[0];
-      const job = (await c.apps[0].meetings.jobs.jobsOfMeeting(meeting.id)).find((j) => j.key === "7d");
+      await c.apps[0].scheduler.tick();
+      const meeting = (await c.apps[0].vus.meetingsOf("sala"))[0];
+      const job = (await c.apps[0].jobs.jobsOfMeeting(meeting.id)).find((j) => j.key === "7d");
       expect(job?.counts).toEqual({ sent: 2, failed: 0, inactive: 1, expired: 0 });
-      expect(
-        (await c.apps[0].meetings.jobs.deliveriesOf(job!.jobId)).find((d) => d.status === "inactive"),
-      ).toMatchObject({ attempts: 1, lastStatusCode: 403 });
+      expect((await c.apps[0].jobs.deliveriesOf(job!.jobId)).find((d) => d.status === "inactive")).toMatchObject({
+        attempts: 1,
+        lastStatusCode: 403,
+      });
       const { ConversationStore } = await import("../data/conversations");
       expect(
         (await new ConversationStore(c.apps[0].store.containers.conversations).get(TENANT, "a:member-2"))?.active,
@@ -380,7 +381,7 @@ describe("planning in Teams: year plan file, list, move", () => {
       const bad = await sendFile("bad.csv");
       expect(bad.replies[0].text).toContain("Filen importerades inte: 1 rad är fel");
       expect(bad.replies[0].text).toContain("- Rad 3: längden ska vara 15–480 minuter");
-      expect(await c.apps[0].meetings.vus.meetingsOf("sala")).toHaveLength(1);
+      expect(await c.apps[0].vus.meetingsOf("sala")).toHaveLength(1);
       const good = await sendFile("good.csv");
       expect(good.replies[0].text).toBe("2 möten importerade (Sala). Påminnelser skickas automatiskt.");
 
@@ -391,9 +392,9 @@ describe("planning in Teams: year plan file, list, move", () => {
       expect(JSON.stringify(card)).not.toContain("meetings.cancel"); // members cannot edit
 
       // The coordinator moves the March meeting; after the 7-day reminder went out, members get one update card.
-      const march = (await c.apps[0].meetings.vus.meetingsOf("sala"))[0];
+      const march = (await c.apps[0].vus.meetingsOf("sala"))[0];
       c.clocks[0].set("2027-03-22T08:00:05.000Z");
-      await c.apps[0].meetings.scheduler.tick();
+      await c.apps[0].scheduler.tick();
       const moved = await as(c.client, user(0), () =>
         c.client.post(
           c.client.activity({
@@ -415,12 +416,12 @@ describe("planning in Teams: year plan file, list, move", () => {
         ),
       );
       expect(moved.replies[0].text).toContain("ändrat: tisdag 30 mars 2027 kl. 13:00–14:30");
-      await c.apps[0].meetings.scheduler.tick();
-      await c.apps[0].meetings.scheduler.tick();
+      await c.apps[0].scheduler.tick();
+      await c.apps[0].scheduler.tick();
       expect(remindersTo(c, "a:member-1", "Mötet är flyttat: VuS Sala")).toHaveLength(1);
       expect(remindersTo(c, "a:member-1")).toHaveLength(1);
       // The old revision's 1-day reminder is cancelled; the new one is due the day before the new time.
-      const jobs = await c.apps[0].meetings.jobs.jobsOfMeeting(march.id);
+      const jobs = await c.apps[0].jobs.jobsOfMeeting(march.id);
       expect(jobs.filter((j) => j.meetingRevision === 1 && j.key === "1d").map((j) => j.status)).toEqual(["cancelled"]);
       expect(jobs.find((j) => j.meetingRevision === 2 && j.key === "1d")?.dueAt).toBe("2027-03-29T11:00:00.000Z");
     } finally {
@@ -453,9 +454,9 @@ describe("a group's Teams channel", () => {
         );
         expect(linked.replies[0].text).toContain("Den här kanalen får nu påminnelser om mötena i VuS Sala.");
       });
-      expect((await c.apps[0].meetings.vus.group("sala"))?.doc.channel?.conversationId).toBe(channelId);
+      expect((await c.apps[0].vus.group("sala"))?.doc.channel?.conversationId).toBe(channelId);
       c.clocks[0].set("2027-03-22T08:00:05.000Z");
-      await c.apps[0].meetings.scheduler.tick();
+      await c.apps[0].scheduler.tick();
       expect(remindersTo(c, channelId)).toHaveLength(1);
       expect(cardText(remindersTo(c, channelId)[0].activity)).toContain("Svar hittills: 0 deltar");
     } finally {

@@ -1,9 +1,9 @@
 import { reminderDue, representationCheckDue, jobsForMeeting, updateJob } from "../dialogs/meetings/schedule";
-import { localToUtc, offsetUntil, swedishSpan } from "../dialogs/meetings/time";
-import { sendWithRetry, backoffMs, defaultRetrySettings } from "../dialogs/meetings/retry";
-import { SendError } from "../dialogs/meetings/messenger";
-import { RateLimiter } from "../dialogs/meetings/rate-limiter";
-import { ManualClock } from "../dialogs/meetings/clock";
+import { localToUtc, offsetUntil, swedishSpan } from "../core/time";
+import { sendWithRetry, backoffMs, defaultRetrySettings } from "../core/jobs/retry";
+import { SendError } from "../core/jobs/messenger";
+import { RateLimiter } from "../core/jobs/rate-limiter";
+import { ManualClock } from "../core/clock";
 import { readMeetingFile, validateImport, rejectionText } from "../dialogs/meetings/import";
 import { missingFunctions } from "../dialogs/meetings/representation";
 import type { Group, Meeting, Member, Rsvp } from "../data/meetings/schema";

@@ -2,7 +2,7 @@ import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { meetingsText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
-import { ManualClock } from "../dialogs/meetings/clock";
+import { ManualClock } from "../core/clock";
 import { surveyWindow } from "../dialogs/evaluations/survey-window";
 import { TeamsTestClient, TENANT, cardText } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
@@ -135,7 +135,7 @@ describe("meetings as users read them", () => {
     await plan(ADMIN, "fagersta", "2026-12-20", "10:00");
     clock.set("2026-12-19T14:00:05.000Z"); // 15:00, the day before
     const before = client.sent.length;
-    await app.meetings.scheduler.tick();
+    await app.scheduler.tick();
     const checks = client.sent
       .slice(before)
       .filter((s) => cardText(s.activity).includes("Representation i morgon: VuS Fagersta"));
@@ -150,10 +150,10 @@ describe("meetings as users read them", () => {
   it("the moved-meeting card shows the old time", async () => {
     clock.set("2026-12-11T08:00:00.000Z");
     await plan(COORDINATOR, "sala", "2026-12-17", "09:00", 120);
-    const meeting = (await app.meetings.vus.meetingsOf("sala")).find((m) => m.start === "2026-12-17T08:00:00.000Z")!;
+    const meeting = (await app.vus.meetingsOf("sala")).find((m) => m.start === "2026-12-17T08:00:00.000Z")!;
     await plan(COORDINATOR, "sala", "2026-12-18", "13:00", 120, meeting.id);
     const before = client.sent.length;
-    await app.meetings.scheduler.tick();
+    await app.scheduler.tick();
     const moved = client.sent
       .slice(before)
       .filter((s) => s.activity.conversation.id === chatOf(MEMBER) && cardText(s.activity).includes("flyttat"));

@@ -1,7 +1,7 @@
 // People named in the decision documents (chairs, presenters) must not make the same names in a
 // question "known words": "Maria Andersson" in a question is a client, not the minutes.
 import { decisionPersonNames } from "../dialogs/qa/decision-names";
-import { loadSeedEntries } from "../dialogs/qa/eval-harness";
+import { loadSeedEntries } from "../scripts/eval-harness";
 import { QaEngine } from "../dialogs/qa/qa-engine";
 import { entry, fixtureEntries } from "./qa-fixtures";
 

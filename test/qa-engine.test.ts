@@ -1,4 +1,4 @@
-import { answerText, declineText } from "../dialogs/qa/answer-text";
+import { answerText, declineText } from "../cards/answer-text";
 import { QaEngine, type QaResult } from "../dialogs/qa/qa-engine";
 import { entry, fixtureEntries } from "./qa-fixtures";
 

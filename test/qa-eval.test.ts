@@ -22,7 +22,7 @@ import {
   runSet,
   summarise,
   type EvalOutcome,
-} from "../dialogs/qa/eval-harness";
+} from "../scripts/eval-harness";
 import { QaEngine } from "../dialogs/qa/qa-engine";
 
 // Floors a few points under what the engine reaches, so a regression fails but a new question does not.

@@ -2,7 +2,7 @@
 import { answerCard } from "../cards/answer-cards";
 import { qaText } from "../core/strings";
 import { resultText } from "../dialogs/qa/answer-text";
-import { loadSeedEntries, loadSources } from "../dialogs/qa/eval-harness";
+import { loadSeedEntries, loadSources } from "../scripts/eval-harness";
 import { QaEngine } from "../dialogs/qa/qa-engine";
 import { analyzeSituation } from "../dialogs/qa/situation";
 import { tokenize } from "../dialogs/qa/text";

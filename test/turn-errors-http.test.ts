@@ -19,14 +19,23 @@ describe("a failing card action over HTTP", () => {
   beforeAll(async () => {
     const config = loadConfig({ LOG_LEVEL: "silent" });
     const logger = createLogger("silent");
-    const router = new MessageRouter({ answerQuestion: async () => ({ text: "svar" }) });
-    const failing = {
-      execute: async () => {
-        throw new Error("boom");
-      },
-    };
+    const router = new MessageRouter({
+      features: [
+        {
+          name: "failing",
+          answer: async () => [{ text: "svar" }],
+          cardActions: {
+            "meetings.rsvp": {
+              execute: async () => {
+                throw new Error("boom");
+              },
+            },
+          },
+        },
+      ],
+    });
     // Installs are not part of this test; the store is never reached.
-    const bot = new SamverkansBot({} as ConversationStore, router, logger, failing);
+    const bot = new SamverkansBot({} as ConversationStore, router, logger);
     http = createServer({
       adapter: createAdapter(config, logger),
       bot,

@@ -24,38 +24,56 @@ export const welcome = {
     "Hej! Jag är Samverkansboten. Nämn mig (@Samverkansboten) med en fråga om överenskommelsen, eller skriv hjälp.",
 };
 
+/** One line of the help: the command as typed, and what it does. */
+export interface HelpLine {
+  title: string;
+  value: string;
+}
+
 export const help = {
   title: "Hjälp",
   intro:
     "Ställ en fråga med egna ord, på svenska eller engelska. Jag svarar utifrån överenskommelsen och visar var svaret står.",
   commandsTitle: "Kommandon",
-  /** Everyone's commands; coordinators and admins see theirs in sections below (by role). */
-  commands: [
-    { title: "hjälp", value: "Visar den här hjälpen." },
-    { title: "möten", value: "Visar kommande möten i dina VuS-grupper." },
-    { title: "gå med", value: "Gå med i en VuS-grupp och få påminnelser om mötena." },
-    { title: "lämna", value: "Gå ur en VuS-grupp, till exempel lämna Sala." },
-  ],
   coordinatorTitle: "För samordnare",
-  coordinatorCommands: [
-    { title: "planera", value: "Planera ett nytt möte för din VuS-grupp." },
-    { title: "leveranser", value: "Se hur påminnelser och utskick till gruppen har gått ut." },
-    { title: "rapport 2b", value: "Rapport för indikator 2b, till exempel rapport 2b 2026 Sala." },
-    { title: "koppla kanal <länsdel>", value: "Skriv det i en kanal för att koppla kanalen till VuS-gruppen." },
-  ],
   adminTitle: "För administratörer",
-  adminCommands: [
-    { title: "admin", value: "Sök, ändra och publicera svar i kunskapsbanken." },
-    { title: "granska", value: "Obesvarade frågor och svar som fått 👎." },
-    { title: "exportera", value: "Hela kunskapsbanken som JSON-fil. Skicka tillbaka filen för att importera." },
-    { title: "historik <id>", value: "Tidigare versioner av en post, till exempel historik term-sip." },
-    { title: "administratörer", value: "Lägg till eller ta bort administratörer." },
-    { title: "samordnare", value: "Välj vem som samordnar en VuS-grupp." },
-    { title: "kommuner <länsdel>: <kommuner>", value: "Ange vilka kommuner som hör till en länsdel." },
-  ],
   examplesTitle: "Exempel på frågor",
   privacy: "Skriv aldrig personuppgifter om patienter eller klienter i chatten.",
 };
+
+/** The help line of each command; a feature registers its commands with one of these (dialogs/feature.ts). */
+export const commandHelp = {
+  help: { title: "hjälp", value: "Visar den här hjälpen." },
+  meetings: { title: "möten", value: "Visar kommande möten i dina VuS-grupper." },
+  join: { title: "gå med", value: "Gå med i en VuS-grupp och få påminnelser om mötena." },
+  leave: { title: "lämna", value: "Gå ur en VuS-grupp, till exempel lämna Sala." },
+  plan: { title: "planera", value: "Planera ett nytt möte för din VuS-grupp." },
+  deliveries: { title: "leveranser", value: "Se hur påminnelser och utskick till gruppen har gått ut." },
+  report2b: { title: "rapport 2b", value: "Rapport för indikator 2b, till exempel rapport 2b 2026 Sala." },
+  linkChannel: {
+    title: "koppla kanal <länsdel>",
+    value: "Skriv det i en kanal för att koppla kanalen till VuS-gruppen.",
+  },
+  admin: { title: "admin", value: "Sök, ändra och publicera svar i kunskapsbanken." },
+  review: { title: "granska", value: "Obesvarade frågor och svar som fått 👎." },
+  export: {
+    title: "exportera",
+    value: "Hela kunskapsbanken som JSON-fil. Skicka tillbaka filen för att importera.",
+  },
+  history: { title: "historik <id>", value: "Tidigare versioner av en post, till exempel historik term-sip." },
+  admins: { title: "administratörer", value: "Lägg till eller ta bort administratörer." },
+  coordinator: { title: "samordnare", value: "Välj vem som samordnar en VuS-grupp." },
+  raiseCase: {
+    title: "nytt ärende",
+    value: "Lyft en svårighet i samverkan (ett samverkansärende) till din VuS-grupp.",
+  },
+  cases: { title: "ärenden", value: "Visar samverkansärenden i dina VuS-grupper." },
+  followup: { title: "årsuppföljning", value: "Årets uppföljning med diagram, till exempel årsuppföljning 2026." },
+  municipalities: {
+    title: "kommuner <länsdel>: <kommuner>",
+    value: "Ange vilka kommuner som hör till en länsdel.",
+  },
+} satisfies Record<string, HelpLine>;
 
 export const errors = {
   unknownButton:

@@ -1,14 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { REPO_ROOT } from "../../core/repo-root";
 import { SeedFile, type KbEntry } from "./schema";
 
-/** The seed files, whether running from sources (jest, ts) or from dist/ (npm start). */
-function defaultSeedDir(): string {
-  return __dirname.includes(join("dist", "data", "kb"))
-    ? join(__dirname, "..", "..", "..", "data", "kb", "seed")
-    : join(__dirname, "seed");
-}
+/** The seed files stay in the source tree, also when the code runs from dist/. */
+const defaultSeedDir = () => join(REPO_ROOT, "data", "kb", "seed");
 
 export interface Seed {
   entries: KbEntry[];

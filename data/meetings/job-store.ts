@@ -2,7 +2,12 @@ import { createHmac } from "node:crypto";
 import type { Container } from "@azure/cosmos";
 import { Repository, type Stored } from "../repository";
 import { ConflictError, DuplicateError } from "../errors";
-import { Delivery, ScheduledJob, type DeliveryStatus } from "./schema";
+import { Delivery, ScheduledJob, type DeliveryStatus, type Meeting } from "./schema";
+
+/** A meeting job's id: one per meeting revision, kind and key, so planning the same job twice creates it once. */
+export function jobId(meeting: Pick<Meeting, "id" | "revision">, kind: ScheduledJob["kind"], key: string): string {
+  return `${meeting.id}.r${meeting.revision}.${kind}.${key}`;
+}
 
 /** Outcome of trying to claim one recipient of a job. */
 export type DeliveryClaim =
@@ -14,8 +19,8 @@ export type DeliveryClaim =
 
 /** Scheduled jobs and delivery records in the "jobs" container (partition /jobId). */
 export class JobStore {
-  readonly jobs: Repository<typeof ScheduledJob>;
-  readonly deliveries: Repository<typeof Delivery>;
+  private readonly jobs: Repository<typeof ScheduledJob>;
+  private readonly deliveries: Repository<typeof Delivery>;
 
   /**
    * `deliveryKey` keys the delivery record ids: without it (it is derived from EVALUATION_SECRET) nobody
@@ -43,6 +48,11 @@ export class JobStore {
       if (err instanceof DuplicateError) return false;
       throw err;
     }
+  }
+
+  /** Etag replace of a job's state (claim, lease renewal, finish); ConflictError when another instance moved first. */
+  async replaceJob(job: ScheduledJob, etag: string): Promise<Stored<ScheduledJob>> {
+    return this.jobs.replace(job, etag);
   }
 
   /** Jobs that should run now: pending and due, or running with an expired lease (its owner died). */

@@ -1,23 +1,24 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Container } from "@azure/cosmos";
-import { Repository } from "../repository";
+import type { z } from "zod";
+import { REPO_ROOT } from "../../core/repo-root";
+import { Repository, type Stored } from "../repository";
 import { DuplicateError } from "../errors";
 import { Group, GroupsFile, Meeting, Member, Rsvp } from "./schema";
 
 /** Reads the shipped default county parts (data/meetings/groups.json). */
 function defaultGroups(): GroupsFile {
-  const dir = __dirname.includes("dist") ? join(__dirname, "..", "..", "..", "data", "meetings") : __dirname;
-  return GroupsFile.parse(JSON.parse(readFileSync(join(dir, "groups.json"), "utf8")));
+  return GroupsFile.parse(JSON.parse(readFileSync(join(REPO_ROOT, "data", "meetings", "groups.json"), "utf8")));
 }
-type GroupsFile = import("zod").infer<typeof GroupsFile>;
+type GroupsFile = z.infer<typeof GroupsFile>;
 
 /** Groups, members, meetings and RSVPs in the "vus" container (partition /groupId). */
 export class VusStore {
-  readonly groups: Repository<typeof Group>;
-  readonly members: Repository<typeof Member>;
-  readonly meetings: Repository<typeof Meeting>;
-  readonly rsvps: Repository<typeof Rsvp>;
+  private readonly groups: Repository<typeof Group>;
+  private readonly members: Repository<typeof Member>;
+  private readonly meetings: Repository<typeof Meeting>;
+  private readonly rsvps: Repository<typeof Rsvp>;
 
   constructor(
     container: Container,
@@ -55,8 +56,35 @@ export class VusStore {
     return found.map((s) => s.doc).sort((a, b) => a.name.localeCompare(b.name, "sv"));
   }
 
-  async group(groupId: string) {
+  async group(groupId: string): Promise<Stored<Group> | undefined> {
     return this.groups.read(groupId, groupId);
+  }
+
+  async createGroup(group: Group): Promise<Stored<Group>> {
+    return this.groups.create(group);
+  }
+
+  /** Etag replace: ConflictError when someone changed the group meanwhile. */
+  async replaceGroup(group: Group, etag: string): Promise<Stored<Group>> {
+    return this.groups.replace(group, etag);
+  }
+
+  /** One person's membership of one group. */
+  async member(groupId: string, aadObjectId: string): Promise<Stored<Member> | undefined> {
+    return this.members.read(memberDocId(aadObjectId), groupId);
+  }
+
+  /** DuplicateError when the person joined meanwhile. */
+  async createMember(member: Member): Promise<Stored<Member>> {
+    return this.members.create(member);
+  }
+
+  async replaceMember(member: Member, etag: string): Promise<Stored<Member>> {
+    return this.members.replace(member, etag);
+  }
+
+  async removeMember(member: Pick<Member, "id" | "groupId">): Promise<boolean> {
+    return this.members.delete(member.id, member.groupId);
   }
 
   async membersOf(groupId: string): Promise<Member[]> {
@@ -85,8 +113,30 @@ export class VusStore {
     return found.map((s) => s.doc).sort((a, b) => a.start.localeCompare(b.start));
   }
 
-  async meeting(groupId: string, meetingId: string) {
+  async meeting(groupId: string, meetingId: string): Promise<Stored<Meeting> | undefined> {
     return this.meetings.read(meetingId, groupId);
+  }
+
+  async createMeeting(meeting: Meeting): Promise<Stored<Meeting>> {
+    return this.meetings.create(meeting);
+  }
+
+  async replaceMeeting(meeting: Meeting, etag: string): Promise<Stored<Meeting>> {
+    return this.meetings.replace(meeting, etag);
+  }
+
+  async deleteMeeting(meeting: Pick<Meeting, "id" | "groupId">): Promise<boolean> {
+    return this.meetings.delete(meeting.id, meeting.groupId);
+  }
+
+  /** One member's answer to one meeting's invitation. */
+  async rsvp(groupId: string, meetingId: string, aadObjectId: string): Promise<Rsvp | undefined> {
+    return (await this.rsvps.read(rsvpDocId(meetingId, aadObjectId), groupId))?.doc;
+  }
+
+  /** The latest answer wins. */
+  async saveRsvp(rsvp: Omit<Rsvp, "id" | "type">): Promise<void> {
+    await this.rsvps.upsert({ ...rsvp, id: rsvpDocId(rsvp.meetingId, rsvp.aadObjectId), type: "rsvp" });
   }
 
   async rsvpsOf(groupId: string, meetingId: string): Promise<Rsvp[]> {
@@ -103,4 +153,4 @@ export class VusStore {
 }
 
 export const memberDocId = (aadObjectId: string) => `member.${aadObjectId}`;
-export const rsvpDocId = (meetingId: string, aadObjectId: string) => `rsvp.${meetingId}.${aadObjectId}`;
+const rsvpDocId = (meetingId: string, aadObjectId: string) => `rsvp.${meetingId}.${aadObjectId}`;

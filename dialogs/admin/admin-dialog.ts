@@ -1,6 +1,6 @@
-import { adminText as t } from "../../core/strings";
+import { adminText as t, botText } from "../../core/strings";
 import type { Actor } from "../../data/admins";
-import { textReply, type IncomingFile, type IncomingMessage, type Reply } from "../types";
+import { textReply, type IncomingMessage, type Reply } from "../../core/types";
 import { parseAdminCommand, type AdminCommand } from "./admin-commands";
 import type { AdminDialogDeps } from "./admin-deps";
 import { AdminRoster } from "./admin-roster";
@@ -10,9 +10,14 @@ import { EntryChanges } from "./entry-changes";
 import { EntryEditing } from "./entry-editing";
 import { EntryHistory } from "./entry-history";
 import { FeedbackReview } from "./feedback-review";
-import { AdminSubmission, isAdminAction } from "./submissions";
+import { ADMIN_ACTIONS, AdminSubmission } from "./submissions";
+import { looksLikeKnowledgeBaseExport } from "./import-file";
+import type { CardAction, Command, Feature } from "../feature";
+import type { HelpLine } from "../../core/strings/bot";
 
 export type { AdminDialogDeps } from "./admin-deps";
+
+const help = botText.commandHelp;
 
 /**
  * The admins' editing of the knowledge base from Teams: search, open, edit with preview and
@@ -39,21 +44,37 @@ export class AdminDialog {
     this.roster = new AdminRoster(deps);
   }
 
-  /** MessageHandler for the router. */
-  readonly handle = async (message: IncomingMessage): Promise<Reply[] | undefined> => {
-    if (isAdminAction(message.value))
-      return this.guarded(message, String((message.value as { action: string }).action), (actor) =>
-        this.submission(message.value, actor),
-      );
-    if (message.value !== undefined && message.value !== null) return undefined;
-    const command = parseAdminCommand(message.text);
-    if (!command) return undefined;
-    return this.guarded(message, command.name, (actor) => this.command(command, actor));
-  };
-
-  /** A knowledge-base file sent in chat (the file router downloaded it and recognised its shape). */
-  importUpload(file: IncomingFile, content: string, message: IncomingMessage): Promise<Reply[]> {
-    return this.guarded(message, "import", (actor) => this.transfer.importFile(file, content, actor));
+  /** The admin feature's registration: its commands, every admin.* button, and knowledge-base files sent back. */
+  feature(): Feature {
+    const command = (match: RegExp, text: HelpLine): Command => ({
+      match,
+      help: { text, role: "admin" },
+      run: async ({ message, said }) => {
+        const parsed = parseAdminCommand(said);
+        return parsed && this.guarded(message, parsed.name, (actor) => this.command(parsed, actor));
+      },
+    });
+    const button: CardAction = {
+      submit: (value, message) =>
+        this.guarded(message, String((value as { action: unknown }).action), (actor) => this.submission(value, actor)),
+    };
+    return {
+      name: "admin",
+      commands: [
+        command(/^admin$/i, help.admin),
+        command(/^(granska|granskning|granskningskö|granskningsko)$/i, help.review),
+        command(/^(exportera|export)$/i, help.export),
+        command(/^historik( \S+)?$/i, help.history),
+        command(/^(admins|administratörer|administratorer|admin (l[äa]gg till|ta bort) .+)$/i, help.admins),
+      ],
+      // "admin.*": an unknown admin button still gets the admin check and the admin's Swedish refusal.
+      cardActions: Object.fromEntries([...ADMIN_ACTIONS, "admin.*"].map((verb) => [verb, button])),
+      files: {
+        claims: (_file, content) => looksLikeKnowledgeBaseExport(content),
+        import: (file, content, message) =>
+          this.guarded(message, "import", (actor) => this.transfer.importFile(file, content, actor)),
+      },
+    };
   }
 
   /** The user accepted the export's file consent: the file content, built now from the stored base. */

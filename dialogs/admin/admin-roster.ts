@@ -1,7 +1,7 @@
 import { adminText as t } from "../../core/strings";
 import { adminAdminsCard } from "../../cards/admin-cards";
 import { ObjectId, type Actor } from "../../data/admins";
-import { textReply, type Reply } from "../types";
+import { textReply, type Reply } from "../../core/types";
 import type { AdminDialogDeps, KnownPerson } from "./admin-deps";
 
 /** Who the admins are: those from the configuration, and those added or removed in Teams. */

@@ -2,7 +2,7 @@ import { adminText as t } from "../../core/strings";
 import { adminEntryCard, adminHomeCard } from "../../cards/admin-cards";
 import type { KnowledgeEntryDoc } from "../../data/kb/knowledge-docs";
 import { fold } from "../qa/text";
-import { textReply, type Reply } from "../types";
+import { textReply, type Reply } from "../../core/types";
 import type { AdminDialogDeps } from "./admin-deps";
 
 /** Longer lists make a long card to scroll; the title says how many matched, so the admin can narrow the search. */

@@ -2,7 +2,7 @@ import { adminText as t } from "../../core/strings";
 import { adminImportCard, adminNoticeCard } from "../../cards/admin-cards";
 import type { Actor } from "../../data/admins";
 import { ConflictError, DuplicateError } from "../../data/errors";
-import { textReply, type IncomingFile, type Reply } from "../types";
+import { textReply, type IncomingFile, type Reply } from "../../core/types";
 import type { AdminDialogDeps } from "./admin-deps";
 import type { EntryChanges } from "./entry-changes";
 import { exportFile, planImport } from "./import-file";

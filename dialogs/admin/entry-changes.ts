@@ -1,6 +1,6 @@
 import { adminText } from "../../core/strings";
 import type { Actor } from "../../data/admins";
-import { textReply, type Reply } from "../types";
+import { textReply, type Reply } from "../../core/types";
 import type { AdminDialogDeps } from "./admin-deps";
 
 /** What every admin write to the knowledge base does afterwards, whichever part of the dialog made it. */

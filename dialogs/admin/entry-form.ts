@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { FormInput } from "../../cards/admin-cards";
 import { adminText } from "../../core/strings";
 import { KbEntry, type KbKind } from "../../data/kb/schema";
 import { fold } from "../qa/text";
@@ -24,17 +25,8 @@ export type FieldSpec =
   | { key: string; optional: boolean; input: "rows"; columns: { key: string; optional: boolean; boolean: boolean }[] }
   | { key: string; optional: boolean; input: "object"; fields: FieldSpec[] };
 
-/** One input of the rendered form. */
-export interface FormInput {
-  id: string;
-  label: string;
-  input: "text" | "choice";
-  value: string;
-  multiline: boolean;
-  choices: { title: string; value: string }[];
-  placeholder: string;
-}
-
+// zod 4 does not type the internal definition the form walks (wrapped types, shapes, options).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyZod = z.ZodType & { _zod: { def: Record<string, any> } };
 
 function unwrap(schema: AnyZod): { inner: AnyZod; optional: boolean } {

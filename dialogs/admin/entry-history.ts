@@ -2,7 +2,7 @@ import { adminText as t } from "../../core/strings";
 import { adminHistoryCard, adminPickCard, stockholmTime } from "../../cards/admin-cards";
 import type { Actor } from "../../data/admins";
 import { ConflictError } from "../../data/errors";
-import { textReply, type Reply } from "../types";
+import { textReply, type Reply } from "../../core/types";
 import type { AdminDialogDeps } from "./admin-deps";
 import type { EntryChanges } from "./entry-changes";
 import { fold } from "../qa/text";

@@ -1,6 +1,6 @@
 import { adminText as t } from "../../core/strings";
 import { adminReviewCard } from "../../cards/admin-cards";
-import { textReply, type Reply } from "../types";
+import { textReply, type Reply } from "../../core/types";
 import type { AdminDialogDeps } from "./admin-deps";
 import { groupReviews } from "./review-queue";
 import { ReviewItems } from "./submissions";

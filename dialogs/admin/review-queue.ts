@@ -1,4 +1,5 @@
 import type { ReviewDoc } from "../../data/feedback";
+import type { ReviewGroup } from "../../cards/admin-cards";
 import { Analyzer } from "../qa/analyzer";
 
 // The admins' review queue: unanswered questions and 👎 on answers, newest first, grouped by
@@ -7,26 +8,6 @@ import { Analyzer } from "../qa/analyzer";
 
 /** Share of content stems two questions must have in common to be grouped. */
 const SIMILARITY = 0.6;
-
-export interface ReviewItem {
-  kind: ReviewDoc["kind"];
-  id: string;
-}
-
-export interface ReviewGroup {
-  /** The newest question of the group (null: a request about an individual, not kept). */
-  question: string | null;
-  latestAt: string;
-  count: number;
-  /** Distinct pseudonymous askers. */
-  people: number;
-  unanswered: number;
-  suggested: number;
-  thumbsDown: number;
-  /** Entries involved, most frequent first: the 👎 answers and the ones offered. */
-  entryIds: string[];
-  items: ReviewItem[];
-}
 
 const analyzer = new Analyzer([]);
 

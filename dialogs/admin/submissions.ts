@@ -10,8 +10,6 @@ import { EntryId, KbEntry } from "../../data/kb/schema";
 const Kind = z.enum(["term", "actor", "forum", "routine", "responsibility", "goal", "topic", "decision"]);
 const Etag = z.string().min(1).max(200);
 const Mode = z.enum(["edit", "create"]);
-/** Form inputs ("f_…") come as strings; their content is checked by the entry schema. */
-const FormValues = z.record(z.string(), z.unknown());
 
 export const AdminSubmission = z.discriminatedUnion("action", [
   z.object({ action: z.literal("admin.home") }),
@@ -68,7 +66,6 @@ export const AdminSubmission = z.discriminatedUnion("action", [
   z.object({ action: z.literal("admin.removeAdmin"), aadObjectId: ObjectId }),
 ]);
 export type AdminSubmission = z.infer<typeof AdminSubmission>;
-export { FormValues };
 
 /** Review queue items travel as "kind:id,kind:id" so a card can carry a group of them. */
 export const ReviewItems = z
@@ -84,7 +81,5 @@ export const ReviewItems = z
       ),
   );
 
-export function isAdminAction(value: unknown): boolean {
-  const action = (value as { action?: unknown } | null | undefined)?.action;
-  return typeof value === "object" && typeof action === "string" && action.startsWith("admin.");
-}
+/** Every admin.* verb, read off the schema so a new button cannot be left without a route. */
+export const ADMIN_ACTIONS: readonly string[] = AdminSubmission.options.map((o) => o.shape.action.value);

@@ -5,10 +5,9 @@ import type { CaseStore } from "../../data/cases/case-store";
 import type { Case } from "../../data/cases/schema";
 import type { ScheduledJob } from "../../data/meetings/schema";
 import type { VusStore } from "../../data/meetings/vus-store";
-import { fanOut, type FanoutDeps, type Recipient } from "../meetings/fanout";
-import { memberRecipient } from "../meetings/job-handlers";
-import type { JobHandler, JobRunResult } from "../meetings/scheduler";
-import type { Reply } from "../types";
+import { fanOut, memberRecipient, type FanoutDeps, type Recipient } from "../../core/jobs/fanout";
+import type { JobHandler, JobRunResult } from "../../core/jobs/scheduler";
+import type { Reply } from "../../core/types";
 import { caseView, type ViewerRole } from "./case-view";
 
 const t = casesText;

@@ -1,6 +1,6 @@
 import { casesText, evaluationsText } from "../../core/strings";
 import type { VegaLiteSpec } from "../../core/charts/chart-renderer";
-import { GENDER_CATEGORIES, ORG_CATEGORIES, type Breakdown, type Report2b } from "../evaluations/report";
+import { GENDER_CATEGORIES, ORG_CATEGORIES, type Breakdown, type Report2b } from "../../data/evaluations/report-shape";
 import { CASE_KINDS, type Indicator3a } from "./followup";
 
 // Vega-Lite specs for the three charts of the yearly follow-up. Declarative: the library lays out axes,

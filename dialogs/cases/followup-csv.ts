@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { casesText } from "../../core/strings";
-import type { Report2b } from "../evaluations/report";
+import type { Report2b } from "../../data/evaluations/report-shape";
 import { CASE_KINDS, type CaseFigures, type Indicator3a } from "./followup";
 
 // The CSV behind the 2a and 3a charts, written like the 2b report's (UTF-8 with BOM, ";", CRLF,

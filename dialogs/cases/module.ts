@@ -6,11 +6,12 @@ import { CaseStore } from "../../data/cases/case-store";
 import type { Group } from "../../data/meetings/schema";
 import type { JobStore } from "../../data/meetings/job-store";
 import type { VusStore } from "../../data/meetings/vus-store";
-import type { Report2b } from "../evaluations/report";
-import type { FanoutDeps } from "../meetings/fanout";
+import type { Report2b } from "../../data/evaluations/report-shape";
+import type { FanoutDeps } from "../../core/jobs/fanout";
+import type { Feature } from "../feature";
 import { CaseNoticeHandler } from "./case-notices";
 import { CaseService } from "./case-service";
-import { CasesFeature } from "./feature";
+import { casesFeature } from "./feature";
 import { FollowupLinks } from "./followup-links";
 import { FollowupService } from "./followup-service";
 
@@ -37,7 +38,7 @@ export interface Cases {
   store: CaseStore;
   service: CaseService;
   followup: FollowupService;
-  feature: CasesFeature;
+  feature: Feature;
   notices: CaseNoticeHandler;
   renderer: ChartRenderer;
   /** CASES_RETENTION_DAYS: how long a finished case is kept. */
@@ -81,7 +82,7 @@ export function createCases(deps: CasesDeps): Cases {
     store,
     service,
     followup,
-    feature: new CasesFeature(service, followup),
+    feature: casesFeature(service, followup, notices),
     notices,
     renderer,
     retentionDays: config.CASES_RETENTION_DAYS,

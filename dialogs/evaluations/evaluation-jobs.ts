@@ -1,14 +1,13 @@
 import { evaluationsText } from "../../core/strings";
 import { evaluationFormCard } from "../../cards/evaluation-cards";
-import { swedishDeadline } from "../meetings/time";
+import { swedishDeadline } from "../../core/time";
 import type { Meeting, ScheduledJob } from "../../data/meetings/schema";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { EvaluationStore } from "../../data/evaluations/evaluation-store";
 import type { EvaluationKeys } from "../../data/evaluations/keyed-ids";
-import { fanOut, type FanoutDeps } from "../meetings/fanout";
-import { memberRecipient } from "../meetings/job-handlers";
-import { jobId } from "../meetings/schedule";
-import type { JobHandler, JobRunResult } from "../meetings/scheduler";
+import { fanOut, memberRecipient, type FanoutDeps } from "../../core/jobs/fanout";
+import { jobId } from "../../data/meetings/job-store";
+import type { JobHandler, JobRunResult } from "../../core/jobs/scheduler";
 import { evaluationYear, surveyWindow, type SurveySettings } from "./survey-window";
 
 // Evaluation cards ride on the meetings feature's scheduler and exactly-once fan-out: two jobs of kind

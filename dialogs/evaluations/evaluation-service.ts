@@ -1,13 +1,13 @@
 import { evaluationsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
-import type { CardAttachment } from "../../cards/render";
+import type { CardAttachment } from "../../core/types";
 import { evaluationFormCard, thanksCard, type FormValues } from "../../cards/evaluation-cards";
-import { swedishDeadline } from "../meetings/time";
+import { swedishDeadline } from "../../core/time";
 import type { Group, Meeting } from "../../data/meetings/schema";
-import { memberDocId, type VusStore } from "../../data/meetings/vus-store";
+import type { VusStore } from "../../data/meetings/vus-store";
 import type { EvaluationStore, SaveOutcome } from "../../data/evaluations/evaluation-store";
 import type { EvaluationKeys } from "../../data/evaluations/keyed-ids";
-import type { Asker } from "../types";
+import type { Asker } from "../../core/types";
 import { MeetingRef, parseSubmission, type EvaluationAction } from "./submission";
 import {
   evaluationYear,
@@ -77,7 +77,7 @@ export class EvaluationService {
     const year = evaluationYear(meeting.doc);
     // A member now, or someone who was sent the card (and may have left the group since).
     const [member, invitation] = await Promise.all([
-      vus.members.read(memberDocId(aadObjectId), group.doc.id),
+      vus.member(group.doc.id, aadObjectId),
       store.invitation(year, keys.invitationId(meeting.doc.id, aadObjectId)),
     ]);
     if (!member && !invitation) return message(t.rejected.notMember);

@@ -5,22 +5,19 @@ import { EvaluationStore } from "../../data/evaluations/evaluation-store";
 import { EvaluationKeys } from "../../data/evaluations/keyed-ids";
 import type { Meeting, ScheduledJob } from "../../data/meetings/schema";
 import type { VusStore } from "../../data/meetings/vus-store";
-import type { FanoutDeps } from "../meetings/fanout";
-import { configuredAdmins, type AdminCheck } from "../meetings/planner";
+import type { Permissions } from "../../core/permissions";
+import type { FanoutDeps } from "../../core/jobs/fanout";
+import type { Feature } from "../feature";
 import { EvaluationService } from "./evaluation-service";
 import { EvaluationJobHandler, evaluationJobs } from "./evaluation-jobs";
-import { EvaluationsFeature } from "./feature";
+import { evaluationsFeature } from "./feature";
 import { ReportLinks } from "./report-link";
 import { ReportService } from "./report-service";
 import type { SurveySettings } from "./survey-window";
 
 export type EvaluationsConfig = Pick<
   Config,
-  | "EVALUATION_DELAY_MINUTES"
-  | "EVALUATION_OPEN_DAYS"
-  | "EVALUATION_SECRET"
-  | "REPORT_LINK_MINUTES"
-  | "ADMIN_AAD_OBJECT_IDS"
+  "EVALUATION_DELAY_MINUTES" | "EVALUATION_OPEN_DAYS" | "EVALUATION_SECRET" | "REPORT_LINK_MINUTES"
 >;
 
 function surveySettings(config: EvaluationsConfig): SurveySettings {
@@ -54,9 +51,8 @@ export interface EvaluationsDeps {
   now: () => Date;
   logger: Logger;
   publicBaseUrl: () => string | undefined;
-  /** The shared admin check (the admin directory); defaults to ADMIN_AAD_OBJECT_IDS only. */
-  isAdmin?: AdminCheck;
-  /** Keys made once for the app (the meetings feature keys its delivery records with them too). */
+  permissions: Permissions;
+  /** Keys made once for the app (delivery records are keyed with them too). */
   keys?: EvaluationKeys;
 }
 
@@ -65,11 +61,10 @@ export interface Evaluations {
   keys: EvaluationKeys;
   service: EvaluationService;
   reports: ReportService;
-  feature: EvaluationsFeature;
-  jobHandler: EvaluationJobHandler;
+  feature: Feature;
 }
 
-/** Assembles the evaluation feature on top of the meetings feature's stores and fan-out. Framework-free. */
+/** Assembles the evaluation feature on the shared VuS store and fan-out. Framework-free. */
 export function createEvaluations(deps: EvaluationsDeps): Evaluations {
   const { config, logger, now, vus } = deps;
   const keys = deps.keys ?? evaluationKeysFor(config, logger);
@@ -80,12 +75,12 @@ export function createEvaluations(deps: EvaluationsDeps): Evaluations {
     vus,
     store,
     links: new ReportLinks(keys.linkKey, config.REPORT_LINK_MINUTES * 60_000, now),
-    isAdmin: deps.isAdmin ?? configuredAdmins(config.ADMIN_AAD_OBJECT_IDS),
+    permissions: deps.permissions,
     publicBaseUrl: deps.publicBaseUrl,
     linkMinutes: config.REPORT_LINK_MINUTES,
     now,
     logger,
   });
   const jobHandler = new EvaluationJobHandler({ vus, store, keys, settings, fanout: deps.fanout });
-  return { store, keys, service, reports, feature: new EvaluationsFeature(service, reports), jobHandler };
+  return { store, keys, service, reports, feature: evaluationsFeature(service, reports, jobHandler) };
 }

@@ -1,7 +1,13 @@
 import { stringify } from "csv-stringify/sync";
-import { DateTime } from "luxon";
+import { localDateInput } from "../../core/time";
 import { evaluationsText } from "../../core/strings";
-import { GENDER_CATEGORIES, ORG_CATEGORIES, type Breakdown, type Cell, type Report2b } from "./report";
+import {
+  GENDER_CATEGORIES,
+  ORG_CATEGORIES,
+  type Breakdown,
+  type Cell,
+  type Report2b,
+} from "../../data/evaluations/report-shape";
 
 // The report as a CSV file for Excel: UTF-8 with a byte-order mark (without it Excel reads å/ä/ö as
 // cp1252), semicolons and decimal commas as Swedish Excel expects. One row per figure set, long format,
@@ -66,7 +72,7 @@ function reportRows(report: Report2b): Row[] {
       ...breakdownRows(base, g.stats, { ...counts(g), meetingsHeld: g.meetingsHeld, meetingsGoal: g.meetingsGoal }),
     );
     for (const m of g.meetings) {
-      const date = m.start ? DateTime.fromISO(m.start, { zone: "Europe/Stockholm" }).toFormat("yyyy-MM-dd") : "";
+      const date = m.start ? localDateInput(m.start) : "";
       rows.push(
         ...breakdownRows(
           { county: g.groupName, year: report.year, level: t.csv.levelMeeting, meetingDate: date },

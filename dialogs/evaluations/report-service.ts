@@ -1,14 +1,17 @@
 import { DateTime } from "luxon";
+import { ZONE } from "../../core/time";
+import type { Permissions } from "../../core/permissions";
 import { evaluationsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
 import { report2bCard } from "../../cards/evaluation-cards";
 import type { Group, Meeting } from "../../data/meetings/schema";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { EvaluationStore } from "../../data/evaluations/evaluation-store";
-import type { Asker, Reply } from "../types";
+import type { Asker, Reply } from "../../core/types";
 import { findGroup } from "../meetings/meeting-input";
 import { normaliseText } from "../commands";
-import { buildReport, type Report2b } from "./report";
+import { buildReport } from "./report";
+import type { Report2b } from "../../data/evaluations/report-shape";
 import { reportCsv } from "./report-csv";
 import { compileComments } from "./comments";
 import { commentsCsv } from "./comments-csv";
@@ -30,8 +33,7 @@ export interface ReportServiceDeps {
   vus: VusStore;
   store: EvaluationStore;
   links: ReportLinks;
-  /** ADMIN_AAD_OBJECT_IDS (or the admin feature's list). */
-  isAdmin: (aadObjectId: string | undefined) => boolean | Promise<boolean>;
+  permissions: Permissions;
   /** The bot's public address for download links; undefined when not configured. */
   publicBaseUrl: () => string | undefined;
   linkMinutes: number;
@@ -45,20 +47,12 @@ export const REPORT_PATH = "/api/reports/2b";
 export class ReportService {
   constructor(private readonly deps: ReportServiceDeps) {}
 
-  /** Group ids the person may see: all for admins, the groups they coordinate otherwise. */
-  private async visibleGroups(aadObjectId: string | undefined): Promise<Set<string> | "all"> {
-    // Only admins get "all", and with it the comments link (see reply).
-    if (await this.deps.isAdmin(aadObjectId)) return "all";
-    if (!aadObjectId) return new Set();
-    return new Set(
-      (await this.deps.vus.membershipsOf(aadObjectId)).filter((m) => m.role === "coordinator").map((m) => m.groupId),
-    );
-  }
-
   async reply(asker: Asker, args: { year?: string; part?: string }): Promise<Reply> {
-    const visible = await this.visibleGroups(asker.aadObjectId);
+    // Only admins see every group, and with it the comments link (see below).
+    const managed = await this.deps.permissions.managedGroups(asker.aadObjectId);
+    const visible = managed === "*" ? "all" : managed;
     if (visible !== "all" && visible.size === 0) return { text: t.report.forbidden };
-    const thisYear = DateTime.fromJSDate(this.deps.now(), { zone: "Europe/Stockholm" }).year;
+    const thisYear = DateTime.fromJSDate(this.deps.now(), { zone: ZONE }).year;
     if (args.year !== undefined && !/^(20\d\d)$/.test(args.year)) return { text: t.report.badYear };
     const year = args.year ? Number(args.year) : thisYear;
     const all = await this.deps.vus.listGroups();

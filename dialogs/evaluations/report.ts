@@ -1,5 +1,15 @@
 import type { Group, Meeting } from "../../data/meetings/schema";
-import type { EvaluationAnswer, EvaluationInvitation, Gender, OrgType } from "../../data/evaluations/schema";
+import type { EvaluationAnswer, EvaluationInvitation, Gender } from "../../data/evaluations/schema";
+import {
+  GENDER_CATEGORIES,
+  ORG_CATEGORIES,
+  type Breakdown,
+  type Cell,
+  type GenderCategory,
+  type GroupReport,
+  type MeetingRow,
+  type Report2b,
+} from "../../data/evaluations/report-shape";
 import { heldMeetings } from "../meetings/planner";
 
 // The indicator 2b report (with 2a beside it), aggregated in code: the embedded Cosmos server has no
@@ -15,60 +25,8 @@ export const MIN_CELL = 5;
 /** Indicator 2a: each VuS group meets at least four times a year. */
 const MEETINGS_GOAL = 4;
 
-/** Gender as reported: "vill inte uppge" and no answer are one category, "ej angivet". */
-export const GENDER_CATEGORIES = ["kvinna", "man", "annan", "ej-angivet"] as const;
-export type GenderCategory = (typeof GENDER_CATEGORIES)[number];
-export const ORG_CATEGORIES = ["kommun", "region", "annan"] as const satisfies readonly OrgType[];
-
 function genderCategory(g: Gender | undefined): GenderCategory {
   return g === undefined || g === "vill-inte-uppge" ? "ej-angivet" : g;
-}
-
-/** Figures for one set of answers. Means and shares are absent when there are no answers or the cell is hidden. */
-export interface Cell {
-  n: number;
-  suppressed: boolean;
-  q1Mean?: number;
-  /** Share (0–1) answering 4 or 5. */
-  q1Share?: number;
-  q2Mean?: number;
-  q2Share?: number;
-}
-
-export interface Breakdown {
-  total: Cell;
-  gender: Record<GenderCategory, Cell>;
-  org: Record<(typeof ORG_CATEGORIES)[number], Cell>;
-}
-
-export interface MeetingRow {
-  meetingId: string;
-  start: string;
-  invited: number;
-  answered: number;
-  /** answered / invited; absent when nobody was invited. */
-  responseRate?: number;
-  stats: Breakdown;
-}
-
-export interface GroupReport {
-  groupId: string;
-  groupName: string;
-  /** Indicator 2a: meetings of the year that took place (not cancelled or marked not held) up to now. */
-  meetingsHeld: number;
-  meetingsGoal: number;
-  invited: number;
-  answered: number;
-  responseRate?: number;
-  stats: Breakdown;
-  meetings: MeetingRow[];
-}
-
-export interface Report2b {
-  year: number;
-  groups: GroupReport[];
-  /** The county as a whole; only when the report covers more than one group. */
-  county?: Omit<GroupReport, "groupId" | "groupName" | "meetings">;
 }
 
 export interface ReportInput {

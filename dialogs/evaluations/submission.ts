@@ -6,8 +6,7 @@ import { GroupId, MeetingId } from "../../data/meetings/schema";
 // message value): every input is a string, unanswered inputs are "" or missing, and anything may have
 // been tampered with. Parsed strictly; the first problem names what the user must fix.
 
-const EVALUATION_ACTIONS = ["evaluation.submit", "evaluation.edit"] as const;
-export type EvaluationAction = (typeof EVALUATION_ACTIONS)[number];
+export type EvaluationAction = "evaluation.submit" | "evaluation.edit";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const ScoreInput = z.preprocess(
@@ -45,10 +44,4 @@ export function parseSubmission(data: unknown): ParsedSubmission {
   if (field === "q1" || field === "q2") return { ok: false, problem: "scores" };
   if (field === "comment" || field === "orgType" || field === "gender") return { ok: false, problem: field };
   return { ok: false, problem: "malformed" };
-}
-
-/** The action of a card button's data, if it is one of ours. */
-export function evaluationAction(data: unknown): EvaluationAction | undefined {
-  const a = (data as { action?: unknown } | null | undefined)?.action;
-  return (EVALUATION_ACTIONS as readonly unknown[]).includes(a) ? (a as EvaluationAction) : undefined;
 }

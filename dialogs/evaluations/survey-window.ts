@@ -1,9 +1,8 @@
 import { DateTime } from "luxon";
+import { ZONE } from "../../core/time";
 import type { Meeting } from "../../data/meetings/schema";
 
 // When a meeting's evaluation is open. Pure functions of the meeting and the settings.
-
-const ZONE = "Europe/Stockholm";
 
 export interface SurveySettings {
   /** After the meeting's end (EVALUATION_DELAY_MINUTES). */

@@ -1,7 +1,7 @@
 import { meetingsText } from "../../core/strings";
-import type { Asker, Reply } from "../types";
+import type { Asker, Reply } from "../../core/types";
 import type { MeetingsFeatureDeps } from "./feature";
-import { swedishSpan } from "./time";
+import { swedishSpan } from "../../core/time";
 
 const t = meetingsText;
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { meetingsText } from "../../core/strings";
+import { botText, meetingsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
 import type { JobStore } from "../../data/meetings/job-store";
-import { memberDocId, rsvpDocId, type VusStore } from "../../data/meetings/vus-store";
+import { memberDocId, type VusStore } from "../../data/meetings/vus-store";
 import {
   GroupId,
   MeetingId,
@@ -23,20 +23,22 @@ import {
   meetingListCard,
   type ListedMeeting,
 } from "../../cards/meeting-cards";
-import type { CardAttachment } from "../../cards/render";
-import { normaliseText, readsLikeQuestion } from "../commands";
-import type { FeatureHandler } from "../router";
-import { textReply as text, type Asker, type IncomingFile, type IncomingMessage, type Reply } from "../types";
-import type { Clock } from "./clock";
+import type { CardAttachment } from "../../core/types";
+import { readsLikeQuestion } from "../commands";
+import type { CardAction, CommandContext, Feature } from "../feature";
+import { textReply as text, type Asker, type IncomingFile, type IncomingMessage, type Reply } from "../../core/types";
+import type { Clock } from "../../core/clock";
 import { findGroup, inputProblems, MeetingInput, validateMeetingInput, DEFAULT_LENGTH_MINUTES } from "./meeting-input";
-import { heldMeetings, type MeetingPlanner, type Permissions } from "./planner";
+import { heldMeetings, type MeetingPlanner } from "./planner";
+import type { Permissions } from "../../core/permissions";
 import { MAX_IMPORT_BYTES, readMeetingFile, rejectionText, validateImport } from "./import";
-import { inZone, localDateInput, offsetUntil, swedishSpan, swedishTime } from "./time";
+import { inZone, localDateInput, offsetUntil, swedishSpan, swedishTime } from "../../core/time";
 import { byStart, meetingPhase, type MeetingPhase } from "./meeting-phase";
 import { deliveryReport } from "./delivery-report";
 import { GroupSettings } from "./group-settings";
 
 const t = meetingsText;
+const help = botText.commandHelp;
 
 const JoinSubmit = z.object({
   action: z.literal("meetings.join"),
@@ -61,18 +63,12 @@ const MeetingRef = z.object({
   groupId: GroupId,
   meetingId: MeetingId,
 });
-const RsvpData = z.object({ groupId: GroupId, meetingId: MeetingId, answer: RsvpAnswer.optional() });
-
-const COMMANDS = {
-  join: /^(gå|ga) med( i vus)?$/i,
-  leave: /^(lämna|lamna)( (?<group>.+))?$/i,
-  list: /^(möten|moten|mina möten|kommande möten)$/i,
-  plan: /^(planera|planera möte|nytt möte)$/i,
-  report: /^(leveranser|leveransrapport)$/i,
-  municipalities: /^kommuner (?<group>[^:]+):(?<list>.+)$/i,
-  coordinator: /^samordnare$/i,
-  channel: /^koppla kanal (?<group>.+)$/i,
-};
+const RsvpData = z.object({
+  action: z.enum(["meetings.rsvp", "meetings.refresh"]),
+  groupId: GroupId,
+  meetingId: MeetingId,
+  answer: RsvpAnswer.optional(),
+});
 
 export interface MeetingsFeatureDeps {
   vus: VusStore;
@@ -86,44 +82,118 @@ export interface MeetingsFeatureDeps {
 }
 
 /** `gå med`, `lämna`, `möten`, planning forms, meeting-plan imports and the RSVP buttons; group settings and the delivery report live in their own modules. */
-export class MeetingsFeature implements FeatureHandler {
+export class MeetingsFeature {
   private readonly settings: GroupSettings;
 
   constructor(private readonly deps: MeetingsFeatureDeps) {
     this.settings = new GroupSettings(deps);
   }
 
-  async handle(message: IncomingMessage): Promise<Reply[] | undefined> {
+  /** Runs a command or button; a lost race (every write is an etag replace or a create) changes nothing, so say so. */
+  private async guarded<T>(run: () => Promise<T>): Promise<T | Reply[]> {
     try {
-      return await this.route(message);
+      return await run();
     } catch (err) {
-      // Every write is an etag replace or a create: a lost race changes nothing, so say so in Swedish.
       if (err instanceof ConflictError || err instanceof DuplicateError) return text(t.conflict);
       throw err;
     }
   }
 
-  private async route(message: IncomingMessage): Promise<Reply[] | undefined> {
-    const action = (message.value as { action?: unknown } | undefined)?.action;
-    if (typeof action === "string" && action.startsWith("meetings.")) return this.submit(action, message);
-    const said = normaliseText(message.text);
-    if (COMMANDS.join.test(said)) return [{ text: t.join.title, card: joinCard(await this.deps.vus.listGroups()) }];
-    if (COMMANDS.list.test(said)) return this.list(message.asker);
-    if (COMMANDS.plan.test(said)) return this.form(message.asker);
-    if (COMMANDS.report.test(said)) return deliveryReport(this.deps, message.asker);
-    // "samordnare" is also a word people ask about: only an admin's bare word is the command.
-    if (COMMANDS.coordinator.test(said) && (await this.deps.permissions.isAdmin(message.asker.aadObjectId)))
-      return this.settings.coordinatorForm(message.asker);
-    // "lämna" alone or with a group's name; "lämna ut journalen …?" is a question.
-    let m = COMMANDS.leave.exec(said);
-    if (m && (!m.groups?.group || findGroup(await this.deps.vus.listGroups(), m.groups.group)))
-      return this.leave(message.asker, m.groups?.group);
-    m = COMMANDS.municipalities.exec(said);
-    if (m && !readsLikeQuestion(said))
-      return this.settings.setMunicipalities(message.asker, m.groups!.group, m.groups!.list);
-    m = COMMANDS.channel.exec(said);
-    if (m) return this.settings.linkChannel(message.asker, m.groups!.group);
-    return undefined;
+  /** The meetings feature's registration: commands with their help, card verbs, job kinds and the files it imports. */
+  registration(jobs: Feature["jobs"]): Feature {
+    const g =
+      <T extends unknown[]>(run: (...args: T) => Promise<Reply[] | undefined>) =>
+      (...args: T) =>
+        this.guarded(() => run(...args));
+    const submit = (run: (value: unknown, asker: Asker) => Promise<Reply[]>): CardAction => ({
+      submit: g((value: unknown, message: IncomingMessage) => run(value, message.asker)) as CardAction["submit"],
+    });
+    const onMeeting = submit((value, asker) => this.onMeeting(value, asker));
+    const rsvp: CardAction = { execute: (data, asker) => this.rsvp(data, asker) };
+    return {
+      name: "meetings",
+      commands: [
+        {
+          match: /^(möten|moten|mina möten|kommande möten)$/i,
+          help: { text: help.meetings, role: "everyone" },
+          run: g(({ message }: CommandContext) => this.list(message.asker)),
+        },
+        {
+          match: /^(gå|ga) med( i vus)?$/i,
+          help: { text: help.join, role: "everyone" },
+          run: g(async () => [{ text: t.join.title, card: joinCard(await this.deps.vus.listGroups()) }]),
+        },
+        {
+          // "lämna" alone or with a group's name; "lämna ut journalen …?" is a question.
+          match: /^(lämna|lamna)( (?<group>.+))?$/i,
+          help: { text: help.leave, role: "everyone" },
+          run: g(async ({ message, match }: CommandContext) => {
+            const group = match.groups?.group;
+            if (group && !findGroup(await this.deps.vus.listGroups(), group)) return undefined;
+            return this.leave(message.asker, group);
+          }),
+        },
+        {
+          match: /^(planera|planera möte|nytt möte)$/i,
+          help: { text: help.plan, role: "coordinator" },
+          run: g(({ message }: CommandContext) => this.form(message.asker)),
+        },
+        {
+          match: /^(leveranser|leveransrapport)$/i,
+          help: { text: help.deliveries, role: "coordinator" },
+          run: g(({ message }: CommandContext) => deliveryReport(this.deps, message.asker)),
+        },
+        {
+          match: /^koppla kanal (?<group>.+)$/i,
+          help: { text: help.linkChannel, role: "coordinator" },
+          run: g(({ message, match }: CommandContext) => this.settings.linkChannel(message.asker, match.groups!.group)),
+        },
+        {
+          // "samordnare" is also a word people ask about: only an admin's bare word is the command.
+          match: /^samordnare$/i,
+          help: { text: help.coordinator, role: "admin" },
+          run: g(async ({ message }: CommandContext) =>
+            (await this.deps.permissions.isAdmin(message.asker.aadObjectId))
+              ? this.settings.coordinatorForm(message.asker)
+              : undefined,
+          ),
+        },
+        {
+          match: /^kommuner (?<group>[^:]+):(?<list>.+)$/i,
+          help: { text: help.municipalities, role: "admin" },
+          run: g(async ({ message, said, match }: CommandContext) =>
+            readsLikeQuestion(said)
+              ? undefined
+              : this.settings.setMunicipalities(message.asker, match.groups!.group, match.groups!.list),
+          ),
+        },
+      ],
+      cardActions: {
+        "meetings.join": {
+          ...submit((value, asker) => this.join(value, asker)),
+          execute: (data, asker) => this.formExecuted("meetings.join", data, asker),
+        },
+        "meetings.new": submit((_value, asker) => this.form(asker)),
+        "meetings.save": submit((value, asker) => this.save(value, asker)),
+        "meetings.edit": onMeeting,
+        "meetings.cancel": onMeeting,
+        "meetings.cancelConfirm": onMeeting,
+        "meetings.cancelAbort": onMeeting,
+        "meetings.notHeld": onMeeting,
+        "meetings.coordinator": {
+          ...submit((value, asker) => this.settings.toggleCoordinator(value, asker)),
+          execute: (data, asker) => this.formExecuted("meetings.coordinator", data, asker),
+        },
+        "meetings.rsvp": rsvp,
+        "meetings.refresh": rsvp,
+      },
+      jobs,
+      files: {
+        // Meeting plans are whatever is not a knowledge-base export (that feature is asked first).
+        claims: () => true,
+        import: (file, content, message) => this.importUpload(file, content, message.asker),
+      },
+    };
   }
 
   // --- membership -------------------------------------------------------------------------------
@@ -139,7 +209,7 @@ export class MeetingsFeature implements FeatureHandler {
         ? parsed.data.otherOrganisation?.trim() || t.otherOrganisation
         : parsed.data.organisation;
     const now = this.deps.clock.now().toISOString();
-    const existing = await this.deps.vus.members.read(memberDocId(asker.aadObjectId), group.id);
+    const existing = await this.deps.vus.member(group.id, asker.aadObjectId);
     const member: Member = {
       id: memberDocId(asker.aadObjectId),
       type: "member",
@@ -156,8 +226,8 @@ export class MeetingsFeature implements FeatureHandler {
       updatedAt: now,
     };
     // Create-if-absent or an etag replace: a coordinator role given meanwhile is not overwritten.
-    if (existing) await this.deps.vus.members.replace(member, existing.etag);
-    else await this.deps.vus.members.create(member);
+    if (existing) await this.deps.vus.replaceMember(member, existing.etag);
+    else await this.deps.vus.createMember(member);
     this.deps.logger.info({ groupId: group.id, rejoin: Boolean(existing) }, "member joined");
     return text(existing ? t.join.updated(group.name) : t.join.joined(group.name));
   }
@@ -178,7 +248,7 @@ export class MeetingsFeature implements FeatureHandler {
         t.leave.which(memberships.map((m) => groups.find((g) => g.id === m.groupId)?.name ?? m.groupId).join(", ")),
       );
     }
-    await this.deps.vus.members.delete(target.id, target.groupId);
+    await this.deps.vus.removeMember(target);
     return text(t.leave.left(groups.find((g) => g.id === target.groupId)?.name ?? target.groupId));
   }
 
@@ -329,65 +399,14 @@ export class MeetingsFeature implements FeatureHandler {
 
   // --- RSVP (Action.Execute) --------------------------------------------------------------------
 
-  /** Handles an adaptiveCard/action invoke; returns the card that replaces the one clicked. */
-  async execute(verb: string, data: unknown, asker: Asker): Promise<CardAttachment | undefined> {
-    if (verb === "meetings.join" || verb === "meetings.coordinator") {
-      try {
-        return await this.replaceForm(verb, data, asker);
-      } catch (err) {
-        if (err instanceof ConflictError || err instanceof DuplicateError)
-          return confirmationCard(t.confirmation.notSaved, t.conflict);
-        throw err;
-      }
+  private async formExecuted(verb: string, data: unknown, asker: Asker): Promise<CardAttachment> {
+    try {
+      return await this.replaceForm(verb, data, asker);
+    } catch (err) {
+      if (err instanceof ConflictError || err instanceof DuplicateError)
+        return confirmationCard(t.confirmation.notSaved, t.conflict);
+      throw err;
     }
-    if (verb !== "meetings.rsvp" && verb !== "meetings.refresh") return undefined;
-    const parsed = RsvpData.safeParse(data);
-    if (!parsed.success) return undefined;
-    const { groupId, meetingId, answer } = parsed.data;
-    const [group, stored] = await Promise.all([
-      this.deps.vus.group(groupId),
-      this.deps.vus.meeting(groupId, meetingId),
-    ]);
-    if (!group || !stored) return undefined;
-    const meeting = stored.doc;
-    const open = meeting.status === "planned" && meeting.start > this.deps.clock.now().toISOString();
-    const member = asker.aadObjectId
-      ? (await this.deps.vus.members.read(memberDocId(asker.aadObjectId), groupId))?.doc
-      : undefined;
-    let status: string;
-    if (!member) status = t.reminder.rsvpNotMember;
-    else if (verb === "meetings.rsvp" && answer && open) {
-      await this.deps.vus.rsvps.upsert({
-        id: rsvpDocId(meetingId, member.aadObjectId),
-        type: "rsvp",
-        groupId,
-        meetingId,
-        aadObjectId: member.aadObjectId,
-        name: member.name,
-        answer,
-        answeredAt: this.deps.clock.now().toISOString(),
-      });
-      status = t.reminder.rsvpThanks(t.answerLabels[answer]);
-    } else if (verb === "meetings.rsvp" && !open) status = t.reminder.rsvpClosed;
-    else {
-      const mine = (await this.deps.vus.rsvps.read(rsvpDocId(meetingId, member.aadObjectId), groupId))?.doc;
-      status = mine ? t.reminder.answered(t.answerLabels[mine.answer]) : t.reminder.rsvpPrompt;
-    }
-    const title =
-      meeting.status === "cancelled" ? t.reminder.cancelledTitle(group.doc.name) : t.reminder.title(group.doc.name);
-    // The card replaces the reminder: keep its intro line, told from now rather than from when it was sent.
-    const until = open ? offsetUntil(meeting.start, this.deps.clock.now()) : undefined;
-    const intro = meeting.status === "cancelled" ? t.reminder.cancelledIntro : until ? t.reminder.inDays(until) : "";
-    const members = asker.conversationType === "personal" ? [] : await this.deps.vus.membersOf(groupId);
-    return meetingCard(meeting, {
-      title,
-      intro,
-      status,
-      rsvpOpen: open,
-      personalRefresh: asker.conversationType === "personal" && open,
-      refreshUserIds: asker.conversationType !== "personal" && open ? members.map((m) => m.userId) : undefined,
-      cases: open ? ((await this.deps.agenda?.(groupId)) ?? []) : [],
-    });
   }
 
   /** The join and coordinator forms as Action.Execute: the card becomes the outcome, or the form again with what is missing. */
@@ -411,6 +430,53 @@ export class MeetingsFeature implements FeatureHandler {
     }
     const [reply] = await this.settings.toggleCoordinator(value, asker);
     return confirmationCard(t.admin.coordinatorTitle, reply.text);
+  }
+
+  /** meetings.rsvp (an answer) and meetings.refresh (the card's refresh): the card that replaces the one clicked. */
+  private async rsvp(data: unknown, asker: Asker): Promise<CardAttachment | undefined> {
+    const parsed = RsvpData.safeParse(data);
+    if (!parsed.success) return undefined;
+    const { groupId, meetingId, answer, action: verb } = parsed.data;
+    const [group, stored] = await Promise.all([
+      this.deps.vus.group(groupId),
+      this.deps.vus.meeting(groupId, meetingId),
+    ]);
+    if (!group || !stored) return undefined;
+    const meeting = stored.doc;
+    const open = meeting.status === "planned" && meeting.start > this.deps.clock.now().toISOString();
+    const member = asker.aadObjectId ? (await this.deps.vus.member(groupId, asker.aadObjectId))?.doc : undefined;
+    let status: string;
+    if (!member) status = t.reminder.rsvpNotMember;
+    else if (verb === "meetings.rsvp" && answer && open) {
+      await this.deps.vus.saveRsvp({
+        groupId,
+        meetingId,
+        aadObjectId: member.aadObjectId,
+        name: member.name,
+        answer,
+        answeredAt: this.deps.clock.now().toISOString(),
+      });
+      status = t.reminder.rsvpThanks(t.answerLabels[answer]);
+    } else if (verb === "meetings.rsvp" && !open) status = t.reminder.rsvpClosed;
+    else {
+      const mine = await this.deps.vus.rsvp(groupId, meetingId, member.aadObjectId);
+      status = mine ? t.reminder.answered(t.answerLabels[mine.answer]) : t.reminder.rsvpPrompt;
+    }
+    const title =
+      meeting.status === "cancelled" ? t.reminder.cancelledTitle(group.doc.name) : t.reminder.title(group.doc.name);
+    // The card replaces the reminder: keep its intro line, told from now rather than from when it was sent.
+    const until = open ? offsetUntil(meeting.start, this.deps.clock.now()) : undefined;
+    const intro = meeting.status === "cancelled" ? t.reminder.cancelledIntro : until ? t.reminder.inDays(until) : "";
+    const members = asker.conversationType === "personal" ? [] : await this.deps.vus.membersOf(groupId);
+    return meetingCard(meeting, {
+      title,
+      intro,
+      status,
+      rsvpOpen: open,
+      personalRefresh: asker.conversationType === "personal" && open,
+      refreshUserIds: asker.conversationType !== "personal" && open ? members.map((m) => m.userId) : undefined,
+      cases: open ? ((await this.deps.agenda?.(groupId)) ?? []) : [],
+    });
   }
 
   // --- import -----------------------------------------------------------------------------------
@@ -442,27 +508,5 @@ export class MeetingsFeature implements FeatureHandler {
     );
     this.deps.logger.info({ meetings: created.length }, "meetings imported");
     return { ok: true, message: t.importText.done(created.length, names) };
-  }
-
-  private async submit(action: string, message: IncomingMessage): Promise<Reply[]> {
-    const { value, asker } = message;
-    switch (action) {
-      case "meetings.join":
-        return this.join(value, asker);
-      case "meetings.new":
-        return this.form(asker);
-      case "meetings.save":
-        return this.save(value, asker);
-      case "meetings.edit":
-      case "meetings.cancel":
-      case "meetings.cancelConfirm":
-      case "meetings.cancelAbort":
-      case "meetings.notHeld":
-        return this.onMeeting(value, asker);
-      case "meetings.coordinator":
-        return this.settings.toggleCoordinator(value, asker);
-      default:
-        return text(t.join.missing);
-    }
   }
 }

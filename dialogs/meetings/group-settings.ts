@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { meetingsText } from "../../core/strings";
-import { memberDocId } from "../../data/meetings/vus-store";
 import { coordinatorCard } from "../../cards/meeting-cards";
-import { textReply as text, type Asker, type Reply } from "../types";
+import { textReply as text, type Asker, type Reply } from "../../core/types";
 import type { MeetingsFeatureDeps } from "./feature";
 import { findGroup } from "./meeting-input";
 
@@ -31,7 +30,7 @@ export class GroupSettings {
     if (!group || !municipalities.length || municipalities.length > 12 || municipalities.some((m) => m.length > 60))
       return text(t.admin.municipalitiesUsage);
     const stored = (await this.deps.vus.group(group.id))!;
-    await this.deps.vus.groups.replace(
+    await this.deps.vus.replaceGroup(
       { ...stored.doc, municipalities, updatedAt: this.deps.clock.now().toISOString() },
       stored.etag,
     );
@@ -59,11 +58,11 @@ export class GroupSettings {
     const parsed = CoordinatorSubmit.safeParse(value);
     if (!parsed.success) return text(t.admin.coordinatorUsage);
     const [groupId, aad] = parsed.data.member.split("|");
-    const stored = await this.deps.vus.members.read(memberDocId(aad), groupId);
+    const stored = await this.deps.vus.member(groupId, aad);
     const group = (await this.deps.vus.group(groupId))?.doc;
     if (!stored || !group) return text(t.admin.coordinatorUsage);
     const role = stored.doc.role === "coordinator" ? "member" : "coordinator";
-    await this.deps.vus.members.replace(
+    await this.deps.vus.replaceMember(
       { ...stored.doc, role, updatedAt: this.deps.clock.now().toISOString() },
       stored.etag,
     );
@@ -79,7 +78,7 @@ export class GroupSettings {
     if (!group) return text(t.admin.channelUsage);
     if (!(await this.deps.permissions.canManage(asker.aadObjectId, group.id))) return text(t.form.notAllowed);
     const stored = (await this.deps.vus.group(group.id))!;
-    await this.deps.vus.groups.replace(
+    await this.deps.vus.replaceGroup(
       {
         ...stored.doc,
         channel: {

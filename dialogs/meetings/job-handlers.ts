@@ -2,26 +2,13 @@ import { meetingsText } from "../../core/strings";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { Group, Meeting, Member, Rsvp, ScheduledJob } from "../../data/meetings/schema";
 import { answerStatus, meetingCard, representationCard } from "../../cards/meeting-cards";
-import { fanOut, type FanoutDeps, type Recipient } from "./fanout";
-import type { JobHandler, JobRunResult } from "./scheduler";
+import { fanOut, memberRecipient, type FanoutDeps, type Recipient } from "../../core/jobs/fanout";
+import type { JobHandler, JobRunResult } from "../../core/jobs/scheduler";
 import { missingFunctions } from "./representation";
-import { swedishSpan } from "./time";
-import type { Reply } from "../types";
+import { swedishSpan } from "../../core/time";
+import type { Reply } from "../../core/types";
 
 const t = meetingsText;
-
-export function memberRecipient(m: Member): Recipient {
-  return {
-    key: `member:${m.aadObjectId}`,
-    target: {
-      kind: "member",
-      tenantId: m.tenantId,
-      aadObjectId: m.aadObjectId,
-      userId: m.userId,
-      serviceUrl: m.serviceUrl,
-    },
-  };
-}
 
 function channelRecipient(group: Group): Recipient[] {
   return group.channel

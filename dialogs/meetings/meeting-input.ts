@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { meetingsText } from "../../core/strings";
 import type { Group, Meeting } from "../../data/meetings/schema";
-import { localToUtc, toIso } from "./time";
+import { localToUtc, toIso } from "../../core/time";
 
 const p = meetingsText.problems;
 

@@ -2,46 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { JobStore } from "../../data/meetings/job-store";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { Meeting } from "../../data/meetings/schema";
-import type { Clock } from "./clock";
-import { inZone } from "./time";
+import type { Clock } from "../../core/clock";
+import { inZone } from "../../core/time";
 import { meetingPhase } from "./meeting-phase";
 import type { MeetingDraft } from "./meeting-input";
 import { jobsForMeeting, updateJob, type ScheduleSettings } from "./schedule";
-
-/** Whether someone is an admin: the one check every feature shares (configured and Teams-added admins, any case). */
-export type AdminCheck = (aadObjectId: string | undefined) => boolean | Promise<boolean>;
-
-/** Admins configured by id only, compared case-insensitively (for tools and tests without the admin directory). */
-export function configuredAdmins(ids: readonly string[]): AdminCheck {
-  const set = new Set(ids.map((id) => id.toLowerCase()));
-  return (aadObjectId) => Boolean(aadObjectId && set.has(aadObjectId.toLowerCase()));
-}
-
-/** Who may plan: admins everywhere, coordinators in their own groups. */
-export class Permissions {
-  constructor(
-    private readonly vus: VusStore,
-    private readonly adminCheck: AdminCheck,
-  ) {}
-
-  async isAdmin(aadObjectId: string | undefined): Promise<boolean> {
-    return Boolean(aadObjectId) && (await this.adminCheck(aadObjectId));
-  }
-
-  /** Group ids the person may manage; "*" for admins and operators. */
-  async managedGroups(aadObjectId: string | undefined): Promise<Set<string> | "*"> {
-    if (await this.isAdmin(aadObjectId)) return "*";
-    if (!aadObjectId) return new Set();
-    return new Set(
-      (await this.vus.membershipsOf(aadObjectId)).filter((m) => m.role === "coordinator").map((m) => m.groupId),
-    );
-  }
-
-  async canManage(aadObjectId: string | undefined, groupId: string): Promise<boolean> {
-    const groups = await this.managedGroups(aadObjectId);
-    return groups === "*" || groups.has(groupId);
-  }
-}
 
 /** Creates, moves and cancels meetings and keeps their scheduled jobs in step. */
 export class MeetingPlanner {
@@ -77,7 +42,7 @@ export class MeetingPlanner {
   }
 
   async create(draft: MeetingDraft, actor: string): Promise<Meeting> {
-    const meeting = (await this.vus.meetings.create(this.newMeeting(draft, actor))).doc;
+    const meeting = (await this.vus.createMeeting(this.newMeeting(draft, actor))).doc;
     await this.schedule(meeting);
     return meeting;
   }
@@ -89,9 +54,9 @@ export class MeetingPlanner {
   async createAll(drafts: MeetingDraft[], actor: string): Promise<Meeting[]> {
     const created: Meeting[] = [];
     try {
-      for (const d of drafts) created.push((await this.vus.meetings.create(this.newMeeting(d, actor))).doc);
+      for (const d of drafts) created.push((await this.vus.createMeeting(this.newMeeting(d, actor))).doc);
     } catch (err) {
-      for (const m of created) await this.vus.meetings.delete(m.id, m.groupId);
+      for (const m of created) await this.vus.deleteMeeting(m);
       throw err;
     }
     for (const m of created) await this.schedule(m);
@@ -133,7 +98,7 @@ export class MeetingPlanner {
     if (!next.place) delete next.place;
     if (!next.onlineUrl) delete next.onlineUrl;
     if (!next.theme) delete next.theme;
-    const meeting = (await this.vus.meetings.replace(next, stored.etag)).doc;
+    const meeting = (await this.vus.replaceMeeting(next, stored.etag)).doc;
     if (moved) {
       await this.jobs.cancelPending(meeting.id, (j) => j.meetingRevision === meeting.revision);
       await this.schedule(meeting);
@@ -147,7 +112,7 @@ export class MeetingPlanner {
     const stored = await this.vus.meeting(groupId, meetingId);
     if (!stored || stored.doc.status !== "planned") return undefined;
     const meeting = (
-      await this.vus.meetings.replace(
+      await this.vus.replaceMeeting(
         { ...stored.doc, status: "cancelled", updatedBy: actor, updatedAt: this.clock.now().toISOString() },
         stored.etag,
       )
@@ -164,7 +129,7 @@ export class MeetingPlanner {
     if (!stored || stored.doc.status !== "planned") return undefined;
     if (stored.doc.start > this.clock.now().toISOString()) return "notStarted";
     return (
-      await this.vus.meetings.replace(
+      await this.vus.replaceMeeting(
         { ...stored.doc, status: "notHeld", updatedBy: actor, updatedAt: this.clock.now().toISOString() },
         stored.etag,
       )

@@ -1,5 +1,6 @@
 import type { Meeting, ScheduledJob } from "../../data/meetings/schema";
-import { inZone, toIso } from "./time";
+import { jobId } from "../../data/meetings/job-store";
+import { inZone, toIso } from "../../core/time";
 
 // The scheduling rules: which jobs a meeting gets and when they are due. Pure functions of the meeting,
 // the settings and "now", tested with fixed instants across daylight-saving changes.
@@ -31,10 +32,6 @@ export function reminderDue(startIso: string, offset: string): string {
 export function representationCheckDue(startIso: string, time: string): string {
   const [hour, minute] = time.split(":").map(Number);
   return toIso(inZone(startIso).minus({ days: 1 }).set({ hour, minute, second: 0, millisecond: 0 }));
-}
-
-export function jobId(meeting: Pick<Meeting, "id" | "revision">, kind: ScheduledJob["kind"], key: string): string {
-  return `${meeting.id}.r${meeting.revision}.${kind}.${key}`;
 }
 
 function job(

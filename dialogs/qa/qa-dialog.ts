@@ -3,11 +3,12 @@ import { qaText } from "../../core/strings";
 import type { FeedbackStore } from "../../data/feedback";
 import type { KbEntry } from "../../data/kb/schema";
 import { answerCard, declineCard, quoteCard } from "../../cards/answer-cards";
-import type { CardAttachment } from "../../cards/render";
-import type { Asker, IncomingMessage, Reply } from "../types";
+import type { Asker, CardAttachment, IncomingMessage, Reply } from "../../core/types";
 import { resultText, silentNotice } from "./answer-text";
 import type { QaEngine, QaResult } from "./qa-engine";
-import { FeedbackExecute, QA_ACTIONS, QaSubmission, actionOf } from "./submissions";
+import { FeedbackExecute, QaSubmission } from "./submissions";
+import { declineHint } from "./decline-hint";
+import type { Feature } from "../feature";
 
 export interface QaDialogDeps {
   /** The engine currently served and the base version it was built from (KnowledgeService). */
@@ -21,6 +22,8 @@ export interface QaDialogDeps {
     verify(entryId: string, question: string, sig: unknown): boolean;
   };
   logger?: Logger;
+  /** The time the decline streak is counted in (a test clock). */
+  now?: () => Date;
 }
 
 /**
@@ -30,8 +33,22 @@ export interface QaDialogDeps {
 export class QaDialog {
   constructor(private readonly deps: QaDialogDeps) {}
 
-  /** The QuestionHandler for the router. */
-  readonly answer = async (question: string, message: IncomingMessage): Promise<Reply> => {
+  /** The Q&A feature's registration: questions, the answer cards' buttons (under their old bare verbs too). */
+  feature(): Feature {
+    return {
+      name: "qa",
+      answer: this.answer,
+      cardActions: {
+        "qa.ask": { submit: this.submission },
+        "qa.feedback": { submit: this.submission, execute: this.execute },
+      },
+      // Answer cards already posted in chats carry the verbs from before they were namespaced.
+      verbAliases: { ask: "qa.ask", feedback: "qa.feedback" },
+    };
+  }
+
+  /** Answers a question; after the second decline in a row the rephrasing hint follows. */
+  readonly answer = async (question: string, message: IncomingMessage): Promise<Reply[]> => {
     const { engine, version } = this.deps.knowledge;
     const result = engine.ask(question);
     this.deps.logger?.info(
@@ -44,24 +61,22 @@ export class QaDialog {
       "question answered",
     );
     if (result.outcome !== "answer") await this.recordUnanswered(question, result, message.asker, version);
-    return this.reply(result, question, engine);
+    const reply = this.reply(result, question, engine);
+    if (result.outcome !== "decline") return [reply];
+    return [reply, ...(await declineHint(message.memory, (this.deps.now ?? (() => new Date()))(), this.deps.logger))];
   };
 
-  /**
-   * A card button's data. Returns undefined for submissions that belong to another feature, so the
-   * router can offer them elsewhere.
-   */
-  readonly submission = async (value: unknown, message: IncomingMessage): Promise<Reply[] | undefined> => {
-    const action = actionOf(value);
-    if (!action || !QA_ACTIONS.has(action)) return undefined;
+  /** A button of an answer card: 👍/👎, or a question to ask (example, "Menade du", related). */
+  private readonly submission = async (value: unknown, message: IncomingMessage): Promise<Reply[]> => {
+    const action = (value as { action?: unknown }).action;
     const { engine, version } = this.deps.knowledge;
     const parsed = QaSubmission.safeParse(value);
     const entry = parsed.success && parsed.data.entryId ? engine.entry(parsed.data.entryId) : undefined;
     const forged =
       parsed.success &&
-      parsed.data.action === "feedback" &&
+      parsed.data.action === "qa.feedback" &&
       !this.deps.questions.verify(parsed.data.entryId, parsed.data.question, parsed.data.sig);
-    if (!parsed.success || (parsed.data.action === "feedback" && !entry) || forged) {
+    if (!parsed.success || (parsed.data.action === "qa.feedback" && !entry) || forged) {
       this.deps.logger?.warn(
         {
           action,
@@ -74,10 +89,10 @@ export class QaDialog {
       return [{ text: qaText.badSubmission }];
     }
     const data = parsed.data;
-    if (data.action === "ask") {
+    if (data.action === "qa.ask") {
       if (entry)
         return [this.reply({ outcome: "answer", entry, confidence: 1, alternatives: [] }, data.question, engine)];
-      return [await this.answer(data.question, message)];
+      return this.answer(data.question, message);
     }
     await this.deps.feedback.addFeedback({
       entryId: data.entryId,
@@ -94,15 +109,14 @@ export class QaDialog {
    * 👍/👎 pressed (Action.Execute): stores the vote and returns the same answer card with a thank-you
    * in place of the buttons, which replaces the card in the chat, so a vote cannot be given twice.
    */
-  readonly execute = async (verb: string, data: unknown, asker: Asker): Promise<CardAttachment | undefined> => {
-    if (verb !== "qa.feedback") return undefined;
+  private readonly execute = async (data: unknown, asker: Asker): Promise<CardAttachment | undefined> => {
     const { engine, version } = this.deps.knowledge;
     const parsed = FeedbackExecute.safeParse(data);
     const entry = parsed.success ? engine.entry(parsed.data.entryId) : undefined;
     const signed =
       parsed.success && this.deps.questions.verify(parsed.data.entryId, parsed.data.question, parsed.data.sig);
     if (!parsed.success || !entry || !signed) {
-      this.deps.logger?.warn({ verb, signed }, "card action rejected");
+      this.deps.logger?.warn({ signed }, "feedback card action rejected");
       return undefined;
     }
     const { vote, question, alts, unsure } = parsed.data;
@@ -141,12 +155,12 @@ export class QaDialog {
       const card = result.passage
         ? quoteCard(result.passage, nearby, question)
         : declineCard(result.reason, nearby, question, result.scope);
-      return { text: resultText(result), card, qaOutcome: "decline" };
+      return { text: resultText(result), card };
     }
     const { entry } = result;
     const also = result.also ?? [];
     const alternatives = result.outcome === "suggest" ? result.alternatives.filter((a) => !also.includes(a)) : [];
-    const related = this.relatedOf(entry, engine);
+    const related = entry.related.map((id) => engine.entry(id)).filter((e): e is KbEntry => e !== undefined);
     const text =
       alternatives.length > 0
         ? `${resultText(result)}\n${qaText.didYouMean} ${alternatives.map((a) => a.title).join(" · ")}`
@@ -160,7 +174,7 @@ export class QaDialog {
       also,
       notice: silentNotice(result),
     });
-    return { text, card: this.signFeedback(card), qaOutcome: result.outcome };
+    return { text, card: this.signFeedback(card) };
   }
 
   /** Adds the signature to every 👍/👎 button's data, wherever the layout puts the buttons. */
@@ -170,7 +184,12 @@ export class QaDialog {
       if (!node || typeof node !== "object") return;
       const el = node as Record<string, unknown>;
       const data = el.data as Record<string, unknown> | undefined;
-      if (data && data.action === "feedback" && typeof data.entryId === "string" && typeof data.question === "string")
+      if (
+        data &&
+        data.action === "qa.feedback" &&
+        typeof data.entryId === "string" &&
+        typeof data.question === "string"
+      )
         data.sig = this.deps.questions.sign(data.entryId, data.question);
       for (const v of Object.values(el)) if (v && typeof v === "object") walk(v);
     };

@@ -6,7 +6,7 @@ import { EntryId } from "../../data/kb/schema";
 
 /** 👍/👎 under an answer. */
 export const FeedbackSubmission = z.object({
-  action: z.literal("feedback"),
+  action: z.literal("qa.feedback"),
   entryId: EntryId,
   vote: z.enum(["up", "down"]),
   question: z.string().max(600),
@@ -20,7 +20,7 @@ export const FeedbackSubmission = z.object({
  * when the entry is gone (retired since the card was sent) or the button names none (examples).
  */
 export const AskSubmission = z.object({
-  action: z.literal("ask"),
+  action: z.literal("qa.ask"),
   entryId: EntryId.optional(),
   question: z.string().trim().min(1).max(600),
 });
@@ -40,12 +40,3 @@ export const FeedbackExecute = FeedbackSubmission.extend({
 
 export const QaSubmission = z.discriminatedUnion("action", [FeedbackSubmission, AskSubmission]);
 export type QaSubmission = z.infer<typeof QaSubmission>;
-
-/** The actions this feature claims, read off the schema so a new submission kind cannot be forgotten here. */
-export const QA_ACTIONS: ReadonlySet<string> = new Set(QaSubmission.options.map((o) => o.shape.action.value));
-
-/** The `action` of a card submission, if it has one. */
-export function actionOf(value: unknown): string | undefined {
-  const action = (value as { action?: unknown } | null | undefined)?.action;
-  return typeof value === "object" && typeof action === "string" ? action : undefined;
-}

@@ -1,7 +1,7 @@
 // Low-level text handling shared by indexing and querying: both sides MUST go through the same
 // functions, otherwise a folded query ("socialtjansten") would never meet an unfolded index.
 
-const NEEDS_FOLDING = /[^\x00-\x7f]/;
+const NEEDS_FOLDING = /[\u0080-\uffff]/;
 
 /** Lower-case and fold å/ä/ö (and common accents) so text typed on a non-Swedish keyboard still matches. */
 export function fold(text: string): string {

@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import type { App } from "../../bot/app";
 import { casesText } from "../../core/strings";
-import type { ManualClock } from "../../dialogs/meetings/clock";
-import { memberDocId } from "../../data/meetings/vus-store";
+import type { ManualClock } from "../../core/clock";
 import { PLAYGROUND_IDS } from "../../scripts/playground";
 import { oneLine, type Bubble, type ChatPage } from "./chat-page";
 import type { Step } from "./step-runner";
@@ -57,7 +56,7 @@ export function caseSteps({ chat, app, clock, artifactsDir }: CaseStepsDeps): St
   /** Runs the scheduler once, as the background timer would: the case's notice jobs are due at once. */
   const tick = async () => {
     clock.advance(1_000);
-    await app.meetings.scheduler.tick();
+    await app.scheduler.tick();
   };
 
   return [
@@ -65,9 +64,9 @@ export function caseSteps({ chat, app, clock, artifactsDir }: CaseStepsDeps): St
       name: "nytt ärende: raise a case with the form, reminded that managers try first",
       async run() {
         // The playground's only user coordinates VuS Västerås, so the case comes back to them.
-        const member = await app.meetings.vus.members.read(memberDocId(aad), GROUP.id);
+        const member = await app.vus.member(GROUP.id, aad);
         expect(Boolean(member), "the user is not a member of VuS Västerås (the meeting steps failed?)");
-        await app.meetings.vus.members.replace({ ...member!.doc, role: "coordinator" }, member!.etag);
+        await app.vus.replaceMember({ ...member!.doc, role: "coordinator" }, member!.etag);
 
         const mine = await chat.send("nytt ärende");
         const card = await chat.waitFor(

@@ -2,10 +2,9 @@ import { join } from "node:path";
 import { DateTime } from "luxon";
 import type { App } from "../../bot/app";
 import { evaluationsText, meetingsText } from "../../core/strings";
-import type { ManualClock } from "../../dialogs/meetings/clock";
-import { swedishSpan, ZONE } from "../../dialogs/meetings/time";
+import type { ManualClock } from "../../core/clock";
+import { swedishSpan, ZONE } from "../../core/time";
 import { evaluationYear } from "../../dialogs/evaluations/survey-window";
-import { memberDocId } from "../../data/meetings/vus-store";
 import type { Meeting, ScheduledJob } from "../../data/meetings/schema";
 import { PLAYGROUND_IDS } from "../../scripts/playground";
 import { oneLine, type Bubble, type ChatPage } from "./chat-page";
@@ -83,12 +82,12 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
 
   /** Moves the clock just past a job's due time and runs one scheduler tick; returns how many jobs ran. */
   async function runJob(match: (j: ScheduledJob) => boolean, what: string): Promise<number> {
-    const jobs = await app.meetings.jobs.jobsOfMeeting(needMeeting().id);
+    const jobs = await app.jobs.jobsOfMeeting(needMeeting().id);
     const job = jobs.filter(match).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
     expect(Boolean(job), `the meeting has no ${what} job; jobs: ${jobs.map((j) => `${j.kind}/${j.key}`).join(", ")}`);
     clock.set(new Date(new Date(job!.dueAt).getTime() + 60_000));
-    const tick = await app.meetings.scheduler.tick();
-    const after = (await app.meetings.jobs.jobsOfMeeting(needMeeting().id)).find((j) => j.id === job!.id);
+    const tick = await app.scheduler.tick();
+    const after = (await app.jobs.jobsOfMeeting(needMeeting().id)).find((j) => j.id === job!.id);
     expect(
       after?.status === "done",
       `the ${what} job ended as "${after?.status}" (counts ${JSON.stringify(after?.counts)}), not "done"`,
@@ -119,7 +118,7 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
           reply.text.includes(`VuS ${GROUP.name}`) && !reply.text.includes(mt.join.missing),
           `the join was not confirmed: ${oneLine(reply.text)}`,
         );
-        const member = (await app.meetings.vus.members.read(memberDocId(aad), GROUP.id))?.doc;
+        const member = (await app.vus.member(GROUP.id, aad))?.doc;
         expect(Boolean(member), `no member document for the playground user in VuS ${GROUP.name}`);
         expect(
           member!.organisation === ORGANISATION && member!.function === FUNCTION,
@@ -153,7 +152,7 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
           reply.text.includes(when),
           `expected the meeting to be planned for ${when}; the bot said: ${oneLine(reply.text)}`,
         );
-        meeting = (await app.meetings.vus.meetingsOf(GROUP.id)).find((m) => m.theme === theme);
+        meeting = (await app.vus.meetingsOf(GROUP.id)).find((m) => m.theme === theme);
         expect(Boolean(meeting), `no meeting with the theme "${theme}" in VuS ${GROUP.name}`);
         const m = meeting!;
         expect(
@@ -175,7 +174,7 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
           mt.admin.channelLinked(GROUP.name),
           `the reply "${mt.admin.channelLinked(GROUP.name)}"`,
         );
-        const linked = (await app.meetings.vus.group(GROUP.id))?.doc.channel;
+        const linked = (await app.vus.group(GROUP.id))?.doc.channel;
         // A post's activity names its thread ("<channel>;messageid=…"); reminders belong in the channel itself.
         expect(
           linked?.conversationId === PLAYGROUND_IDS.channelId,
@@ -218,7 +217,7 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
           updated.text.includes(intro),
           `the updated card lost the reminder's intro "${intro}": ${oneLine(updated.text, 400)}`,
         );
-        const rsvp = (await app.meetings.vus.rsvpsOf(GROUP.id, needMeeting().id)).find((r) => r.aadObjectId === aad);
+        const rsvp = (await app.vus.rsvpsOf(GROUP.id, needMeeting().id)).find((r) => r.aadObjectId === aad);
         expect(rsvp?.answer === "attending", `stored RSVP is "${rsvp?.answer}", expected "attending"`);
         const extra = (await chat.settle(before)).filter((b) => b.fromBot);
         expect(

@@ -3,18 +3,28 @@ import { renderAdminSamples } from "./admin-card-samples";
 import type { CardName } from "../../cards/render";
 import { evaluationFormData, noticeData, report2bData, thanksData } from "../../cards/evaluation-cards";
 import { sampleReport } from "./evaluation-fixtures";
-import { helpCardData } from "../../cards/help-cards";
 import { caseCardSamples } from "./case-card-samples";
 
 const evalGroup = { name: "Sala" };
 const evalMeeting = { id: "sala-m1-0001", groupId: "sala", start: "2026-03-10T08:00:00.000Z" };
 const evalCloses = "2026-03-24T11:00:00.000Z";
 
+const helpSample = (sections: { title: string; commands: { title: string; value: string }[] }[]) => {
+  const { title, intro, examplesTitle, privacy } = botText.help;
+  return { title, intro, sections, examplesTitle, examples: botText.exampleQuestions, privacy };
+};
+
 /** Sample data per template; the card test expands each and validates the result. */
 export const cardSamples: Partial<Record<CardName, object[]>> = {
   welcome: [{ ...botText.welcome, examples: botText.exampleQuestions }],
   notice: [{ title: botText.errors.apologyTitle, message: botText.errors.apology }],
-  help: [helpCardData("admin"), helpCardData("coordinator"), { ...helpCardData("everyone"), examples: [] }],
+  help: [
+    helpSample([
+      { title: botText.help.commandsTitle, commands: [botText.commandHelp.help, botText.commandHelp.meetings] },
+      { title: botText.help.adminTitle, commands: [botText.commandHelp.admin] },
+    ]),
+    { ...helpSample([{ title: botText.help.commandsTitle, commands: [botText.commandHelp.help] }]), examples: [] },
+  ],
   answer: [
     // Grey zone with everything: unsure note, details behind "Visa mer", "Menade du…?" and related questions.
     {

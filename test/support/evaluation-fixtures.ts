@@ -1,6 +1,7 @@
 import type { Group, Meeting } from "../../data/meetings/schema";
 import type { EvaluationAnswer, EvaluationInvitation } from "../../data/evaluations/schema";
-import { buildReport, type Report2b } from "../../dialogs/evaluations/report";
+import { buildReport } from "../../dialogs/evaluations/report";
+import type { Report2b } from "../../data/evaluations/report-shape";
 
 export const NOW = new Date("2026-12-01T12:00:00.000Z");
 

@@ -41,6 +41,8 @@ export class TeamsTestClient {
   ) {}
 
   static async start(botUrl: string, behaviour: ConnectorBehaviour = {}): Promise<TeamsTestClient> {
+    // Assigned once the server listens; the request handler only runs after that.
+    // eslint-disable-next-line prefer-const
     let client!: TeamsTestClient;
     const server = http.createServer((req, res) => {
       let raw = "";

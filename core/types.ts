@@ -1,5 +1,10 @@
-import type { CardAttachment } from "../cards/render";
 import type { ConversationType } from "../data/conversations";
+
+/** An adaptive card as sent in an activity attachment. */
+export interface CardAttachment {
+  contentType: "application/vnd.microsoft.card.adaptive";
+  content: Record<string, unknown>;
+}
 
 // The contract between bot/ (Bot Framework) and the framework-free dialogs: plain data in, plain data out,
 // so a move to the Microsoft 365 Agents SDK or the Teams SDK only touches bot/.
@@ -35,6 +40,16 @@ export type FileDownload = (
   file: IncomingFile,
 ) => Promise<{ ok: true; text: string } | { ok: false; reason: "tooLarge" | "failed" }>;
 
+/**
+ * State kept per conversation by bot/ (botbuilder's ConversationState, stored in Cosmos), so a feature
+ * can remember something between turns without knowing Bot Framework. Each feature uses its own keys.
+ */
+export interface ConversationMemory {
+  get(key: string): Promise<unknown>;
+  /** Stores the value at once. */
+  set(key: string, value: unknown): Promise<void>;
+}
+
 /** A user message: typed text, or the data of a card button (Action.Submit / Action.Execute). */
 export interface IncomingMessage {
   text: string;
@@ -42,6 +57,8 @@ export interface IncomingMessage {
   asker: Asker;
   /** Files attached in a personal chat (Teams file download info), if any. */
   files?: IncomingFile[];
+  /** This conversation's state; absent where no conversation is kept (tools, some tests). */
+  memory?: ConversationMemory;
 }
 
 /** A file the bot offers to save in the user's OneDrive (Teams file consent in personal chat). */
@@ -59,8 +76,6 @@ export interface Reply {
   card?: CardAttachment;
   /** Offer a file instead of (or besides) a card. */
   file?: FileOffer;
-  /** Set on the reply to a question: whether the knowledge base answered, guessed or declined. */
-  qaOutcome?: "answer" | "suggest" | "decline";
 }
 
 /** A turn's answer that is only text. */

@@ -1,5 +1,5 @@
-import type { KbEntry, SourceDocument } from "../../data/kb/schema";
-import * as qaText from "../../core/strings/qa";
+import type { KbEntry, SourceDocument } from "../data/kb/schema";
+import * as qaText from "../core/strings/qa";
 
 // The structured fields of an entry that the answer text does not already carry, as label/value
 // rows: the forum's members and convenor, when a routine applies, who took a decision. The answer

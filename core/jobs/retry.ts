@@ -1,4 +1,4 @@
-import type { Clock } from "./clock";
+import type { Clock } from "../clock";
 import { SendError, type SendResult } from "./messenger";
 
 // Teams' guidance: honour 429 Retry-After; retry 412, 502 and 504 with jittered exponential backoff;

@@ -1,14 +1,15 @@
 // Support for test/qa-eval.test.ts, scripts/qa-calibrate.ts and bench/qa-bench.ts: loading the seed
 // and the question sets, and scoring an answer the way /work/shared/eval/qa-eval.mjs does.
 // Not used by the bot; the engine itself does no I/O.
+import { REPO_ROOT } from "../core/repo-root";
 import { existsSync, readFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { join } from "node:path";
 import { z } from "zod";
-import type { KbEntry } from "../../data/kb/schema";
-import { loadSeed } from "../../data/kb/seed";
-import { loadSourceTexts, type SourceText } from "../../data/kb/source-texts";
-import { resultText } from "./answer-text";
-import type { QaEngine, QaResult } from "./qa-engine";
+import type { KbEntry } from "../data/kb/schema";
+import { loadSeed } from "../data/kb/seed";
+import { loadSourceTexts, type SourceText } from "../data/kb/source-texts";
+import { resultText } from "../dialogs/qa/answer-text";
+import type { QaEngine, QaResult } from "../dialogs/qa/qa-engine";
 
 export const EvalQuestion = z.object({
   id: z.string(),
@@ -21,18 +22,6 @@ export const EvalQuestion = z.object({
 });
 export type EvalQuestion = z.infer<typeof EvalQuestion>;
 
-/** The repository root, whether running from sources (jest) or from dist/ (compiled scripts). */
-export const REPO_ROOT = findRoot(__dirname);
-
-function findRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(join(dir, "package.json")) || basename(dir) === "dist") {
-    const up = dirname(dir);
-    if (up === dir) return join(__dirname, "..", "..");
-    dir = up;
-  }
-  return dir;
-}
 export const SEED_DIR = join(REPO_ROOT, "data", "kb", "seed");
 export const OWN_SET = join(REPO_ROOT, "data", "eval", "questions.jsonl");
 /** Second held-out set: Teams-style phrasing (no å/ä/ö, typos, keywords), weighted to the least-covered sections. */

@@ -1,9 +1,9 @@
 import { randomInt } from "node:crypto";
-import type { Logger } from "../../core/logger";
+import type { Logger } from "../logger";
 import type { JobStore } from "../../data/meetings/job-store";
-import type { DeliveryCounts, ScheduledJob } from "../../data/meetings/schema";
+import type { DeliveryCounts, Member, ScheduledJob } from "../../data/meetings/schema";
 import type { Reply } from "../types";
-import type { Clock } from "./clock";
+import type { Clock } from "../clock";
 import type { Messenger, SendTarget } from "./messenger";
 import type { RateLimiter } from "./rate-limiter";
 import { sendWithRetry, type RetrySettings } from "./retry";
@@ -12,6 +12,20 @@ import { sendWithRetry, type RetrySettings } from "./retry";
 export interface Recipient {
   key: string;
   target: SendTarget;
+}
+
+/** A VuS member, reached in their personal chat. */
+export function memberRecipient(m: Member): Recipient {
+  return {
+    key: `member:${m.aadObjectId}`,
+    target: {
+      kind: "member",
+      tenantId: m.tenantId,
+      aadObjectId: m.aadObjectId,
+      userId: m.userId,
+      serviceUrl: m.serviceUrl,
+    },
+  };
 }
 
 export interface FanoutDeps {

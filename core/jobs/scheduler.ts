@@ -1,9 +1,9 @@
-import type { Logger } from "../../core/logger";
+import type { Logger } from "../logger";
 import type { Stored } from "../../data/repository";
 import { ConflictError } from "../../data/errors";
 import type { JobStore } from "../../data/meetings/job-store";
 import type { DeliveryCounts, JobKind, JobProblem, ScheduledJob } from "../../data/meetings/schema";
-import type { Clock } from "./clock";
+import type { Clock } from "../clock";
 
 export interface JobRunResult {
   /** False when some recipients are still with another instance: the job is looked at again next tick. */
@@ -121,7 +121,7 @@ export class Scheduler {
     const next = { ...stored.doc, ...change } as ScheduledJob;
     for (const k of Object.keys(next) as (keyof ScheduledJob)[]) if (next[k] === undefined) delete next[k];
     try {
-      return await this.deps.jobs.jobs.replace(next, stored.etag);
+      return await this.deps.jobs.replaceJob(next, stored.etag);
     } catch (err) {
       if (err instanceof ConflictError) return undefined;
       throw err;

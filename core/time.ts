@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { meetingsText } from "../../core/strings";
+import { meetingsText } from "./strings";
 
 // All meeting times are wall-clock times in Stockholm; instants are stored in UTC.
 export const ZONE = "Europe/Stockholm";

@@ -1,7 +1,9 @@
-import type { KbEntry } from "../../data/kb/schema";
-import * as qaText from "../../core/strings/qa";
+import type { KbEntry } from "../data/kb/schema";
+import * as qaText from "../core/strings/qa";
 import { entryFacts, type EntryFact } from "./entry-facts";
-import { fold } from "./text";
+
+/** Lower case without accents ("Träffas" → "traffas"), so patterns match however a word is typed. */
+const fold = (text: string) => text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
 
 // How an answer is laid out for a phone: one or two sentences that answer the question as asked
 // (who convenes, how often, who pays, or else the answer's opening), then the details behind

@@ -4,13 +4,13 @@ import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { adminText, meetingsText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
-import { ManualClock } from "../dialogs/meetings/clock";
+import { ManualClock } from "../core/clock";
 import { exportFile } from "../dialogs/admin/import-file";
 import { ConflictError } from "../data/errors";
 import { TeamsTestClient, TENANT, cardText, submitActions } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
-// Findings of the code review, each through the real protocol: Teams-shaped activities POSTed to
+// Behaviour that spans features, each through the real protocol: Teams-shaped activities POSTed to
 // /api/messages of one app on the embedded Cosmos server, replies recorded by the mock connector.
 
 const ADMIN = { id: "29:admin", name: "Admin Välfärd", aadObjectId: "0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" };
@@ -39,7 +39,7 @@ async function fileHost() {
   return { base, files, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-describe("review fixes over HTTP", () => {
+describe("across features over HTTP", () => {
   let app: App;
   let client: TeamsTestClient;
   let host: Awaited<ReturnType<typeof fileHost>>;
@@ -102,7 +102,7 @@ describe("review fixes over HTTP", () => {
 
   describe("möten with no meetings says so once", () => {
     it("a member gets the sentence alone; a coordinator gets a count and the card with the sentence and the plan button", async () => {
-      expect(await app.meetings.vus.meetingsOf("sala")).toEqual([]);
+      expect(await app.vus.meetingsOf("sala")).toEqual([]);
       const member = await say(MEMBER, "möten");
       expect(member.replies).toHaveLength(1);
       expect(member.replies[0].text).toBe(meetingsText.list.none);
@@ -156,7 +156,7 @@ describe("review fixes over HTTP", () => {
       const plan = [{ länsdel: "Sala", datum: "2027-06-14", start: "13:00", längd: 90, plats: "Sala sjukhus" }];
       const res = await sendFile(COORDINATOR, "plan.json", JSON.stringify(plan));
       expect(res.replies.map((r) => r.text)).toEqual([meetingsText.importText.done(1, "Sala")]);
-      expect((await app.meetings.vus.meetingsOf("sala")).map((m) => m.start)).toContain("2027-06-14T11:00:00.000Z");
+      expect((await app.vus.meetingsOf("sala")).map((m) => m.start)).toContain("2027-06-14T11:00:00.000Z");
     });
 
     it("an admin's knowledge-base export is a knowledge-base import (summary to confirm)", async () => {
@@ -182,7 +182,7 @@ describe("review fixes over HTTP", () => {
       await as(ADMIN, () => client.install(inTeam(TEAM)));
       const linked = await say(COORDINATOR, "koppla kanal Sala", inTeam(CHANNEL, "1700000000001"));
       expect(linked.replies.map((r) => r.text)).toEqual([meetingsText.admin.channelLinked("Sala")]);
-      expect((await app.meetings.vus.group("sala"))?.doc.channel).toEqual({
+      expect((await app.vus.group("sala"))?.doc.channel).toEqual({
         tenantId: TENANT,
         conversationId: CHANNEL,
         teamId: TEAM,
@@ -202,7 +202,7 @@ describe("review fixes over HTTP", () => {
       });
       expect(planned.replies[0].text).toContain("planerat");
       clock.set("2027-08-09T07:00:05.000Z"); // 09:00 CEST, seven days before
-      await app.meetings.scheduler.tick();
+      await app.scheduler.tick();
       const toChannel = client.sent.filter(
         (s) =>
           s.activity.type === "message" &&
@@ -213,8 +213,8 @@ describe("review fixes over HTTP", () => {
       expect(toChannel[0].url).toContain(`/v3/conversations/${CHANNEL}/activities`);
       expect(cardText(toChannel[0].activity)).toContain("måndag 16 augusti 2027");
       expect(cardProblems(toChannel[0].activity.attachments[0].content)).toEqual([]);
-      const meeting = (await app.meetings.vus.meetingsOf("sala")).find((m) => m.start === "2027-08-16T07:00:00.000Z")!;
-      const job = (await app.meetings.jobs.jobsOfMeeting(meeting.id)).find((j) => j.key === "7d");
+      const meeting = (await app.vus.meetingsOf("sala")).find((m) => m.start === "2027-08-16T07:00:00.000Z")!;
+      const job = (await app.jobs.jobsOfMeeting(meeting.id)).find((j) => j.key === "7d");
       expect(job?.counts).toMatchObject({ sent: 3, inactive: 0, failed: 0 });
     });
   });
@@ -223,8 +223,8 @@ describe("review fixes over HTTP", () => {
     afterEach(() => jest.restoreAllMocks());
 
     it("kommuner, samordnare, koppla kanal and gå med", async () => {
-      const groupBefore = (await app.meetings.vus.group("koping"))!.doc;
-      jest.spyOn(app.meetings.vus.groups, "replace").mockRejectedValue(new ConflictError("vus", "koping"));
+      const groupBefore = (await app.vus.group("koping"))!.doc;
+      jest.spyOn(app.vus, "replaceGroup").mockRejectedValue(new ConflictError("vus", "koping"));
       expect((await say(ADMIN, "kommuner Köping: Köping, Arboga")).replies.map((r) => r.text)).toEqual([
         meetingsText.conflict,
       ]);
@@ -237,9 +237,9 @@ describe("review fixes over HTTP", () => {
           })
         ).replies.map((r) => r.text),
       ).toEqual([meetingsText.conflict]);
-      expect((await app.meetings.vus.group("koping"))!.doc).toEqual(groupBefore);
+      expect((await app.vus.group("koping"))!.doc).toEqual(groupBefore);
 
-      jest.spyOn(app.meetings.vus.members, "replace").mockRejectedValue(new ConflictError("vus", "member"));
+      jest.spyOn(app.vus, "replaceMember").mockRejectedValue(new ConflictError("vus", "member"));
       expect(
         (await press(ADMIN, { action: "meetings.coordinator", member: `sala|${MEMBER.aadObjectId}` })).replies.map(
           (r) => r.text,
@@ -255,7 +255,7 @@ describe("review fixes over HTTP", () => {
           })
         ).replies.map((r) => r.text),
       ).toEqual([meetingsText.conflict]);
-      const member = (await app.meetings.vus.membersOf("sala")).find((m) => m.aadObjectId === MEMBER.aadObjectId);
+      const member = (await app.vus.membersOf("sala")).find((m) => m.aadObjectId === MEMBER.aadObjectId);
       expect(member).toMatchObject({ role: "member", function: "ifo" });
     });
   });
@@ -284,12 +284,12 @@ describe("review fixes over HTTP", () => {
     });
 
     it("'kommuner …: …?' asked as a question is not taken as a change", async () => {
-      const before = (await app.meetings.vus.group("koping"))!.doc.municipalities;
+      const before = (await app.vus.group("koping"))!.doc.municipalities;
       expectQaAnswer((await say(ADMIN, "kommuner Köping: vilka ingår?")).replies, [
         meetingsText.admin.notAdmin,
         meetingsText.admin.municipalitiesUsage,
       ]);
-      expect((await app.meetings.vus.group("koping"))!.doc.municipalities).toEqual(before);
+      expect((await app.vus.group("koping"))!.doc.municipalities).toEqual(before);
     });
   });
 
@@ -311,8 +311,8 @@ describe("review fixes over HTTP", () => {
         theme: "",
         agenda: "",
       });
-      const meeting = (await app.meetings.vus.meetingsOf("sala")).find((m) => m.start === "2027-10-11T07:00:00.000Z")!;
-      const status = async () => (await app.meetings.vus.meeting("sala", meeting.id))!.doc.status;
+      const meeting = (await app.vus.meetingsOf("sala")).find((m) => m.start === "2027-10-11T07:00:00.000Z")!;
+      const status = async () => (await app.vus.meeting("sala", meeting.id))!.doc.status;
       const listed = await say(COORDINATOR, "möten");
       const cancel = submits(listed.replies[0]).find(
         (d) => d.action === "meetings.cancel" && d.meetingId === meeting.id,
@@ -326,15 +326,11 @@ describe("review fixes over HTTP", () => {
       const [confirm, abort] = submits(asked.replies[0]);
       expect((await press(COORDINATOR, abort)).replies[0].text).toBe(meetingsText.cancelConfirm.kept);
       expect(await status()).toBe("planned");
-      expect(
-        (await app.meetings.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate"),
-      ).toHaveLength(0);
+      expect((await app.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate")).toHaveLength(0);
 
       expect((await press(COORDINATOR, confirm)).replies[0].text).toContain("är inställt");
       expect(await status()).toBe("cancelled");
-      expect(
-        (await app.meetings.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate"),
-      ).toHaveLength(1);
+      expect((await app.jobs.jobsOfMeeting(meeting.id)).filter((j) => j.kind === "meetingUpdate")).toHaveLength(1);
       expect((await press(COORDINATOR, confirm)).replies[0].text).toBe(meetingsText.form.alreadyCancelled);
     });
   });
@@ -367,7 +363,7 @@ describe("review fixes over HTTP", () => {
       expect((await press(COORDINATOR, { ...base, length: "5" })).replies[0].text).toBe(
         meetingsText.form.invalid(p.length),
       );
-      expect((await app.meetings.vus.meetingsOf("sala")).some((m) => m.start.startsWith("2027-11-08"))).toBe(false);
+      expect((await app.vus.meetingsOf("sala")).some((m) => m.start.startsWith("2027-11-08"))).toBe(false);
     });
   });
 });
