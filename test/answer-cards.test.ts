@@ -172,7 +172,7 @@ describe("answer cards built from real entries", () => {
     const long = seed.find((e) => e.title.length > MAX_BUTTON_LABEL && e.id !== withDuties.id)!;
     const card = answerCard({ entry: withDuties, question: "q", alternatives: [long], related: [], unsure: true });
     const [button] = submitActions(card.content.body).filter(
-      (a) => a.data?.action === "ask" && a.data?.entryId === long.id,
+      (a) => a.data?.action === "qa.ask" && a.data?.entryId === long.id,
     );
     expect(button.title.length).toBeLessThanOrEqual(MAX_BUTTON_LABEL);
     expect(button.data.question).toMatch(/\?$|\S/);

@@ -85,7 +85,7 @@ describe("cards updated in place", () => {
 
   it("a tampered vote stores nothing", async () => {
     const before = (await feedback.newest("feedback", 100)).length;
-    const res = await invoke(NURSE, {
+    await invoke(NURSE, {
       verb: "qa.feedback",
       data: { action: "feedback", entryId: "term-finns-inte", vote: "up", question: "x" },
     });
