@@ -93,8 +93,11 @@ function qaSteps(chat: ChatPage): Step[] {
           `the help card ("${botText.help.commandsTitle}")`,
         );
         // The playground user is an admin: every command's help line shows.
-        for (const c of Object.values(botText.commandHelp))
-          expect(help.text.includes(c.title), `the help card lacks the command "${c.title}"`);
+        // The playground drops "<id>"-like placeholders as unknown HTML, so the words before them are checked.
+        for (const c of Object.values(botText.commandHelp)) {
+          const words = c.title.split(" <")[0];
+          expect(help.text.includes(words), `the help card lacks the command "${words}"`);
+        }
       },
     },
     {
