@@ -30,7 +30,7 @@ const WATCHDOG_MS = 5 * 60_000;
 /** A question typed into the compose box (not one of the card's example buttons). */
 const TYPED_QUESTION = "Hur ofta ska VuS-gruppen träffas?";
 /** Ranked close to a second entry, so the engine answers with "Menade du…?" alternatives. */
-const SUGGEST_QUESTION = "vem har kostnadsansvar for lvm vard";
+const SUGGEST_QUESTION = "kostnadsansvar vård";
 const THUMBS_UP = "👍";
 
 function freePort(): Promise<number> {
