@@ -38,12 +38,18 @@ export class TeamsAdapter extends CloudAdapter {
 
 /** CloudAdapter with Bot Framework authentication from configuration; no app id means no JWT checks (local only). */
 export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-  });
+  // Without an app id the type and tenant mean nothing, and botbuilder would still insist on an app id
+  // for SingleTenant/UserAssignedMSI: pass nothing, which turns JWT checks off.
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    config.authEnabled
+      ? {
+          MicrosoftAppId: config.MicrosoftAppId,
+          MicrosoftAppPassword: config.MicrosoftAppPassword,
+          MicrosoftAppType: config.MicrosoftAppType,
+          MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+        }
+      : {},
+  );
   const adapter = new TeamsAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(

@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Config } from "../core/config";
 import type { Logger } from "../core/logger";
-import { openCosmos, type CosmosStore } from "../data/cosmos";
+import { cosmosSettingsOf, openCosmos, type CosmosStore } from "../data/cosmos";
 import { ConversationStore } from "../data/conversations";
 import { FeedbackStore } from "../data/feedback";
 import { KnowledgeStore } from "../data/kb/knowledge-store";
@@ -81,10 +82,7 @@ export interface AppOptions {
 
 /** Wires configuration, store, dialogs and the HTTP server together. */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
-  const store = await openCosmos(
-    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE },
-    logger,
-  );
+  const store = await openCosmos(cosmosSettingsOf(config), logger);
   const conversations = new ConversationStore(store.containers.conversations);
   const conversationState = new ConversationState(new CosmosBotStorage(store.containers.botState));
   // The knowledge base: seed into Cosmos when new, read it back once, then serve from memory and
@@ -133,7 +131,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     messenger: new ProactiveMessenger(adapter, config.MicrosoftAppId, conversations),
     clock,
     logger,
-    instanceId: options.instanceId,
+    // App Service names each instance; claims carry it so logs show which instance held a job.
+    instanceId:
+      options.instanceId ??
+      (config.WEBSITE_INSTANCE_ID
+        ? `${config.WEBSITE_INSTANCE_ID.slice(0, 12)}-${randomUUID().slice(0, 8)}`
+        : undefined),
     markInactive: async (tenantId, conversationId) => {
       await conversations.markInactive(tenantId, conversationId);
     },

@@ -1,5 +1,6 @@
 import { loadConfig, ConfigError } from "../core/config";
 import { createLogger } from "../core/logger";
+import { MissingContainersError } from "../data/cosmos";
 import { createApp, type App } from "./app";
 import { startupFailureLine } from "./startup-failure";
 
@@ -31,7 +32,10 @@ async function main(): Promise<void> {
   } catch (err) {
     // The store unreachable, a key refused, the port taken: one line for the operator, no dump.
     logger.debug({ err }, "start-up failed");
-    console.error(startupFailureLine(err, config.COSMOS_ENDPOINT));
+    // Missing containers name themselves and say how to create them.
+    console.error(
+      err instanceof MissingContainersError ? err.message : startupFailureLine(err, config.COSMOS_ENDPOINT),
+    );
     process.exit(1);
   }
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/api/messages`;

@@ -56,139 +56,165 @@ const guid = z
 /** The Azure Bot's app id alone: packaging the Teams app needs it, but not the secret. */
 export const AppIdSetting = optionalString.pipe(guid.optional());
 
-export const ConfigSchema = z
-  .object({
-    PORT: z.preprocess(
-      emptyToUndefined,
-      z.coerce
-        .number({ message: "must be a number" })
-        .int("must be a whole number")
-        .min(1, "must be 1–65535")
-        .max(65535, "must be 1–65535")
-        .default(3978),
-    ),
-    HOST: optionalString.pipe(
-      z
-        .union([z.ipv4({ message: "must be an IPv4 address" }), z.ipv6({ message: "must be an IP address" })])
-        .optional(),
-    ),
-    LOG_LEVEL: z.preprocess(
-      emptyToUndefined,
-      z
-        .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-          message: "must be one of fatal, error, warn, info, debug, trace, silent",
-        })
-        .default("info"),
-    ),
-    MicrosoftAppId: AppIdSetting,
-    MicrosoftAppPassword: optionalString,
-    MicrosoftAppType: z.preprocess(
-      emptyToUndefined,
-      z
-        .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], {
-          message: "must be MultiTenant, SingleTenant or UserAssignedMSI",
-        })
-        .default("MultiTenant"),
-    ),
-    MicrosoftAppTenantId: optionalString.pipe(guid.optional()),
-    COSMOS_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
-    COSMOS_KEY: optionalString,
-    COSMOS_DATABASE: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{1,255}$/, "letters, digits, _ and - only")
-        .default("samverkansboten"),
-    ),
-    ALLOWED_TENANT_IDS: csvList.pipe(z.array(guid)),
-    ADMIN_AAD_OBJECT_IDS: csvList.pipe(z.array(guid)),
-    PSEUDONYM_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
-    KB_POLL_SECONDS: z.preprocess(
-      emptyToUndefined,
-      z.coerce
-        .number({ message: "must be a number" })
-        .int("must be a whole number")
-        .min(1, "must be 1–60")
-        .max(60, "must be 1–60")
-        .default(60),
-    ),
-    // Meetings and reminders
-    MEETINGS_REMINDER_OFFSETS: offsetList,
-    MEETINGS_REPRESENTATION_CHECK_TIME: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "must be HH:MM")
-        .default("15:00"),
-    ),
-    MEETINGS_SCHEDULER_ENABLED: z
-      .preprocess(emptyToUndefined, z.enum(["true", "false"], { message: "must be true or false" }).default("true"))
-      .transform((v) => v === "true"),
-    MEETINGS_SCHEDULER_INTERVAL_SECONDS: positiveInt(60, 3600),
-    MEETINGS_LEASE_SECONDS: positiveInt(300, 86400),
-    MEETINGS_TENANT_SENDS_PER_SECOND: positiveNumber(40, 50),
-    MEETINGS_CONVERSATION_SENDS_PER_SECOND: positiveNumber(4, 7),
-    MEETINGS_SEND_CONCURRENCY: positiveInt(8, 64),
-    MEETINGS_SEND_MAX_ATTEMPTS: positiveInt(5, 20),
-    MEETINGS_MAX_RETRY_AFTER_SECONDS: positiveInt(120, 3600),
-    // Meeting evaluations and the indicator 2b report
-    EVALUATION_DELAY_MINUTES: positiveInt(60, 7 * 24 * 60),
-    EVALUATION_OPEN_DAYS: positiveInt(14, 90),
-    EVALUATION_SECRET: optionalString.pipe(
-      z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 48)").optional(),
-    ),
-    REPORT_LINK_MINUTES: positiveInt(15, 24 * 60),
-    PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
-    // Samverkansärenden and the yearly follow-up
-    CASES_RETENTION_DAYS: positiveInt(3 * 365, 10 * 365),
-    CHART_LINK_DAYS: positiveInt(30, 365),
-  })
-  .superRefine((c, ctx) => {
-    if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== "UserAssignedMSI")
-      ctx.addIssue({
-        code: "custom",
-        path: ["MicrosoftAppPassword"],
-        message: "is required when MicrosoftAppId is set",
-      });
-    if (!c.MicrosoftAppId && c.MicrosoftAppPassword)
-      ctx.addIssue({
-        code: "custom",
-        path: ["MicrosoftAppId"],
-        message: "is required when MicrosoftAppPassword is set",
-      });
-    // Without an app id authentication is off and the tenant is never used, so a half-filled .env
-    // (type set, tenant not yet known) must not stop a local start.
-    if (c.MicrosoftAppId && c.MicrosoftAppType === "SingleTenant" && !c.MicrosoftAppTenantId)
-      ctx.addIssue({
-        code: "custom",
-        path: ["MicrosoftAppTenantId"],
-        message: "is required when MicrosoftAppId is set and MicrosoftAppType is SingleTenant",
-      });
-    if (c.COSMOS_ENDPOINT && !c.COSMOS_KEY)
-      ctx.addIssue({ code: "custom", path: ["COSMOS_KEY"], message: "is required when COSMOS_ENDPOINT is set" });
-    if (c.MicrosoftAppId && !c.PSEUDONYM_SECRET)
-      ctx.addIssue({
-        code: "custom",
-        path: ["PSEUDONYM_SECRET"],
-        message: "is required when MicrosoftAppId is set (authentication on)",
-      });
-    // Answer ids are keyed hashes: a secret that changed (or was generated per process) would split a
-    // respondent's answers across restarts, so any persistent store needs a fixed one, authenticated or not.
-    if (c.COSMOS_ENDPOINT && !c.EVALUATION_SECRET)
-      ctx.addIssue({ code: "custom", path: ["EVALUATION_SECRET"], message: "is required when COSMOS_ENDPOINT is set" });
-  })
-  .transform((c) => {
-    const authEnabled = Boolean(c.MicrosoftAppId);
-    return {
-      ...c,
-      authEnabled,
-      // Without authentication anyone who can reach the port could impersonate Teams: stay on loopback.
-      host: c.HOST ?? (authEnabled ? "0.0.0.0" : "127.0.0.1"),
-      embeddedCosmos: !c.COSMOS_ENDPOINT,
-      // The development default only ever applies with authentication off (local runs and tests).
-      pseudonymSecret: c.PSEUDONYM_SECRET ?? DEV_PSEUDONYM_SECRET,
-    };
-  });
+const Settings = z.object({
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: "must be a number" })
+      .int("must be a whole number")
+      // 0 lets the system pick a free port (tests and scripts that start several bots); the log names it.
+      .min(0, "must be 0–65535")
+      .max(65535, "must be 0–65535")
+      .default(3978),
+  ),
+  HOST: optionalString.pipe(
+    z.union([z.ipv4({ message: "must be an IPv4 address" }), z.ipv6({ message: "must be an IP address" })]).optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        message: "must be one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
+  ),
+  MicrosoftAppId: AppIdSetting,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], {
+        message: "must be MultiTenant, SingleTenant or UserAssignedMSI",
+      })
+      .default("MultiTenant"),
+  ),
+  MicrosoftAppTenantId: optionalString.pipe(guid.optional()),
+  COSMOS_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
+  /** Empty with an endpoint = Entra ID (managed identity) through DefaultAzureCredential. */
+  COSMOS_KEY: optionalString,
+  /** Client id of the user-assigned managed identity that reaches Cosmos (defaults to MicrosoftAppId with UserAssignedMSI). */
+  AZURE_CLIENT_ID: optionalString.pipe(guid.optional()),
+  /** Explicit opt-in to the in-memory store while authentication is on: one instance, data lost on restart. */
+  ALLOW_IN_MEMORY_STORE: z
+    .preprocess(emptyToUndefined, z.enum(["true", "false"], { message: "must be true or false" }).default("false"))
+    .transform((v) => v === "true"),
+  COSMOS_DATABASE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,255}$/, "letters, digits, _ and - only")
+      .default("samverkansboten"),
+  ),
+  ALLOWED_TENANT_IDS: csvList.pipe(z.array(guid)),
+  ADMIN_AAD_OBJECT_IDS: csvList.pipe(z.array(guid)),
+  PSEUDONYM_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  KB_POLL_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be 1–60")
+      .max(60, "must be 1–60")
+      .default(60),
+  ),
+  // Meetings and reminders
+  MEETINGS_REMINDER_OFFSETS: offsetList,
+  MEETINGS_REPRESENTATION_CHECK_TIME: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "must be HH:MM")
+      .default("15:00"),
+  ),
+  MEETINGS_SCHEDULER_ENABLED: z
+    .preprocess(emptyToUndefined, z.enum(["true", "false"], { message: "must be true or false" }).default("true"))
+    .transform((v) => v === "true"),
+  MEETINGS_SCHEDULER_INTERVAL_SECONDS: positiveInt(60, 3600),
+  MEETINGS_LEASE_SECONDS: positiveInt(300, 86400),
+  MEETINGS_TENANT_SENDS_PER_SECOND: positiveNumber(40, 50),
+  MEETINGS_CONVERSATION_SENDS_PER_SECOND: positiveNumber(4, 7),
+  MEETINGS_SEND_CONCURRENCY: positiveInt(8, 64),
+  MEETINGS_SEND_MAX_ATTEMPTS: positiveInt(5, 20),
+  MEETINGS_MAX_RETRY_AFTER_SECONDS: positiveInt(120, 3600),
+  // Meeting evaluations and the indicator 2b report
+  EVALUATION_DELAY_MINUTES: positiveInt(60, 7 * 24 * 60),
+  EVALUATION_OPEN_DAYS: positiveInt(14, 90),
+  EVALUATION_SECRET: optionalString.pipe(
+    z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 48)").optional(),
+  ),
+  REPORT_LINK_MINUTES: positiveInt(15, 24 * 60),
+  PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
+  // Samverkansärenden and the yearly follow-up
+  CASES_RETENTION_DAYS: positiveInt(3 * 365, 10 * 365),
+  CHART_LINK_DAYS: positiveInt(30, 365),
+  /** Telemetry to Application Insights through OpenTelemetry; off when empty. */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString.pipe(
+    z
+      .string()
+      .regex(/InstrumentationKey=|IngestionEndpoint=/i, "must be an Application Insights connection string")
+      .optional(),
+  ),
+  /** Set by App Service on each instance; names this process's claims on jobs and deliveries. */
+  WEBSITE_INSTANCE_ID: optionalString,
+});
+
+/** The name of every environment variable the bot reads (infra/ must set each or say why not). */
+export const settingNames = Object.keys(Settings.shape) as (keyof typeof Settings.shape)[];
+
+export const ConfigSchema = Settings.superRefine((c, ctx) => {
+  const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  // Each app type needs its own pieces; botbuilder checks the same only when the adapter is built,
+  // which would crash start-up with a stack trace instead of naming the variable.
+  if (c.MicrosoftAppId) {
+    if (c.MicrosoftAppType === "UserAssignedMSI") {
+      if (!c.MicrosoftAppTenantId)
+        problem("MicrosoftAppTenantId", "is required with MicrosoftAppType=UserAssignedMSI (the identity's tenant)");
+      if (c.MicrosoftAppPassword)
+        problem(
+          "MicrosoftAppPassword",
+          "must be empty with MicrosoftAppType=UserAssignedMSI (the identity has no secret)",
+        );
+    } else {
+      if (!c.MicrosoftAppPassword)
+        problem(
+          "MicrosoftAppPassword",
+          `is required when MicrosoftAppId is set and MicrosoftAppType is ${c.MicrosoftAppType}`,
+        );
+      if (c.MicrosoftAppType === "SingleTenant" && !c.MicrosoftAppTenantId)
+        problem("MicrosoftAppTenantId", "is required when MicrosoftAppId is set and MicrosoftAppType is SingleTenant");
+    }
+    if (!c.PSEUDONYM_SECRET) problem("PSEUDONYM_SECRET", "is required when MicrosoftAppId is set (authentication on)");
+    // An authenticated bot on the in-memory store loses everything on restart, and each instance has its
+    // own store (every instance sends every reminder): only an explicit opt-in allows it.
+    if (!c.COSMOS_ENDPOINT && !c.ALLOW_IN_MEMORY_STORE)
+      problem(
+        "COSMOS_ENDPOINT",
+        "is required when MicrosoftAppId is set (authentication on); without it the bot would keep its data in memory, " +
+          "lose it on every restart and not share it between instances. For a one-instance demo set ALLOW_IN_MEMORY_STORE=true",
+      );
+  } else if (c.MicrosoftAppPassword) problem("MicrosoftAppId", "is required when MicrosoftAppPassword is set");
+  // Answer ids are keyed hashes: a secret that changed (or was generated per process) would split a
+  // respondent's answers across restarts, so any persistent store needs a fixed one, authenticated or not.
+  if (c.COSMOS_ENDPOINT && !c.EVALUATION_SECRET)
+    problem("EVALUATION_SECRET", "is required when COSMOS_ENDPOINT is set");
+  if (c.COSMOS_KEY && !c.COSMOS_ENDPOINT) problem("COSMOS_ENDPOINT", "is required when COSMOS_KEY is set");
+}).transform((c) => {
+  const authEnabled = Boolean(c.MicrosoftAppId);
+  return {
+    ...c,
+    authEnabled,
+    // Without authentication anyone who can reach the port could impersonate Teams: stay on loopback.
+    host: c.HOST ?? (authEnabled ? "0.0.0.0" : "127.0.0.1"),
+    embeddedCosmos: !c.COSMOS_ENDPOINT,
+    // No key with an endpoint: Entra ID, where data-plane RBAC lets the bot read and write but not create containers.
+    cosmosAuth: !c.COSMOS_ENDPOINT ? ("embedded" as const) : c.COSMOS_KEY ? ("key" as const) : ("entra" as const),
+    // The managed identity for Cosmos: an explicit AZURE_CLIENT_ID, else the bot's own identity.
+    managedIdentityClientId:
+      c.AZURE_CLIENT_ID ?? (c.MicrosoftAppType === "UserAssignedMSI" ? c.MicrosoftAppId : undefined),
+    // The development default only ever applies with authentication off (local runs and tests).
+    pseudonymSecret: c.PSEUDONYM_SECRET ?? DEV_PSEUDONYM_SECRET,
+  };
+});
 
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { loadConfig, ConfigError } from "../core/config";
 import { createLogger } from "../core/logger";
-import { openCosmos } from "../data/cosmos";
+import { cosmosSettingsOf, openCosmos } from "../data/cosmos";
 import { JobStore } from "../data/meetings/job-store";
 import { VusStore } from "../data/meetings/vus-store";
 import { systemClock } from "../core/clock";
@@ -30,10 +30,7 @@ async function main(): Promise<number> {
     console.error("Filen är för stor (högst 1 MB).");
     return 1;
   }
-  const store = await openCosmos(
-    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE },
-    logger,
-  );
+  const store = await openCosmos(cosmosSettingsOf(config), logger);
   try {
     // This process never sends: the running bot's scheduler picks the new jobs up.
     const vus = new VusStore(store.containers.vus);

@@ -43,7 +43,12 @@ describe("configuration", () => {
   it("uses a development pseudonym secret only while authentication is off", () => {
     expect(loadConfig({}).pseudonymSecret.length).toBeGreaterThanOrEqual(32);
     expect(
-      loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", PSEUDONYM_SECRET: SECRET }).pseudonymSecret,
+      loadConfig({
+        MicrosoftAppId: GUID,
+        MicrosoftAppPassword: "x",
+        PSEUDONYM_SECRET: SECRET,
+        ALLOW_IN_MEMORY_STORE: "true",
+      }).pseudonymSecret,
     ).toBe(SECRET);
     expect(loadConfig({}).KB_POLL_SECONDS).toBe(60);
   });
@@ -84,15 +89,27 @@ describe("configuration", () => {
 
   it.each([
     [{ PORT: "abc" }, /^PORT: /],
-    [{ PORT: "70000" }, /^PORT: must be 1–65535/],
+    [{ PORT: "70000" }, /^PORT: must be 0–65535/],
     [{ HOST: "not-an-ip" }, /^HOST: /],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: must be one of/],
-    [{ MicrosoftAppId: "bot", MicrosoftAppPassword: "x", PSEUDONYM_SECRET: SECRET }, /^MicrosoftAppId: must be a GUID/],
-    [{ MicrosoftAppId: GUID, PSEUDONYM_SECRET: SECRET }, /^MicrosoftAppPassword: is required/],
+    [
+      { MicrosoftAppId: "bot", MicrosoftAppPassword: "x", PSEUDONYM_SECRET: SECRET, ALLOW_IN_MEMORY_STORE: "true" },
+      /^MicrosoftAppId: must be a GUID/,
+    ],
+    [
+      { MicrosoftAppId: GUID, PSEUDONYM_SECRET: SECRET, ALLOW_IN_MEMORY_STORE: "true" },
+      /^MicrosoftAppPassword: is required/,
+    ],
     [{ MicrosoftAppPassword: "x" }, /^MicrosoftAppId: is required/],
     [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x", MicrosoftAppType: "Single" }, /^MicrosoftAppType: must be/],
     [
-      { MicrosoftAppId: GUID, MicrosoftAppPassword: "x", PSEUDONYM_SECRET: SECRET, MicrosoftAppType: "SingleTenant" },
+      {
+        MicrosoftAppId: GUID,
+        MicrosoftAppPassword: "x",
+        PSEUDONYM_SECRET: SECRET,
+        MicrosoftAppType: "SingleTenant",
+        ALLOW_IN_MEMORY_STORE: "true",
+      },
       /^MicrosoftAppTenantId: is required/,
     ],
     [{ MicrosoftAppTenantId: "t" }, /^MicrosoftAppTenantId: must be a GUID/],
@@ -100,7 +117,6 @@ describe("configuration", () => {
       { COSMOS_ENDPOINT: "ftp://cosmos", COSMOS_KEY: "k", EVALUATION_SECRET: SECRET },
       /^COSMOS_ENDPOINT: must be an http\(s\) URL/,
     ],
-    [{ COSMOS_ENDPOINT: "https://x.documents.azure.com/", EVALUATION_SECRET: SECRET }, /^COSMOS_KEY: is required/],
     [
       {
         MicrosoftAppId: GUID,
@@ -122,7 +138,10 @@ describe("configuration", () => {
     [{ COSMOS_DATABASE: "bad name!" }, /^COSMOS_DATABASE: /],
     [{ ALLOWED_TENANT_IDS: "contoso" }, /^ALLOWED_TENANT_IDS\.0: must be a GUID/],
     [{ ADMIN_AAD_OBJECT_IDS: `${GUID},nope` }, /^ADMIN_AAD_OBJECT_IDS\.1: must be a GUID/],
-    [{ MicrosoftAppId: GUID, MicrosoftAppPassword: "x" }, /^PSEUDONYM_SECRET: is required when MicrosoftAppId is set/],
+    [
+      { MicrosoftAppId: GUID, MicrosoftAppPassword: "x", ALLOW_IN_MEMORY_STORE: "true" },
+      /^PSEUDONYM_SECRET: is required when MicrosoftAppId is set/,
+    ],
     [{ PSEUDONYM_SECRET: "short" }, /^PSEUDONYM_SECRET: must be at least 32 characters/],
     [{ KB_POLL_SECONDS: "120" }, /^KB_POLL_SECONDS: must be 1–60/],
   ])("rejects %j with a message naming the variable", (env, expected) => {

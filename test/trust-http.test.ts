@@ -33,6 +33,7 @@ describe("with authentication on", () => {
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: "not-a-real-password",
       PSEUDONYM_SECRET: "trust-test-pseudonym-secret-0123456789",
+      ALLOW_IN_MEMORY_STORE: "true",
       ALLOWED_TENANT_IDS: TENANT,
       HOST: "127.0.0.1",
     });

@@ -18,7 +18,9 @@ parentPort.on("message", async ({ id, spec, fontFiles, fontFamily, maxWidth }) =
       fitTo: { mode: "width", value: maxWidth },
       font: { loadSystemFonts: false, fontFiles, defaultFontFamily: fontFamily, sansSerifFamily: fontFamily },
     });
-    const png = resvg.render().asPng();
+    // resvg's buffer lives outside V8's heap, and Node 24 refuses to transfer such memory: copy it into
+    // an ordinary array first (a few kB), then transfer that.
+    const png = new Uint8Array(resvg.render().asPng());
     parentPort.postMessage({ id, png }, [png.buffer]);
   } catch (err) {
     parentPort.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
