@@ -1,125 +1,339 @@
-// Throughput and latency of POST /api/messages with autocannon on loopback: Samverkansboten
-// (embedded Cosmos, real router and cards) next to a bare botbuilder echo bot measured in the same
-// run, so the ratio shows what our own code costs per request.
+// POST /api/messages of Samverkansboten against a bare botbuilder echo bot, the way production runs:
+// echo bot, our bot, mock Bot Connector, load generator (autocannon) and — in the "store" shape — the
+// Cosmos-compatible store each in a process of its own; requests rotate over BENCH_USERS users and
+// conversations and over real questions; rounds interleave the echo bot and every scenario, and the
+// median round is reported, with the ratios to the echo bot of the same run.
 //
-//   npm run bench:http        (BENCH_SECONDS=5 BENCH_CONNECTIONS=10 BENCH_ROUNDS=3 by default)
-import autocannon from "autocannon";
-import { loadConfig } from "../core/config";
-import { createLogger } from "../core/logger";
-import { createApp } from "../bot/app";
-import { startEchoBot } from "./support/echo-bot";
-import { startMockConnector } from "./support/mock-connector";
+//   npm run bench:http
+//   BENCH_SECONDS=8 BENCH_CONNECTIONS=16 BENCH_ROUNDS=3 BENCH_USERS=50 BENCH_SHAPES=embedded,store
+//   BENCH_SCENARIOS=questions,answered,declined,feedback,evaluation
+//   BENCH_QUESTIONS=path/to/set.jsonl (default data/eval/questions.jsonl)
+//   BENCH_BOTS=before=/path/to/old/dist/bot/main.js,after=dist/bot/main.js (several builds, same rounds)
+//   BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (profile the bot; BENCH_STORE_NODE_ARGS the store)
+//
+// Shapes: "embedded" is `npm start` without COSMOS_ENDPOINT (the store inside the bot's process, so
+// its CPU and heap count against the bot); "store" runs the store in its own process and points
+// COSMOS_ENDPOINT at it (production shape). Evaluation submissions need a held meeting and members,
+// which the bench writes into the store before the rounds, so they run in the "store" shape only.
+import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { CosmosClient } from "@azure/cosmos";
+import { loadSeed } from "../data/kb/seed";
+import { QaEngine } from "../dialogs/qa/qa-engine";
+import { VusStore } from "../data/meetings/vus-store";
+import { containerSpecs } from "../data/containers";
+import type { LoadRequest, LoadResult } from "./support/load-process";
+import { TENANT, aadObjectIdOf, userIdOf, type ScenarioSpec } from "./support/scenarios";
+import { cpuMs, freePort, rssMb, start, startWithLine, stop, waitFor200, type Child } from "./support/processes";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ROOT = join(__dirname, "..", "..");
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const USERS = Number(process.env.BENCH_USERS ?? 50);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const SHAPES = (process.env.BENCH_SHAPES ?? "embedded,store").split(",").filter(Boolean) as Shape[];
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "questions,answered,declined,feedback,evaluation")
+  .split(",")
+  .filter(Boolean);
+const QUESTIONS = process.env.BENCH_QUESTIONS ?? join(ROOT, "data", "eval", "questions.jsonl");
+/** "label=entry.js,…": several builds of the bot measured in the same interleaved rounds (before/after). */
+const BOTS: [string, string][] = (process.env.BENCH_BOTS ?? `samverkansboten=${join(ROOT, "dist", "bot", "main.js")}`)
+  .split(",")
+  .filter(Boolean)
+  .map((b) => b.split("=") as [string, string]);
+const BOT_NODE_ARGS = (process.env.BENCH_BOT_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const STORE_NODE_ARGS = (process.env.BENCH_STORE_NODE_ARGS ?? "").split(" ").filter(Boolean);
+/** Any base64 key is accepted by the Cosmos-compatible store. */
+const STORE_KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
+const EVALUATION_SECRET = "bench-only-evaluation-secret-0123456789abcdef";
+const MEETINGS = 20;
+
+type Shape = "embedded" | "store";
 
 interface Scenario {
   name: string;
-  text: string;
+  spec: ScenarioSpec;
 }
 
-/** What the bench sends to our bot: the help card, and questions when the knowledge base answers them. */
-const SCENARIOS: Scenario[] = [
-  { name: "help card", text: "hjälp" },
-  { name: "question", text: "Vem kallar till SIP-möte?" },
-];
-
-function activity(serviceUrl: string, text: string): string {
-  return JSON.stringify({
-    type: "message",
-    id: "bench-1",
-    channelId: "msteams",
-    serviceUrl,
-    from: { id: "29:bench-user", aadObjectId: "00000000-0000-4000-8000-00000000b001" },
-    recipient: { id: "28:bot" },
-    conversation: {
-      id: "a:bench-personal",
-      conversationType: "personal",
-      tenantId: "6e1f3f0a-5b1c-4c39-9a53-2f0c5e9d7a11",
-    },
-    channelData: { tenant: { id: "6e1f3f0a-5b1c-4c39-9a53-2f0c5e9d7a11" } },
-    locale: "sv-SE",
-    text,
-  });
-}
-
-async function measure(url: string, body: string): Promise<autocannon.Result> {
-  // A short warm-up so JIT and connection pools are in the same state for both bots.
-  await autocannon({
-    url,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-    connections: CONNECTIONS,
-    duration: 1,
-  });
-  return autocannon({
-    url,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-  });
-}
-
-/** The round with the median throughput, so one disturbed round does not skew the figures. */
-function median(results: autocannon.Result[]): autocannon.Result {
-  return [...results].sort((a, b) => a.requests.average - b.requests.average)[Math.floor(results.length / 2)];
-}
-
-function row(name: string, r: autocannon.Result): string {
-  const errors = r.errors + r.non2xx + r.timeouts;
+/** The question set, split by what the engine does with each (the base served is the seed). */
+function questionScenarios(): Scenario[] {
+  const texts = readFileSync(QUESTIONS, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => (JSON.parse(l) as { q: string }).q);
+  const engine = new QaEngine(loadSeed().entries);
+  const outcome = new Map(texts.map((q) => [q, engine.ask(q).outcome]));
   return [
-    name.padEnd(34),
-    `${Math.round(r.requests.average)}`.padStart(8),
-    `${r.latency.p50}`.padStart(8),
-    `${r.latency.p99}`.padStart(8),
-    `${errors}`.padStart(7),
-  ].join(" ");
+    { name: "questions", spec: { kind: "text", texts } },
+    { name: "answered", spec: { kind: "text", texts: texts.filter((q) => outcome.get(q) === "answer") } },
+    { name: "declined", spec: { kind: "text", texts: texts.filter((q) => outcome.get(q) === "decline") } },
+  ];
 }
+
+function feedbackScenario(): Scenario {
+  const entries = loadSeed().entries.filter((e) => !e.retired);
+  return {
+    name: "feedback",
+    spec: { kind: "feedback", votes: entries.map((e) => ({ entryId: e.id, question: e.phrasings[0] ?? e.title })) },
+  };
+}
+
+/** Held meetings of VuS Sala with the bench users as members, written straight into the store. */
+async function seedEvaluations(endpoint: string, databaseId: string, serviceUrl: string): Promise<Scenario> {
+  const client = new CosmosClient({ endpoint, key: STORE_KEY, connectionPolicy: { enableEndpointDiscovery: false } });
+  const vus = new VusStore(client.database(databaseId).container(containerSpecs.vus.id));
+  const now = Date.now();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const meetings: { groupId: string; meetingId: string }[] = [];
+  for (let m = 0; m < MEETINGS; m++) {
+    const start = iso(now - (4 + m) * 3600_000);
+    const meetingId = `bench-meeting-${String(m).padStart(3, "0")}`;
+    await vus.createMeeting({
+      id: meetingId,
+      type: "meeting",
+      groupId: "sala",
+      start,
+      durationMinutes: 60,
+      agenda: ["Lägesbild", "Gemensamma ärenden"],
+      status: "planned",
+      revision: 1,
+      createdBy: "bench",
+      createdAt: start,
+      updatedBy: "bench",
+      updatedAt: start,
+    });
+    meetings.push({ groupId: "sala", meetingId });
+  }
+  for (let u = 0; u < USERS; u++) {
+    await vus.createMember({
+      id: `member.${aadObjectIdOf(u)}`,
+      type: "member",
+      groupId: "sala",
+      tenantId: TENANT,
+      aadObjectId: aadObjectIdOf(u),
+      userId: userIdOf(u),
+      serviceUrl,
+      name: `Användare ${u}`,
+      organisation: "Sala",
+      function: "ifo",
+      role: "member",
+      joinedAt: iso(now - 86400_000),
+      updatedAt: iso(now - 86400_000),
+    });
+  }
+  client.dispose();
+  return { name: "evaluation", spec: { kind: "evaluation", meetings } };
+}
+
+interface Row {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+interface Measured extends LoadResult {
+  /** CPU ms per request of each process watched (the bot, then its store). */
+  cpuPerRequest: number[];
+}
+
+const median = (rs: Measured[]): Measured => [...rs].sort((a, b) => a.rps - b.rps)[Math.floor(rs.length / 2)];
+const medianOf = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
-  const connector = await startMockConnector();
-  const echo = await startEchoBot();
-  const config = loadConfig({ LOG_LEVEL: "silent", COSMOS_DATABASE: `bench-${Date.now()}` });
-  const app = await createApp(config, createLogger("silent"));
-  const port = await app.start(0);
-  const ours = `http://127.0.0.1:${port}/api/messages`;
+  const connector = await startWithLine<{ serviceUrl: string }>(
+    process.execPath,
+    [join(__dirname, "support", "connector-process.js")],
+    {},
+    ROOT,
+  );
+  const serviceUrl = connector.line.serviceUrl;
+  const echo = await startWithLine<{ url: string }>(
+    process.execPath,
+    [join(__dirname, "support", "echo-process.js")],
+    { PORT: String(await freePort()) },
+    ROOT,
+  );
+  const load = fork(join(__dirname, "support", "load-process.js"), [], { stdio: "inherit" });
+  let nextId = 0;
+  /** One load run; with pids, also the CPU those processes spent per request (robust on a busy machine). */
+  const measure = async (url: string, spec: ScenarioSpec, seconds: number, pids: number[] = []): Promise<Measured> => {
+    const before = pids.map(cpuMs);
+    const r = await measureOnce(url, spec, seconds);
+    const used = pids.map((pid, i) => cpuMs(pid) - before[i]);
+    return { ...r, cpuPerRequest: used.map((ms) => ms / Math.max(1, r.requests)) };
+  };
+  const measureOnce = (url: string, spec: ScenarioSpec, seconds: number): Promise<LoadResult> =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      const onMessage = (r: LoadResult) => {
+        if (r.id !== id) return;
+        load.off("message", onMessage);
+        resolve(r);
+      };
+      load.on("message", onMessage);
+      const req: LoadRequest = { id, url, seconds, connections: CONNECTIONS, users: USERS, serviceUrl, spec };
+      load.send(req);
+    });
+  const echoSpec: ScenarioSpec = questionScenarios()[0].spec;
+  const children: Child[] = [connector.child, echo.child];
 
   console.log(
-    `POST /api/messages, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per bot, loopback, node ${process.version}`,
+    `POST /api/messages: ${CONNECTIONS} connections, ${USERS} users, ${ROUNDS} interleaved rounds of ${SECONDS} s, ` +
+      `median round; echo bot, bot, connector, load generator (and store) in separate processes; node ${process.version}, ` +
+      `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
   );
-  // Rounds interleave the bots so a busy machine slows them alike; the median round is reported.
-  const runs: { name: string; url: string; body: string; results: autocannon.Result[] }[] = [
-    { name: "botbuilder echo bot (baseline)", url: echo.url, body: activity(connector.serviceUrl, "hej"), results: [] },
-    ...SCENARIOS.map((s) => ({
-      name: `samverkansboten: ${s.name}`,
-      url: ours,
-      body: activity(connector.serviceUrl, s.text),
-      results: [],
-    })),
-  ];
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const run of runs) run.results.push(await measure(run.url, run.body));
+  try {
+    for (const shape of SHAPES) {
+      const bots: Bot[] = [];
+      for (const [label, entry] of BOTS) bots.push(await startBot(label, entry, shape, serviceUrl, children));
+      const echoRuns: Measured[] = [];
+      const loadStart = performance.now();
+      await measure(echo.line.url, echoSpec, WARMUP_SECONDS);
+      for (const bot of bots) for (const s of bot.scenarios) await measure(bot.url, s.spec, WARMUP_SECONDS);
+      // Rounds interleave the echo bot and every bot and scenario, so a busy machine slows them alike.
+      for (let round = 0; round < ROUNDS; round++) {
+        echoRuns.push(await measure(echo.line.url, echoSpec, SECONDS, [echo.child.process.pid!]));
+        for (const bot of bots) {
+          const pids = [bot.child.process.pid!, ...(bot.store ? [bot.store.process.pid!] : [])];
+          for (const s of bot.scenarios) bot.runs.get(s.name)!.push(await measure(bot.url, s.spec, SECONDS, pids));
+          bot.rssRounds.push(rssMb(bot.child.process.pid!));
+        }
+      }
+      const loadSeconds = Math.round((performance.now() - loadStart) / 1000);
+
+      const e = median(echoRuns);
+      const echoCpu = medianOf(echoRuns.map((r) => r.cpuPerRequest[0]));
+      const line = (name: string, r: Row, cells: string[]) =>
+        console.log(
+          [
+            name.padEnd(30),
+            `${Math.round(r.rps)}`.padStart(7),
+            `${r.p50}`.padStart(7),
+            `${r.p99}`.padStart(7),
+            `${r.errors}`.padStart(7),
+            ...cells,
+          ].join(" "),
+        );
+      console.log(
+        `\nshape "${shape}" (${shape === "store" ? "store in its own process" : "embedded store inside the bot"}), ` +
+          `${loadSeconds} s of load, load average now ${loadavg()[0].toFixed(1)}:`,
+      );
+      console.log(
+        [
+          "".padEnd(30),
+          "req/s".padStart(7),
+          "p50 ms".padStart(7),
+          "p99 ms".padStart(7),
+          "errors".padStart(7),
+          "req/s÷echo".padStart(10),
+          "p99÷echo".padStart(9),
+          "CPU ms/req".padStart(10),
+          "CPU÷echo".padStart(9),
+          "store CPU ms/req".padStart(16),
+        ].join(" "),
+      );
+      line("echo bot", e, ["".padStart(10), "".padStart(9), echoCpu.toFixed(2).padStart(10)]);
+      for (const bot of bots)
+        for (const s of bot.scenarios) {
+          const runs = bot.runs.get(s.name)!;
+          const r = median(runs);
+          const cpu = medianOf(runs.map((x) => x.cpuPerRequest[0]));
+          const storeCpu = bot.store ? medianOf(runs.map((x) => x.cpuPerRequest[1])).toFixed(2) : "";
+          line(`${bot.label}: ${s.name}`, r, [
+            `${(r.rps / e.rps).toFixed(2)}×`.padStart(10),
+            `${(r.p99 / e.p99).toFixed(2)}×`.padStart(9),
+            cpu.toFixed(2).padStart(10),
+            `${(cpu / echoCpu).toFixed(2)}×`.padStart(9),
+            storeCpu.padStart(16),
+          ]);
+        }
+      for (const bot of bots) {
+        console.log(
+          `${bot.label}: start-up to /healthz 200 ${Math.round(bot.startupMs)} ms (${bot.startupCpuMs} ms CPU); ` +
+            `RSS ${bot.rssStart} MB 1 s after start, after each round ${bot.rssRounds.join(" / ")} MB`,
+        );
+        await stop(bot.child);
+        if (bot.store) await stop(bot.store);
+      }
+    }
+  } finally {
+    load.disconnect();
+    for (const c of children) await stop(c);
   }
-  console.log(
-    ["".padEnd(34), "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "errors".padStart(7)].join(" "),
-  );
-  const medians = runs.map((run) => ({ name: run.name, r: median(run.results) }));
-  for (const { name, r } of medians) console.log(row(name, r));
-  const baseline = medians[0].r.requests.average;
-  for (const { name, r } of medians.slice(1)) {
-    console.log(
-      `time per request, ${name.replace("samverkansboten: ", "")}: ${(baseline / r.requests.average).toFixed(2)}× the echo bot's`,
+}
+
+interface Bot {
+  label: string;
+  child: Child;
+  store?: Child;
+  url: string;
+  scenarios: Scenario[];
+  runs: Map<string, Measured[]>;
+  startupMs: number;
+  startupCpuMs: number;
+  rssStart: number;
+  rssRounds: number[];
+}
+
+/** Starts one bot (and in the "store" shape its own store), waits until it answers, prepares its scenarios. */
+async function startBot(
+  label: string,
+  entry: string,
+  shape: Shape,
+  serviceUrl: string,
+  children: Child[],
+): Promise<Bot> {
+  let store: Child | undefined;
+  const env: NodeJS.ProcessEnv = {
+    PORT: String(await freePort()),
+    LOG_LEVEL: "warn",
+    COSMOS_DATABASE: `bench-${Date.now()}`,
+    EVALUATION_SECRET,
+  };
+  if (shape === "store") {
+    const s = await startWithLine<{ endpoint: string }>(
+      process.execPath,
+      [...STORE_NODE_ARGS, join(ROOT, "dist", "scripts", "cosmos-store.js")],
+      { COSMOS_STORE_PORT: "0" },
+      ROOT,
     );
+    store = s.child;
+    children.push(store);
+    env.COSMOS_ENDPOINT = s.line.endpoint;
+    env.COSMOS_KEY = STORE_KEY;
   }
-  // Let turns that autocannon abandoned at its deadline finish before the connector goes away.
+  const t0 = performance.now();
+  const child = start(process.execPath, [...BOT_NODE_ARGS, entry], env, ROOT);
+  children.push(child);
+  const base = `http://127.0.0.1:${env.PORT}`;
+  const startupMs = await waitFor200(`${base}/healthz`, t0, child);
+  const startupCpuMs = cpuMs(child.process.pid!);
   await new Promise((r) => setTimeout(r, 1000));
-  await app.stop();
-  await echo.close();
-  await connector.close();
+  const rssStart = rssMb(child.process.pid!);
+  const scenarios: Scenario[] = [];
+  for (const name of SCENARIOS) {
+    if (["questions", "answered", "declined"].includes(name))
+      scenarios.push(questionScenarios().find((s) => s.name === name)!);
+    else if (name === "feedback") scenarios.push(feedbackScenario());
+    else if (name === "evaluation" && shape === "store")
+      scenarios.push(await seedEvaluations(env.COSMOS_ENDPOINT!, env.COSMOS_DATABASE!, serviceUrl));
+  }
+  return {
+    label,
+    child,
+    store,
+    url: `${base}/api/messages`,
+    scenarios,
+    runs: new Map(scenarios.map((s) => [s.name, []])),
+    startupMs,
+    startupCpuMs,
+    rssStart,
+    rssRounds: [],
+  };
 }
 
 main().catch((err) => {

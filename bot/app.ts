@@ -192,6 +192,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     jobs,
     fanout: delivery.fanout,
     isAdmin: (aadObjectId) => permissions.isAdmin(aadObjectId),
+    permissions,
     adminIds: async () => [
       ...new Set([...admins.configuredIds, ...(await admins.added()).filter((a) => a.active).map((a) => a.id)]),
     ],

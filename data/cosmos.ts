@@ -4,7 +4,7 @@ import type { Agent } from "node:https";
 import { CosmosClient, ErrorResponse, type Container, type Database } from "@azure/cosmos";
 import { DefaultAzureCredential, type TokenCredential } from "@azure/identity";
 import type { Config } from "../core/config";
-import { createHttpServer } from "@vercel/cosmosdb-server";
+import type * as CosmosServer from "@vercel/cosmosdb-server";
 import type { Logger } from "../core/logger";
 import { containerSpecs, type ContainerName } from "./containers";
 
@@ -80,7 +80,13 @@ export interface CosmosStore {
 
 /** Starts the in-process Cosmos-compatible server on loopback; resolves with its endpoint. */
 export async function startEmbeddedCosmos(): Promise<{ endpoint: string; server: Server }> {
-  const server = createHttpServer();
+  // Loaded only when used: with COSMOS_ENDPOINT set, the server and its query compiler (~20 MB) stay out.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHttpServer } = require("@vercel/cosmosdb-server") as typeof CosmosServer;
+  // Without keepAlive it answers every request with "connection: close", so each Cosmos call would
+  // open a new TCP connection; Azure Cosmos DB keeps them open.
+  const server = createHttpServer({ keepAlive: true });
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());

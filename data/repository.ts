@@ -56,11 +56,20 @@ export class Repository<S extends z.ZodType<{ id: string }>> {
     return parsed.data;
   }
 
+  /**
+   * What a write returns: the document as validated before it was sent (the store echoes it back with
+   * its system fields, so validating the echo again would only repeat the work) and the new etag.
+   */
+  private written(doc: z.infer<S>, resource: unknown): Stored<z.infer<S>> {
+    return { doc, etag: String((resource as { _etag?: unknown } | undefined)?._etag ?? "") };
+  }
+
   /** Creates the document; DuplicateError when the id is taken (so "create if absent" is a claim). */
   async create(doc: z.infer<S>): Promise<Stored<z.infer<S>>> {
     try {
-      const { resource } = await this.container.items.create(this.validate(doc));
-      return this.parse(resource as Record<string, unknown>);
+      const valid = this.validate(doc);
+      const { resource } = await this.container.items.create(valid);
+      return this.written(valid, resource);
     } catch (err) {
       if (statusCodeOf(err) === 409) throw new DuplicateError(this.name, doc.id);
       throw err;
@@ -82,10 +91,11 @@ export class Repository<S extends z.ZodType<{ id: string }>> {
   /** Replaces the document only if it still has `etag`; ConflictError otherwise. */
   async replace(doc: z.infer<S>, etag: string): Promise<Stored<z.infer<S>>> {
     try {
+      const valid = this.validate(doc);
       const { resource } = await this.container
         .item(doc.id, this.partitionKeyOf(doc))
-        .replace(this.validate(doc), { accessCondition: { type: "IfMatch", condition: etag } });
-      return this.parse(resource as Record<string, unknown>);
+        .replace(valid, { accessCondition: { type: "IfMatch", condition: etag } });
+      return this.written(valid, resource);
     } catch (err) {
       const code = statusCodeOf(err);
       if (code === 412 || code === 404) throw new ConflictError(this.name, doc.id);
@@ -95,8 +105,9 @@ export class Repository<S extends z.ZodType<{ id: string }>> {
 
   /** Last writer wins: only for documents nobody edits concurrently. */
   async upsert(doc: z.infer<S>): Promise<Stored<z.infer<S>>> {
-    const { resource } = await this.container.items.upsert(this.validate(doc));
-    return this.parse(resource as Record<string, unknown>);
+    const valid = this.validate(doc);
+    const { resource } = await this.container.items.upsert(valid);
+    return this.written(valid, resource);
   }
 
   async delete(id: string, partitionKey: string): Promise<boolean> {

@@ -6,7 +6,10 @@ import { EMBEDDED_KEY } from "../data/cosmos";
 // share one store on loopback as App Service instances share one Cosmos DB account. In memory: the data
 // lives as long as this process. COSMOS_STORE_PORT picks the port (default 8081, the emulator's).
 const port = Number(process.env.COSMOS_STORE_PORT ?? 8081);
-const server = createHttpServer();
+// keepAlive: like Azure Cosmos DB; without it every response says "connection: close" and each call
+// pays a new TCP connection.
+const server = createHttpServer({ keepAlive: true });
+server.keepAliveTimeout = 60_000;
 server.listen(port, "127.0.0.1", () => {
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // One JSON line first, for scripts that start the store and read where it listens.

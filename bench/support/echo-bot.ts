@@ -3,7 +3,7 @@ import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication 
 
 // The baseline for bench/http-bench.ts: the smallest botbuilder bot on restify (the SDK's echo
 // sample), so the bench can show what Samverkansboten's own code adds per request.
-export async function startEchoBot(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startEchoBot(listenPort = 0): Promise<{ url: string; close: () => Promise<void> }> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new ActivityHandler();
   bot.onMessage(async (context, next) => {
@@ -15,7 +15,7 @@ export async function startEchoBot(): Promise<{ url: string; close: () => Promis
   server.post("/api/messages", async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  await new Promise<void>((r) => server.listen(listenPort, "127.0.0.1", () => r()));
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}/api/messages`,

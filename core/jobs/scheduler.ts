@@ -15,7 +15,7 @@ export interface JobRunResult {
   problem?: JobProblem;
 }
 
-/** Does the work of one kind of job. Issue 5 registers an "evaluation" handler here. */
+/** Does the work of one kind of job; features register theirs under `jobs` (dialogs/feature.ts). */
 export interface JobHandler {
   run(job: ScheduledJob, heartbeat: () => Promise<void>): Promise<JobRunResult>;
 }

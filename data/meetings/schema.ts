@@ -122,8 +122,8 @@ export const Rsvp = z.object({
 export type Rsvp = z.infer<typeof Rsvp>;
 
 /**
- * Kinds of scheduled work. Issue 5 adds its own kind (e.g. "evaluation") with a handler; the claim,
- * lease and delivery machinery is shared.
+ * Kinds of scheduled work; each has a handler registered by its feature, and the claim, lease and
+ * delivery machinery (core/jobs) is shared.
  */
 export const JobKind = z.enum(["reminder", "meetingUpdate", "representationCheck", "evaluation", "caseNotice"]);
 export type JobKind = z.infer<typeof JobKind>;

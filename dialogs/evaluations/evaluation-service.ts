@@ -7,6 +7,7 @@ import type { Group, Meeting } from "../../data/meetings/schema";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { EvaluationStore, SaveOutcome } from "../../data/evaluations/evaluation-store";
 import type { EvaluationKeys } from "../../data/evaluations/keyed-ids";
+import type { EvaluationAnswer } from "../../data/evaluations/schema";
 import type { Asker } from "../../core/types";
 import { MeetingRef, parseSubmission, type EvaluationAction } from "./submission";
 import {
@@ -43,6 +44,8 @@ interface Context {
   group: Group;
   year: string;
   window: SurveyWindow;
+  /** The invitation record exists already (read with the membership). */
+  invited: boolean;
 }
 
 const message = (text: string): ActionResult => ({ kind: "message", text });
@@ -81,7 +84,7 @@ export class EvaluationService {
       store.invitation(year, keys.invitationId(meeting.doc.id, aadObjectId)),
     ]);
     if (!member && !invitation) return message(t.rejected.notMember);
-    return { aadObjectId, meeting: meeting.doc, group: group.doc, year, window };
+    return { aadObjectId, meeting: meeting.doc, group: group.doc, year, window, invited: Boolean(invitation) };
   }
 
   private async submit(ctx: Context, data: unknown): Promise<ActionResult> {
@@ -93,18 +96,7 @@ export class EvaluationService {
       return { kind: "card", card: this.form(ctx, data as FormValues, error), text: error };
     }
     const v = parsed.value;
-    // Members who joined after the cards went out count as invited once they answer, so the response
-    // rate never exceeds 100 %. Dated when the survey opened, like every invitation of the meeting: the
-    // submit time would tie this invitation to the answer stored next to it.
-    await store.recordInvitation({
-      id: keys.invitationId(ctx.meeting.id, ctx.aadObjectId),
-      type: "invitation",
-      year: ctx.year,
-      groupId: ctx.group.id,
-      meetingId: ctx.meeting.id,
-      invitedAt: ctx.window.opensAt,
-    });
-    const saved = await store.saveAnswer({
+    const answer: EvaluationAnswer = {
       id: keys.answerId(ctx.meeting.id, ctx.aadObjectId),
       type: "answer",
       year: ctx.year,
@@ -116,9 +108,23 @@ export class EvaluationService {
       orgType: v.orgType,
       ...(v.gender ? { gender: v.gender } : {}),
       submittedAt: submissionDay(now()),
-    });
+    };
+    // Members who joined after the cards went out count as invited once they answer, so the response
+    // rate never exceeds 100 %. Dated when the survey opened, like every invitation of the meeting: the
+    // submit time would tie this invitation to the answer stored next to it.
+    if (!ctx.invited)
+      await store.recordInvitation({
+        id: keys.invitationId(ctx.meeting.id, ctx.aadObjectId),
+        type: "invitation",
+        year: ctx.year,
+        groupId: ctx.group.id,
+        meetingId: ctx.meeting.id,
+        invitedAt: ctx.window.opensAt,
+      });
+    const saved = await store.saveAnswer(answer);
     logger.info({ meetingId: ctx.meeting.id, saved }, "evaluation stored");
-    const stored = (await store.answer(ctx.year, keys.answerId(ctx.meeting.id, ctx.aadObjectId))) ?? { ...v };
+    // Only a newer answer already stored differs from the one just written.
+    const stored = saved === "superseded" ? ((await store.answer(ctx.year, answer.id)) ?? answer) : answer;
     const card = thanksCard({
       group: ctx.group,
       meeting: ctx.meeting,
