@@ -123,6 +123,17 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     feedback,
     imports: new PendingImports(store.containers.admin),
     logger,
+    people: async () => {
+      const groups = await vus.listGroups();
+      const members = (await Promise.all(groups.map((g) => vus.membersOf(g.id)))).flat();
+      return members
+        .filter((m) => m.name)
+        .map((m) => ({
+          aadObjectId: m.aadObjectId,
+          name: m.name,
+          detail: `${m.organisation}, VuS ${groups.find((g) => g.id === m.groupId)?.name ?? m.groupId}`,
+        }));
+    },
   });
   const adapter = createAdapter(config, logger);
   const delivery = new Delivery({
@@ -151,6 +162,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     extraJobs: evaluationJobsFor(config),
     agenda: (groupId) => cases.service.agenda(groupId),
+    adminRecipients: async () => {
+      const ids = [...admins.configuredIds, ...(await admins.added()).filter((a) => a.active).map((a) => a.id)];
+      const chats = (await Promise.all([...new Set(ids)].map((id) => conversations.personalChatsOf(id)))).flat();
+      return chats.map((c) => ({
+        key: `admin:${c.aadObjectId ?? c.conversationId}:${c.tenantId}`,
+        target: { kind: "conversation" as const, tenantId: c.tenantId, conversationId: c.conversationId },
+      }));
+    },
   });
   let boundPort: number | undefined;
   const evaluations = createEvaluations({
@@ -173,6 +192,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     jobs,
     fanout: delivery.fanout,
     isAdmin: (aadObjectId) => permissions.isAdmin(aadObjectId),
+    permissions,
     adminIds: async () => [
       ...new Set([...admins.configuredIds, ...(await admins.added()).filter((a) => a.active).map((a) => a.id)]),
     ],

@@ -245,21 +245,29 @@ export function adminNoticeData(title: string, lines: string[]) {
   return { title, lines };
 }
 
-export function adminAdminsData(configured: string[], added: AdminDoc[], audit: AuditDoc[]) {
+export function adminAdminsData(
+  configured: { id: string; name?: string }[],
+  added: AdminDoc[],
+  audit: AuditDoc[],
+  people: { aadObjectId: string; name: string; detail: string }[] = [],
+) {
   const active = added.filter((a) => a.active);
   return {
     title: t.admins.title,
     configuredTitle: t.admins.fromConfig,
-    configured,
+    configured: configured.map((c) => (c.name ? plain(c.name) : t.admins.unnamed(c.id))),
     addedTitle: t.admins.addedInTeams,
     none: active.length === 0 ? t.admins.none : "",
     added: active.map((a) => ({
-      label: `${plain(a.name)} (${a.id}) · ${plain(a.addedByName)}, ${stockholmTime(a.addedAt)}`,
+      label: t.admins.addedLine(plain(a.name), plain(a.addedByName), stockholmTime(a.addedAt)),
       id: a.id,
       removeLabel: t.admins.remove,
     })),
     addTitle: t.admins.addTitle,
-    idLabel: t.admins.idLabel,
+    hasPeople: people.length > 0,
+    personLabel: t.admins.personLabel,
+    people: people.map((p) => ({ title: `${p.name} – ${p.detail}`, value: p.aadObjectId })),
+    idLabel: people.length > 0 ? t.admins.idLabelOr : t.admins.idLabel,
     nameLabel: t.admins.nameLabel,
     addLabel: t.admins.add,
     auditTitle: t.admins.auditTitle,
@@ -273,6 +281,14 @@ export function adminAdminsData(configured: string[], added: AdminDoc[], audit: 
       ),
     ),
   };
+}
+
+/** A short list of entries (or people) to choose from, one button each. */
+export function adminPickData(
+  title: string,
+  items: { title: string; subtitle: string; label: string; data: Record<string, unknown> }[],
+) {
+  return { title, items };
 }
 
 // The builders: template data above, rendered cards here (the card test validates both).
@@ -294,3 +310,5 @@ export const adminNoticeCard = (...args: Parameters<typeof adminNoticeData>): Ca
   cardAttachment("admin-notice", adminNoticeData(...args));
 export const adminAdminsCard = (...args: Parameters<typeof adminAdminsData>): CardAttachment =>
   cardAttachment("admin-admins", adminAdminsData(...args));
+export const adminPickCard = (...args: Parameters<typeof adminPickData>): CardAttachment =>
+  cardAttachment("admin-pick", adminPickData(...args));

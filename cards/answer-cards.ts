@@ -11,14 +11,15 @@ import {
 import { alsoInText, entryFacts } from "./entry-facts";
 import type { CardAttachment } from "../core/types";
 import { cardAttachment } from "./render";
+import { layoutAnswer } from "./answer-layout";
 
 // Builds the data for cards/answer.json and cards/decline.json; the templates hold the layout.
 
 const MAX_RELATED_BUTTONS = 3;
 /** The question travels in the feedback button's data; a pasted essay does not need to. */
 const MAX_QUESTION_IN_CARD = 300;
-/** Longest related-question label shown as it is; Teams truncates buttons not much longer than this. */
-export const MAX_BUTTON_LABEL = 45;
+/** Longest button label: Teams cuts a title off instead of wrapping it; a full-width button on a 360 px phone holds about 38 characters. */
+export const MAX_BUTTON_LABEL = 38;
 
 /** A button that asks for an entry: the label shown, the text it sends, and the entry it means. */
 interface AskButton {
@@ -27,7 +28,12 @@ interface AskButton {
   entryId: string;
 }
 
-const byTitle = (e: KbEntry): AskButton => ({ label: buttonLabel(e.title, e.title), text: e.title, entryId: e.id });
+/** "Menade du…?" and nearby buttons: a short Swedish label that says what the button asks. */
+const byTitle = (e: KbEntry): AskButton => {
+  const label = askLabel(e);
+  const text = label.endsWith("?") ? label : (e.phrasings.find(isSwedishQuestion) ?? e.title);
+  return { label, text, entryId: e.id };
+};
 
 /** Folded, without punctuation: "Vad är en SIP?" and "vad ar en sip" are the same question. */
 const sameQuestion = (a: string, b: string) => {
@@ -52,8 +58,32 @@ const byQuestion =
   (e: KbEntry): AskButton | undefined => {
     const question = e.phrasings.find((p) => !ENGLISH.test(p) && !sameQuestion(p, asked)) ?? e.title;
     if (sameQuestion(question, asked)) return undefined;
-    return { label: buttonLabel(question, e.title), text: question, entryId: e.id };
+    return { label: question.length <= MAX_BUTTON_LABEL ? question : askLabel(e), text: question, entryId: e.id };
   };
+
+const isSwedishQuestion = (p: string) => p.trim().endsWith("?") && !ENGLISH.test(p);
+const fits = (s: string) => s.length <= MAX_BUTTON_LABEL;
+const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase("sv") + s.slice(1);
+
+/**
+ * A short Swedish label that says what the button asks: the entry's first short Swedish question,
+ * else its title, else the part of the title that fits ("Orosanmälan när ett barn far illa – …"),
+ * else a short Swedish keyword phrasing, else the first question cut at a word.
+ */
+export function askLabel(e: Pick<KbEntry, "title" | "phrasings">): string {
+  const questions = e.phrasings.filter(isSwedishQuestion);
+  const short = questions.find(fits);
+  if (short) return short;
+  if (fits(e.title)) return e.title;
+  const part = e.title
+    .split(/\s+[–—-]\s+|:\s+/)
+    .map((p) => p.trim())
+    .find((p) => p.length >= 8 && fits(p));
+  if (part) return capitalised(part);
+  const keywords = e.phrasings.find((p) => !p.endsWith("?") && !ENGLISH.test(p) && p.length >= 8 && fits(p));
+  if (keywords) return capitalised(keywords);
+  return buttonLabel(questions[0] ?? e.title, e.title);
+}
 
 /**
  * Teams cuts long button labels off wherever the space ends. Use the question when it fits, else the
@@ -80,6 +110,27 @@ export interface AnswerCardInput {
   also?: KbEntry[];
   /** Shown under the title instead of the grey-zone note: the detail asked is not in the agreement. */
   notice?: string;
+  /** After 👍/👎: the card comes back with this thank-you in place of the buttons. */
+  voted?: "up" | "down";
+}
+
+/** "Vem gör vad" and the facts as text lines for the "Visa mer" part; no FactSet, whose narrow title column breaks long words. */
+function detailLines(layout: ReturnType<typeof layoutAnswer>): { text: string; weight: string; spacing: string }[] {
+  const lines: { text: string; weight: string; spacing: string }[] = [];
+  if (layout.whoDoesWhat.length) {
+    lines.push({ text: qaText.whoDoesWhat, weight: "Bolder", spacing: "Medium" });
+    for (const r of layout.whoDoesWhat)
+      lines.push({ text: `**${r.actor}:** ${r.duty}`, weight: "Default", spacing: "Small" });
+  }
+  for (const [i, f] of layout.facts.entries()) {
+    const listContinues = layout.facts[i + 1] && !layout.facts[i + 1].title;
+    if (f.title && listContinues) {
+      lines.push({ text: f.title, weight: "Bolder", spacing: "Medium" });
+      lines.push({ text: `• ${f.value}`, weight: "Default", spacing: "Small" });
+    } else if (f.title) lines.push({ text: `**${f.title}:** ${f.value}`, weight: "Default", spacing: "Medium" });
+    else lines.push({ text: `• ${f.value}`, weight: "Default", spacing: "None" });
+  }
+  return lines;
 }
 
 export function answerCard(input: AnswerCardInput): CardAttachment {
@@ -92,7 +143,20 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     .map(byQuestion(input.question))
     .filter((b): b is AskButton => b !== undefined)
     .slice(0, MAX_RELATED_BUTTONS);
+  const layout = layoutAnswer(entry, input.question);
+  const details = detailLines(layout);
+  const alsoInLine = alsoInText(entry);
   return cardAttachment(also.length > 0 ? "situation" : "answer", {
+    // The phone layout (cards/answer.json): the lead, the source, the rest behind "Visa mer".
+    lead: layout.lead,
+    hasMore: layout.more.length > 0 || details.length > 0 || alsoInLine !== undefined,
+    more: layout.more,
+    details,
+    showMoreLabel: qaText.showMore,
+    showLessLabel: qaText.showLess,
+    voted: input.voted ? qaText.feedback.recorded[input.voted] : "",
+    alts: input.alternatives.map((a) => a.id).join(","),
+    isUnsure: input.unsure,
     entryId: entry.id,
     title: entry.title,
     unsure: input.notice ?? (input.unsure ? qaText.unsure : ""),

@@ -16,8 +16,21 @@ export function meetingFacts(meeting: Meeting): { title: string; value: string }
   return facts;
 }
 
+/** "Tidigare: måndag 29 mars 2027 kl. 09:00–11:00", and the old place when it changed. */
+function previousFacts(meeting: Meeting): { title: string; value: string }[] {
+  const before = meeting.movedFrom;
+  if (!before) return [];
+  const facts = [];
+  if (before.start !== meeting.start || before.durationMinutes !== meeting.durationMinutes)
+    facts.push({ title: t.list.previousWhen, value: swedishSpan(before.start, before.durationMinutes) });
+  if (before.place && before.place !== meeting.place) facts.push({ title: t.list.previousWhere, value: before.place });
+  return facts;
+}
+
 export interface MeetingCardOptions {
   title: string;
+  /** An update card after a move: show where and when the meeting was before. */
+  showPrevious?: boolean;
   intro?: string;
   status?: string;
   rsvpOpen: boolean;
@@ -33,7 +46,7 @@ export function meetingCard(meeting: Meeting, opts: MeetingCardOptions): CardAtt
   const card = cardAttachment("meeting", {
     title: opts.title,
     intro: opts.intro ?? "",
-    facts: meetingFacts(meeting),
+    facts: [...(opts.showPrevious ? previousFacts(meeting) : []), ...meetingFacts(meeting)],
     agendaTitle: t.list.agenda,
     agenda: meeting.agenda.map(plain),
     casesTitle: casesText.agenda.title,
@@ -63,9 +76,19 @@ export function answerStatus(answer: RsvpAnswer | undefined): string {
   return answer ? t.reminder.answered(t.answerLabels[answer]) : t.reminder.rsvpPrompt;
 }
 
-export function joinCard(groups: Group[]): CardAttachment {
+/** The join form; shown again with what was chosen and what is missing when a submission falls short. */
+export function joinCard(
+  groups: Group[],
+  again?: { problem: string; values: { groupId?: string; organisation?: string; function?: string } },
+): CardAttachment {
   return cardAttachment("join-group", {
     ...t.join,
+    problem: again?.problem ?? "",
+    values: {
+      groupId: again?.values.groupId ?? "",
+      organisation: again?.values.organisation ?? "",
+      function: again?.values.function ?? "",
+    },
     required: t.required,
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     organisations: ORGANISATIONS,
@@ -104,12 +127,32 @@ export interface ListedMeeting {
   canMarkNotHeld: boolean;
 }
 
-export function meetingListCard(meetings: ListedMeeting[], held: string[], canPlan: boolean): CardAttachment {
+export interface MeetingListSections {
+  upcoming: ListedMeeting[];
+  inProgress: ListedMeeting[];
+  ended: ListedMeeting[];
+}
+
+/** `möten`: coming meetings, any in progress, and (for coordinators) this year's ended ones. */
+export function meetingListCard(sections: MeetingListSections, held: string[], canPlan: boolean): CardAttachment {
+  const strip = (list: ListedMeeting[]) =>
+    list.map(({ id, groupId, heading, facts, canEdit, canMarkNotHeld }) => ({
+      id,
+      groupId,
+      heading,
+      facts,
+      canEdit,
+      canMarkNotHeld,
+    }));
   return cardAttachment("meeting-list", {
     title: t.list.title,
     none: t.list.none,
     held,
-    meetings,
+    meetings: strip(sections.upcoming),
+    otherSections: [
+      { title: t.list.inProgressTitle, meetings: strip(sections.inProgress) },
+      { title: t.list.endedTitle, meetings: strip(sections.ended) },
+    ].filter((s) => s.meetings.length > 0),
     canPlan,
     labels: t.list,
   });
@@ -117,6 +160,8 @@ export function meetingListCard(meetings: ListedMeeting[], held: string[], canPl
 
 export function representationCard(data: {
   title: string;
+  /** Why this reached an admin rather than the coordinator; empty otherwise. */
+  note?: string;
   when: string;
   counts: string;
   missing: string[];
@@ -124,6 +169,7 @@ export function representationCard(data: {
 }): CardAttachment {
   return cardAttachment("representation", {
     ...data,
+    note: data.note ?? "",
     answers: data.answers.map((a) => ({ title: plain(a.title), value: plain(a.value) })),
     missingTitle: t.representation.missingTitle,
     allCovered: t.representation.allCovered,
@@ -181,4 +227,9 @@ export function coordinatorCard(members: { title: string; value: string }[]): Ca
     required: t.required,
     members,
   });
+}
+
+/** What replaces a submitted form (join, coordinator): the outcome, so the form cannot be sent twice. */
+export function confirmationCard(title: string, message: string): CardAttachment {
+  return cardAttachment("notice", { title, message });
 }

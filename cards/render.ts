@@ -31,7 +31,7 @@ export type CardName =
 type QaCardName = "situation" | "quote";
 /** Samverkansärenden and the yearly follow-up. */
 type CaseCardName = "case-form" | "case" | "case-list" | "followup";
-/** Evaluation feature (issue 5); a separate union so the line merges cleanly with other features. */
+/** Evaluation feature; a separate union per feature keeps each feature's cards together. */
 type EvaluationCardName = "evaluation" | "evaluation-thanks" | "evaluation-notice" | "report-2b";
 /** Admin feature: editing the knowledge base from Teams. */
 type AdminCardName =
@@ -43,7 +43,8 @@ type AdminCardName =
   | "admin-review"
   | "admin-import"
   | "admin-notice"
-  | "admin-admins";
+  | "admin-admins"
+  | "admin-pick";
 
 const cache = new Map<CardName, ACData.Template>();
 

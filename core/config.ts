@@ -117,7 +117,7 @@ const Settings = z.object({
       .max(60, "must be 1–60")
       .default(60),
   ),
-  // Meetings and reminders (issue 4)
+  // Meetings and reminders
   MEETINGS_REMINDER_OFFSETS: offsetList,
   MEETINGS_REPRESENTATION_CHECK_TIME: z.preprocess(
     emptyToUndefined,
@@ -136,7 +136,7 @@ const Settings = z.object({
   MEETINGS_SEND_CONCURRENCY: positiveInt(8, 64),
   MEETINGS_SEND_MAX_ATTEMPTS: positiveInt(5, 20),
   MEETINGS_MAX_RETRY_AFTER_SECONDS: positiveInt(120, 3600),
-  // Meeting evaluations and the indicator 2b report (issue 5)
+  // Meeting evaluations and the indicator 2b report
   EVALUATION_DELAY_MINUTES: positiveInt(60, 7 * 24 * 60),
   EVALUATION_OPEN_DAYS: positiveInt(14, 90),
   EVALUATION_SECRET: optionalString.pipe(

@@ -125,6 +125,19 @@ export class ConversationStore {
     return found.map((s) => s.doc).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   }
 
+  /**
+   * Active personal chats with a user in any tenant (admins are configured by object id alone). Crosses
+   * partitions, so it is for rare sends such as the admins' fallback, not per message.
+   */
+  async personalChatsOf(aadObjectId: string): Promise<ConversationRecord[]> {
+    const ids = [...new Set([aadObjectId, aadObjectId.toLowerCase()])];
+    const found = await this.repo.query(
+      "SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.aadObjectId) AND c.conversationType = 'personal' AND c.active = true",
+      [{ name: "@ids", value: ids }],
+    );
+    return found.map((s) => s.doc);
+  }
+
   async listActive(tenantId: string): Promise<ConversationRecord[]> {
     const found = await this.repo.query(
       "SELECT * FROM c WHERE c.tenantId = @t AND c.active = true",

@@ -5,7 +5,7 @@ import { EntryId } from "./kb/schema";
 import { ConflictError } from "./errors";
 import { Repository } from "./repository";
 
-// Documents of the `feedback` container (partition key /kind): the admins' review queue (issue 6)
+// Documents of the `feedback` container (partition key /kind): the admins' review queue
 // lists one kind at a time, newest first, so every query names its kind in WHERE.
 //
 // Pseudonymous: `asker` is a keyed hash of tenant + user (core/pseudonym.ts), never a raw Teams or

@@ -63,7 +63,8 @@ describe("admin commands", () => {
   it.each([
     ["admin", { name: "home" }],
     ["Admin.", { name: "home" }],
-    ["historik term-SIP", { name: "history", id: "term-sip" }],
+    ["historik term-SIP", { name: "history", query: "term-SIP" }],
+    ["historik samordnad individuell plan", { name: "history", query: "samordnad individuell plan" }],
     ["exportera", { name: "export" }],
     ["granska", { name: "review" }],
     [

@@ -1,4 +1,6 @@
-import { MAX_BUTTON_LABEL, answerCard, buttonLabel, declineCard } from "../cards/answer-cards";
+import { MAX_BUTTON_LABEL, answerCard, askLabel, declineCard } from "../cards/answer-cards";
+import { layoutAnswer, saidIn, sentences } from "../cards/answer-layout";
+import { QaEngine } from "../dialogs/qa/qa-engine";
 import { answerText } from "../cards/answer-text";
 import type { KbEntry } from "../data/kb/schema";
 import { qaText } from "../core/strings";
@@ -9,7 +11,8 @@ import { cardProblems } from "./support/validate-card";
 
 const seed = loadSeedEntries();
 const byId = new Map(seed.map((e) => [e.id, e]));
-const withDuties = seed.find((e) => e.responsibilities.length > 0)!;
+/** An entry whose "Vem gör vad" rows add something the answer text does not say. */
+const withDuties = seed.find((e) => layoutAnswer(e, "q").whoDoesWhat.length > 0)!;
 const withoutDuties =
   seed.find((e) => e.responsibilities.length === 0 && e.related.length === 0) ??
   seed.find((e) => e.responsibilities.length === 0)!;
@@ -37,13 +40,12 @@ describe("answer cards built from real entries", () => {
     expect(problems).toEqual([]);
   });
 
-  it("shows title, answer, 'Vem gör vad' and the source line", () => {
+  it("shows title, the whole answer, 'Vem gör vad' and the source line", () => {
     const card = answerCard({ entry: withDuties, question: "q", alternatives: [], related: [], unsure: false });
     const text = cardText({ attachments: [card] });
     expect(text).toContain(withDuties.title);
-    expect(text).toContain(withDuties.answer);
+    for (const s of sentences(withDuties.answer)) expect(text).toContain(s);
     expect(text).toContain(qaText.whoDoesWhat);
-    expect(text).toContain(withDuties.responsibilities[0].actor);
     expect(text).toMatch(/Källa: (Överenskommelsen, avsnitt|Protokollsutdrag|Lägesrapport|Uppföljning)/);
     expect(text).not.toContain(qaText.unsure);
   });
@@ -83,8 +85,8 @@ describe("answer cards built from real entries", () => {
     expect(cardText({ attachments: [card] })).toContain(qaText.didYouMean);
   });
 
-  it("shows a forum's convenor, frequency, mandate, members and tasks, after the answer, in the card and the plain text", () => {
-    const forum = seed.find(
+  it("shows a forum's convenor, frequency, mandate, members and tasks where the answer does not already say them; the plain text keeps them all", () => {
+    const forums = seed.filter(
       (e): e is Extract<KbEntry, { kind: "forum" }> =>
         e.kind === "forum" &&
         !!e.convenor &&
@@ -92,22 +94,22 @@ describe("answer cards built from real entries", () => {
         !!e.mandate &&
         e.members.length > 0 &&
         e.tasks.length > 0,
-    )!;
-    expect(forum).toBeDefined();
-    const card = answerCard({ entry: forum, question: "q", alternatives: [], related: [], unsure: false });
-    expect(cardProblems(card.content)).toEqual([]);
+    );
+    expect(forums.length).toBeGreaterThan(0);
     const f = qaText.facts;
-    for (const text of [cardText({ attachments: [card] }), answerText(forum)]) {
-      expect(text).toContain(forum.convenor!);
-      expect(text).toContain(forum.frequency!);
-      expect(text).toContain(forum.mandate!);
-      for (const m of forum.members) expect(text).toContain(m);
-      for (const t of forum.tasks) expect(text).toContain(t);
-      for (const label of [f.convenor, f.frequency, f.mandate, f.members, f.tasks]) expect(text).toContain(label);
+    for (const forum of forums) {
+      const card = answerCard({ entry: forum, question: "q", alternatives: [], related: [], unsure: false });
+      expect(cardProblems(card.content)).toEqual([]);
+      const shown = layoutAnswer(forum, "q").facts.map((x) => x.value);
+      const text = cardText({ attachments: [card] });
+      for (const v of shown) expect(text).toContain(v);
+      const plain = answerText(forum);
+      for (const v of [forum.convenor!, forum.frequency!, forum.mandate!, ...forum.members, ...forum.tasks])
+        expect(plain).toContain(v);
       // The answer text stays first: readers (and the public scorer) see the first 1500 characters.
-      expect(text.indexOf(forum.answer)).toBeLessThan(text.indexOf(forum.convenor!));
+      expect(plain.indexOf(forum.answer)).toBeLessThan(plain.indexOf(forum.convenor!));
+      expect(plain).toContain(`${f.convenor}: ${forum.convenor}`);
     }
-    expect(answerText(forum)).toContain(`${f.convenor}: ${forum.convenor}`);
   });
 
   it("shows when a routine applies, who decided and when, and what a term stands for", () => {
@@ -118,12 +120,13 @@ describe("answer cards built from real entries", () => {
       cardText({
         attachments: [answerCard({ entry: e, question: "q", alternatives: [], related: [], unsure: false })],
       });
-    expect(text(routine)).toContain(`${qaText.facts.appliesWhen} ${routine.appliesWhen}`);
+    // Shown as a fact, or already said in the answer text above it.
+    const shownOrSaid = (e: KbEntry, _label: string, value: string) => expect(saidIn(text(e), value)).toBe(true);
+    shownOrSaid(routine, qaText.facts.appliesWhen, routine.appliesWhen);
     expect(answerText(routine)).toContain(`${qaText.facts.appliesWhen}: ${routine.appliesWhen}`);
-    expect(text(decision)).toContain(`${qaText.facts.decidedBy} ${decision.decidedBy}`);
-    expect(text(decision)).toContain(`${qaText.facts.date} ${decision.date}`);
+    shownOrSaid(decision, qaText.facts.decidedBy, decision.decidedBy);
     expect(answerText(decision)).toContain(`${qaText.facts.decidedBy}: ${decision.decidedBy}`);
-    expect(text(term)).toContain(`${term.term} ${term.expansion}`);
+    shownOrSaid(term, term.term, term.expansion);
   });
 
   it("names the other sections an answer draws on under the source line", () => {
@@ -151,32 +154,71 @@ describe("answer cards built from real entries", () => {
     expect(answerText(plain)).not.toContain(`${qaText.alsoIn}:`);
   });
 
-  it("keeps related-question buttons short but sends the whole question", () => {
-    const long = seed.find((e) => e.phrasings[0].length > MAX_BUTTON_LABEL)!;
-    const host = { ...withDuties, related: [long.id] };
-    const card = answerCard({ entry: host, question: "q", alternatives: [], related: [long], unsure: false });
-    const walk = (n: unknown, out: any[] = []): any[] => {
-      if (Array.isArray(n)) n.forEach((x) => walk(x, out));
-      else if (n && typeof n === "object") {
-        if ((n as any).type === "Action.Submit" && (n as any).data?.entryId === long.id) out.push(n);
-        Object.values(n).forEach((v) => walk(v, out));
-      }
-      return out;
-    };
-    const [button] = walk(card.content.body);
+  it("labels every button with a short Swedish phrasing that fits a phone, and sends a whole question", () => {
+    const tooLong = seed.filter((e) => askLabel(e).length > MAX_BUTTON_LABEL).map((e) => e.id);
+    expect(tooLong).toEqual([]);
+    const english = seed.filter((e) => /\b(what|who|how|when|does|the)\b/i.test(askLabel(e))).map((e) => e.id);
+    expect(english).toEqual([]);
+    // Most labels are whole questions or whole titles, not cut short.
+    expect(seed.filter((e) => askLabel(e).endsWith("…")).length).toBeLessThan(seed.length / 20);
+    expect(askLabel({ title: "Rubrik", phrasings: ["Who pays?", "Kort fråga?"] })).toBe("Kort fråga?");
+    expect(
+      askLabel({
+        title: "Orosanmälan när ett barn far illa – anmälningsplikt enligt lag",
+        phrasings: ["Vem är skyldig att göra orosanmälan om ett barn som far illa?", "orosanmälan barn"],
+      }),
+    ).toBe("Orosanmälan när ett barn far illa");
+
+    const long = seed.find((e) => e.title.length > MAX_BUTTON_LABEL && e.id !== withDuties.id)!;
+    const card = answerCard({ entry: withDuties, question: "q", alternatives: [long], related: [], unsure: true });
+    const [button] = submitActions(card.content.body).filter(
+      (a) => a.data?.action === "qa.ask" && a.data?.entryId === long.id,
+    );
     expect(button.title.length).toBeLessThanOrEqual(MAX_BUTTON_LABEL);
-    expect(button.data.question).toBe(long.phrasings[0]);
-    // Every seed entry's label fits.
-    for (const e of seed) expect(buttonLabel(e.phrasings[0], e.title).length).toBeLessThanOrEqual(MAX_BUTTON_LABEL);
-    expect(buttonLabel("Kort fråga?", "Rubrik")).toBe("Kort fråga?");
-    expect(buttonLabel("Vem är skyldig att göra orosanmälan om ett barn som far illa?", "Orosanmälan")).toBe(
-      "Orosanmälan",
-    );
-    const cut = buttonLabel(
-      "Vem är skyldig att göra orosanmälan om ett barn som far illa?",
-      "Orosanmälan när ett barn far illa – anmälningsplikt enligt lag",
-    );
-    expect(cut).toBe("Vem är skyldig att göra orosanmälan om ett…");
+    expect(button.data.question).toMatch(/\?$|\S/);
+    expect(AskSubmission.parse(button.data).entryId).toBe(long.id);
+  });
+
+  it("leads with the sentence that answers the question as asked, then the source, the rest behind 'Visa mer'", () => {
+    const engine = new QaEngine(seed);
+    const cases: [string, RegExp][] = [
+      ["Vem kallar till VuS-möten?", /samordnare/i],
+      ["Hur ofta ska VuS-gruppen träffas?", /4 gånger per år|fyra gånger per år/],
+      ["Vem betalar HVB-placering?", /kostnadsansvar/i],
+      ["Vad är Chefsforum?", /^Chefsforum är/],
+    ];
+    for (const [question, expected] of cases) {
+      const r = engine.ask(question);
+      expect(r.outcome).not.toBe("decline");
+      if (r.outcome === "decline") continue;
+      const card = answerCard({ entry: r.entry, question, alternatives: [], related: [], unsure: false })
+        .content as any;
+      const [, lead, source, more] = card.body;
+      expect(lead.text).toMatch(expected);
+      expect(lead.text.length).toBeLessThanOrEqual(300);
+      expect(source.text).toMatch(/^Källa: /);
+      expect(more).toMatchObject({ type: "Container", id: "more", isVisible: false });
+      expect(JSON.stringify(card)).toContain(qaText.showMore);
+    }
+  });
+
+  it("says nothing twice and marks no fact '(kostnadsansvar)' that already says so", () => {
+    const repeated: string[] = [];
+    for (const e of seed) {
+      const text = cardText({
+        attachments: [answerCard({ entry: e, question: "q", alternatives: [], related: [], unsure: false })],
+      });
+      for (const s of sentences(e.answer).filter((x) => x.length > 40))
+        if (text.split(s).length - 1 > 1) repeated.push(`${e.id}: ${s.slice(0, 60)}`);
+      for (const r of e.responsibilities) if (text.split(r.duty).length - 1 > 1) repeated.push(`${e.id}: ${r.duty}`);
+      expect(text).not.toMatch(/kostnadsansvar[^\n]*\(kostnadsansvar\)/i);
+    }
+    expect(repeated).toEqual([]);
+    const chefsforum = byId.get("forum-chefsforum")! as Extract<KbEntry, { kind: "forum" }>;
+    const layout = layoutAnswer(chefsforum, "Vad är Chefsforum?");
+    // Its members, mandate and most tasks are in the answer already.
+    expect(layout.whoDoesWhat).toEqual([]);
+    expect(layout.facts.length).toBeLessThan(chefsforum.tasks.length);
   });
 
   it("renders declines with and without nearby entries", () => {

@@ -2,7 +2,7 @@ import type { Logger } from "../logger";
 import type { Stored } from "../../data/repository";
 import { ConflictError } from "../../data/errors";
 import type { JobStore } from "../../data/meetings/job-store";
-import type { DeliveryCounts, JobKind, ScheduledJob } from "../../data/meetings/schema";
+import type { DeliveryCounts, JobKind, JobProblem, ScheduledJob } from "../../data/meetings/schema";
 import type { Clock } from "../clock";
 
 export interface JobRunResult {
@@ -11,9 +11,11 @@ export interface JobRunResult {
   counts?: DeliveryCounts;
   /** The job no longer applies (meeting moved or cancelled since it was planned). */
   obsolete?: boolean;
+  /** Recorded on the job for `leveranser`. */
+  problem?: JobProblem;
 }
 
-/** Does the work of one kind of job. Issue 5 registers an "evaluation" handler here. */
+/** Does the work of one kind of job; features register theirs under `jobs` (dialogs/feature.ts). */
 export interface JobHandler {
   run(job: ScheduledJob, heartbeat: () => Promise<void>): Promise<JobRunResult>;
 }
@@ -96,6 +98,7 @@ export class Scheduler {
         await this.transition(latest, {
           status: run.obsolete ? "cancelled" : "done",
           counts: run.counts,
+          ...(run.problem ? { problem: run.problem } : {}),
           finishedAt,
           owner: undefined,
           leaseUntil: undefined,

@@ -17,13 +17,13 @@ export const fieldLabels: Record<string, string> = {
   title: "Rubrik",
   answer: "Svar",
   phrasings: "Formuleringar och nyckelord (en per rad, svenska och engelska)",
-  related: "Relaterade poster (id, en per rad)",
+  related: "Relaterade poster (en rubrik per rad)",
   cues: "Gäller i situationer (ord eller korta fraser, en per rad, t.ex. skrivs ut, gravid, barn hemma)",
   source: "Källa",
   "source.document": "Källdokument",
   "source.section": "Avsnitt i källan",
-  alsoSources: "Fler källor (en per rad: dokument | avsnitt)",
-  responsibilities: "Vem gör vad (en per rad: aktör | uppgift | kostnadsansvar ja/nej)",
+  alsoSources: "Fler källor (en rad per källa: dokument | avsnitt)",
+  responsibilities: "Vem gör vad (en rad per ansvar: vem | vad de gör | betalar: ja eller nej)",
   retired: "Tillbakadragen",
   term: "Begrepp eller förkortning",
   expansion: "Utskrivet",
@@ -75,7 +75,7 @@ export const kindLabels: Record<string, string> = {
 export const statusLabels = { active: "Publicerad", retired: "Tillbakadragen" } as const;
 
 export const actionLabels: Record<string, string> = {
-  seed: "inläst från grunddata",
+  seed: "första versionen",
   created: "skapad",
   edited: "redigerad",
   retired: "tillbakadragen",
@@ -83,7 +83,8 @@ export const actionLabels: Record<string, string> = {
   reverted: "återställd",
   imported: "importerad",
 };
-export const seedAuthor = "Grunddata (repot)";
+/** Who made the versions that came with the bot (the seed files), as an admin reads it. */
+export const seedAuthor = "Ursprunglig version (levererad med boten)";
 
 /** Zod issues in Swedish; `n` is the limit. */
 export const issues = {
@@ -97,10 +98,11 @@ export const issues = {
   wrongType: "har fel typ",
   unknownField: (k: string) => `okänt fält ${k}`,
   unknownRelated: (id: string) => `pekar på ${id}, som inte finns i kunskapsbanken`,
+  unknownTitle: (title: string) => `hittar ingen post med rubriken "${title}"; skriv rubriken som den står i sökningen`,
   duplicateId: "id:t förekommer flera gånger i filen",
   row: (n: number) => `rad ${n}`,
   rowParts: (n: number) => `ska ha ${n} delar åtskilda med |`,
-  yesNo: "kostnadsansvar ska vara ja eller nej",
+  yesNo: "sista delen (betalar) ska vara ja eller nej",
   /** The entry id pattern, said as the admin can act on it (data/kb/schema.ts attaches it to the regex). */
   entryIdFormat: "id: små bokstäver a–z, siffror och bindestreck",
 };
@@ -109,7 +111,7 @@ export const home = {
   title: "Administrera kunskapsbanken",
   intro:
     "Sök en post för att öppna, redigera, dra tillbaka eller återställa den. Ändringar syns för alla inom en minut.",
-  searchLabel: "Sök på rubrik, id eller formulering",
+  searchLabel: "Sök på rubrik eller ord i svaret",
   searchButton: "Sök",
   /** `shown` of `total` matches are listed; an empty query lists every entry. */
   resultsTitle: (q: string, shown: number, total: number) => {
@@ -124,7 +126,7 @@ export const home = {
   reviewButton: "Granskningskö",
   adminsButton: "Administratörer",
   commandsHint:
-    "Kommandon: **historik <id>** visar versioner, **exportera** skickar hela kunskapsbanken som JSON-fil, **granska** visar obesvarade frågor och 👎. Skicka en JSON-fil i chatten för att importera.",
+    "Kommandon: **historik** följt av en rubrik (till exempel historik SIP) visar tidigare versioner, **exportera** skickar hela kunskapsbanken som en fil, **granska** visar obesvarade frågor och 👎. Skicka en exporterad fil i chatten för att importera.",
 };
 
 export const entry = {
@@ -139,8 +141,7 @@ export const entry = {
 export const form = {
   editTitle: (title: string) => `Redigera: ${title}`,
   newTitle: (kind: string) => `Ny post: ${kind}`,
-  intro:
-    "Fälten kontrolleras mot samma regler som grunddatafilerna. Inget publiceras förrän du har förhandsvisat och tryckt Publicera.",
+  intro: "Fälten kontrolleras innan något sparas. Inget publiceras förrän du har förhandsvisat och tryckt Publicera.",
   idHint: "små bokstäver, siffror och bindestreck, t.ex. topic-spelberoende",
   preview: "Förhandsvisa",
   cancel: "Avbryt",
@@ -175,7 +176,13 @@ export const history = {
   line: (v: number, when: string, who: string, action: string) => `Version ${v} · ${when} · ${who} · ${action}`,
   changed: (fields: string) => `Ändrat: ${fields}`,
   restore: (v: number) => `Återställ version ${v}`,
-  usage: "Skriv historik följt av postens id, till exempel: historik term-sip",
+  usage: "Skriv historik följt av postens rubrik eller ett ord ur den, till exempel: historik SIP",
+  noMatch: (q: string) => `Jag hittar ingen post som matchar "${q}". Prova ett annat ord ur rubriken.`,
+  pickTitle: (q: string, total: number) =>
+    total > 8
+      ? `${total} poster matchar "${q}". Här är de första; skriv fler ord för att hitta rätt.`
+      : `Vilken post menar du? ${total} poster matchar "${q}".`,
+  pickButton: "Visa historik",
   versionMissing: (v: number) => `Version ${v} finns inte i historiken.`,
   revertedFrom: (action: string, v: number) => `${action} från version ${v}`,
 };
@@ -232,12 +239,18 @@ export const importFile = {
 
 export const admins = {
   title: "Administratörer",
-  fromConfig: "Från konfigurationen (ADMIN_AAD_OBJECT_IDS)",
-  addedInTeams: "Tillagda i Teams",
-  none: "Inga tillagda i Teams.",
+  fromConfig: "Fasta administratörer (ändras av IT i driftinställningarna)",
+  /** A fixed admin the bot has no name for; the id's end lets IT tell which one it is. */
+  unnamed: (id: string) => `Namn okänt (id som slutar på …${id.slice(-4)})`,
+  addedInTeams: "Tillagda här i Teams",
+  none: "Inga tillagda här ännu.",
+  addedLine: (name: string, by: string, when: string) => `${name} · tillagd av ${by} ${when}`,
   addTitle: "Lägg till administratör",
-  idLabel: "Entra-objekt-id (GUID)",
-  nameLabel: "Namn",
+  personLabel: "Välj person (medlemmar i VuS-grupperna)",
+  idLabel: "Personens objekt-id i Entra (be IT om det)",
+  idLabelOr: "Finns personen inte i listan? Klistra in personens objekt-id i Entra (be IT om det)",
+  nameLabel: "Namn (när du klistrar in ett id)",
+  unknownPerson: "Jag hittar inte den personen längre. Öppna listan igen med admins.",
   add: "Lägg till",
   remove: "Ta bort",
   auditTitle: "Senaste ändringar",

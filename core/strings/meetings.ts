@@ -37,9 +37,11 @@ export const join = {
   organisationLabel: "Organisation",
   functionLabel: "Funktion",
   submit: "Gå med",
+  /** How a successful join or update starts (the confirmation card's title depends on it). */
+  donePrefix: "Klart!",
   joined: (group: string) =>
     `Klart! Du är med i VuS ${group}. Du får påminnelser om gruppens möten här. Skriv **möten** för att se kommande möten, eller **lämna** för att gå ur gruppen.`,
-  updated: (group: string) => `Dina uppgifter i VuS ${group} är uppdaterade.`,
+  updated: (group: string) => `Klart! Dina uppgifter i VuS ${group} är uppdaterade.`,
   missing: "Välj länsdel, organisation och funktion.",
   unknownGroup: "Den länsdelen finns inte. Välj en i listan.",
   noAad: "Jag kan inte se vem du är i Teams. Försök från Teams-klienten.",
@@ -74,6 +76,12 @@ export const requests = {
     `${name} vill gå med i VuS ${group}. Skriv **förfrågningar** för att godkänna eller avslå.`,
 };
 
+/** Titles of the cards that replace a sent form. */
+export const confirmation = {
+  joined: "Du är med i gruppen",
+  notSaved: "Inget sparades",
+};
+
 export const leave = {
   notMember: "Du är inte med i någon VuS-grupp.",
   left: (group: string) => `Du har lämnat VuS ${group}. Du får inga fler påminnelser från gruppen.`,
@@ -84,7 +92,10 @@ export const leave = {
 export const list = {
   title: "Kommande VuS-möten",
   none: "Inga kommande möten i dina grupper.",
-  notMember: "Du är inte med i någon VuS-grupp ännu. Skriv **gå med** för att gå med.",
+  inProgressTitle: "Pågår nu",
+  endedTitle: "Genomförda i år",
+  notMember:
+    "Du är inte med i någon VuS-grupp ännu. Vill du gå med? Skriv **gå med**, så får du ett kort där du väljer länsdel.",
   held: (group: string, year: number, n: number) =>
     `VuS ${group}: ${n} av minst 4 möten genomförda ${year} (indikator 2a).`,
   move: "Flytta / ändra",
@@ -92,6 +103,8 @@ export const list = {
   notHeld: "Markera som ej genomfört",
   when: "När",
   where: "Var",
+  previousWhen: "Tidigare tid",
+  previousWhere: "Tidigare plats",
   online: "Onlinemöte",
   theme: "Tema",
   agenda: "Dagordning",
@@ -120,7 +133,8 @@ export const reminder = {
   text: (title: string, when: string) => `${title} – ${when}`,
   rsvpThanks: (label: string) => `Tack! Ditt svar är registrerat: ${label}.`,
   rsvpClosed: "Mötet har redan börjat eller är inställt; svaret kan inte ändras.",
-  rsvpNotMember: "Du är inte med i den här VuS-gruppen. Skriv **gå med** till mig för att gå med.",
+  rsvpNotMember:
+    "Du är inte med i den här VuS-gruppen. Vill du gå med? Skriv **gå med** till mig i en personlig chatt.",
 };
 
 export const form = {
@@ -194,6 +208,8 @@ export const representation = {
   title: (group: string) => `Representation i morgon: VuS ${group}`,
   counts: (a: number, d: number, s: number, none: number) =>
     `${a} deltar, ${s} skickar ersättare, ${d} deltar inte, ${none} har inte svarat.`,
+  noCoordinator: (group: string) =>
+    `VuS ${group} har ingen samordnare, så kontrollen kommer till dig som administratör. Skriv **samordnare** för att utse en.`,
   missingTitle: "Funktioner som ingen företräder",
   allCovered: "Alla funktioner som ska delta är företrädda.",
   answersTitle: "Svar",
@@ -220,6 +236,11 @@ export const report = {
     caseNotice: "Besked om samverkansärende",
   },
   status: { pending: "väntar", running: "pågår", done: "klar", expired: "för sent", cancelled: "avbruten" },
+  problems: {
+    noCoordinator: "⚠️ Gruppen har ingen samordnare; kontrollen gick till administratörerna. Utse en samordnare.",
+    noRecipient:
+      "⚠️ Gruppen har ingen samordnare och ingen administratör kunde nås; kontrollen gick inte fram. Utse en samordnare.",
+  },
   notAllowed: "Leveransrapporten är till för samordnare och administratörer.",
 };
 

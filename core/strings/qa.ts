@@ -78,10 +78,19 @@ export const relatedTitle = "Relaterade frågor";
 /** Heading of the buttons under a decline when some entries came close. */
 export const nearbyTitle = "Närliggande ämnen i överenskommelsen";
 
+/** The toggle that opens and closes the details under a short answer. */
+export const showMore = "Visa mer";
+export const showLess = "Visa mindre";
+
 export const feedback = {
   prompt: "Var svaret till hjälp?",
   up: "👍 Ja",
   down: "👎 Nej",
+  /** Replaces the buttons once the vote is stored, so it cannot be given twice. */
+  recorded: {
+    up: "👍 Tack! Din röst är registrerad.",
+    down: "👎 Tack! Din röst är registrerad, och Välfärd går igenom svar som inte hjälpte.",
+  },
   thanksUp: "Tack för din återkoppling! Det hjälper oss att hålla svaren bra.",
   thanksDown: "Tack för din återkoppling! Välfärd går igenom svar som inte hjälpte och förbättrar kunskapsbanken.",
 } as const;

@@ -106,6 +106,14 @@ export const Meeting = z.object({
   theme: z.string().max(200).optional(),
   agenda: z.array(z.string().min(1).max(300)).max(20),
   status: MeetingStatus,
+  /** Where and when the meeting was before its latest move, for the update card. */
+  movedFrom: z
+    .object({
+      start: UtcInstant,
+      durationMinutes: z.number().int().min(15).max(480),
+      place: z.string().max(200).optional(),
+    })
+    .optional(),
   /** Bumped on every move; scheduled jobs of older revisions are cancelled. */
   revision: z.number().int().min(1),
   createdBy: z.string(),
@@ -132,8 +140,8 @@ export const Rsvp = z.object({
 export type Rsvp = z.infer<typeof Rsvp>;
 
 /**
- * Kinds of scheduled work. Issue 5 adds its own kind (e.g. "evaluation") with a handler; the claim,
- * lease and delivery machinery is shared.
+ * Kinds of scheduled work; each has a handler registered by its feature, and the claim, lease and
+ * delivery machinery (core/jobs) is shared.
  */
 export const JobKind = z.enum(["reminder", "meetingUpdate", "representationCheck", "evaluation", "caseNotice"]);
 export type JobKind = z.infer<typeof JobKind>;
@@ -149,6 +157,10 @@ export const DeliveryCounts = z.object({
   expired: z.number().int().min(0),
 });
 export type DeliveryCounts = z.infer<typeof DeliveryCounts>;
+
+/** noCoordinator: the check went to the admins instead; noRecipient: it reached nobody at all. */
+export const JobProblem = z.enum(["noCoordinator", "noRecipient"]);
+export type JobProblem = z.infer<typeof JobProblem>;
 
 export const ScheduledJob = z.object({
   /** Deterministic: `<meetingId>.r<revision>.<kind>.<key>`, so planning twice creates one job. */
@@ -169,6 +181,8 @@ export const ScheduledJob = z.object({
   leaseUntil: UtcInstant.optional(),
   runs: z.number().int().min(0),
   counts: DeliveryCounts.optional(),
+  /** Something a coordinator or admin should fix, shown in `leveranser`. */
+  problem: JobProblem.optional(),
   createdAt: UtcInstant,
   finishedAt: UtcInstant.optional(),
 });

@@ -2,7 +2,8 @@ import { normaliseText } from "../commands";
 
 export type AdminCommand =
   | { name: "home" }
-  | { name: "history"; id: string }
+  /** An entry's id, or words of its title. */
+  | { name: "history"; query: string }
   | { name: "export" }
   | { name: "review" }
   | { name: "admins" }
@@ -19,8 +20,8 @@ export function parseAdminCommand(text: string): AdminCommand | undefined {
   if (m) return { name: "addAdmin", id: m[1], adminName: m[2].trim() };
   m = /^admin ta bort (\S+)$/i.exec(s);
   if (m) return { name: "removeAdmin", id: m[1] };
-  m = /^historik(?: (\S+))?$/i.exec(s);
-  if (m) return { name: "history", id: (m[1] ?? "").toLowerCase() };
+  m = /^historik(?: (.+))?$/i.exec(s);
+  if (m) return { name: "history", query: (m[1] ?? "").trim() };
   if (/^(exportera|export)$/.test(lower)) return { name: "export" };
   if (/^(granska|granskning|granskningskö|granskningsko)$/.test(lower)) return { name: "review" };
   return undefined;

@@ -15,4 +15,13 @@ export interface AdminDialogDeps {
   imports: PendingImports;
   logger?: Logger;
   now?: () => Date;
+  /** People the bot knows by name (VuS members), so an admin is picked by name rather than by object id. */
+  people?: () => Promise<KnownPerson[]>;
+}
+
+export interface KnownPerson {
+  aadObjectId: string;
+  name: string;
+  /** What tells two people of the same name apart: organisation and group. */
+  detail: string;
 }

@@ -125,8 +125,8 @@ export class AdminDialog {
       case "home":
         return this.searching.home();
       case "history":
-        if (!command.id) return textReply(t.history.usage);
-        return this.history.show(command.id);
+        if (!command.query) return textReply(t.history.usage);
+        return this.history.find(command.query);
       case "export":
         return this.transfer.offerExport();
       case "review":
@@ -188,7 +188,9 @@ export class AdminDialog {
       case "admin.admins":
         return this.roster.show();
       case "admin.addAdmin":
-        return this.roster.add(d.newAdminId ?? "", d.newAdminName ?? "", actor);
+        return d.newAdminPerson
+          ? this.roster.addKnown(d.newAdminPerson, actor)
+          : this.roster.add(d.newAdminId ?? "", d.newAdminName ?? "", actor);
       case "admin.removeAdmin":
         return this.roster.remove(d.aadObjectId, actor);
     }

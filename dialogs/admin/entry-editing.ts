@@ -9,7 +9,7 @@ import { answerText } from "../../cards/answer-text";
 import { textReply, type Reply } from "../../core/types";
 import type { AdminDialogDeps } from "./admin-deps";
 import type { EntryChanges } from "./entry-changes";
-import { entryFromForm, formInputs, unknownRelated } from "./entry-form";
+import { entryFromForm, entryNames, formInputs, unknownRelated, type EntryNames } from "./entry-form";
 import type { FeedbackReview } from "./feedback-review";
 import type { AdminSubmission } from "./submissions";
 
@@ -24,6 +24,11 @@ export class EntryEditing {
     private readonly review: Pick<FeedbackReview, "markReviewed">,
   ) {}
 
+  /** Titles of the entries, for the related-entries field. */
+  private async names(): Promise<EntryNames> {
+    return namesOf(await this.deps.editor.all());
+  }
+
   async editForm(id: string, reviewItems?: string): Promise<Reply[]> {
     const found = await this.deps.editor.get(id);
     if (!found) return textReply(t.entry.notFound(id));
@@ -35,7 +40,7 @@ export class EntryEditing {
           mode: "edit",
           kind: entry.kind,
           title: entry.title,
-          inputs: formInputs(entry.kind, entry, { withId: false }),
+          inputs: formInputs(entry.kind, entry, { withId: false, names: await this.names() }),
           entryId: id,
           etag: found.etag,
           reviewItems,
@@ -45,7 +50,7 @@ export class EntryEditing {
   }
 
   /** A question from the review queue starts the new entry's title and phrasings. */
-  newForm(kind: KbKind, question: string | undefined, reviewItems: string | undefined): Reply[] {
+  async newForm(kind: KbKind, question: string | undefined, reviewItems: string | undefined): Promise<Reply[]> {
     const prefill = question ? { title: question.slice(0, 120), phrasings: [question.slice(0, 200)] } : {};
     return [
       {
@@ -54,7 +59,7 @@ export class EntryEditing {
           mode: "create",
           kind,
           title: "",
-          inputs: formInputs(kind, prefill, { withId: true }),
+          inputs: formInputs(kind, prefill, { withId: true, names: await this.names() }),
           reviewItems,
         }),
       },
@@ -62,7 +67,7 @@ export class EntryEditing {
   }
 
   /** Back from the preview to the form, with the draft as the admin left it. */
-  reedit(d: ReeditSubmission): Reply[] {
+  async reedit(d: ReeditSubmission): Promise<Reply[]> {
     return [
       {
         text: t.form.editTitle(d.draft.title),
@@ -70,7 +75,7 @@ export class EntryEditing {
           mode: d.mode,
           kind: d.draft.kind,
           title: d.draft.title,
-          inputs: formInputs(d.draft.kind, d.draft, { withId: d.mode === "create" }),
+          inputs: formInputs(d.draft.kind, d.draft, { withId: d.mode === "create", names: await this.names() }),
           entryId: d.mode === "edit" ? d.draft.id : undefined,
           etag: d.etag,
           reviewItems: d.reviewItems,
@@ -81,8 +86,8 @@ export class EntryEditing {
 
   async preview(d: PreviewSubmission, raw: Record<string, unknown>): Promise<Reply[]> {
     if (d.mode === "edit" && (!d.entryId || !d.etag)) return textReply(t.badSubmission);
-    const result = entryFromForm(d.kind, d.mode === "edit" ? d.entryId : undefined, raw);
     const docs = await this.deps.editor.all();
+    const result = entryFromForm(d.kind, d.mode === "edit" ? d.entryId : undefined, raw, namesOf(docs));
     const ids = new Set(docs.map((x) => x.id));
     const problems = result.ok ? unknownRelated(result.entry, (id) => ids.has(id)) : result.problems;
     if (result.ok && d.mode === "create" && ids.has(result.entry.id))
@@ -181,4 +186,8 @@ export class EntryEditing {
       throw err;
     }
   }
+}
+
+function namesOf(docs: { id: string; entry: { title: string } }[]): EntryNames {
+  return entryNames(docs.map((d) => ({ id: d.id, title: d.entry.title })));
 }

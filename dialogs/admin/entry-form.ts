@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { FormInput } from "../../cards/admin-cards";
 import { adminText } from "../../core/strings";
 import { KbEntry, type KbKind } from "../../data/kb/schema";
+import { fold } from "../qa/text";
 import { describeIssues } from "./issues";
 
 // The edit form of an entry is derived from the entry's zod schema (data/kb/schema.ts), so every
@@ -96,8 +97,34 @@ export function fieldsOf(kind: KbKind): FieldSpec[] {
 
 const label = (path: string) => adminText.fieldLabels[path] ?? path;
 
+/**
+ * Entries by name: the form shows related entries by title (admins know titles, not ids) and reads
+ * either back. Ids stay accepted, so a title that is not unique is shown as its id.
+ */
+export interface EntryNames {
+  titleOf(id: string): string | undefined;
+  idOf(titleOrId: string): string | undefined;
+}
+
+export function entryNames(entries: { id: string; title: string }[]): EntryNames {
+  const key = (s: string) => fold(s).replace(/\s+/g, " ").trim();
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(key(e.title), (counts.get(key(e.title)) ?? 0) + 1);
+  const byTitle = new Map(entries.filter((e) => counts.get(key(e.title)) === 1).map((e) => [key(e.title), e.id]));
+  const titles = new Map(entries.filter((e) => counts.get(key(e.title)) === 1).map((e) => [e.id, e.title]));
+  const ids = new Set(entries.map((e) => e.id));
+  return {
+    titleOf: (id) => titles.get(id),
+    idOf: (s) => (ids.has(s.trim()) ? s.trim() : byTitle.get(key(s))),
+  };
+}
+
 /** Inputs of the form for an entry (or a partial draft), with the entry's current values. */
-export function formInputs(kind: KbKind, values: Record<string, unknown>, opts: { withId: boolean }): FormInput[] {
+export function formInputs(
+  kind: KbKind,
+  values: Record<string, unknown>,
+  opts: { withId: boolean; names?: EntryNames },
+): FormInput[] {
   const out: FormInput[] = [];
   const add = (spec: FieldSpec, path: string[], value: unknown) => {
     const name = path.join(".");
@@ -120,14 +147,18 @@ export function formInputs(kind: KbKind, values: Record<string, unknown>, opts: 
           choices: spec.options.map((o) => ({ title: o, value: o })),
         });
         return;
-      case "lines":
+      case "lines": {
+        const items = (value as string[] | undefined) ?? [];
         out.push({
           ...base,
           input: "text",
           multiline: true,
-          value: ((value as string[] | undefined) ?? []).join("\n"),
+          value: (name === "related" && opts.names ? items.map((id) => opts.names!.titleOf(id) ?? id) : items).join(
+            "\n",
+          ),
         });
         return;
+      }
       case "rows":
         out.push({
           ...base,
@@ -176,7 +207,12 @@ export type FormResult = { ok: true; entry: KbEntry } | { ok: false; problems: s
  * Turns submitted form values back into an entry and validates it with the same schema as the seed
  * files. Problems are Swedish, one per field (and row), naming the field as the form labels it.
  */
-export function entryFromForm(kind: KbKind, id: string | undefined, submitted: Record<string, unknown>): FormResult {
+export function entryFromForm(
+  kind: KbKind,
+  id: string | undefined,
+  submitted: Record<string, unknown>,
+  names?: EntryNames,
+): FormResult {
   const problems: string[] = [];
   const read = (path: string[]) => {
     const v = submitted[FIELD_PREFIX + path.join("_")];
@@ -193,6 +229,13 @@ export function entryFromForm(kind: KbKind, id: string | undefined, submitted: R
         return obj;
       }
       case "lines":
+        // Related entries are given by title (or id).
+        if (path.join(".") === "related" && names)
+          return lines(read(path)).flatMap((l) => {
+            const found = names.idOf(l);
+            if (!found) problems.push(`${label("related")}: ${adminText.issues.unknownTitle(l)}`);
+            return found ? [found] : [];
+          });
         return lines(read(path));
       case "rows":
         return lines(read(path)).map((line, i) => {

@@ -1,10 +1,15 @@
 import { adminText as t } from "../../core/strings";
-import { adminHistoryCard, stockholmTime } from "../../cards/admin-cards";
+import { adminHistoryCard, adminPickCard, stockholmTime } from "../../cards/admin-cards";
 import type { Actor } from "../../data/admins";
 import { ConflictError } from "../../data/errors";
 import { textReply, type Reply } from "../../core/types";
 import type { AdminDialogDeps } from "./admin-deps";
 import type { EntryChanges } from "./entry-changes";
+import { fold } from "../qa/text";
+import { searchEntries } from "./admin-search";
+
+/** More matches than this: the admin is asked to narrow the words. */
+const MAX_CHOICES = 8;
 
 /** An entry's versions, and going back to one of them (as a new version, so nothing is lost). */
 export class EntryHistory {
@@ -12,6 +17,34 @@ export class EntryHistory {
     private readonly deps: Pick<AdminDialogDeps, "editor">,
     private readonly changes: EntryChanges,
   ) {}
+
+  /** `historik <id or words of the title>`: the entry's history, or a choice when several entries match. */
+  async find(query: string): Promise<Reply[]> {
+    if (await this.deps.editor.get(query.toLowerCase())) return this.show(query.toLowerCase());
+    const docs = await this.deps.editor.all();
+    // Words of the title first ("historik samordnad individuell plan"); else anywhere in the entry.
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    const exact = docs.filter((d) => fold(d.entry.title) === words.join(" "));
+    if (exact.length === 1) return this.show(exact[0].id);
+    const inTitle = docs.filter((d) => words.every((w) => fold(d.entry.title).includes(w)));
+    const { shown, total } = searchEntries(inTitle.length ? inTitle : docs, query, MAX_CHOICES);
+    if (shown.length === 1) return this.show(shown[0].id);
+    if (shown.length === 0) return textReply(t.history.noMatch(query));
+    return [
+      {
+        text: t.history.pickTitle(query, total),
+        card: adminPickCard(
+          t.history.pickTitle(query, total),
+          shown.map((d) => ({
+            title: d.entry.title,
+            subtitle: `${t.kindLabels[d.entry.kind]} · ${t.statusLabels[d.status]}`,
+            label: t.history.pickButton,
+            data: { action: "admin.history", entryId: d.id },
+          })),
+        ),
+      },
+    ];
+  }
 
   async show(id: string): Promise<Reply[]> {
     const found = await this.deps.editor.get(id);
@@ -21,7 +54,7 @@ export class EntryHistory {
       t.history.line(
         v.version,
         stockholmTime(v.updatedAt),
-        v.updatedByName ?? v.updatedBy,
+        v.updatedBy === "seed" ? t.seedAuthor : (v.updatedByName ?? v.updatedBy),
         t.actionLabels[v.action] ?? v.action,
       ),
     );

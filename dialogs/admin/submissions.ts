@@ -58,6 +58,8 @@ export const AdminSubmission = z.discriminatedUnion("action", [
   z.object({ action: z.literal("admin.admins") }),
   z.object({
     action: z.literal("admin.addAdmin"),
+    /** Chosen from the known people (an object id), or typed in newAdminId. */
+    newAdminPerson: z.string().max(100).optional(),
     newAdminId: z.string().max(100).optional(),
     newAdminName: z.string().max(200).optional(),
   }),

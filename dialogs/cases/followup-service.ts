@@ -1,3 +1,4 @@
+import type { Permissions } from "../../core/permissions";
 import { DateTime } from "luxon";
 import { casesText, evaluationsText } from "../../core/strings";
 import type { Logger } from "../../core/logger";
@@ -33,7 +34,8 @@ export interface FollowupServiceDeps {
   report2b: (year: number, groups: Group[]) => Promise<Report2b>;
   links: FollowupLinks;
   renderer: ChartRenderer;
-  isAdmin: (aadObjectId: string | undefined) => boolean | Promise<boolean>;
+  /** Admins see every group, coordinators their own. */
+  permissions: Pick<Permissions, "managedGroups">;
   publicBaseUrl: () => string | undefined;
   linkMinutes: number;
   now: () => Date;
@@ -60,12 +62,9 @@ export class FollowupService {
 
   private async visibleGroups(aadObjectId: string | undefined): Promise<Group[] | undefined> {
     const all = await this.deps.vus.listGroups();
-    if (await this.deps.isAdmin(aadObjectId)) return all;
-    if (!aadObjectId) return undefined;
-    const mine = new Set(
-      (await this.deps.vus.membershipsOf(aadObjectId)).filter((m) => m.role === "coordinator").map((m) => m.groupId),
-    );
-    const groups = all.filter((g) => mine.has(g.id));
+    const managed = await this.deps.permissions.managedGroups(aadObjectId);
+    if (managed === "*") return all;
+    const groups = all.filter((g) => managed.has(g.id));
     return groups.length ? groups : undefined;
   }
 

@@ -1,3 +1,4 @@
+import type { Permissions } from "../../core/permissions";
 import type { Container } from "@azure/cosmos";
 import type { Config } from "../../core/config";
 import type { Logger } from "../../core/logger";
@@ -24,6 +25,7 @@ export interface CasesDeps {
   jobs: JobStore;
   fanout: FanoutDeps;
   isAdmin: (aadObjectId: string | undefined) => boolean | Promise<boolean>;
+  permissions: Permissions;
   adminIds: () => Promise<string[]>;
   personalConversation: (tenantId: string, aadObjectId: string) => Promise<string | undefined>;
   report2b: (year: number, groups: Group[]) => Promise<Report2b>;
@@ -64,7 +66,7 @@ export function createCases(deps: CasesDeps): Cases {
       now,
     ),
     renderer,
-    isAdmin: deps.isAdmin,
+    permissions: deps.permissions,
     publicBaseUrl: deps.publicBaseUrl,
     linkMinutes: config.REPORT_LINK_MINUTES,
     now,

@@ -20,10 +20,16 @@ export interface SurveyWindow {
 
 const iso = (dt: DateTime) => dt.toUTC().toISO()!;
 
+/** A deadline people read: "kl. 09:00", not "kl. 08:46" (a meeting may start at any minute). */
+function upToFullHour(dt: DateTime): DateTime {
+  const whole = dt.startOf("hour");
+  return whole.equals(dt) ? dt : whole.plus({ hours: 1 });
+}
+
 /**
  * Opens a fixed delay after the meeting's end; closes after whole calendar days in Stockholm (so a
- * survey opened at 15:00 closes at 15:00 also across a daylight-saving change). The reminder is the
- * exact midpoint.
+ * survey opened at 15:00 closes at 15:00 also across a daylight-saving change), rounded up to a full
+ * hour. The reminder is the midpoint.
  */
 export function surveyWindow(
   meeting: Pick<Meeting, "start" | "durationMinutes">,
@@ -32,7 +38,7 @@ export function surveyWindow(
   const opens = DateTime.fromISO(meeting.start, { zone: ZONE }).plus({
     minutes: meeting.durationMinutes + settings.delayMinutes,
   });
-  const closes = opens.plus({ days: settings.openDays });
+  const closes = upToFullHour(opens.plus({ days: settings.openDays }));
   const remind = DateTime.fromMillis((opens.toMillis() + closes.toMillis()) / 2, { zone: ZONE });
   return { opensAt: iso(opens), remindAt: iso(remind), closesAt: iso(closes) };
 }

@@ -27,6 +27,7 @@ export async function deliveryReport(
         lines.push(
           t.report.line(what, j.counts ?? { sent: 0, failed: 0, inactive: 0, expired: 0 }, t.report.status[j.status]),
         );
+        if (j.problem) lines.push(`  ${t.report.problems[j.problem]}`);
       }
     }
   }

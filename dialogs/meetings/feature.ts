@@ -10,6 +10,7 @@ import {
   MeetingId,
   MemberFunction,
   RsvpAnswer,
+  type Group,
   type JoinRequest,
   type Meeting,
   type Member,
@@ -20,6 +21,7 @@ import { memberRecipient } from "../../core/jobs/fanout";
 import { ConflictError, DuplicateError } from "../../data/errors";
 import {
   cancelConfirmCard,
+  confirmationCard,
   joinCard,
   joinRequestsCard,
   meetingCard,
@@ -38,6 +40,7 @@ import { heldMeetings, type MeetingPlanner } from "./planner";
 import type { Permissions } from "../../core/permissions";
 import { MAX_IMPORT_BYTES, readMeetingFile, rejectionText, validateImport } from "./import";
 import { inZone, localDateInput, offsetUntil, swedishSpan, swedishTime } from "../../core/time";
+import { byStart, meetingPhase, type MeetingPhase } from "./meeting-phase";
 import { deliveryReport } from "./delivery-report";
 import { GroupSettings } from "./group-settings";
 
@@ -185,7 +188,10 @@ export class MeetingsFeature {
         },
       ],
       cardActions: {
-        "meetings.join": submit((value, asker) => this.join(value, asker)),
+        "meetings.join": {
+          ...submit((value, asker) => this.join(value, asker)),
+          execute: (data, asker) => this.formExecuted("meetings.join", data, asker),
+        },
         "meetings.new": submit((_value, asker) => this.form(asker)),
         "meetings.save": submit((value, asker) => this.save(value, asker)),
         "meetings.edit": onMeeting,
@@ -193,7 +199,10 @@ export class MeetingsFeature {
         "meetings.cancelConfirm": onMeeting,
         "meetings.cancelAbort": onMeeting,
         "meetings.notHeld": onMeeting,
-        "meetings.coordinator": submit((value, asker) => this.settings.toggleCoordinator(value, asker)),
+        "meetings.coordinator": {
+          ...submit((value, asker) => this.settings.toggleCoordinator(value, asker)),
+          execute: (data, asker) => this.formExecuted("meetings.coordinator", data, asker),
+        },
         "meetings.approveJoin": submit((value, asker) => this.decide(value, asker, true)),
         "meetings.denyJoin": submit((value, asker) => this.decide(value, asker, false)),
         "meetings.rsvp": rsvp,
@@ -372,35 +381,53 @@ export class MeetingsFeature {
     const shown = groups.filter((g) => mine.includes(g.id) || managed === "*" || managed.has(g.id));
     if (!shown.length) return text(t.list.notMember);
     const now = this.deps.clock.now();
-    const nowIso = now.toISOString();
-    const year = inZone(nowIso).year;
-    const listed: ListedMeeting[] = [];
+    const year = inZone(now.toISOString()).year;
+    const sections: Record<MeetingPhase, (ListedMeeting & { start: string; groupName: string })[]> = {
+      upcoming: [],
+      inProgress: [],
+      ended: [],
+    };
     const held: string[] = [];
     for (const g of shown) {
       const meetings = await this.deps.vus.meetingsOf(g.id);
       const canManage = managed === "*" || managed.has(g.id);
       if (canManage) held.push(t.list.held(g.name, year, heldMeetings(meetings, year, now).length));
       for (const m of meetings) {
-        const upcoming = m.status === "planned" && m.start > nowIso;
-        // Coordinators also see this year's past meetings, to mark one as not held.
-        const pastThisYear = canManage && m.status === "planned" && !upcoming && inZone(m.start).year === year;
-        if (!upcoming && !pastThisYear) continue;
-        listed.push({
+        if (m.status !== "planned") continue;
+        const phase = meetingPhase(m, now);
+        // Coordinators also see this year's ended meetings, to mark one as not held.
+        if (phase === "ended" && !(canManage && inZone(m.start).year === year)) continue;
+        sections[phase].push({
           id: m.id,
           groupId: g.id,
+          start: m.start,
+          groupName: g.name,
           heading: t.groupName(g.name),
           facts: meetingFacts(m),
-          canEdit: canManage && upcoming,
-          canMarkNotHeld: pastThisYear,
+          canEdit: canManage && phase === "upcoming",
+          canMarkNotHeld: canManage && phase === "ended",
         });
       }
     }
-    listed.sort((a, b) => a.facts[0].value.localeCompare(b.facts[0].value));
+    for (const list of Object.values(sections)) list.sort(byStart);
+    // The most recent ended meeting first: that is the one a coordinator looks for.
+    sections.ended.reverse();
     const canPlan = managed === "*" || managed.size > 0;
+    const upcoming = sections.upcoming.length;
     // Nothing listed and nothing to do on the card: the sentence alone. Otherwise the text is a count,
     // so the card's "no meetings" sentence is not said twice.
-    if (!listed.length && !held.length && !canPlan) return text(t.list.none);
-    return [{ text: `${t.list.title}: ${listed.length}`, card: meetingListCard(listed, held, canPlan) }];
+    if (!upcoming && !sections.inProgress.length && !sections.ended.length && !held.length && !canPlan)
+      return text(t.list.none);
+    return [
+      {
+        text: `${t.list.title}: ${upcoming}`,
+        card: meetingListCard(
+          { upcoming: sections.upcoming, inProgress: sections.inProgress, ended: sections.ended },
+          held,
+          canPlan,
+        ),
+      },
+    ];
   }
 
   private async form(asker: Asker, meeting?: Meeting): Promise<Reply[]> {
@@ -409,7 +436,7 @@ export class MeetingsFeature {
     const groups = (await this.deps.vus.listGroups()).filter((g) => managed === "*" || managed.has(g.id));
     const card = meetingFormCard(groups, {
       meetingId: meeting?.id ?? "",
-      groupId: meeting?.groupId ?? groups[0]?.id ?? "",
+      groupId: meeting?.groupId ?? (await this.plannersGroup(asker, groups)),
       date: meeting ? localDateInput(meeting.start) : "",
       start: meeting ? swedishTime(meeting.start) : "09:00",
       length: meeting?.durationMinutes ?? DEFAULT_LENGTH_MINUTES,
@@ -419,6 +446,17 @@ export class MeetingsFeature {
       agenda: meeting?.agenda.join("\n") ?? "",
     });
     return [{ text: meeting ? t.form.editTitle : t.form.newTitle, card }];
+  }
+
+  /** The group a new meeting is most likely for: the channel's linked group, else the planner's own group. */
+  private async plannersGroup(asker: Asker, groups: Group[]): Promise<string> {
+    const channel = asker.channelId ? groups.find((g) => g.channel?.conversationId === asker.channelId) : undefined;
+    if (channel) return channel.id;
+    const memberships = asker.aadObjectId ? await this.deps.vus.membershipsOf(asker.aadObjectId) : [];
+    const own =
+      memberships.find((m) => m.role === "coordinator" && groups.some((g) => g.id === m.groupId)) ??
+      memberships.find((m) => groups.some((g) => g.id === m.groupId));
+    return own?.groupId ?? groups[0]?.id ?? "";
   }
 
   private async save(value: unknown, asker: Asker): Promise<Reply[]> {
@@ -480,6 +518,39 @@ export class MeetingsFeature {
   }
 
   // --- RSVP (Action.Execute) --------------------------------------------------------------------
+
+  private async formExecuted(verb: string, data: unknown, asker: Asker): Promise<CardAttachment> {
+    try {
+      return await this.replaceForm(verb, data, asker);
+    } catch (err) {
+      if (err instanceof ConflictError || err instanceof DuplicateError)
+        return confirmationCard(t.confirmation.notSaved, t.conflict);
+      throw err;
+    }
+  }
+
+  /** The join and coordinator forms as Action.Execute: the card becomes the outcome, or the form again with what is missing. */
+  private async replaceForm(verb: string, data: unknown, asker: Asker): Promise<CardAttachment> {
+    const value = { ...(data as object), action: verb };
+    if (verb === "meetings.join") {
+      const parsed = JoinSubmit.safeParse(value);
+      if (!parsed.success) {
+        const given = (data ?? {}) as Record<string, unknown>;
+        const pick = (k: string) => (typeof given[k] === "string" ? (given[k] as string).slice(0, 100) : undefined);
+        return joinCard(await this.deps.vus.listGroups(), {
+          problem: t.join.missing,
+          values: { groupId: pick("groupId"), organisation: pick("organisation"), function: pick("function") },
+        });
+      }
+      const [reply] = await this.join(value, asker);
+      return confirmationCard(
+        reply.text.startsWith(t.join.donePrefix) ? t.confirmation.joined : t.join.title,
+        reply.text,
+      );
+    }
+    const [reply] = await this.settings.toggleCoordinator(value, asker);
+    return confirmationCard(t.admin.coordinatorTitle, reply.text);
+  }
 
   /** meetings.rsvp (an answer) and meetings.refresh (the card's refresh): the card that replaces the one clicked. */
   private async rsvp(data: unknown, asker: Asker): Promise<CardAttachment | undefined> {

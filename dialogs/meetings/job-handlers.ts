@@ -51,6 +51,7 @@ function meetingReply(
   const card = meetingCard(meeting, {
     title,
     intro,
+    showPrevious: job.kind === "meetingUpdate" && job.key === "moved",
     status,
     rsvpOpen: open,
     personalRefresh: r.target.kind === "member" && open,
@@ -61,6 +62,9 @@ function meetingReply(
 }
 
 /** Reminders, update cards and the representation check, on top of the shared fan-out. */
+/** Where the representation check goes when a group has no coordinator: the admins' personal chats. */
+export type AdminRecipients = () => Promise<Recipient[]>;
+
 /** Lines another feature adds to a group's meeting agenda (open samverkansärenden). */
 export type AgendaSource = (groupId: string) => Promise<string[]>;
 
@@ -69,6 +73,7 @@ export class MeetingJobHandlers {
     private readonly vus: VusStore,
     private readonly fanout: FanoutDeps,
     private readonly agenda?: AgendaSource,
+    private readonly adminRecipients: AdminRecipients = async () => [],
   ) {}
 
   private async load(job: ScheduledJob): Promise<{ meeting: Meeting; group: Group; members: Member[] } | undefined> {
@@ -106,10 +111,13 @@ export class MeetingJobHandlers {
         return { complete: true, obsolete: true };
       const { meeting, group, members } = loaded;
       const coordinators = members.filter((m) => m.role === "coordinator");
-      if (!coordinators.length)
+      // No coordinator: the admins get the check (they can appoint one), and `leveranser` shows the gap.
+      const recipients = coordinators.length ? coordinators.map(memberRecipient) : await this.adminRecipients();
+      const problem = coordinators.length ? undefined : recipients.length ? "noCoordinator" : "noRecipient";
+      if (problem)
         this.fanout.logger.warn(
-          { groupId: group.id, meetingId: meeting.id },
-          "representation check: the group has no coordinator",
+          { groupId: group.id, meetingId: meeting.id, problem },
+          "representation check: no coordinator",
         );
       const rsvps = await this.vus.rsvpsOf(group.id, meeting.id);
       const missing = missingFunctions(group, members, rsvps);
@@ -117,6 +125,7 @@ export class MeetingJobHandlers {
       const answered = new Map(rsvps.map((r) => [r.aadObjectId, r.answer]));
       const card = representationCard({
         title: t.representation.title(group.name),
+        note: problem ? t.representation.noCoordinator(group.name) : "",
         when: swedishSpan(meeting.start, meeting.durationMinutes),
         counts: t.representation.counts(
           n("attending"),
@@ -131,8 +140,8 @@ export class MeetingJobHandlers {
         })),
       });
       const reply: Reply = { text: t.representation.text(group.name, missing.length), card };
-      const result = await fanOut(job, coordinators.map(memberRecipient), () => reply, this.fanout, heartbeat);
-      return { complete: result.busy === 0, counts: result.counts };
+      const result = await fanOut(job, recipients, () => reply, this.fanout, heartbeat);
+      return { complete: result.busy === 0, counts: result.counts, ...(problem ? { problem } : {}) };
     },
   };
 

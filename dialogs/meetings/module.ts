@@ -7,7 +7,7 @@ import type { JobStore } from "../../data/meetings/job-store";
 import type { VusStore } from "../../data/meetings/vus-store";
 import type { Feature } from "../feature";
 import { MeetingsFeature } from "./feature";
-import { MeetingJobHandlers, type AgendaSource } from "./job-handlers";
+import { MeetingJobHandlers, type AdminRecipients, type AgendaSource } from "./job-handlers";
 import { MeetingPlanner } from "./planner";
 import type { ScheduleSettings } from "./schedule";
 
@@ -26,6 +26,8 @@ export interface MeetingsDeps {
   extraJobs?: ScheduleSettings["extraJobs"];
   /** Extra agenda lines on reminders (open samverkansärenden). */
   agenda?: AgendaSource;
+  /** The admins' personal chats: where the day-before check goes when a group has no coordinator. */
+  adminRecipients?: AdminRecipients;
 }
 
 export interface Meetings {
@@ -44,7 +46,7 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     extraJobs: deps.extraJobs,
   };
   const planner = new MeetingPlanner(vus, jobs, settings, clock);
-  const handlers = new MeetingJobHandlers(vus, deps.fanout, deps.agenda);
+  const handlers = new MeetingJobHandlers(vus, deps.fanout, deps.agenda, deps.adminRecipients);
   const dialog = new MeetingsFeature({
     vus,
     jobs,

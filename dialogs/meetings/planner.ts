@@ -4,6 +4,7 @@ import type { VusStore } from "../../data/meetings/vus-store";
 import type { Meeting } from "../../data/meetings/schema";
 import type { Clock } from "../../core/clock";
 import { inZone } from "../../core/time";
+import { meetingPhase } from "./meeting-phase";
 import type { MeetingDraft } from "./meeting-input";
 import { jobsForMeeting, updateJob, type ScheduleSettings } from "./schedule";
 
@@ -80,6 +81,15 @@ export class MeetingPlanner {
     const next: Meeting = {
       ...before,
       ...draft,
+      ...(moved
+        ? {
+            movedFrom: {
+              start: before.start,
+              durationMinutes: before.durationMinutes,
+              ...(before.place ? { place: before.place } : {}),
+            },
+          }
+        : {}),
       groupId: before.groupId,
       revision: before.revision + (moved ? 1 : 0),
       updatedBy: actor,
@@ -127,8 +137,9 @@ export class MeetingPlanner {
   }
 }
 
-/** Meetings that took place in a calendar year (Stockholm): not cancelled or marked not held, and started by now. Indicator 2a. */
+/** Meetings that took place in a calendar year (Stockholm): not cancelled or marked not held, and ended by now. Indicator 2a. */
 export function heldMeetings(meetings: Meeting[], year: number, now: Date): Meeting[] {
-  const nowIso = now.toISOString();
-  return meetings.filter((m) => m.status === "planned" && m.start <= nowIso && inZone(m.start).year === year);
+  return meetings.filter(
+    (m) => m.status === "planned" && meetingPhase(m, now) === "ended" && inZone(m.start).year === year,
+  );
 }

@@ -10,7 +10,7 @@ export interface ScheduleSettings {
   reminderOffsets: string[];
   /** "HH:MM" local time on the day before the meeting. */
   representationCheckTime: string;
-  /** Jobs of other features for a planned or moved meeting (issue 5: the evaluation and its reminder). */
+  /** Jobs of other features for a planned or moved meeting (the evaluation survey and its reminder). */
   extraJobs?: (meeting: Meeting, now: Date) => ScheduledJob[];
 }
 

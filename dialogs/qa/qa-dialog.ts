@@ -3,10 +3,10 @@ import { qaText } from "../../core/strings";
 import type { FeedbackStore } from "../../data/feedback";
 import type { KbEntry } from "../../data/kb/schema";
 import { answerCard, declineCard, quoteCard } from "../../cards/answer-cards";
-import type { Asker, IncomingMessage, Reply } from "../../core/types";
+import type { Asker, CardAttachment, IncomingMessage, Reply } from "../../core/types";
 import { resultText, silentNotice } from "./answer-text";
 import type { QaEngine, QaResult } from "./qa-engine";
-import { QaSubmission } from "./submissions";
+import { FeedbackExecute, QaSubmission } from "./submissions";
 import { declineHint } from "./decline-hint";
 import type { Feature } from "../feature";
 
@@ -38,7 +38,10 @@ export class QaDialog {
     return {
       name: "qa",
       answer: this.answer,
-      cardActions: { "qa.ask": { submit: this.submission }, "qa.feedback": { submit: this.submission } },
+      cardActions: {
+        "qa.ask": { submit: this.submission },
+        "qa.feedback": { submit: this.submission, execute: this.execute },
+      },
       // Answer cards already posted in chats carry the verbs from before they were namespaced.
       verbAliases: { ask: "qa.ask", feedback: "qa.feedback" },
     };
@@ -101,6 +104,48 @@ export class QaDialog {
     this.deps.logger?.info({ entry: data.entryId, vote: data.vote }, "feedback stored");
     return [{ text: data.vote === "up" ? qaText.feedback.thanksUp : qaText.feedback.thanksDown }];
   };
+
+  /**
+   * 👍/👎 pressed (Action.Execute): stores the vote and returns the same answer card with a thank-you
+   * in place of the buttons, which replaces the card in the chat, so a vote cannot be given twice.
+   */
+  private readonly execute = async (data: unknown, asker: Asker): Promise<CardAttachment | undefined> => {
+    const { engine, version } = this.deps.knowledge;
+    const parsed = FeedbackExecute.safeParse(data);
+    const entry = parsed.success ? engine.entry(parsed.data.entryId) : undefined;
+    const signed =
+      parsed.success && this.deps.questions.verify(parsed.data.entryId, parsed.data.question, parsed.data.sig);
+    if (!parsed.success || !entry || !signed) {
+      this.deps.logger?.warn({ signed }, "feedback card action rejected");
+      return undefined;
+    }
+    const { vote, question, alts, unsure } = parsed.data;
+    await this.deps.feedback.addFeedback({
+      entryId: entry.id,
+      vote,
+      question,
+      asker: this.deps.pseudonym(asker),
+      kbVersion: version,
+    });
+    this.deps.logger?.info({ entry: entry.id, vote }, "feedback stored");
+    const alternatives = (alts ? alts.split(",") : [])
+      .map((id) => engine.entry(id))
+      .filter((e): e is KbEntry => e !== undefined);
+    return this.signFeedback(
+      answerCard({
+        entry,
+        question,
+        alternatives,
+        related: this.relatedOf(entry, engine),
+        unsure: Boolean(unsure),
+        voted: vote,
+      }),
+    );
+  };
+
+  private relatedOf(entry: KbEntry, engine: QaEngine): KbEntry[] {
+    return entry.related.map((id) => engine.entry(id)).filter((e): e is KbEntry => e !== undefined);
+  }
 
   private reply(result: QaResult, question: string, engine: QaEngine): Reply {
     if (result.outcome === "decline") {

@@ -25,5 +25,18 @@ export const AskSubmission = z.object({
   question: z.string().trim().min(1).max(600),
 });
 
+/**
+ * 👍/👎 as Action.Execute: the vote plus what the card showed (its "Menade du…?" entries and whether it
+ * was a best guess), so the card that replaces it looks the same with a thank-you instead of the buttons.
+ */
+export const FeedbackExecute = FeedbackSubmission.extend({
+  alts: z
+    .string()
+    .max(400)
+    .regex(/^([a-z0-9-]+(,[a-z0-9-]+)*)?$/)
+    .optional(),
+  unsure: z.boolean().optional(),
+});
+
 export const QaSubmission = z.discriminatedUnion("action", [FeedbackSubmission, AskSubmission]);
 export type QaSubmission = z.infer<typeof QaSubmission>;

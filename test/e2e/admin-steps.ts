@@ -6,7 +6,7 @@ import type { KbEntry } from "../../data/kb/schema";
 import { oneLine, type Bubble, type ChatPage } from "./chat-page";
 import type { Step } from "./step-runner";
 
-// Issue 7's last group, issue 6 as an admin uses it in the playground: the playground user is an
+// Editing the knowledge base as an admin does in the playground: the playground user is an
 // admin through ADMIN_AAD_OBJECT_IDS (run.ts). `admin` → search → open → edit the answer in the card
 // form → preview → publish → the same question now gets the new answer, and `historik <id>` lists the
 // new version. Runs last: it changes an answer the earlier steps might ask for.

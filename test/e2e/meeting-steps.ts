@@ -11,7 +11,7 @@ import { oneLine, type Bubble, type ChatPage } from "./chat-page";
 import type { Step } from "./step-runner";
 import { ChannelPage } from "./channel-page";
 
-// Issue 7, reminders and evaluations (issues 4 and 5) as a member and coordinator uses them in the
+// Reminders and evaluations as a member and coordinator uses them in the
 // playground: join a VuS group from its card, plan a meeting with the form, get the reminder (a
 // proactive message through the playground's /_connector) and answer it, then evaluate the meeting.
 // The bot runs in this process on a ManualClock with its background scheduler off: a step moves the

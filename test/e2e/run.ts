@@ -30,7 +30,7 @@ const WATCHDOG_MS = 5 * 60_000;
 /** A question typed into the compose box (not one of the card's example buttons). */
 const TYPED_QUESTION = "Hur ofta ska VuS-gruppen träffas?";
 /** Ranked close to a second entry, so the engine answers with "Menade du…?" alternatives. */
-const SUGGEST_QUESTION = "vem har kostnadsansvar for lvm vard";
+const SUGGEST_QUESTION = "kostnadsansvar vård";
 const THUMBS_UP = "👍";
 
 function freePort(): Promise<number> {
@@ -93,8 +93,11 @@ function qaSteps(chat: ChatPage): Step[] {
           `the help card ("${botText.help.commandsTitle}")`,
         );
         // The playground user is an admin: every command's help line shows.
-        for (const c of Object.values(botText.commandHelp))
-          expect(help.text.includes(c.title), `the help card lacks the command "${c.title}"`);
+        // The playground drops "<id>"-like placeholders as unknown HTML, so the words before them are checked.
+        for (const c of Object.values(botText.commandHelp)) {
+          const words = c.title.split(" <")[0];
+          expect(help.text.includes(words), `the help card lacks the command "${words}"`);
+        }
       },
     },
     {

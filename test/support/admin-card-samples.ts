@@ -7,6 +7,7 @@ import {
   adminImportData,
   adminNoticeData,
   adminPublishData,
+  adminPickData,
   adminReviewData,
 } from "../../cards/admin-cards";
 import type { CardName } from "../../cards/render";
@@ -131,10 +132,20 @@ export function renderAdminSamples(): Partial<Record<CardName, object[]>> {
       ),
     ],
     "admin-notice": [adminNoticeData("Importen avvisades", ["Post 1 (term-sip): Svar: för kort (minst 20 tecken)"])],
+    "admin-pick": [
+      adminPickData("Vilken post menar du?", [
+        {
+          title: "SIP",
+          subtitle: "Begrepp · Publicerad",
+          label: "Visa historik",
+          data: { action: "admin.history", entryId: "term-sip" },
+        },
+      ]),
+    ],
     "admin-admins": [
-      adminAdminsData(["0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"], [], []),
+      adminAdminsData([{ id: "0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" }], [], []),
       adminAdminsData(
-        ["0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"],
+        [{ id: "0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b", name: "Anna" }],
         [
           {
             id: "1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d",
@@ -158,6 +169,7 @@ export function renderAdminSamples(): Partial<Record<CardName, object[]>> {
             targetName: "Bo",
           },
         ],
+        [{ aadObjectId: "00000000-0000-4000-8000-000000000c02", name: "Mats", detail: "Sala, VuS Sala" }],
       ),
     ],
   };

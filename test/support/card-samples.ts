@@ -26,45 +26,53 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
     { ...helpSample([{ title: botText.help.commandsTitle, commands: [botText.commandHelp.help] }]), examples: [] },
   ],
   answer: [
-    // Grey zone with everything: unsure note, "Vem gör vad", "Menade du…?" and related questions.
+    // Grey zone with everything: unsure note, details behind "Visa mer", "Menade du…?" and related questions.
     {
       entryId: "resp-hvb-kostnadsansvar",
       title: "Kostnadsansvar vid HVB-placering",
       unsure: qaText.unsure,
-      answer: "Socialtjänsten har kostnadsansvar för placeringen.",
-      hasResponsibilities: true,
-      whoDoesWhat: qaText.whoDoesWhat,
-      responsibilities: [{ actor: "Socialtjänsten", duty: "Betalar placeringen (kostnadsansvar)" }],
-      hasFacts: true,
-      facts: [
-        { title: qaText.facts.members, value: "Socialchefer från länets kommuner" },
-        { title: "", value: "Verksamhetschef på Välfärd" },
-      ],
+      lead: "Socialtjänsten har kostnadsansvar för placeringen.",
       source: "Källa: Överenskommelsen, avsnitt Placering på HVB",
+      hasMore: true,
+      more: ["Regionen har kostnadsansvar för hälso- och sjukvården."],
+      details: [
+        { text: qaText.whoDoesWhat, weight: "Bolder", spacing: "Medium" },
+        { text: "**Socialtjänsten:** Betalar placeringen", weight: "Default", spacing: "Small" },
+        { text: qaText.facts.members, weight: "Bolder", spacing: "Medium" },
+        { text: "• Socialchefer från länets kommuner", weight: "Default", spacing: "Small" },
+      ],
       hasAlsoIn: true,
       alsoIn: `${qaText.alsoIn}: Överenskommelsen, avsnitt Placering på HVB > Kostnadsansvar`,
+      showMoreLabel: qaText.showMore,
+      showLessLabel: qaText.showLess,
       hasAlternatives: true,
       didYouMean: qaText.didYouMean,
-      alternatives: [
-        { label: "HVB – hem för vård eller boende", text: "HVB – hem för vård eller boende", entryId: "term-hvb" },
-      ],
+      alternatives: [{ label: "Vad är HVB?", text: "Vad är HVB?", entryId: "term-hvb" }],
       hasRelated: true,
       relatedTitle: qaText.relatedTitle,
       related: [{ label: "Vad är en SIP?", text: "Vad är en SIP?", entryId: "term-sip" }],
       feedbackPrompt: qaText.feedback.prompt,
       voteUp: qaText.feedback.up,
       voteDown: qaText.feedback.down,
+      voted: "",
       question: "vem betalar hvb",
+      alts: "term-hvb",
+      isUnsure: true,
     },
-    // A confident answer with nothing optional.
+    // A confident answer with nothing optional, after 👍.
     {
       entryId: "term-sip",
       title: "SIP – samordnad individuell plan",
       unsure: "",
-      answer: "En SIP upprättas när den enskilde behöver insatser från både socialtjänsten och hälso- och sjukvården.",
-      hasResponsibilities: false,
-      responsibilities: [],
+      lead: "En SIP upprättas när den enskilde behöver insatser från både socialtjänsten och hälso- och sjukvården.",
       source: "Källa: Överenskommelsen, avsnitt SIP",
+      hasMore: false,
+      more: [],
+      details: [],
+      hasAlsoIn: false,
+      alsoIn: "",
+      showMoreLabel: qaText.showMore,
+      showLessLabel: qaText.showLess,
       hasAlternatives: false,
       alternatives: [],
       hasRelated: false,
@@ -72,7 +80,10 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       feedbackPrompt: qaText.feedback.prompt,
       voteUp: qaText.feedback.up,
       voteDown: qaText.feedback.down,
+      voted: qaText.feedback.recorded.up,
       question: "Vad är SIP?",
+      alts: "",
+      isUnsure: false,
     },
   ],
   situation: [
@@ -198,10 +209,42 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
           canMarkNotHeld: false,
         },
       ],
+      otherSections: [],
       canPlan: true,
       labels: meetingsText.list,
     },
-    { title: "Kommande", none: "Inga", held: [], meetings: [], canPlan: false, labels: meetingsText.list },
+    {
+      title: "Kommande",
+      none: "Inga",
+      held: [],
+      meetings: [],
+      otherSections: [],
+      canPlan: false,
+      labels: meetingsText.list,
+    },
+    {
+      title: "Kommande",
+      none: "Inga",
+      held: [],
+      meetings: [],
+      otherSections: [
+        {
+          title: meetingsText.list.endedTitle,
+          meetings: [
+            {
+              id: "m-1234568",
+              groupId: "sala",
+              heading: "VuS Sala",
+              facts: [{ title: "När", value: "i går" }],
+              canEdit: false,
+              canMarkNotHeld: true,
+            },
+          ],
+        },
+      ],
+      canPlan: true,
+      labels: meetingsText.list,
+    },
   ],
   "join-requests": [
     {
@@ -228,6 +271,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
   "join-group": [
     {
       ...meetingsText.join,
+      problem: "",
+      values: { groupId: "", organisation: "", function: "" },
       required: meetingsText.required,
       groups: [{ id: "sala", name: "Sala" }],
       organisations: ["Sala", "Region Västmanland"],
@@ -237,6 +282,7 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
   representation: [
     {
       title: "Representation",
+      note: "Ingen samordnare",
       when: "i morgon",
       counts: "1 deltar",
       missingTitle: "Saknas",
@@ -247,6 +293,7 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
     },
     {
       title: "Representation",
+      note: "Ingen samordnare",
       when: "i morgon",
       counts: "0 deltar",
       missingTitle: "Saknas",
