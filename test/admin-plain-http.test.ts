@@ -55,6 +55,7 @@ describe("admin screens in plain Swedish, people and entries by name", () => {
       function: "ifo",
     });
     expect(joined.replies[0].text).toContain("VuS Sala");
+    await press(ADMIN, { action: "meetings.approveJoin", groupId: "sala", aadObjectId: MEMBER.aadObjectId });
   }, 30_000);
   afterAll(async () => {
     await client.close();

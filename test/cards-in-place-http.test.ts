@@ -109,8 +109,18 @@ describe("cards updated in place", () => {
       data: { ...send.data, groupId: "sala", organisation: "Sala", function: "ifo" },
     });
     expect(cardProblems(done.body.value)).toEqual([]);
-    expect(cardText({ attachments: [{ content: done.body.value }] })).toContain(meetingsText.join.joined("Sala"));
+    // Joining is a request: the card becomes its confirmation; an admin's approval makes the member.
+    expect(cardText({ attachments: [{ content: done.body.value }] })).toContain(meetingsText.requests.sent("Sala"));
     expect(actions(done.body.value)).toEqual([]);
+    await as(ADMIN, () =>
+      client.post(
+        client.activity({
+          type: "message",
+          conversationId: chatOf(ADMIN),
+          value: { action: "meetings.approveJoin", groupId: "sala", aadObjectId: NURSE.aadObjectId },
+        }),
+      ),
+    );
     expect((await app.vus.membershipsOf(NURSE.aadObjectId)).map((m) => m.groupId)).toEqual(["sala"]);
   });
 
