@@ -112,6 +112,17 @@ export class ChatPage {
     return new CardForm(this.page, this.cardLocator(bubble));
   }
 
+  /**
+   * Opens the hidden part of a card ("Visa mer" is an Action.ToggleVisibility, so nothing is sent) and
+   * returns the bubble as rendered now; a card without the button is returned as it is.
+   */
+  async expand(bubble: Bubble, title: string): Promise<Bubble> {
+    if (!bubble.buttons.includes(title)) return bubble;
+    const errors = await this.clickCardButton(bubble, title);
+    if (errors.length > 0) throw new Error(`clicking "${title}" raised an error in the page: ${errors.join("; ")}`);
+    return (await this.bubble(bubble.index)) ?? bubble;
+  }
+
   /** The bubble at `index` as it is rendered now (a card replaced by an invoke response keeps its place). */
   async bubble(index: number): Promise<Bubble | undefined> {
     return (await this.bubbles())[index];
