@@ -1,4 +1,5 @@
 import type { JobHandler } from "../core/jobs/scheduler";
+import type { RetentionRule } from "../core/jobs/retention";
 import type { Role } from "../core/permissions";
 import type { HelpLine } from "../core/strings/bot";
 import type { AnswerOffer, Asker, CardAttachment, IncomingFile, IncomingMessage, Reply } from "../core/types";
@@ -52,6 +53,8 @@ export interface Feature {
   verbAliases?: Record<string, string>;
   /** Handlers of the scheduled job kinds this feature owns. */
   jobs?: Partial<Record<JobKind, JobHandler>>;
+  /** How long the kinds this feature stores are kept: the daily gallring job runs every feature's rules. */
+  retention?: RetentionRule[];
   /** Files this feature imports; features are asked in list order, the first that claims a file gets it. */
   files?: FileClaim;
   /** Buttons this feature puts under answers about some entries, e.g. by the section they cite. */
