@@ -229,13 +229,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
   });
   // The order is the order commands, files and buttons are offered in, and the order of the help.
-  const others: Feature[] = [
-    admin.feature(),
-    meetings.feature,
-    evaluations.feature,
-    cases.feature,
-    privacy.feature,
-  ];
+  const others: Feature[] = [admin.feature(), meetings.feature, evaluations.feature, cases.feature, privacy.feature];
   const qaFeature = qa.feature(others);
   const features: Feature[] = [...others, answerQuestion ? { ...qaFeature, answer: answerQuestion } : qaFeature];
   const scheduler = delivery.scheduler(features.map((f) => f.jobs));
