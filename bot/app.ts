@@ -41,6 +41,8 @@ import { registerReportDownload } from "./report-download";
 import { downloadText } from "./file-transfer";
 import { createCases, type Cases } from "../dialogs/cases/module";
 import { registerFollowupDownload } from "./followup-download";
+import { registerInfoPages } from "./info-pages";
+import { pagesText } from "../core/strings";
 import { createPrivacy, type Privacy } from "../dialogs/privacy/module";
 
 /** Largest file fetched for an import (the whole knowledge base exports to well under 1 MB; meeting plans are capped lower). */
@@ -256,6 +258,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
   registerReportDownload(http.server, evaluations.reports, logger);
   registerFollowupDownload(http.server, cases.followup, logger);
+  registerInfoPages(http.server, {
+    privacy: pagesText.privacyPage(pagesText.retentionRows(config)),
+    terms: pagesText.termsPage,
+  });
   let stopping: Promise<void> | undefined;
 
   return {

@@ -19,6 +19,8 @@ export interface ManifestValues {
   /** Bot (and app) id: the Microsoft App ID of the Azure Bot registration. */
   MicrosoftAppId: string;
   APP_VERSION: string;
+  /** The bot's public https address, without a trailing slash: the privacy and terms pages are served there. */
+  PUBLIC_BASE_URL: string;
 }
 
 export type Manifest = Record<string, unknown> & {
@@ -83,6 +85,8 @@ export class PackageError extends Error {
 export interface PackageOptions {
   appId: string;
   version: string;
+  /** The bot's public https address (PUBLIC_BASE_URL). */
+  publicBaseUrl: string;
   manifestDir?: string;
   outFile?: string;
 }
@@ -91,13 +95,21 @@ export interface PackageOptions {
 export async function packageApp({
   appId,
   version,
+  publicBaseUrl,
   manifestDir = MANIFEST_DIR,
   outFile = DEFAULT_OUT_FILE,
 }: PackageOptions): Promise<string> {
   const template = await readFile(join(manifestDir, "manifest.json"), "utf8");
-  const manifest = JSON.parse(fillTemplate(template, { MicrosoftAppId: appId, APP_VERSION: version })) as Manifest;
+  const base = publicBaseUrl.replace(/\/+$/, "");
+  const manifest = JSON.parse(
+    fillTemplate(template, { MicrosoftAppId: appId, APP_VERSION: version, PUBLIC_BASE_URL: base }),
+  ) as Manifest;
 
   const problems = await validateManifest(manifest);
+  if (!/^https:\/\/[^/]+/.test(base))
+    problems.push(
+      `PUBLIC_BASE_URL must be the bot's public https address (Teams opens the privacy and terms pages there), not "${publicBaseUrl}"`,
+    );
   const color = await readFile(join(manifestDir, manifest.icons.color));
   const outline = await readFile(join(manifestDir, manifest.icons.outline));
   problems.push(...checkIcons(color, outline));
@@ -126,9 +138,16 @@ async function main(): Promise<number> {
     );
     return 1;
   }
+  const publicBaseUrl = process.env.PUBLIC_BASE_URL?.trim();
+  if (!publicBaseUrl) {
+    console.error(
+      "PUBLIC_BASE_URL is not set: set it to the bot's public https address (e.g. https://samverkansboten.azurewebsites.net); the package links to the privacy and terms pages the bot serves there (/privacy, /terms).",
+    );
+    return 1;
+  }
   const pkg = JSON.parse(await readFile(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
   try {
-    const file = await packageApp({ appId, version: pkg.version });
+    const file = await packageApp({ appId, version: pkg.version, publicBaseUrl });
     console.log(`Wrote ${file} (app and bot id ${appId}, version ${pkg.version})`);
     return 0;
   } catch (e) {

@@ -19,13 +19,14 @@ import {
 jest.mock("strip-bom", () => ({ __esModule: true, default: (s: string) => s.replace(/^\uFEFF/, "") }));
 
 const SAMPLE_ID = "3f2b8c1e-5a4d-4e6f-9b7a-0c1d2e3f4a5b";
+const BASE = "https://samverkansboten.example.se";
 
 type CommandList = { scopes: string[]; commands: { title: string; description: string }[] };
 type Bot = { botId: string; scopes: string[]; supportsFiles?: boolean; commandLists: CommandList[] };
 
 async function filledManifest(): Promise<Manifest & { id: string; bots: Bot[] }> {
   const template = await readFile(join(MANIFEST_DIR, "manifest.json"), "utf8");
-  return JSON.parse(fillTemplate(template, { MicrosoftAppId: SAMPLE_ID, APP_VERSION: "1.2.3" }));
+  return JSON.parse(fillTemplate(template, { MicrosoftAppId: SAMPLE_ID, APP_VERSION: "1.2.3", PUBLIC_BASE_URL: BASE }));
 }
 
 describe("Teams app manifest", () => {
@@ -48,7 +49,9 @@ describe("Teams app manifest", () => {
     const manifest = await filledManifest();
     expect(manifest.id).toBe(SAMPLE_ID);
     expect(manifest.bots[0].botId).toBe(SAMPLE_ID);
-    expect(() => fillTemplate('{"x":"${{Nope}}"}', { MicrosoftAppId: SAMPLE_ID, APP_VERSION: "1" })).toThrow(/Nope/);
+    expect(() =>
+      fillTemplate('{"x":"${{Nope}}"}', { MicrosoftAppId: SAMPLE_ID, APP_VERSION: "1", PUBLIC_BASE_URL: BASE }),
+    ).toThrow(/Nope/);
   });
 
   it("declares a Swedish bot for personal, team and group chat that accepts files", async () => {
@@ -130,20 +133,27 @@ describe("packageApp", () => {
 
   it("zips the filled manifest and both icons at the root", async () => {
     const outFile = join(dir, "app.zip");
-    expect(await packageApp({ appId: SAMPLE_ID, version: "0.4.2", outFile })).toBe(outFile);
+    expect(await packageApp({ appId: SAMPLE_ID, version: "0.4.2", publicBaseUrl: `${BASE}/`, outFile })).toBe(outFile);
     const zip = await JSZip.loadAsync(await readFile(outFile));
     expect(Object.keys(zip.files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
     const manifest = JSON.parse(await zip.file("manifest.json")!.async("string"));
     expect(manifest.id).toBe(SAMPLE_ID);
     expect(manifest.bots[0].botId).toBe(SAMPLE_ID);
     expect(manifest.version).toBe("0.4.2");
+    expect(manifest.developer).toMatchObject({ privacyUrl: `${BASE}/privacy`, termsOfUseUrl: `${BASE}/terms` });
     expect(JSON.stringify(manifest)).not.toContain("${{");
     expect(await zip.file("color.png")!.async("nodebuffer")).toEqual(await readFile(join(MANIFEST_DIR, "color.png")));
   });
 
   it("refuses to write a package that fails validation", async () => {
     const outFile = join(dir, "app.zip");
-    await expect(packageApp({ appId: "not-a-guid", version: "0.1.0", outFile })).rejects.toBeInstanceOf(PackageError);
+    await expect(
+      packageApp({ appId: "not-a-guid", version: "0.1.0", publicBaseUrl: BASE, outFile }),
+    ).rejects.toBeInstanceOf(PackageError);
+    // Teams opens the privacy and terms links: a local http address would be a dead link in the app.
+    await expect(
+      packageApp({ appId: SAMPLE_ID, version: "0.1.0", publicBaseUrl: "http://127.0.0.1:3978", outFile }),
+    ).rejects.toThrow(/PUBLIC_BASE_URL must be the bot's public https address/);
     await expect(readFile(outFile)).rejects.toThrow();
   });
 });

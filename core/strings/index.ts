@@ -8,3 +8,4 @@ export * as adminText from "./admin";
 export * as filesText from "./files";
 export * as casesText from "./cases";
 export * as trustText from "./trust";
+export * as pagesText from "./pages";
