@@ -7,6 +7,10 @@ import { createLogger } from "../core/logger";
 import { createApp, type App } from "../bot/app";
 import { PrivacySpanProcessor, scrubText, scrubUrl } from "../bot/telemetry-privacy";
 import { countStoreError } from "../core/telemetry";
+import { systemClock } from "../core/clock";
+import { fanOut, type Recipient } from "../core/jobs/fanout";
+import { SendError, type Messenger } from "../core/jobs/messenger";
+import { RateLimiter } from "../core/jobs/rate-limiter";
 import { TeamsTestClient, TENANT } from "./support/teams-client";
 
 // The bot's own spans and metrics, read back from in-memory exporters while Teams-shaped activities go
@@ -123,6 +127,58 @@ describe("telemetry", () => {
       .filter((s) => s.name === "bot.turn")
       .map((s) => s.attributes["turn.kind"]);
     expect(kinds).toEqual(["install", "cardSubmit", "question"]);
+  });
+
+  it("counts proactive deliveries by job kind and status (reminders sent and failed), without recipients", async () => {
+    const now = new Date();
+    const job = {
+      id: "m1.r1.reminder.7d",
+      jobId: "m1.r1.reminder.7d",
+      type: "job" as const,
+      kind: "reminder" as const,
+      groupId: "sala",
+      meetingId: "m1",
+      meetingRevision: 1,
+      key: "7d",
+      dueAt: now.toISOString(),
+      notAfter: new Date(now.getTime() + 3600_000).toISOString(),
+      status: "running" as const,
+      runs: 1,
+      createdAt: now.toISOString(),
+    };
+    const recipients: Recipient[] = [1, 2, 3].map((i) => ({
+      key: `member:00000000-0000-4000-8000-00000000000${i}`,
+      target: { kind: "conversation", tenantId: TENANT, conversationId: `a:member-${i}` },
+    }));
+    // The third member's chat refuses every attempt with a 500.
+    const messenger: Messenger = {
+      send: async (target) => {
+        if (target.kind === "conversation" && target.conversationId === "a:member-3")
+          throw new SendError("Internal error", 500);
+        return { conversationId: "a:x" };
+      },
+    };
+    await fanOut(job, recipients, () => ({ text: "Påminnelse" }), {
+      jobs: app.jobs,
+      messenger,
+      limiter: new RateLimiter({ perTenantPerSecond: 50, perConversationPerSecond: 7 }, systemClock),
+      clock: systemClock,
+      retry: { maxAttempts: 2, maxRetryAfterMs: 10, baseDelayMs: 1, maxDelayMs: 2 },
+      concurrency: 2,
+      owner: "telemetry-test",
+      leaseMs: 60_000,
+      markInactive: async () => {},
+      logger: createLogger("silent"),
+    });
+    const { resourceMetrics } = await reader.collect();
+    const deliveries = points(resourceMetrics, "samverkansboten.deliveries");
+    expect(deliveries).toEqual(
+      expect.arrayContaining([
+        { attributes: { "job.kind": "reminder", "delivery.status": "sent" }, value: 2 },
+        { attributes: { "job.kind": "reminder", "delivery.status": "failed" }, value: 1 },
+      ]),
+    );
+    expect(JSON.stringify(deliveries)).not.toMatch(/member|a:|00000000/);
   });
 
   it("counts store failures by container and status code", async () => {
