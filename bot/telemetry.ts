@@ -22,9 +22,16 @@ export async function startTelemetry(config: Config): Promise<TelemetryHandle | 
   // Health probes every minute per instance would drown the requests table. (A variable, since the
   // distro's option type is the generic instrumentation config.)
   const http = { enabled: true, ignoreIncomingRequestHook: (request: { url?: string }) => request.url === "/healthz" };
+  // In Azure the managed identity authenticates the ingestion (infra/ turns key-only ingestion off and
+  // grants the identity Monitoring Metrics Publisher); elsewhere the connection string alone is used.
+  const clientId = config.MicrosoftAppType === "UserAssignedMSI" ? config.managedIdentityClientId : undefined;
+  const credential = clientId
+    ? new (await import("@azure/identity")).ManagedIdentityCredential({ clientId })
+    : undefined;
   useAzureMonitor({
-    azureMonitorExporterOptions: { connectionString },
-    // Ingestion-side sampling would drop the counters' context; the volume is small (a few thousand turns a day).
+    azureMonitorExporterOptions: { connectionString, ...(credential ? { credential } : {}) },
+    // Every trace kept (metrics are never sampled): the volume is small, a few thousand turns a day, and a
+    // per-second cap would drop most spans of a reminder fan-out burst.
     samplingRatio: 1,
     tracesPerSecond: 0,
     enableLiveMetrics: false,

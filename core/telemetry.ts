@@ -15,6 +15,16 @@ import {
 
 const SCOPE = "samverkansboten";
 
+/** Metric names as they appear in Application Insights' customMetrics (infra/ alerts query them). */
+export const METRIC_NAMES = {
+  turnDuration: "samverkansboten.turn.duration",
+  answers: "samverkansboten.qa.answers",
+  deliveries: "samverkansboten.deliveries",
+  jobRuns: "samverkansboten.jobs.runs",
+  evaluations: "samverkansboten.evaluations.stored",
+  storeErrors: "samverkansboten.store.errors",
+} as const;
+
 /** What a turn turned out to be, decided by the router (or the activity type for everything else). */
 export type TurnKind =
   "question" | "command" | "help" | "cardSubmit" | "cardAction" | "file" | "install" | "uninstall" | "invoke" | "other";
@@ -38,23 +48,23 @@ function meter(): Instruments {
   if (instruments?.provider === provider) return instruments.made;
   const m = provider.getMeter(SCOPE);
   const made: Instruments = {
-    turnDuration: m.createHistogram("samverkansboten.turn.duration", {
+    turnDuration: m.createHistogram(METRIC_NAMES.turnDuration, {
       description: "Time to handle one incoming activity, by turn kind",
       unit: "ms",
     }),
-    answers: m.createCounter("samverkansboten.qa.answers", {
+    answers: m.createCounter(METRIC_NAMES.answers, {
       description: "Questions by outcome: answer, suggest (Menade du…?) or decline",
     }),
-    deliveries: m.createCounter("samverkansboten.deliveries", {
+    deliveries: m.createCounter(METRIC_NAMES.deliveries, {
       description: "Proactive messages (reminders, evaluations, notices) by job kind and status",
     }),
-    jobRuns: m.createCounter("samverkansboten.jobs.runs", {
+    jobRuns: m.createCounter(METRIC_NAMES.jobRuns, {
       description: "Scheduled job runs by job kind and result (ran, failed, expired)",
     }),
-    evaluations: m.createCounter("samverkansboten.evaluations.stored", {
+    evaluations: m.createCounter(METRIC_NAMES.evaluations, {
       description: "Evaluation answers stored (created or replaced)",
     }),
-    storeErrors: m.createCounter("samverkansboten.store.errors", {
+    storeErrors: m.createCounter(METRIC_NAMES.storeErrors, {
       description: "Cosmos DB calls that failed unexpectedly, by container and status code",
     }),
   };
