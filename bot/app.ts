@@ -41,6 +41,7 @@ import { registerReportDownload } from "./report-download";
 import { downloadText } from "./file-transfer";
 import { createCases, type Cases } from "../dialogs/cases/module";
 import { registerFollowupDownload } from "./followup-download";
+import { createPrivacy, type Privacy } from "../dialogs/privacy/module";
 
 /** Largest file fetched for an import (the whole knowledge base exports to well under 1 MB; meeting plans are capped lower). */
 const MAX_IMPORT_MB = 5;
@@ -64,6 +65,8 @@ export interface App {
   meetings: Meetings;
   evaluations: Evaluations;
   cases: Cases;
+  /** Gallring (the daily retention job) and erasure. */
+  privacy: Privacy;
   /** Listens; resolves with the bound port. */
   start(port?: number): Promise<number>;
   stop(): Promise<void>;
@@ -83,8 +86,10 @@ export interface AppOptions {
 /** Wires configuration, store, dialogs and the HTTP server together. */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const store = await openCosmos(cosmosSettingsOf(config), logger);
-  const conversations = new ConversationStore(store.containers.conversations);
-  const conversationState = new ConversationState(new CosmosBotStorage(store.containers.botState));
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
+  const conversations = new ConversationStore(store.containers.conversations, now);
+  const conversationState = new ConversationState(new CosmosBotStorage(store.containers.botState, now));
   // The knowledge base: seed into Cosmos when new, read it back once, then serve from memory and
   // poll the version marker so admins' changes reach every instance within KB_POLL_SECONDS.
   // A test that replaces the question handler does not need the base, and loading it costs ~1 s.
@@ -97,8 +102,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     await knowledge.reload();
     knowledge.startPolling(config.KB_POLL_SECONDS * 1000);
   }
-  const feedback = new FeedbackStore(store.containers.feedback);
-  const clock = options.clock ?? systemClock;
+  const feedback = new FeedbackStore(store.containers.feedback, now);
   const qa = new QaDialog({
     knowledge,
     feedback,
@@ -108,7 +112,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now: () => clock.now(),
   });
   // One admin check for every feature: configured ids and admins added in Teams, any case.
-  const admins = new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS);
+  const admins = new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS, now);
   const keys = evaluationKeysFor(config, logger);
   const vus = new VusStore(store.containers.vus, () => clock.now());
   const jobs = new JobStore(store.containers.jobs, keys.deliveryKey);
@@ -213,12 +217,25 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const replaced = options.answerQuestion;
   const answerQuestion =
     replaced && (async (q: string, m: IncomingMessage) => ([] as Reply[]).concat(await replaced(q, m)));
+  const privacy = createPrivacy({
+    config,
+    jobs,
+    conversations,
+    feedback,
+    imports: new PendingImports(store.containers.admin, now),
+    admins,
+    botState: store.containers.botState,
+    rules: () => features.flatMap((f) => f.retention ?? []),
+    clock,
+    logger,
+  });
   // The order is the order commands, files and buttons are offered in, and the order of the help.
   const features: Feature[] = [
     admin.feature(),
     meetings.feature,
     evaluations.feature,
     cases.feature,
+    privacy.feature,
     answerQuestion ? { ...qaFeature, answer: answerQuestion } : qaFeature,
   ];
   const scheduler = delivery.scheduler(features.map((f) => f.jobs));
@@ -261,11 +278,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     meetings,
     evaluations,
     cases,
+    privacy,
     start: async (port = config.PORT) => {
       const bound = await http.listen(port, config.host);
       boundPort = bound;
-      if (options.startScheduler ?? config.MEETINGS_SCHEDULER_ENABLED)
+      if (options.startScheduler ?? config.MEETINGS_SCHEDULER_ENABLED) {
+        await privacy.retention.plan();
         scheduler.start(config.MEETINGS_SCHEDULER_INTERVAL_SECONDS * 1000);
+      }
       return bound;
     },
     stop: () =>
