@@ -32,14 +32,19 @@ function cardVerbs(): { submit: Set<string>; execute: Set<string> } {
     const o = node as Record<string, unknown>;
     if (o.type === "Action.Execute" && typeof o.verb === "string") execute.add(o.verb);
     const data = o.data as { action?: unknown } | undefined;
-    if (o.type === "Action.Submit" && typeof data?.action === "string") submit.add(data.action);
+    // "${action}": a verb filled in from data built in code (an answer's offers), found in the code below.
+    if (o.type === "Action.Submit" && typeof data?.action === "string" && !data.action.startsWith("${"))
+      submit.add(data.action);
     Object.values(o).forEach(walk);
   };
   const cards = join(REPO_ROOT, "cards");
   for (const f of readdirSync(cards).filter((f) => f.endsWith(".json")))
     walk(JSON.parse(readFileSync(join(cards, f), "utf8")));
   // Data built in code and handed to a template: `action: "admin.publish"`, `verb: "meetings.refresh"`.
-  const sources = [cards, ...["admin", "meetings", "evaluations", "qa"].map((d) => join(REPO_ROOT, "dialogs", d))];
+  const sources = [
+    cards,
+    ...["admin", "meetings", "evaluations", "qa", "cases"].map((d) => join(REPO_ROOT, "dialogs", d)),
+  ];
   for (const dir of sources)
     for (const f of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
       // A file consent's context carries an action too, but it is no card button.

@@ -1,4 +1,4 @@
-import { botText, meetingsText, qaText } from "../../core/strings";
+import { botText, casesText, meetingsText, qaText } from "../../core/strings";
 import { renderAdminSamples } from "./admin-card-samples";
 import type { CardName } from "../../cards/render";
 import { evaluationFormData, noticeData, report2bData, thanksData } from "../../cards/evaluation-cards";
@@ -51,6 +51,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       hasRelated: true,
       relatedTitle: qaText.relatedTitle,
       related: [{ label: "Vad är en SIP?", text: "Vad är en SIP?", entryId: "term-sip" }],
+      hasOffers: true,
+      offers: [{ title: casesText.form.offer, action: "cases.new" }],
       feedbackPrompt: qaText.feedback.prompt,
       voteUp: qaText.feedback.up,
       voteDown: qaText.feedback.down,
