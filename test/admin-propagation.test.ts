@@ -64,9 +64,10 @@ describe("propagation between instances", () => {
     // A serves the change at once.
     expect(entryOf((await toA.say(question)).replies[0])).not.toBe(entryId);
 
-    // B converges within the interval (plus one reload).
+    // B converges by polling, not by a message from A. The budget is generous (a loaded CI machine); how
+    // fast it converges is a figure (SHOW_FIGURES), not an assertion.
     let converged = -1;
-    while (Date.now() - published < 3 * POLL_SECONDS * 1000) {
+    while (Date.now() - published < 15 * POLL_SECONDS * 1000) {
       if (entryOf((await toB.say(question)).replies[0]) !== entryId) {
         converged = Date.now() - published;
         break;
