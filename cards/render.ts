@@ -26,7 +26,8 @@ export type CardName =
   | "join-requests"
   | EvaluationCardName
   | AdminCardName
-  | CaseCardName;
+  | CaseCardName
+  | "erase-confirm";
 /** Question answering beyond one entry: the situation card and the quoted passage. */
 type QaCardName = "situation" | "quote";
 /** Samverkansärenden and the yearly follow-up. */
