@@ -147,6 +147,8 @@ const Settings = z.object({
   // Samverkansärenden and the yearly follow-up
   CASES_RETENTION_DAYS: positiveInt(3 * 365, 10 * 365),
   CHART_LINK_DAYS: positiveInt(30, 365),
+  // Asking Välfärd: an unanswered question is reminded in the expert channel after this many working days
+  ESCALATION_REMINDER_WORKING_DAYS: positiveInt(2, 20),
   /** Telemetry to Application Insights through OpenTelemetry; off when empty. */
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString.pipe(
     z

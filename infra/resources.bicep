@@ -32,6 +32,8 @@ var containers = [
   { name: 'evaluations', partitionKey: '/year' }
   { name: 'admin', partitionKey: '/kind' }
   { name: 'cases', partitionKey: '/groupId' }
+  { name: 'escalations', partitionKey: '/kind' }
+  { name: 'askCounts', partitionKey: '/month' }
 ]
 
 // ---------------------------------------------------------------------------------------------------
@@ -213,7 +215,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         //   MEETINGS_SCHEDULER_ENABLED, MEETINGS_SCHEDULER_INTERVAL_SECONDS, MEETINGS_LEASE_SECONDS,
         //   MEETINGS_CONVERSATION_SENDS_PER_SECOND, MEETINGS_SEND_CONCURRENCY, MEETINGS_SEND_MAX_ATTEMPTS,
         //   MEETINGS_MAX_RETRY_AFTER_SECONDS, EVALUATION_DELAY_MINUTES, EVALUATION_OPEN_DAYS,
-        //   REPORT_LINK_MINUTES, CASES_RETENTION_DAYS, CHART_LINK_DAYS, WEBSITE_INSTANCE_ID
+        //   REPORT_LINK_MINUTES, CASES_RETENTION_DAYS, CHART_LINK_DAYS, ESCALATION_REMINDER_WORKING_DAYS,
+        //   WEBSITE_INSTANCE_ID
         // (PORT and WEBSITE_INSTANCE_ID come from App Service; MicrosoftAppPassword and COSMOS_KEY stay
         // empty on purpose: the managed identity replaces both.)
         { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }

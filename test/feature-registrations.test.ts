@@ -39,7 +39,10 @@ function cardVerbs(): { submit: Set<string>; execute: Set<string> } {
   for (const f of readdirSync(cards).filter((f) => f.endsWith(".json")))
     walk(JSON.parse(readFileSync(join(cards, f), "utf8")));
   // Data built in code and handed to a template: `action: "admin.publish"`, `verb: "meetings.refresh"`.
-  const sources = [cards, ...["admin", "meetings", "evaluations", "qa"].map((d) => join(REPO_ROOT, "dialogs", d))];
+  const sources = [
+    cards,
+    ...["admin", "meetings", "evaluations", "qa", "escalation"].map((d) => join(REPO_ROOT, "dialogs", d)),
+  ];
   for (const dir of sources)
     for (const f of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
       // A file consent's context carries an action too, but it is no card button.

@@ -234,6 +234,7 @@ export const report = {
     representationCheck: "Representationskontroll",
     evaluation: "Utvärdering",
     caseNotice: "Besked om samverkansärende",
+    escalationReminder: "Påminnelse om fråga till Välfärd",
   },
   status: { pending: "väntar", running: "pågår", done: "klar", expired: "för sent", cancelled: "avbruten" },
   problems: {

@@ -143,7 +143,14 @@ export type Rsvp = z.infer<typeof Rsvp>;
  * Kinds of scheduled work; each has a handler registered by its feature, and the claim, lease and
  * delivery machinery (core/jobs) is shared.
  */
-export const JobKind = z.enum(["reminder", "meetingUpdate", "representationCheck", "evaluation", "caseNotice"]);
+export const JobKind = z.enum([
+  "reminder",
+  "meetingUpdate",
+  "representationCheck",
+  "evaluation",
+  "caseNotice",
+  "escalationReminder",
+]);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const JobStatus = z.enum(["pending", "running", "done", "expired", "cancelled"]);

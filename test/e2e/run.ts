@@ -16,11 +16,13 @@ import { ManualClock } from "../../core/clock";
 import { meetingSteps } from "./meeting-steps";
 import { adminSteps } from "./admin-steps";
 import { caseSteps } from "./case-steps";
+import { escalationSteps } from "./escalation-steps";
 
 // `npm run test:e2e`: the bot (embedded store, in this process) and the Microsoft 365 Agents Playground
 // on free ports, driven by headless Chromium as a person would use Teams. Screenshots of every step go
 // to test/e2e/artifacts/ (gitignored). Exit code 1 when a step fails.
-// Option: --json <file> writes {"passed","failed","skipped"} there (CI adds them to its totals).
+// Options: --json <file> writes {"passed","failed","skipped"} there (CI adds them to its totals);
+// --only <text> runs only the steps whose name contains the text.
 
 export const ARTIFACTS_DIR = join(REPO_ROOT, "test", "e2e", "artifacts");
 const BOT_NAME = "Samverkansboten"; // bot.name in the playground config (scripts/playground.ts)
@@ -193,7 +195,7 @@ function qaSteps(chat: ChatPage): Step[] {
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const { values: args } = parseArgs({ options: { json: { type: "string" } } });
+  const { values: args } = parseArgs({ options: { json: { type: "string" }, only: { type: "string" } } });
   const watchdog = setTimeout(() => {
     console.error(`e2e: gave up after ${WATCHDOG_MS / 1000} s`);
     process.exit(1);
@@ -240,10 +242,13 @@ async function main(): Promise<number> {
       ...qaSteps(chat),
       ...meetingSteps({ chat, app, clock, botName: BOT_NAME, artifactsDir: ARTIFACTS_DIR }),
       ...caseSteps({ chat, app, clock, artifactsDir: ARTIFACTS_DIR }),
+      ...escalationSteps({ chat, app, botName: BOT_NAME, artifactsDir: ARTIFACTS_DIR }),
       // Last: it changes an answer.
       ...adminSteps({ chat, app, artifactsDir: ARTIFACTS_DIR }),
     ];
-    const results = await runSteps(page, steps, ARTIFACTS_DIR);
+    // --only <words>: just the steps whose name contains them (while working on one feature's steps).
+    const chosen = args.only ? steps.filter((s) => s.name.includes(args.only!)) : steps;
+    const results = await runSteps(page, chosen, ARTIFACTS_DIR);
     const count = (s: string) => results.filter((r) => r.status === s).length;
     if (args.json)
       await writeFile(

@@ -1,4 +1,5 @@
-import { botText, meetingsText, qaText } from "../../core/strings";
+import { botText, escalationText, meetingsText, qaText } from "../../core/strings";
+import { escalationCardSamples } from "./escalation-card-samples";
 import { renderAdminSamples } from "./admin-card-samples";
 import type { CardName } from "../../cards/render";
 import { evaluationFormData, noticeData, report2bData, thanksData } from "../../cards/evaluation-cards";
@@ -58,6 +59,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       question: "vem betalar hvb",
       alts: "term-hvb",
       isUnsure: true,
+      hasAskExpert: true,
+      askExpert: escalationText.askButton,
     },
     // A confident answer with nothing optional, after 👍.
     {
@@ -129,6 +132,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       nearbyTitle: qaText.nearbyTitle,
       alternatives: [{ label: "Drogtester", text: "Drogtester", entryId: "topic-drogtester" }],
       question: "drogtester",
+      hasAskExpert: true,
+      askExpert: escalationText.askButton,
     },
   ],
   decline: [
@@ -140,6 +145,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       hasAlternatives: true,
       nearbyTitle: qaText.nearbyTitle,
       alternatives: [{ label: "SIP", text: "SIP", entryId: "term-sip" }],
+      hasAskExpert: true,
+      askExpert: escalationText.askButton,
     },
     { message: qaText.decline.individual, hasAlternatives: false, nearbyTitle: qaText.nearbyTitle, alternatives: [] },
   ],
@@ -366,4 +373,5 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
   ],
   ...renderAdminSamples(),
   ...caseCardSamples(),
+  ...escalationCardSamples,
 };
