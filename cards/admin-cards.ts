@@ -1,4 +1,5 @@
 import { inZone } from "../core/time";
+import { cutLabel } from "./button-label";
 import { adminText } from "../core/strings";
 import type { AdminDoc, AuditDoc } from "../data/admins";
 import type { ReviewDoc } from "../data/feedback";
@@ -208,7 +209,7 @@ export function adminReviewData(groups: ReviewGroup[], titleOf: (id: string) => 
             data: { action: "admin.new", newKind: "topic", question: g.question ?? undefined, reviewItems: items },
           },
           ...editable.map((e) => ({
-            title: t.review.editEntry(e.title),
+            title: cutLabel(t.review.editEntry(e.title)),
             data: { action: "admin.edit", entryId: e.id, reviewItems: items },
           })),
           { title: t.review.dismiss, data: { action: "admin.dismiss", reviewItems: items } },

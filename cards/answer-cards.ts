@@ -1,4 +1,5 @@
 import { escalationText, qaText } from "../core/strings";
+import { cutLabel, fitsButton } from "./button-label";
 import type { KbEntry } from "../data/kb/schema";
 import {
   declineText,
@@ -18,8 +19,6 @@ import { layoutAnswer } from "./answer-layout";
 const MAX_RELATED_BUTTONS = 3;
 /** The question travels in the feedback button's data; a pasted essay does not need to. */
 const MAX_QUESTION_IN_CARD = 300;
-/** Longest button label: Teams cuts a title off instead of wrapping it; a full-width button on a 360 px phone holds about 38 characters. */
-export const MAX_BUTTON_LABEL = 38;
 
 /** A button that asks for an entry: the label shown, the text it sends, and the entry it means. */
 interface AskButton {
@@ -58,11 +57,11 @@ const byQuestion =
   (e: KbEntry): AskButton | undefined => {
     const question = e.phrasings.find((p) => !ENGLISH.test(p) && !sameQuestion(p, asked)) ?? e.title;
     if (sameQuestion(question, asked)) return undefined;
-    return { label: question.length <= MAX_BUTTON_LABEL ? question : askLabel(e), text: question, entryId: e.id };
+    return { label: fits(question) ? question : askLabel(e), text: question, entryId: e.id };
   };
 
 const isSwedishQuestion = (p: string) => p.trim().endsWith("?") && !ENGLISH.test(p);
-const fits = (s: string) => s.length <= MAX_BUTTON_LABEL;
+const fits = fitsButton;
 const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase("sv") + s.slice(1);
 
 /**
@@ -90,11 +89,9 @@ export function askLabel(e: Pick<KbEntry, "title" | "phrasings">): string {
  * entry's title, else the question shortened at a word; the button still sends the whole question.
  */
 export function buttonLabel(question: string, title: string): string {
-  if (question.length <= MAX_BUTTON_LABEL) return question;
-  if (title.length <= MAX_BUTTON_LABEL) return title;
-  const cut = question.slice(0, MAX_BUTTON_LABEL);
-  const atWord = cut.slice(0, cut.lastIndexOf(" ")).replace(/[\s,;:–-]+$/, "");
-  return `${atWord.length >= MAX_BUTTON_LABEL / 2 ? atWord : cut.slice(0, MAX_BUTTON_LABEL - 1)}…`;
+  if (fits(question)) return question;
+  if (fits(title)) return title;
+  return cutLabel(question);
 }
 
 export interface AnswerCardInput {
@@ -167,7 +164,7 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
       source: sourceText(e.source),
       entryId: e.id,
       text: e.title,
-      more: buttonLabel(`${qaText.readMore} ${e.title}`, qaText.readMore),
+      more: buttonLabel(`${qaText.readMore} ${e.title}`, qaText.readMoreButton),
     })),
     answer: entry.answer,
     facts: entryFacts(entry),

@@ -4,6 +4,7 @@ import { renderCard, type CardName } from "../cards/render";
 import { welcomeCard, helpCard } from "../cards/help-cards";
 import { cardProblems } from "./support/validate-card";
 import { cardSamples } from "./support/card-samples";
+import { MAX_BUTTON_LABEL } from "../cards/button-label";
 
 describe("adaptive card templates", () => {
   const templates = readdirSync(join(__dirname, "..", "cards"))
@@ -33,6 +34,22 @@ describe("adaptive card templates", () => {
     for (const name of templates)
       walk(JSON.parse(readFileSync(join(__dirname, "..", "cards", `${name}.json`), "utf8")), name);
     expect(listLike).toEqual([]);
+  });
+
+  it(`every button label fits a phone (at most ${MAX_BUTTON_LABEL} characters)`, () => {
+    const tooLong: string[] = [];
+    const walk = (node: unknown, name: string): void => {
+      if (Array.isArray(node)) return node.forEach((n) => walk(n, name));
+      if (!node || typeof node !== "object") return;
+      const o = node as Record<string, unknown>;
+      if (typeof o.type === "string" && o.type.startsWith("Action.") && typeof o.title === "string")
+        if ([...o.title].length > MAX_BUTTON_LABEL) tooLong.push(`${name}: ${o.title}`);
+      Object.values(o).forEach((v) => walk(v, name));
+    };
+    for (const [name, samples] of Object.entries(cardSamples))
+      for (const sample of samples ?? []) walk(renderCard(name as CardName, sample), name);
+    for (const card of [welcomeCard(), helpCard([])]) walk(card.content, "help");
+    expect([...new Set(tooLong)]).toEqual([]);
   });
 
   it("the validator catches a broken card", () => {

@@ -2,8 +2,8 @@
 
 export const exampleQuestions = [
   "Vem kallar till SIP?",
-  "Vem har kostnadsansvar för HVB-placering?",
-  "Hur ofta ska VuS-gruppen träffas?",
+  "Vem betalar en HVB-placering?",
+  "Hur ofta träffas VuS-gruppen?",
   "Vad är indikator 2b?",
 ];
 

@@ -35,6 +35,8 @@ export const quote = {
 export const alsoApplies = "Det här gäller också";
 /** Button under each of them, before its title. */
 export const readMore = "Läs mer:";
+/** The same button when the section's title (shown above it) does not fit on it. */
+export const readMoreButton = "Läs mer";
 
 /** The agreement does not give a detail that was asked (see dialogs/qa/forum-facets.ts). */
 export const silentOn = {

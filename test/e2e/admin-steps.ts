@@ -147,10 +147,10 @@ export function adminSteps({ chat, app, artifactsDir }: AdminStepsDeps): Step[] 
         await closeUp(formCard, "admin-form");
         const before = (await chat.bubbles()).length;
         await click(chat, formCard, t.form.preview);
-        const preview = await chat.waitFor(
-          before,
-          isCardWith(`${qaText.sourceLabel}:`),
-          "the preview (an answer card)",
+        // The edit is appended to the answer, so on the phone layout it sits behind "Visa mer".
+        const preview = await chat.expand(
+          await chat.waitFor(before, isCardWith(`${qaText.sourceLabel}:`), "the preview (an answer card)"),
+          qaText.showMore,
         );
         expect(
           preview.text.includes(marker),
@@ -190,10 +190,9 @@ export function adminSteps({ chat, app, artifactsDir }: AdminStepsDeps): Step[] 
       name: "admin: the same question now gets the new answer",
       async run() {
         const mine = await chat.send(QUESTION);
-        const answer = await chat.waitFor(
-          mine.index + 1,
-          isCardWith(`${qaText.sourceLabel}:`),
-          `an answer card for "${QUESTION}"`,
+        const answer = await chat.expand(
+          await chat.waitFor(mine.index + 1, isCardWith(`${qaText.sourceLabel}:`), `an answer card for "${QUESTION}"`),
+          qaText.showMore,
         );
         expect(
           answer.text.includes(marker),

@@ -32,6 +32,14 @@ interface El {
   setAttribute(name: string, value: string): void;
 }
 
+export interface CardLayout {
+  width: number;
+  height: number;
+  /** Top of the first element with the asked-for text, from the card's top; undefined when not shown. */
+  textTop?: number;
+  clippedButtons: string[];
+}
+
 export const DEFAULT_REPLY_TIMEOUT_MS = 20_000;
 
 export class ChatPage {
@@ -110,6 +118,51 @@ export class ChatPage {
   async form(bubble: Bubble): Promise<CardForm> {
     await this.bubbles(); // re-tag
     return new CardForm(this.page, this.cardLocator(bubble));
+  }
+
+  /**
+   * Opens the hidden part of a card ("Visa mer" is an Action.ToggleVisibility, so nothing is sent) and
+   * returns the bubble as rendered now; a card without the button is returned as it is.
+   */
+  async expand(bubble: Bubble, title: string): Promise<Bubble> {
+    if (!bubble.buttons.includes(title)) return bubble;
+    const errors = await this.clickCardButton(bubble, title);
+    if (errors.length > 0) throw new Error(`clicking "${title}" raised an error in the page: ${errors.join("; ")}`);
+    return (await this.bubble(bubble.index)) ?? bubble;
+  }
+
+  /**
+   * Where a card sits on the screen: the card's box, the top of the first element showing `text`
+   * (relative to the card's top), and the buttons whose label does not fit (clipped or past the card's edge).
+   */
+  async layout(bubble: Bubble, text: string): Promise<CardLayout> {
+    await this.bubbles(); // re-tag
+    const card = this.cardLocator(bubble);
+    await card.scrollIntoViewIfNeeded();
+    const cardBox = await card.boundingBox();
+    if (!cardBox) throw new Error("the card is not rendered");
+    const textBox = await card.getByText(text).first().boundingBox();
+    const clippedButtons = await card.locator("button").evaluateAll(
+      (buttons, right) =>
+        (
+          buttons as unknown as {
+            title: string;
+            innerText: string;
+            scrollWidth: number;
+            clientWidth: number;
+            getBoundingClientRect(): { right: number };
+          }[]
+        )
+          .filter((b) => b.scrollWidth > b.clientWidth + 1 || b.getBoundingClientRect().right > right + 1)
+          .map((b) => b.title || b.innerText.trim()),
+      cardBox.x + cardBox.width,
+    );
+    return {
+      width: cardBox.width,
+      height: cardBox.height,
+      textTop: textBox ? textBox.y - cardBox.y : undefined,
+      clippedButtons,
+    };
   }
 
   /** The bubble at `index` as it is rendered now (a card replaced by an invoke response keeps its place). */

@@ -113,7 +113,12 @@ export function meetingSteps({ chat, app, clock, botName, artifactsDir }: Meetin
         await closeUp(card, "join-group");
         const since = (await chat.bubbles()).length;
         await click(chat, card, mt.join.submit);
-        const reply = await chat.waitFor(since, (b) => b.fromBot, "a reply to the join card");
+        // The form is an Action.Execute: the bot answers by replacing the form with its confirmation.
+        const reply = await chat.waitFor(
+          0,
+          (b) => (b.index === card.index && b.text !== card.text) || (b.index >= since && b.fromBot),
+          "the join card replaced by its confirmation (or a reply)",
+        );
         expect(
           reply.text.includes(`VuS ${GROUP.name}`) && !reply.text.includes(mt.join.missing),
           `the join was not confirmed: ${oneLine(reply.text)}`,

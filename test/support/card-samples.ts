@@ -110,7 +110,7 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
           source: "Källa: Överenskommelsen, avsnitt SIP",
           entryId: "routine-utskrivning-sluten-vard",
           text: "Riktlinjer för samverkan vid utskrivning",
-          more: "Läs mer: Riktlinjer för samverkan",
+          more: "Läs mer: Riktlinjer",
         },
       ],
       hasAlternatives: true,
