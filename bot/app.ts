@@ -44,7 +44,9 @@ import { createCases, type Cases } from "../dialogs/cases/module";
 import { registerFollowupDownload } from "./followup-download";
 import { createEscalation, type Escalation } from "../dialogs/escalation/module";
 import { KnowledgeSearch } from "../dialogs/search/knowledge-search";
+import { searchFeature } from "../dialogs/search/feature";
 import { AskTally } from "../data/search/ask-tally";
+import { createPrivacy, type Privacy } from "../dialogs/privacy/module";
 
 /** Largest file fetched for an import (the whole knowledge base exports to well under 1 MB; meeting plans are capped lower). */
 const MAX_IMPORT_MB = 5;
@@ -73,6 +75,8 @@ export interface App {
   /** The message extension's search and its "most asked" counts. */
   search: KnowledgeSearch;
   askTally: AskTally;
+  /** Gallring (the daily retention job) and erasure. */
+  privacy: Privacy;
   /** Listens; resolves with the bound port. */
   start(port?: number): Promise<number>;
   stop(): Promise<void>;
@@ -92,8 +96,10 @@ export interface AppOptions {
 /** Wires configuration, store, dialogs and the HTTP server together. */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const store = await openCosmos(cosmosSettingsOf(config), logger);
-  const conversations = new ConversationStore(store.containers.conversations);
-  const conversationState = new ConversationState(new CosmosBotStorage(store.containers.botState));
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
+  const conversations = new ConversationStore(store.containers.conversations, now);
+  const conversationState = new ConversationState(new CosmosBotStorage(store.containers.botState, now));
   // The knowledge base: seed into Cosmos when new, read it back once, then serve from memory and
   // poll the version marker so admins' changes reach every instance within KB_POLL_SECONDS.
   // A test that replaces the question handler does not need the base, and loading it costs ~1 s.
@@ -106,13 +112,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     await knowledge.reload();
     knowledge.startPolling(config.KB_POLL_SECONDS * 1000);
   }
-  const feedback = new FeedbackStore(store.containers.feedback);
-  const clock = options.clock ?? systemClock;
+  const feedback = new FeedbackStore(store.containers.feedback, now);
   // Each instance counts answered entries under its own name (App Service's, else the host's).
   const askTally = new AskTally(
     store.containers.askCounts,
     options.instanceId ?? config.WEBSITE_INSTANCE_ID?.slice(0, 12) ?? `${hostname()}-${randomUUID().slice(0, 8)}`,
-    () => clock.now(),
+    now,
   );
   const qa = new QaDialog({
     onAnswered: (entryId) => askTally.count(entryId),
@@ -124,7 +129,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now: () => clock.now(),
   });
   // One admin check for every feature: configured ids and admins added in Teams, any case.
-  const admins = new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS);
+  const admins = new AdminDirectory(store.containers.admin, config.ADMIN_AAD_OBJECT_IDS, now);
   const keys = evaluationKeysFor(config, logger);
   const vus = new VusStore(store.containers.vus, () => clock.now());
   const jobs = new JobStore(store.containers.jobs, keys.deliveryKey);
@@ -254,6 +259,18 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const replaced = options.answerQuestion;
   const answerQuestion =
     replaced && (async (q: string, m: IncomingMessage) => ([] as Reply[]).concat(await replaced(q, m)));
+  const privacy = createPrivacy({
+    config,
+    jobs,
+    conversations,
+    feedback,
+    imports: new PendingImports(store.containers.admin, now),
+    admins,
+    botState: store.containers.botState,
+    rules: () => features.flatMap((f) => f.retention ?? []),
+    clock,
+    logger,
+  });
   // The order is the order commands, files and buttons are offered in, and the order of the help.
   const features: Feature[] = [
     admin.feature(),
@@ -261,6 +278,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     evaluations.feature,
     cases.feature,
     escalation.feature,
+    searchFeature(askTally),
+    privacy.feature,
     answerQuestion ? { ...qaFeature, answer: answerQuestion } : qaFeature,
   ];
   const scheduler = delivery.scheduler(features.map((f) => f.jobs));
@@ -295,14 +314,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   registerReportDownload(http.server, evaluations.reports, logger);
   registerFollowupDownload(http.server, cases.followup, logger);
   let stopping: Promise<void> | undefined;
-  // Counts of answered entries reach Cosmos once a minute; expired cases and counts go once a day.
+  // Counts of answered entries reach Cosmos once a minute (and at shutdown).
   const flushCounts = () => askTally.flush().catch((err) => logger.warn({ err }, "could not store answer counts"));
-  const housekeeping = () =>
-    Promise.all([escalation.store.purgeExpired(), askTally.purgeExpired()]).then(
-      ([cases, counts]) => logger.info({ cases, counts }, "expired questions to Välfärd and answer counts deleted"),
-      (err) => logger.warn({ err }, "retention clean-up failed"),
-    );
-  let timers: NodeJS.Timeout[] = [];
+  let flushTimer: NodeJS.Timeout | undefined;
 
   return {
     store,
@@ -321,22 +335,21 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     escalation,
     search,
     askTally,
+    privacy,
     start: async (port = config.PORT) => {
       const bound = await http.listen(port, config.host);
       boundPort = bound;
-      timers = [
-        setInterval(flushCounts, 60_000).unref(),
-        setTimeout(housekeeping, 60_000).unref(),
-        setInterval(housekeeping, 86_400_000).unref(),
-      ];
-      if (options.startScheduler ?? config.MEETINGS_SCHEDULER_ENABLED)
+      flushTimer = setInterval(flushCounts, 60_000).unref();
+      if (options.startScheduler ?? config.MEETINGS_SCHEDULER_ENABLED) {
+        await privacy.retention.plan();
         scheduler.start(config.MEETINGS_SCHEDULER_INTERVAL_SECONDS * 1000);
+      }
       return bound;
     },
     stop: () =>
       (stopping ??= (async () => {
         knowledge.stopPolling();
-        timers.forEach((t) => clearTimeout(t));
+        clearInterval(flushTimer);
         await scheduler.stop();
         await http.drain(10_000);
         await flushCounts();

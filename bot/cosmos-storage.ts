@@ -16,7 +16,11 @@ const StateDocument = z.object({
  * (state keys contain '/'), and writes honour the item's eTag as botbuilder expects.
  */
 export class CosmosBotStorage implements Storage {
-  constructor(private readonly container: Container) {}
+  constructor(
+    private readonly container: Container,
+    /** Stamps each write (`savedAt`), from which the state's retention counts (data/bot-state.ts). */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   private static id(key: string): string {
     return createHash("sha256").update(key).digest("hex");
@@ -51,7 +55,7 @@ export class CosmosBotStorage implements Storage {
       Object.entries(changes).map(async ([key, value]) => {
         const id = CosmosBotStorage.id(key);
         const { eTag, ...state } = (value ?? {}) as Record<string, unknown> & { eTag?: string };
-        const doc = { id, key, state };
+        const doc = { id, key, state, savedAt: this.now().toISOString() };
         if (eTag && eTag !== "*") {
           await this.container.item(id, id).replace(doc, { accessCondition: { type: "IfMatch", condition: eTag } });
         } else {

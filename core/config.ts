@@ -49,6 +49,43 @@ const offsetList = z.preprocess(
     .min(1, "at least one offset")
     .max(5, "at most five offsets"),
 );
+/** Days a stored kind is kept (between `min` and ten years); the gallring job (dialogs/privacy) enforces it. */
+const retentionDays = (fallback: number, min = 1) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: "must be a number" })
+      .int("must be a whole number")
+      .min(min, `must be ${min}–3650`)
+      .max(3650, `must be ${min}–3650`)
+      .default(fallback),
+  );
+
+/**
+ * How long each stored kind is kept, in days, counted from the moment named in the README's retention
+ * table ("Gallring"). One line per kind; a feature names its setting in its `retention` rules.
+ */
+const retention = {
+  FEEDBACK_RETENTION_DAYS: retentionDays(365),
+  CONVERSATIONS_RETENTION_DAYS: retentionDays(90),
+  BOT_STATE_RETENTION_DAYS: retentionDays(30),
+  JOIN_REQUESTS_RETENTION_DAYS: retentionDays(60),
+  // The evaluation invitations are drawn from a meeting's RSVPs after it ended (EVALUATION_DELAY_MINUTES, at most a week).
+  RSVPS_RETENTION_DAYS: retentionDays(90, 8),
+  MEETINGS_RETENTION_DAYS: retentionDays(3 * 365, 365),
+  JOBS_RETENTION_DAYS: retentionDays(90),
+  // The survey of a meeting late in December stays open into the next year (EVALUATION_OPEN_DAYS, at most 90).
+  EVALUATIONS_RETENTION_DAYS: retentionDays(365, 120),
+  CASES_RETENTION_DAYS: retentionDays(3 * 365),
+  IMPORTS_RETENTION_DAYS: retentionDays(7),
+  ADMIN_AUDIT_RETENTION_DAYS: retentionDays(3 * 365),
+  ESCALATIONS_RETENTION_DAYS: retentionDays(365),
+  // "Most asked" reads the last three months of counts.
+  ASK_COUNTS_RETENTION_DAYS: retentionDays(400, 100),
+};
+export type RetentionSetting = keyof typeof retention;
+export const retentionSettings = Object.keys(retention) as RetentionSetting[];
+
 const guid = z
   .string()
   .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "must be a GUID");
@@ -145,7 +182,6 @@ const Settings = z.object({
   REPORT_LINK_MINUTES: positiveInt(15, 24 * 60),
   PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
   // Samverkansärenden and the yearly follow-up
-  CASES_RETENTION_DAYS: positiveInt(3 * 365, 10 * 365),
   CHART_LINK_DAYS: positiveInt(30, 365),
   // Asking Välfärd: an unanswered question is reminded in the expert channel after this many working days
   ESCALATION_REMINDER_WORKING_DAYS: positiveInt(2, 20),
@@ -158,6 +194,7 @@ const Settings = z.object({
   ),
   /** Set by App Service on each instance; names this process's claims on jobs and deliveries. */
   WEBSITE_INSTANCE_ID: optionalString,
+  ...retention,
 });
 
 /** The name of every environment variable the bot reads (infra/ must set each or say why not). */

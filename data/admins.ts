@@ -143,6 +143,19 @@ export class AdminDirectory {
     return { ok: true, doc: saved.doc };
   }
 
+  /** Retention: roster events, and the records of admins removed, from before `before`. */
+  async purgeAuditBefore(before: Date): Promise<number> {
+    const at = [{ name: "@before", value: before.toISOString() }];
+    return (
+      (await this.audit.deleteWhere("SELECT * FROM c WHERE c.kind = 'audit' AND c.at < @before", at, "audit")) +
+      (await this.admins.deleteWhere(
+        "SELECT * FROM c WHERE c.kind = 'admin' AND c.active = false AND c.removedAt < @before",
+        at,
+        "admin",
+      ))
+    );
+  }
+
   /** The roster's audit trail, newest first. */
   async auditTrail(limit = 20): Promise<AuditDoc[]> {
     const rows = await this.audit.query(

@@ -39,7 +39,7 @@ export const containerSpecs = {
   /**
    * Samverkansärenden, one logical partition per VuS group: the coordinator's list and the meeting
    * agenda read one group; a person's own cases and the yearly follow-up read the four partitions.
-   * Finished cases are deleted after CASES_RETENTION_DAYS (data/cases/retention.ts).
+   * Finished cases are deleted after CASES_RETENTION_DAYS (the gallring job, dialogs/cases/module.ts).
    */
   cases: { id: "cases", partitionKeyPath: "/groupId" },
   /**

@@ -138,6 +138,29 @@ export class ConversationStore {
     return found.map((s) => s.doc);
   }
 
+  /**
+   * Retention: deletes the references of chats the bot was removed from (uninstalled, or Teams answered
+   * 403/404) before `before`. Crosses the tenant partitions: it runs once a day.
+   */
+  async purgeInactiveBefore(before: Date): Promise<number> {
+    return this.repo.deleteWhere("SELECT * FROM c WHERE c.active = false AND c.updatedAt < @before", [
+      { name: "@before", value: before.toISOString() },
+    ]);
+  }
+
+  /** Erasure: every chat record of a person (personal chats carry their object id), active or not. */
+  async personalRecordsOf(aadObjectId: string): Promise<ConversationRecord[]> {
+    const ids = [...new Set([aadObjectId, aadObjectId.toLowerCase()])];
+    const found = await this.repo.query("SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.aadObjectId)", [
+      { name: "@ids", value: ids },
+    ]);
+    return found.map((s) => s.doc);
+  }
+
+  async remove(record: Pick<ConversationRecord, "id" | "tenantId">): Promise<boolean> {
+    return this.repo.delete(record.id, record.tenantId);
+  }
+
   async listActive(tenantId: string): Promise<ConversationRecord[]> {
     const found = await this.repo.query(
       "SELECT * FROM c WHERE c.tenantId = @t AND c.active = true",

@@ -108,6 +108,36 @@ export class FeedbackStore {
     return rows.map((r) => r.doc);
   }
 
+  /** Retention: deletes feedback and unanswered questions stored before `before`; returns how many. */
+  async purgeBefore(before: Date): Promise<number> {
+    let deleted = 0;
+    for (const kind of ["feedback", "unanswered"] as const)
+      deleted += await this.repo.deleteWhere(
+        "SELECT * FROM c WHERE c.kind = @kind AND c.createdAt < @before",
+        [
+          { name: "@kind", value: kind },
+          { name: "@before", value: before.toISOString() },
+        ],
+        kind,
+      );
+    return deleted;
+  }
+
+  /** Erasure: deletes everything stored under these pseudonyms (a person's, one per tenant); returns how many. */
+  async deleteByAsker(askers: string[]): Promise<number> {
+    let deleted = 0;
+    for (const kind of ["feedback", "unanswered"] as const)
+      deleted += await this.repo.deleteWhere(
+        "SELECT * FROM c WHERE c.kind = @kind AND ARRAY_CONTAINS(@askers, c.asker)",
+        [
+          { name: "@kind", value: kind },
+          { name: "@askers", value: askers },
+        ],
+        kind,
+      );
+    return deleted;
+  }
+
   /** Marks queue items reviewed (dismissed or answered by an admin); unknown ids are skipped. Returns how many changed. */
   async markReviewed(items: { kind: ReviewKind; id: string }[]): Promise<number> {
     let changed = 0;

@@ -121,6 +121,20 @@ export class Repository<S extends z.ZodType<{ id: string }>> {
   }
 
   /**
+   * Retention: deletes every document the query finds (it must select whole documents, `SELECT * FROM c`,
+   * and filter on this repository's type). Not validated first, so a malformed old document goes too.
+   * Returns how many were deleted.
+   */
+  async deleteWhere(query: string, parameters: SqlParameter[] = [], partitionKey?: string): Promise<number> {
+    const { resources } = await this.container.items
+      .query<z.infer<S>>({ query, parameters }, partitionKey === undefined ? {} : { partitionKey })
+      .fetchAll();
+    let deleted = 0;
+    for (const doc of resources) if (await this.delete(doc.id, this.partitionKeyOf(doc))) deleted++;
+    return deleted;
+  }
+
+  /**
    * Runs a query. The embedded server ignores the partitionKey option, so queries that target one
    * partition must also filter on the partition key in WHERE.
    */

@@ -1,4 +1,5 @@
 import type { JobHandler } from "../core/jobs/scheduler";
+import type { RetentionRule } from "../core/jobs/retention";
 import type { Role } from "../core/permissions";
 import type { HelpLine } from "../core/strings/bot";
 import type { Asker, CardAttachment, IncomingFile, IncomingMessage, Reply } from "../core/types";
@@ -51,6 +52,8 @@ export interface Feature {
   verbAliases?: Record<string, string>;
   /** Handlers of the scheduled job kinds this feature owns. */
   jobs?: Partial<Record<JobKind, JobHandler>>;
+  /** How long the kinds this feature stores are kept: the daily gallring job runs every feature's rules. */
+  retention?: RetentionRule[];
   /** Files this feature imports; features are asked in list order, the first that claims a file gets it. */
   files?: FileClaim;
   /** Answers any text that no command claimed (the Q&A feature; exactly one feature has it). */

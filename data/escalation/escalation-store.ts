@@ -3,9 +3,6 @@ import type { Container } from "@azure/cosmos";
 import { Repository, type Stored } from "../repository";
 import { caseRef, EscalationCase, ExpertChannel, type CaseStatus } from "./schema";
 
-/** Days a case is kept after it was answered or closed; open cases are kept until then. */
-export const CASE_RETENTION_DAYS = 365;
-
 export type NewCase = Pick<EscalationCase, "asker" | "question" | "botAnswer">;
 
 /**
@@ -72,12 +69,16 @@ export class EscalationStore {
     return rows.map((r) => r.doc);
   }
 
-  /** Deletes cases answered or closed more than CASE_RETENTION_DAYS ago; returns how many. */
-  async purgeExpired(): Promise<number> {
-    const before = new Date(this.now().getTime() - CASE_RETENTION_DAYS * 86_400_000).toISOString();
+  /**
+   * Gallring: deletes cases answered or closed before `before`, and cases nobody answered that were
+   * asked before it (a question a whole period old is not coming back); returns how many.
+   */
+  async purgeBefore(before: Date): Promise<number> {
     const rows = await this.cases.query(
-      "SELECT * FROM c WHERE c.kind = 'case' AND (c.status = 'answered' OR c.status = 'closed') AND c.updatedAt < @before",
-      [{ name: "@before", value: before }],
+      `SELECT * FROM c WHERE c.kind = 'case' AND (
+         (c.status = 'answered' AND c.answeredAt < @before) OR (c.status = 'closed' AND c.closedAt < @before)
+         OR ((c.status = 'open' OR c.status = 'taken') AND c.createdAt < @before))`,
+      [{ name: "@before", value: before.toISOString() }],
       "case",
     );
     let deleted = 0;

@@ -54,6 +54,18 @@ export class EvaluationStore {
     throw new Error(`answer ${answer.id.slice(0, 8)}… kept changing during ${MAX_ATTEMPTS} attempts`);
   }
 
+  /**
+   * Retention: deletes answers and invitations of the calendar years before `year` ("2026" deletes 2025
+   * and earlier). The year is the partition key, so the filter names it.
+   */
+  async purgeYearsBefore(year: string): Promise<number> {
+    const at = [{ name: "@y", value: year }];
+    return (
+      (await this.answers.deleteWhere("SELECT * FROM c WHERE c.year < @y AND c.type = 'answer'", at)) +
+      (await this.invitations.deleteWhere("SELECT * FROM c WHERE c.year < @y AND c.type = 'invitation'", at))
+    );
+  }
+
   async answer(year: string, id: string): Promise<EvaluationAnswer | undefined> {
     return (await this.answers.read(id, year))?.doc;
   }

@@ -67,6 +67,15 @@ export class PendingImports {
     return found.doc;
   }
 
+  /** Retention: imports checked before `before` and never applied. */
+  async purgeBefore(before: Date): Promise<number> {
+    return this.repo.deleteWhere(
+      "SELECT * FROM c WHERE c.kind = 'import' AND c.createdAt < @before",
+      [{ name: "@before", value: before.toISOString() }],
+      "import",
+    );
+  }
+
   async discard(id: string): Promise<void> {
     await this.repo.delete(id, "import");
   }

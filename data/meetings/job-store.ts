@@ -83,6 +83,21 @@ export class JobStore {
     return cancelled;
   }
 
+  /**
+   * Retention: deletes jobs that could no longer run before `before` (past their notAfter) and delivery
+   * records settled (or claimed) before it. Crosses the job partitions: it runs once a day.
+   */
+  async purgeBefore(before: Date): Promise<number> {
+    const at = [{ name: "@before", value: before.toISOString() }];
+    return (
+      (await this.deliveries.deleteWhere("SELECT * FROM c WHERE c.type = 'delivery' AND c.claimedAt < @before", at)) +
+      (await this.jobs.deleteWhere(
+        "SELECT * FROM c WHERE c.type = 'job' AND c.notAfter < @before AND c.status <> 'running'",
+        at,
+      ))
+    );
+  }
+
   async jobsOfMeeting(meetingId: string): Promise<ScheduledJob[]> {
     const found = await this.jobs.query("SELECT * FROM c WHERE c.type = 'job' AND c.meetingId = @m", [
       { name: "@m", value: meetingId },

@@ -150,6 +150,7 @@ export const JobKind = z.enum([
   "evaluation",
   "caseNotice",
   "escalationReminder",
+  "retention",
 ]);
 export type JobKind = z.infer<typeof JobKind>;
 

@@ -164,6 +164,77 @@ export class VusStore {
     await this.rsvps.upsert({ ...rsvp, id: rsvpDocId(rsvp.meetingId, rsvp.aadObjectId), type: "rsvp" });
   }
 
+  /** A person's RSVPs in one group (for `lämna` and erasure). */
+  async rsvpsOfPerson(groupId: string, aadObjectId: string): Promise<Rsvp[]> {
+    const found = await this.rsvps.query(
+      "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'rsvp' AND c.aadObjectId = @u",
+      [
+        { name: "@g", value: groupId },
+        { name: "@u", value: aadObjectId },
+      ],
+      groupId,
+    );
+    return found.map((s) => s.doc);
+  }
+
+  async removeRsvp(rsvp: Pick<Rsvp, "id" | "groupId">): Promise<boolean> {
+    return this.rsvps.delete(rsvp.id, rsvp.groupId);
+  }
+
+  // --- retention: each purge reads one group's partition at a time ------------------------------
+
+  private async eachGroup(purge: (groupId: string) => Promise<number>): Promise<number> {
+    let deleted = 0;
+    for (const g of await this.listGroups()) deleted += await purge(g.id);
+    return deleted;
+  }
+
+  /** Join requests nobody decided before `before`. */
+  async purgeRequestsBefore(before: Date): Promise<number> {
+    return this.eachGroup((g) =>
+      this.requests.deleteWhere(
+        "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'joinRequest' AND c.requestedAt < @before",
+        [
+          { name: "@g", value: g },
+          { name: "@before", value: before.toISOString() },
+        ],
+        g,
+      ),
+    );
+  }
+
+  /** RSVPs to meetings that started before `before` (and those of meetings gone, answered before it). */
+  async purgeRsvpsBefore(before: Date): Promise<number> {
+    const b = before.toISOString();
+    return this.eachGroup(async (g) => {
+      const meetings = await this.meetingsOf(g);
+      return this.rsvps.deleteWhere(
+        "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'rsvp' AND (ARRAY_CONTAINS(@old, c.meetingId) OR (NOT ARRAY_CONTAINS(@all, c.meetingId) AND c.answeredAt < @before))",
+        [
+          { name: "@g", value: g },
+          { name: "@old", value: meetings.filter((m) => m.start < b).map((m) => m.id) },
+          { name: "@all", value: meetings.map((m) => m.id) },
+          { name: "@before", value: b },
+        ],
+        g,
+      );
+    });
+  }
+
+  /** Meetings that started before `before`. */
+  async purgeMeetingsBefore(before: Date): Promise<number> {
+    return this.eachGroup((g) =>
+      this.meetings.deleteWhere(
+        "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'meeting' AND c.start < @before",
+        [
+          { name: "@g", value: g },
+          { name: "@before", value: before.toISOString() },
+        ],
+        g,
+      ),
+    );
+  }
+
   async rsvpsOf(groupId: string, meetingId: string): Promise<Rsvp[]> {
     const found = await this.rsvps.query(
       "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'rsvp' AND c.meetingId = @m",

@@ -15,9 +15,8 @@ export const AskCountDoc = z.object({
 });
 export type AskCountDoc = z.infer<typeof AskCountDoc>;
 
-/** Months of counts that make "most asked"; older documents are deleted (retention: 13 months). */
+/** Months of counts that make "most asked" (ASK_COUNTS_RETENTION_DAYS keeps at least these). */
 const WINDOW_MONTHS = 3;
-const RETENTION_MONTHS = 13;
 
 const monthOf = (d: Date) => d.toISOString().slice(0, 7);
 function monthsBack(d: Date, n: number): string {
@@ -80,15 +79,11 @@ export class AskTally {
     return ids;
   }
 
-  /** Deletes documents older than the retention period; returns how many. */
-  async purgeExpired(): Promise<number> {
+  /** Gallring: deletes the counts of months that ended before `before`; returns how many documents. */
+  async purgeBefore(before: Date): Promise<number> {
+    const docs = await this.repo.query("SELECT * FROM c WHERE c.month < @m", [{ name: "@m", value: monthOf(before) }]);
     let deleted = 0;
-    // Counting documents exist for at most a few months past retention, as purging runs daily.
-    for (let i = RETENTION_MONTHS; i < RETENTION_MONTHS + 3; i++) {
-      const month = monthsBack(this.now(), i);
-      const docs = await this.repo.query("SELECT * FROM c WHERE c.month = @m", [{ name: "@m", value: month }], month);
-      for (const { doc } of docs) if (await this.repo.delete(doc.id, month)) deleted++;
-    }
+    for (const { doc } of docs) if (await this.repo.delete(doc.id, doc.month)) deleted++;
     return deleted;
   }
 }

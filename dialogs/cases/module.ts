@@ -16,7 +16,7 @@ import { casesFeature } from "./feature";
 import { FollowupLinks } from "./followup-links";
 import { FollowupService } from "./followup-service";
 
-export type CasesConfig = Pick<Config, "REPORT_LINK_MINUTES" | "CHART_LINK_DAYS" | "CASES_RETENTION_DAYS">;
+export type CasesConfig = Pick<Config, "REPORT_LINK_MINUTES" | "CHART_LINK_DAYS">;
 
 export interface CasesDeps {
   config: CasesConfig;
@@ -43,10 +43,6 @@ export interface Cases {
   feature: Feature;
   notices: CaseNoticeHandler;
   renderer: ChartRenderer;
-  /** CASES_RETENTION_DAYS: how long a finished case is kept. */
-  retentionDays: number;
-  /** For the retention job: deletes cases finished more than retentionDays before `now`; returns how many. */
-  purgeExpired(now: Date): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -84,12 +80,19 @@ export function createCases(deps: CasesDeps): Cases {
     store,
     service,
     followup,
-    feature: casesFeature(service, followup, notices),
+    feature: {
+      ...casesFeature(service, followup, notices),
+      // Open cases are kept whatever their age; the period counts from when a case finished.
+      retention: [
+        {
+          kind: "cases",
+          setting: "CASES_RETENTION_DAYS",
+          purge: (before) => store.purgeFinishedBefore(before.toISOString()),
+        },
+      ],
+    },
     notices,
     renderer,
-    retentionDays: config.CASES_RETENTION_DAYS,
-    purgeExpired: (at) =>
-      store.purgeFinishedBefore(new Date(at.getTime() - config.CASES_RETENTION_DAYS * 86_400_000).toISOString()),
     stop: () => renderer.close(),
   };
 }

@@ -4,6 +4,7 @@ import type { JobHandler } from "../../core/jobs/scheduler";
 import { containsPersonalNumber } from "../../core/personal-number";
 import { textReply as text, type Asker, type IncomingMessage, type Reply } from "../../core/types";
 import type { CardAction, Feature } from "../feature";
+import type { EscalationStore } from "../../data/escalation/escalation-store";
 import type { EscalationService } from "./escalation-service";
 
 const t = escalationText;
@@ -39,7 +40,11 @@ function formFor(service: EscalationService, question: unknown): Reply[] {
 }
 
 /** `fråga välfärd`, `koppla expertkanal`, `expertfrågor`, the asker's and the experts' buttons, and the reminder job. */
-export function escalationFeature(service: EscalationService, reminders: JobHandler): Feature {
+export function escalationFeature(
+  service: EscalationService,
+  reminders: JobHandler,
+  store: Pick<EscalationStore, "purgeBefore">,
+): Feature {
   const submit = (action: SubmitAction, data: unknown, asker: Asker): Promise<Reply[]> | Reply[] => {
     switch (action) {
       case "escalation.start":
@@ -96,5 +101,8 @@ export function escalationFeature(service: EscalationService, reminders: JobHand
       },
     },
     jobs: { escalationReminder: reminders },
+    retention: [
+      { kind: "escalations.case", setting: "ESCALATIONS_RETENTION_DAYS", purge: (before) => store.purgeBefore(before) },
+    ],
   };
 }

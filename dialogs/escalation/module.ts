@@ -48,5 +48,5 @@ export function createEscalation(deps: EscalationDeps): Escalation {
     scheduleReminder: (c) => reminders.schedule(c),
     logger: deps.logger,
   });
-  return { store, service, feature: escalationFeature(service, reminders), reminders };
+  return { store, service, feature: escalationFeature(service, reminders, store), reminders };
 }

@@ -8,6 +8,7 @@ import type { VusStore } from "../../data/meetings/vus-store";
 import type { Permissions } from "../../core/permissions";
 import type { FanoutDeps } from "../../core/jobs/fanout";
 import type { Feature } from "../feature";
+import { inZone } from "../../core/time";
 import { EvaluationService } from "./evaluation-service";
 import { EvaluationJobHandler, evaluationJobs } from "./evaluation-jobs";
 import { evaluationsFeature } from "./feature";
@@ -82,5 +83,16 @@ export function createEvaluations(deps: EvaluationsDeps): Evaluations {
     logger,
   });
   const jobHandler = new EvaluationJobHandler({ vus, store, keys, settings, fanout: deps.fanout });
-  return { store, keys, service, reports, feature: evaluationsFeature(service, reports, jobHandler) };
+  const feature: Feature = {
+    ...evaluationsFeature(service, reports, jobHandler),
+    retention: [
+      // Kept through the yearly report of the following year; the period counts from the end of the meeting's year.
+      {
+        kind: "evaluations",
+        setting: "EVALUATIONS_RETENTION_DAYS",
+        purge: (before) => store.purgeYearsBefore(String(inZone(before.toISOString()).year)),
+      },
+    ],
+  };
+  return { store, keys, service, reports, feature };
 }

@@ -57,10 +57,18 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     agenda: deps.agenda,
     messenger: deps.fanout.messenger,
   });
-  const feature = dialog.registration({
-    reminder: handlers.reminder,
-    meetingUpdate: handlers.meetingUpdate,
-    representationCheck: handlers.representationCheck,
-  });
+  const feature: Feature = {
+    ...dialog.registration({
+      reminder: handlers.reminder,
+      meetingUpdate: handlers.meetingUpdate,
+      representationCheck: handlers.representationCheck,
+    }),
+    // Groups are not personal and stay; members stay while they are members (`lämna`, erasure).
+    retention: [
+      { kind: "vus.joinRequest", setting: "JOIN_REQUESTS_RETENTION_DAYS", purge: (b) => vus.purgeRequestsBefore(b) },
+      { kind: "vus.rsvp", setting: "RSVPS_RETENTION_DAYS", purge: (b) => vus.purgeRsvpsBefore(b) },
+      { kind: "vus.meeting", setting: "MEETINGS_RETENTION_DAYS", purge: (b) => vus.purgeMeetingsBefore(b) },
+    ],
+  };
   return { planner, dialog, feature };
 }

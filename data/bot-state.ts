@@ -1,0 +1,32 @@
+import type { Container } from "@azure/cosmos";
+import { statusCodeOf } from "./errors";
+
+// Retention of the Bot Framework turn state (container botState, written by bot/cosmos-storage.ts):
+// conversation memory such as the last question answered, kept only while a chat is in use.
+
+/**
+ * Deletes state not written since `before` (`savedAt`; documents from before that stamp existed fall
+ * back to Cosmos's own last-modified `_ts`). Crosses partitions (the partition is the id): once a day.
+ */
+export async function purgeBotState(container: Container, before: Date): Promise<number> {
+  const { resources } = await container.items
+    .query<{ id: string }>({
+      query:
+        "SELECT c.id FROM c WHERE (IS_DEFINED(c.savedAt) AND c.savedAt < @before) OR (NOT IS_DEFINED(c.savedAt) AND c._ts < @ts)",
+      parameters: [
+        { name: "@before", value: before.toISOString() },
+        { name: "@ts", value: Math.floor(before.getTime() / 1000) },
+      ],
+    })
+    .fetchAll();
+  let deleted = 0;
+  for (const { id } of resources) {
+    try {
+      await container.item(id, id).delete();
+      deleted++;
+    } catch (err) {
+      if (statusCodeOf(err) !== 404) throw err;
+    }
+  }
+  return deleted;
+}
