@@ -255,7 +255,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ],
   });
   await vus.seedGroups();
-  const qaFeature = qa.feature();
   const replaced = options.answerQuestion;
   const answerQuestion =
     replaced && (async (q: string, m: IncomingMessage) => ([] as Reply[]).concat(await replaced(q, m)));
@@ -272,7 +271,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
   });
   // The order is the order commands, files and buttons are offered in, and the order of the help.
-  const features: Feature[] = [
+  const others: Feature[] = [
     admin.feature(),
     meetings.feature,
     evaluations.feature,
@@ -280,8 +279,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     escalation.feature,
     searchFeature(askTally),
     privacy.feature,
-    answerQuestion ? { ...qaFeature, answer: answerQuestion } : qaFeature,
   ];
+  const qaFeature = qa.feature(others);
+  const features: Feature[] = [...others, answerQuestion ? { ...qaFeature, answer: answerQuestion } : qaFeature];
   const scheduler = delivery.scheduler(features.map((f) => f.jobs));
   const router = new MessageRouter({
     features,

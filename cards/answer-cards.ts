@@ -10,7 +10,7 @@ import {
   type QuotedPassage,
 } from "./answer-text";
 import { alsoInText, entryFacts } from "./entry-facts";
-import type { CardAttachment } from "../core/types";
+import type { AnswerOffer, CardAttachment } from "../core/types";
 import { cardAttachment } from "./render";
 import { layoutAnswer } from "./answer-layout";
 
@@ -109,6 +109,8 @@ export interface AnswerCardInput {
   notice?: string;
   /** After 👍/👎: the card comes back with this thank-you in place of the buttons. */
   voted?: "up" | "down";
+  /** Other features' buttons for this entry, shown under the answer. */
+  offers?: AnswerOffer[];
 }
 
 /** "Vem gör vad" and the facts as text lines for the "Visa mer" part; no FactSet, whose narrow title column breaks long words. */
@@ -184,6 +186,8 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     hasRelated: related.length > 0,
     relatedTitle: qaText.relatedTitle,
     related,
+    hasOffers: (input.offers ?? []).length > 0,
+    offers: input.offers ?? [],
     feedbackPrompt: qaText.feedback.prompt,
     voteUp: qaText.feedback.up,
     voteDown: qaText.feedback.down,

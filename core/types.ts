@@ -78,5 +78,12 @@ export interface Reply {
   file?: FileOffer;
 }
 
+/** A button another feature adds under an answer (e.g. raise a case under the answer on cooperation difficulties). */
+export interface AnswerOffer {
+  title: string;
+  /** The card verb the button sends, handled by the feature that offered it. */
+  action: string;
+}
+
 /** A turn's answer that is only text. */
 export const textReply = (text: string): Reply[] => [{ text }];

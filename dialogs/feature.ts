@@ -2,7 +2,8 @@ import type { JobHandler } from "../core/jobs/scheduler";
 import type { RetentionRule } from "../core/jobs/retention";
 import type { Role } from "../core/permissions";
 import type { HelpLine } from "../core/strings/bot";
-import type { Asker, CardAttachment, IncomingFile, IncomingMessage, Reply } from "../core/types";
+import type { AnswerOffer, Asker, CardAttachment, IncomingFile, IncomingMessage, Reply } from "../core/types";
+import type { KbEntry } from "../data/kb/schema";
 import type { JobKind } from "../data/meetings/schema";
 
 // The one shape every feature under dialogs/ registers with. The router, the help card and the
@@ -56,6 +57,8 @@ export interface Feature {
   retention?: RetentionRule[];
   /** Files this feature imports; features are asked in list order, the first that claims a file gets it. */
   files?: FileClaim;
+  /** Buttons this feature puts under answers about some entries, e.g. by the section they cite. */
+  answerOffers?(entry: Pick<KbEntry, "id" | "source" | "alsoSources">): AnswerOffer[];
   /** Answers any text that no command claimed (the Q&A feature; exactly one feature has it). */
   answer?(question: string, message: IncomingMessage): Promise<Reply[]>;
 }

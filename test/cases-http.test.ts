@@ -4,7 +4,7 @@ import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { createApp, type App } from "../bot/app";
 import { ManualClock } from "../core/clock";
-import { TeamsTestClient, cardText } from "./support/teams-client";
+import { TeamsTestClient, cardText, submitActions } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
 // The whole path of a samverkansärende over HTTP with Teams-shaped activities and the mock Bot
@@ -103,6 +103,20 @@ describe("samverkansärenden over HTTP", () => {
       client.say("nytt ärende", { conversationId: "19:vus@thread.tacv2", conversationType: "channel" }),
     );
     expect(inChannel.replies[0].text).toContain("personlig chatt");
+  });
+
+  it("offers the form under answers about difficulties in cooperation, and only there", async () => {
+    const offer = (reply: Record<string, any>) =>
+      submitActions(reply.attachments?.[0]?.content).filter((a) => a.data?.action === "cases.new");
+    const answer = await say(reporter, "Vi är oeniga med psykiatrin om vem som ska göra vad, hur lyfter vi det?");
+    expect(cardText(answer.replies[0])).toContain("Svårigheter i samverkan");
+    const [button] = offer(answer.replies[0]);
+    expect(button).toMatchObject({ title: "Lyft ett samverkansärende", data: { action: "cases.new" } });
+    expect(cardProblems(answer.replies[0].attachments[0].content)).toEqual([]);
+    const form = await submit(reporter, button.data);
+    expect(form.replies[0].attachments[0].content.actions[0]).toMatchObject({ verb: "cases.raise" });
+    const unrelated = await say(reporter, "Vem kallar till SIP?");
+    expect(offer(unrelated.replies[0])).toEqual([]);
   });
 
   it("refuses a personal identity number and missing fields, storing nothing", async () => {

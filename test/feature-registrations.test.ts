@@ -32,7 +32,9 @@ function cardVerbs(): { submit: Set<string>; execute: Set<string> } {
     const o = node as Record<string, unknown>;
     if (o.type === "Action.Execute" && typeof o.verb === "string") execute.add(o.verb);
     const data = o.data as { action?: unknown } | undefined;
-    if (o.type === "Action.Submit" && typeof data?.action === "string") submit.add(data.action);
+    // "${action}": a verb filled in from data built in code (an answer's offers), found in the code below.
+    if (o.type === "Action.Submit" && typeof data?.action === "string" && !data.action.startsWith("${"))
+      submit.add(data.action);
     Object.values(o).forEach(walk);
   };
   const cards = join(REPO_ROOT, "cards");
@@ -41,7 +43,7 @@ function cardVerbs(): { submit: Set<string>; execute: Set<string> } {
   // Data built in code and handed to a template: `action: "admin.publish"`, `verb: "meetings.refresh"`.
   const sources = [
     cards,
-    ...["admin", "meetings", "evaluations", "qa", "escalation"].map((d) => join(REPO_ROOT, "dialogs", d)),
+    ...["admin", "meetings", "evaluations", "qa", "cases", "escalation"].map((d) => join(REPO_ROOT, "dialogs", d)),
   ];
   for (const dir of sources)
     for (const f of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {

@@ -35,6 +35,8 @@ export const ref = (id: string) => id.toUpperCase();
 
 export const form = {
   title: "Lyft ett samverkansärende",
+  /** The button under answers about difficulties in cooperation. */
+  offer: "Lyft ett samverkansärende",
   intro:
     "Enligt överenskommelsen löses svårigheter i samverkan, tolkningsdifferenser, avvikelser och tvister i första hand mellan ansvariga chefer. Frågor av principiell karaktär lyfts till den lokala ledningsgruppen (VuS-gruppen) i länsdelen, och frågor av intresse för hela länet vidare till Välfärd.",
   privacy:

@@ -1,5 +1,5 @@
 import { caseNoticeCard } from "../../cards/case-cards";
-import { botText } from "../../core/strings";
+import { botText, casesText } from "../../core/strings";
 import type { JobHandler } from "../../core/jobs/scheduler";
 import type { Asker } from "../../core/types";
 import type { CardAction, Feature } from "../feature";
@@ -18,6 +18,11 @@ const CASE_ACTIONS = [
 type CaseAction = (typeof CASE_ACTIONS)[number];
 
 const help = botText.commandHelp;
+/**
+ * Answers drawn from the agreement's routine for difficulties in cooperation offer to raise a case; an
+ * entry an admin adds from that section gets the button too.
+ */
+const RAISE_FROM_SECTION = /> Svårigheter i samverkan$/;
 const reply = (r: CaseResult) => [r.card ? { text: r.text, card: r.card } : { text: r.text }];
 
 /** `nytt ärende`, `ärenden`, `årsuppföljning [år]`, the case cards' buttons and the case notices. */
@@ -66,5 +71,9 @@ export function casesFeature(cases: CaseService, followup: FollowupService, noti
     ],
     cardActions: Object.fromEntries(CASE_ACTIONS.map((a) => [a, button(a)])),
     jobs: { caseNotice: notices },
+    answerOffers: (entry) =>
+      [entry.source, ...entry.alsoSources].some((s) => RAISE_FROM_SECTION.test(s.section))
+        ? [{ title: casesText.form.offer, action: "cases.new" }]
+        : [],
   };
 }

@@ -3,7 +3,7 @@ import { qaText } from "../../core/strings";
 import type { FeedbackStore } from "../../data/feedback";
 import type { KbEntry } from "../../data/kb/schema";
 import { answerCard, declineCard, quoteCard } from "../../cards/answer-cards";
-import type { Asker, CardAttachment, IncomingMessage, Reply } from "../../core/types";
+import type { AnswerOffer, Asker, CardAttachment, IncomingMessage, Reply } from "../../core/types";
 import { resultText, silentNotice } from "./answer-text";
 import type { QaEngine, QaResult } from "./qa-engine";
 import { FeedbackExecute, QaSubmission } from "./submissions";
@@ -33,10 +33,17 @@ export interface QaDialogDeps {
  * queue. Framework-free: the bot hands it plain messages.
  */
 export class QaDialog {
+  /** Other features' buttons for an answer; given with the feature list (feature()). */
+  private offersFor: (entry: KbEntry) => AnswerOffer[] = () => [];
+
   constructor(private readonly deps: QaDialogDeps) {}
 
-  /** The Q&A feature's registration: questions, the answer cards' buttons (under their old bare verbs too). */
-  feature(): Feature {
+  /**
+   * The Q&A feature's registration: questions, the answer cards' buttons (under their old bare verbs too).
+   * `others` are the rest of the bot's features, whose answer offers go under the answers they match.
+   */
+  feature(others: readonly Feature[] = []): Feature {
+    this.offersFor = (entry) => others.flatMap((f) => f.answerOffers?.(entry) ?? []);
     return {
       name: "qa",
       answer: this.answer,
@@ -142,6 +149,7 @@ export class QaDialog {
         related: this.relatedOf(entry, engine),
         unsure: Boolean(unsure),
         voted: vote,
+        offers: this.offersFor(entry),
       }),
     );
   };
@@ -176,6 +184,7 @@ export class QaDialog {
       unsure: result.outcome === "suggest",
       also,
       notice: silentNotice(result),
+      offers: this.offersFor(entry),
     });
     return { text, card: this.signFeedback(card) };
   }

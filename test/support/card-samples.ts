@@ -1,4 +1,4 @@
-import { botText, escalationText, meetingsText, qaText } from "../../core/strings";
+import { botText, casesText, escalationText, meetingsText, qaText } from "../../core/strings";
 import { escalationCardSamples } from "./escalation-card-samples";
 import { renderAdminSamples } from "./admin-card-samples";
 import type { CardName } from "../../cards/render";
@@ -52,6 +52,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       hasRelated: true,
       relatedTitle: qaText.relatedTitle,
       related: [{ label: "Vad är en SIP?", text: "Vad är en SIP?", entryId: "term-sip" }],
+      hasOffers: true,
+      offers: [{ title: casesText.form.offer, action: "cases.new" }],
       feedbackPrompt: qaText.feedback.prompt,
       voteUp: qaText.feedback.up,
       voteDown: qaText.feedback.down,
