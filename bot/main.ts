@@ -1,10 +1,11 @@
 import { loadConfig, ConfigError } from "../core/config";
 import { createLogger } from "../core/logger";
-import { MissingContainersError } from "../data/cosmos";
-import { createApp, type App } from "./app";
+import type { App } from "./app";
 import { startupFailureLine } from "./startup-failure";
+import { startTelemetry } from "./telemetry";
 
-// Entry point of `npm start`.
+// Entry point of `npm start`. The app (restify, @azure/cosmos) is loaded only after telemetry has
+// started, so its instrumentations wrap them.
 async function main(): Promise<void> {
   let config;
   try {
@@ -24,6 +25,10 @@ async function main(): Promise<void> {
       ? "starting with the embedded Cosmos-compatible store (no COSMOS_ENDPOINT)"
       : "starting against Azure Cosmos DB",
   );
+  const telemetry = await startTelemetry(config);
+  if (telemetry) logger.info("telemetry to Application Insights on");
+  const { createApp } = await import("./app");
+  const { MissingContainersError } = await import("../data/cosmos");
   let app: App;
   let port: number;
   try {
@@ -53,16 +58,20 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down: finishing turns in flight");
-    app.stop().then(
-      () => {
-        logger.info("stopped");
-        process.exit(0);
-      },
-      (err) => {
-        logger.error({ err }, "shutdown failed");
-        process.exit(1);
-      },
-    );
+    app
+      .stop()
+      // What is still buffered goes out before the instance is gone (at most a few seconds).
+      .then(() => telemetry?.shutdown())
+      .then(
+        () => {
+          logger.info("stopped");
+          process.exit(0);
+        },
+        (err) => {
+          logger.error({ err }, "shutdown failed");
+          process.exit(1);
+        },
+      );
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));

@@ -23,6 +23,8 @@ import type { Asker, CardAttachment, ConversationMemory, IncomingMessage, Reply 
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, incomingFiles, uploadToSession } from "./file-transfer";
 import { AadObjectId } from "../data/meetings/schema";
 import { hasBrokenText } from "../core/markdown";
+import { markTurn, recordTurn } from "../core/telemetry";
+
 /** The message extension's search (composeExtension/query), framework-free (dialogs/search). */
 export interface ComposeSearch {
   query(request: {
@@ -146,6 +148,14 @@ export class SamverkansBot extends TeamsActivityHandler {
     });
   }
 
+  /** Every activity runs in a telemetry turn (a span and a duration by kind; no text, names or ids). */
+  async run(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    await recordTurn({ activityType: a.type ?? "none", conversationType: conversationTypeOf(a) }, () =>
+      super.run(context),
+    );
+  }
+
   private asker(context: TurnContext): Asker {
     const a = context.activity;
     const data = a.channelData as { channel?: { id?: string }; team?: { id?: string } } | undefined;
@@ -197,6 +207,7 @@ export class SamverkansBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    markTurn("cardAction");
     if (hasBrokenText(invokeValue.action)) {
       const notice = unknownActionCard(trustText.unreadableText);
       return { statusCode: 200, type: notice.contentType, value: notice.content as never };
@@ -258,6 +269,7 @@ export class SamverkansBot extends TeamsActivityHandler {
 
   /** Stores the conversation reference; welcomes only when the install is new, since Teams announces it twice, concurrently. */
   private async rememberInstall(context: TurnContext): Promise<void> {
+    markTurn("install");
     const a = context.activity;
     const tenantId = tenantOf(a);
     const conversationType = conversationTypeOf(a);
@@ -278,6 +290,7 @@ export class SamverkansBot extends TeamsActivityHandler {
   }
 
   private async forgetInstall(context: TurnContext): Promise<void> {
+    markTurn("uninstall");
     const a = context.activity;
     const known = await this.conversations.markInactive(tenantOf(a), a.conversation.id);
     this.logger.info({ tenantId: tenantOf(a), known }, "uninstall recorded");

@@ -1,5 +1,6 @@
 import type { Container, SqlParameter } from "@azure/cosmos";
 import type { z } from "zod";
+import { countStoreError } from "../core/telemetry";
 import { ConflictError, DuplicateError, InvalidDocumentError, statusCodeOf } from "./errors";
 
 /** A document as the store hands it back: validated content plus the etag for optimistic concurrency. */
@@ -29,6 +30,12 @@ export class Repository<S extends z.ZodType<{ id: string }>> {
 
   get name(): string {
     return this.container.id;
+  }
+
+  /** Counts a store failure that is not an expected conflict or miss (telemetry), and hands it back to throw. */
+  private failed(err: unknown): unknown {
+    if (!(err instanceof InvalidDocumentError)) countStoreError(this.name, err);
+    return err;
   }
 
   private parse(raw: Record<string, unknown>): Stored<z.infer<S>> {
@@ -72,7 +79,7 @@ export class Repository<S extends z.ZodType<{ id: string }>> {
       return this.written(valid, resource);
     } catch (err) {
       if (statusCodeOf(err) === 409) throw new DuplicateError(this.name, doc.id);
-      throw err;
+      throw this.failed(err);
     }
   }
 
@@ -84,7 +91,7 @@ export class Repository<S extends z.ZodType<{ id: string }>> {
       return this.parse(resource as Record<string, unknown>);
     } catch (err) {
       if (statusCodeOf(err) === 404) return undefined;
-      throw err;
+      throw this.failed(err);
     }
   }
 
@@ -99,15 +106,19 @@ export class Repository<S extends z.ZodType<{ id: string }>> {
     } catch (err) {
       const code = statusCodeOf(err);
       if (code === 412 || code === 404) throw new ConflictError(this.name, doc.id);
-      throw err;
+      throw this.failed(err);
     }
   }
 
   /** Last writer wins: only for documents nobody edits concurrently. */
   async upsert(doc: z.infer<S>): Promise<Stored<z.infer<S>>> {
     const valid = this.validate(doc);
-    const { resource } = await this.container.items.upsert(valid);
-    return this.written(valid, resource);
+    try {
+      const { resource } = await this.container.items.upsert(valid);
+      return this.written(valid, resource);
+    } catch (err) {
+      throw this.failed(err);
+    }
   }
 
   async delete(id: string, partitionKey: string): Promise<boolean> {
@@ -116,7 +127,7 @@ export class Repository<S extends z.ZodType<{ id: string }>> {
       return true;
     } catch (err) {
       if (statusCodeOf(err) === 404) return false;
-      throw err;
+      throw this.failed(err);
     }
   }
 
@@ -139,9 +150,14 @@ export class Repository<S extends z.ZodType<{ id: string }>> {
    * partition must also filter on the partition key in WHERE.
    */
   async query(query: string, parameters: SqlParameter[] = [], partitionKey?: string): Promise<Stored<z.infer<S>>[]> {
-    const { resources } = await this.container.items
-      .query<Record<string, unknown>>({ query, parameters }, partitionKey === undefined ? {} : { partitionKey })
-      .fetchAll();
+    let resources: Record<string, unknown>[];
+    try {
+      ({ resources } = await this.container.items
+        .query<Record<string, unknown>>({ query, parameters }, partitionKey === undefined ? {} : { partitionKey })
+        .fetchAll());
+    } catch (err) {
+      throw this.failed(err);
+    }
     return resources.map((r) => this.parse(r));
   }
 }

@@ -3,6 +3,7 @@ import { actionOf } from "../core/card-action";
 import type { Role } from "../core/permissions";
 import { botText, filesText } from "../core/strings";
 import type { Asker, CardAttachment, FileDownload, IncomingMessage, Reply } from "../core/types";
+import { markTurn } from "../core/telemetry";
 import { normaliseText } from "./commands";
 import type { CardAction, Command, Feature } from "./feature";
 
@@ -79,22 +80,29 @@ export class MessageRouter {
     if (message.value !== undefined && message.value !== null) {
       const verb = actionOf(message.value);
       const found = verb ? this.action(verb) : undefined;
+      markTurn("cardSubmit");
       if (found?.action.submit) return found.action.submit(withVerb(message.value, found.verb), message);
       // A button nobody knows (an old card, or tampered data) with no text to fall back on.
       if (!message.text.trim()) return [{ text: botText.errors.unknownButton }];
     } else if (message.files?.length) {
+      markTurn("file");
       return this.file(message);
     }
     const said = normaliseText(message.text);
     for (const command of this.commands) {
       const match = command.match.exec(said);
       if (!match) continue;
+      markTurn(command.match === HELP_WORDS ? "help" : "command");
       const replies = await command.run({ message, said, match });
       if (replies) return replies;
     }
     // The question keeps its punctuation; the knowledge base reads it as typed.
     const question = message.text.replace(/\s+/g, " ").trim();
-    if (!question) return [await this.help(message.asker)];
+    if (!question) {
+      markTurn("help");
+      return [await this.help(message.asker)];
+    }
+    markTurn("question");
     const answering = this.deps.features.find((f) => f.answer)!;
     return answering.answer!(question, message);
   }

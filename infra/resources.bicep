@@ -67,6 +67,22 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
     Application_Type: 'Node.JS'
     WorkspaceResourceId: logs.id
     RetentionInDays: 90
+    // Only Entra ID-authenticated telemetry is accepted: the connection string alone cannot write.
+    DisableLocalAuth: true
+  }
+}
+
+// Monitoring Metrics Publisher: the bot's identity sends telemetry (all kinds, despite the name).
+resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, identity.id, '3913510d-42f4-4e42-8a64-420c390055eb')
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      '3913510d-42f4-4e42-8a64-420c390055eb'
+    )
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
   }
 }
 
@@ -243,6 +259,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
   dependsOn: [
     vaultReader
+    telemetryPublisher
     cosmosDataContributor
     cosmosContainers
   ]
@@ -365,13 +382,13 @@ resource healthCheck 'Microsoft.Insights/metricAlerts@2018-03-01' = {
   }
 }
 
-// The bot counts reminder deliveries by outcome (OpenTelemetry metric samverkansboten.reminders).
+// The bot's own metrics (core/telemetry.ts) land in customMetrics with their attributes in customDimensions.
 resource failedDeliveries 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {
   name: 'alert-failed-deliveries-${environmentName}'
   location: location
   tags: tags
   properties: {
-    description: 'Reminder deliveries failed (after retries) in the last hour.'
+    description: 'Proactive messages (reminders, evaluations, notices) failed after retries in the last hour.'
     severity: 2
     enabled: true
     scopes: [appInsights.id]
@@ -380,11 +397,65 @@ resource failedDeliveries 'Microsoft.Insights/scheduledQueryRules@2023-03-15-pre
     criteria: {
       allOf: [
         {
-          query: 'customMetrics | where name == "samverkansboten.reminders" and tostring(customDimensions.outcome) == "failed" | summarize failed = sum(valueSum)'
+          query: 'customMetrics | where name == "samverkansboten.deliveries" and tostring(customDimensions["delivery.status"]) == "failed" | summarize failed = sum(valueSum)'
           timeAggregation: 'Total'
           metricMeasureColumn: 'failed'
           operator: 'GreaterThan'
           threshold: 0
+          failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 }
+        }
+      ]
+    }
+    actions: { actionGroups: [alerts.id] }
+  }
+}
+
+resource failedJobs 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {
+  name: 'alert-failed-jobs-${environmentName}'
+  location: location
+  tags: tags
+  properties: {
+    description: 'Scheduled jobs (reminders, evaluations, checks) failed 3 times or more in the last hour; each is retried, so this means something keeps failing.'
+    severity: 2
+    enabled: true
+    scopes: [appInsights.id]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT1H'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "samverkansboten.jobs.runs" and tostring(customDimensions["job.result"]) == "failed" | summarize failed = sum(valueSum)'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'failed'
+          operator: 'GreaterThanOrEqual'
+          threshold: 3
+          failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 }
+        }
+      ]
+    }
+    actions: { actionGroups: [alerts.id] }
+  }
+}
+
+resource storeErrors 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {
+  name: 'alert-store-errors-${environmentName}'
+  location: location
+  tags: tags
+  properties: {
+    description: 'Cosmos DB calls failed unexpectedly (throttling 429, 5xx, refused token 401/403) 10 times or more in 15 minutes.'
+    severity: 2
+    enabled: true
+    scopes: [appInsights.id]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "samverkansboten.store.errors" | summarize errors = sum(valueSum)'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'errors'
+          operator: 'GreaterThanOrEqual'
+          threshold: 10
           failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 }
         }
       ]

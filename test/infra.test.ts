@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Language, Parser, type Node } from "web-tree-sitter";
 import { settingNames } from "../core/config";
 import { containerSpecs } from "../data/containers";
+import { METRIC_NAMES } from "../core/telemetry";
 
 // infra/ against the code. No Bicep compiler runs offline (the Bicep CLI is a .NET program that
 // bicep-node downloads at run time), so the files are parsed with the Bicep tree-sitter grammar: syntax,
@@ -163,7 +164,22 @@ describe("infra/ and the code", () => {
     expect(read("main.bicep")).toMatch(/param location string = 'swedencentral'/);
     expect(resources).toMatch(/capabilities: \[\{ name: 'EnableServerless' \}\]/);
     expect(resources).toMatch(/type: 'Continuous'/);
-    for (const alert of ["Http5xx", "HealthCheckStatus", "samverkansboten.reminders"])
+    for (const alert of ["Http5xx", "HealthCheckStatus", METRIC_NAMES.deliveries, METRIC_NAMES.storeErrors])
       expect(resources).toContain(alert);
+  });
+
+  it("alerts only on metrics the bot emits", () => {
+    const queried = [...resources.matchAll(/name == "(samverkansboten\.[a-z.]+)"/g)].map((m) => m[1]);
+    expect(queried.length).toBeGreaterThanOrEqual(3);
+    expect(queried.filter((n) => !(Object.values(METRIC_NAMES) as string[]).includes(n))).toEqual([]);
+  });
+
+  it("sends telemetry as the managed identity: Application Insights takes no key-only ingestion", () => {
+    expect(resources).toMatch(/Application_Type: 'Node.JS'[\s\S]*?DisableLocalAuth: true/);
+    // Monitoring Metrics Publisher on the Application Insights resource, for the bot's identity.
+    expect(resources).toMatch(
+      /scope: appInsights\n\s+properties: \{\n\s+roleDefinitionId: subscriptionResourceId\(\n\s+'Microsoft.Authorization\/roleDefinitions',\n\s+'3913510d-42f4-4e42-8a64-420c390055eb'/,
+    );
+    expect(appSettings.get("APPLICATIONINSIGHTS_CONNECTION_STRING")).toBe("appInsights.properties.ConnectionString");
   });
 });

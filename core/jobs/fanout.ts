@@ -7,6 +7,7 @@ import type { Clock } from "../clock";
 import type { Messenger, SendTarget } from "./messenger";
 import type { RateLimiter } from "./rate-limiter";
 import { sendWithRetry, type RetrySettings } from "./retry";
+import { countDelivery } from "../telemetry";
 
 /** One addressee of a job; `key` is stable (it makes the delivery record id). */
 export interface Recipient {
@@ -102,6 +103,7 @@ export async function fanOut(
         },
         job.dueAt,
       );
+      countDelivery(job.kind, outcome.status);
       if (!finished) deps.logger.warn({ jobId: job.jobId }, "delivery claim was taken over before it finished");
       if (outcome.status !== "sent")
         deps.logger.info(

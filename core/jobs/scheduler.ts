@@ -4,6 +4,7 @@ import { ConflictError } from "../../data/errors";
 import type { JobStore } from "../../data/meetings/job-store";
 import type { DeliveryCounts, JobKind, JobProblem, ScheduledJob } from "../../data/meetings/schema";
 import type { Clock } from "../clock";
+import { countJobRun } from "../telemetry";
 
 export interface JobRunResult {
   /** False when some recipients are still with another instance: the job is looked at again next tick. */
@@ -69,7 +70,10 @@ export class Scheduler {
         owner: undefined,
         leaseUntil: undefined,
       });
-      if (ok) logger.warn({ jobId: job.jobId, kind: job.kind }, "job expired: its meeting started before it could run");
+      if (ok) {
+        countJobRun(job.kind, "expired");
+        logger.warn({ jobId: job.jobId, kind: job.kind }, "job expired: its meeting started before it could run");
+      }
       return ok ? "expired" : "skipped";
     }
     const handler = this.deps.handlers[job.kind];
@@ -104,8 +108,10 @@ export class Scheduler {
           leaseUntil: undefined,
         });
       else await this.transition(latest, { status: "pending", owner: undefined, leaseUntil: undefined });
+      countJobRun(job.kind, "ran");
       logger.info({ jobId: job.jobId, kind: job.kind, complete: run.complete, counts: run.counts }, "job ran");
     } catch (err) {
+      countJobRun(job.kind, "failed");
       logger.error({ err, jobId: job.jobId, kind: job.kind }, "job failed; it will be retried");
       const latest = current;
       if (latest) await this.transition(latest, { status: "pending", owner: undefined, leaseUntil: undefined });

@@ -1,6 +1,7 @@
 import type { Container } from "@azure/cosmos";
 import { Repository } from "../repository";
 import { ConflictError, DuplicateError } from "../errors";
+import { countEvaluationStored } from "../../core/telemetry";
 import { EvaluationAnswer, EvaluationInvitation } from "./schema";
 
 export type SaveOutcome =
@@ -36,6 +37,7 @@ export class EvaluationStore {
       if (!existing) {
         try {
           await this.answers.create(answer);
+          countEvaluationStored("created");
           return "created";
         } catch (err) {
           if (err instanceof DuplicateError) continue;
@@ -45,6 +47,7 @@ export class EvaluationStore {
       if (existing.doc.submittedAt > answer.submittedAt) return "superseded";
       try {
         await this.answers.replace(answer, existing.etag);
+        countEvaluationStored("replaced");
         return "replaced";
       } catch (err) {
         if (err instanceof ConflictError) continue;

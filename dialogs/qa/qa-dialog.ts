@@ -8,6 +8,7 @@ import { resultText, silentNotice } from "./answer-text";
 import type { QaEngine, QaResult } from "./qa-engine";
 import { FeedbackExecute, QaSubmission } from "./submissions";
 import { declineHint } from "./decline-hint";
+import { countAnswer } from "../../core/telemetry";
 import type { Feature } from "../feature";
 
 export interface QaDialogDeps {
@@ -69,6 +70,7 @@ export class QaDialog {
       },
       "question answered",
     );
+    countAnswer(result.outcome, result.outcome === "decline" ? result.reason : undefined);
     if (result.outcome !== "decline") this.deps.onAnswered?.(result.entry.id);
     if (result.outcome !== "answer") await this.recordUnanswered(question, result, message.asker, version);
     const reply = this.reply(result, question, engine);
