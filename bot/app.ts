@@ -261,6 +261,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const privacy = createPrivacy({
     config,
     jobs,
+    vus,
+    permissions,
+    pseudonym: (tenantId, aadObjectId) => pseudonymFor(config.pseudonymSecret, tenantId, aadObjectId),
     conversations,
     feedback,
     imports: new PendingImports(store.containers.admin, now),

@@ -27,6 +27,7 @@ export type CardName =
   | EvaluationCardName
   | AdminCardName
   | CaseCardName
+  | "erase-confirm"
   | EscalationCardName;
 /** Asking Välfärd (expert escalation). */
 type EscalationCardName = "escalation-form" | "escalation-case" | "escalation-answer" | "escalation-list";

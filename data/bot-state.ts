@@ -1,4 +1,5 @@
 import type { Container } from "@azure/cosmos";
+import { createHash } from "node:crypto";
 import { statusCodeOf } from "./errors";
 
 // Retention of the Bot Framework turn state (container botState, written by bot/cosmos-storage.ts):
@@ -30,3 +31,23 @@ export async function purgeBotState(container: Container, before: Date): Promise
   }
   return deleted;
 }
+
+/** Erasure: deletes the turn state of one conversation; false when there was none. */
+export async function deleteConversationState(
+  container: Container,
+  channelId: string,
+  conversationId: string,
+): Promise<boolean> {
+  const id = createHash("sha256").update(conversationStateKey(channelId, conversationId)).digest("hex");
+  try {
+    await container.item(id, id).delete();
+    return true;
+  } catch (err) {
+    if (statusCodeOf(err) === 404) return false;
+    throw err;
+  }
+}
+
+/** The storage key botbuilder's ConversationState uses for a conversation (for erasure of a person's chats). */
+export const conversationStateKey = (channelId: string, conversationId: string) =>
+  `${channelId}/conversations/${conversationId}/`;

@@ -157,6 +157,11 @@ export class ConversationStore {
     return found.map((s) => s.doc);
   }
 
+  /** Every personal chat (for finding a person by the name Teams gave; a rare admin search across tenants). */
+  async personalChats(): Promise<ConversationRecord[]> {
+    return (await this.repo.query("SELECT * FROM c WHERE c.conversationType = 'personal'")).map((s) => s.doc);
+  }
+
   async remove(record: Pick<ConversationRecord, "id" | "tenantId">): Promise<boolean> {
     return this.repo.delete(record.id, record.tenantId);
   }

@@ -123,6 +123,23 @@ export class FeedbackStore {
     return deleted;
   }
 
+  /** How many documents are stored under these pseudonyms (for the erasure card). */
+  async countByAsker(askers: string[]): Promise<number> {
+    let total = 0;
+    for (const kind of ["feedback", "unanswered"] as const)
+      total += (
+        await this.repo.query(
+          "SELECT * FROM c WHERE c.kind = @kind AND ARRAY_CONTAINS(@askers, c.asker)",
+          [
+            { name: "@kind", value: kind },
+            { name: "@askers", value: askers },
+          ],
+          kind,
+        )
+      ).length;
+    return total;
+  }
+
   /** Erasure: deletes everything stored under these pseudonyms (a person's, one per tenant); returns how many. */
   async deleteByAsker(askers: string[]): Promise<number> {
     let deleted = 0;

@@ -84,6 +84,10 @@ export const commandHelp = {
     title: "kommuner <länsdel>: <kommuner>",
     value: "Ange vilka kommuner som hör till en länsdel.",
   },
+  erase: {
+    title: "radera användare <namn>",
+    value: "Ta bort det boten lagrat om en person: medlemskap, svar om deltagande, chattar, frågor.",
+  },
 } satisfies Record<string, HelpLine>;
 
 export const errors = {

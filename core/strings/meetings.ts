@@ -84,7 +84,8 @@ export const confirmation = {
 
 export const leave = {
   notMember: "Du är inte med i någon VuS-grupp.",
-  left: (group: string) => `Du har lämnat VuS ${group}. Du får inga fler påminnelser från gruppen.`,
+  left: (group: string, rsvps: number) =>
+    `Du har lämnat VuS ${group}. Du får inga fler påminnelser från gruppen.${rsvps ? ` Dina svar om deltagande i gruppens möten (${rsvps}) är borttagna.` : ""}`,
   which: (groups: string) =>
     `Du är med i flera grupper (${groups}). Skriv till exempel **lämna ${groups.split(", ")[0]}**.`,
 };

@@ -42,6 +42,20 @@ export class VusStore {
     return found.map((s) => s.doc).sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
   }
 
+  /** A person's open requests, in every group (a cross-partition query over four partitions). */
+  async requestsOfPerson(aadObjectIds: string[]): Promise<JoinRequest[]> {
+    const found = await this.requests.query(
+      "SELECT * FROM c WHERE c.type = 'joinRequest' AND ARRAY_CONTAINS(@u, c.aadObjectId)",
+      [{ name: "@u", value: aadObjectIds }],
+    );
+    return found.map((s) => s.doc);
+  }
+
+  /** Every open request (for finding a person by name). */
+  async allRequests(): Promise<JoinRequest[]> {
+    return (await this.requests.query("SELECT * FROM c WHERE c.type = 'joinRequest'")).map((s) => s.doc);
+  }
+
   async request(groupId: string, aadObjectId: string): Promise<JoinRequest | undefined> {
     return (await this.requests.read(requestDocId(aadObjectId), groupId))?.doc;
   }

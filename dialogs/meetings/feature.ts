@@ -43,6 +43,7 @@ import { inZone, localDateInput, offsetUntil, swedishSpan, swedishTime } from ".
 import { byStart, meetingPhase, type MeetingPhase } from "./meeting-phase";
 import { deliveryReport } from "./delivery-report";
 import { GroupSettings } from "./group-settings";
+import type { AdminRecipients } from "./job-handlers";
 
 const t = meetingsText;
 const help = botText.commandHelp;
@@ -93,6 +94,8 @@ export interface MeetingsFeatureDeps {
   logger: Logger;
   /** Extra agenda lines (open samverkansärenden), kept when the card is refreshed. */
   agenda?: (groupId: string) => Promise<string[]>;
+  /** The admins' personal chats: they decide requests to be coordinator, and those of groups without one. */
+  adminRecipients?: AdminRecipients;
 }
 
 /** `gå med`, `lämna`, `möten`, planning forms, meeting-plan imports and the RSVP buttons; group settings and the delivery report live in their own modules. */
@@ -275,15 +278,23 @@ export class MeetingsFeature {
     };
     await this.deps.vus.saveRequest(request);
     this.deps.logger.info({ groupId }, "join requested");
+    // The group's coordinators decide members; an admin decides who becomes coordinator, and decides for
+    // a group without one. Each gets the request on a card to approve or deny it where it arrives.
     const coordinators = (await this.deps.vus.membersOf(groupId)).filter((m) => m.role === "coordinator");
-    for (const c of coordinators)
-      await this.notify(memberTarget(c), t.requests.toApprover(plain(request.name || organisation), groupName));
+    const pending = [{ groupName, request: { ...request, id: "", type: "joinRequest" as const } }];
+    const message = t.requests.toApprover(plain(request.name || organisation), groupName);
+    if (fn !== "samordnare")
+      for (const c of coordinators) await this.notify(memberTarget(c), message, joinRequestsCard(pending, false));
+    if (fn === "samordnare" || !coordinators.length) {
+      const admins = (await this.deps.adminRecipients?.()) ?? [];
+      for (const a of admins) await this.notify(a.target, message, joinRequestsCard(pending, true));
+    }
     return text(fn === "samordnare" ? t.requests.sentCoordinator(groupName) : t.requests.sent(groupName));
   }
 
-  private async notify(target: SendTarget, message: string): Promise<void> {
+  private async notify(target: SendTarget, message: string, card?: CardAttachment): Promise<void> {
     try {
-      await this.deps.messenger?.send(target, { text: message });
+      await this.deps.messenger?.send(target, { text: message, ...(card ? { card } : {}) });
     } catch (err) {
       this.deps.logger.warn({ err: (err as Error).message }, "could not send a membership notice");
     }
@@ -369,7 +380,12 @@ export class MeetingsFeature {
       );
     }
     await this.deps.vus.removeMember(target);
-    return text(t.leave.left(groups.find((g) => g.id === target.groupId)?.name ?? target.groupId));
+    // What only membership justified goes with it: the RSVPs to the group's meetings.
+    let rsvps = 0;
+    for (const r of await this.deps.vus.rsvpsOfPerson(target.groupId, asker.aadObjectId))
+      if (await this.deps.vus.removeRsvp(r)) rsvps++;
+    this.deps.logger.info({ groupId: target.groupId, rsvps }, "member left");
+    return text(t.leave.left(groups.find((g) => g.id === target.groupId)?.name ?? target.groupId, rsvps));
   }
 
   // --- meetings ---------------------------------------------------------------------------------

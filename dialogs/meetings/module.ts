@@ -56,6 +56,7 @@ export function createMeetings(deps: MeetingsDeps): Meetings {
     logger,
     agenda: deps.agenda,
     messenger: deps.fanout.messenger,
+    adminRecipients: deps.adminRecipients,
   });
   const feature: Feature = {
     ...dialog.registration({

@@ -10,9 +10,17 @@ import type { FeedbackStore } from "../../data/feedback";
 import type { PendingImports } from "../../data/kb/pending-imports";
 import type { JobStore } from "../../data/meetings/job-store";
 import type { Feature } from "../feature";
+import type { Permissions } from "../../core/permissions";
+import type { VusStore } from "../../data/meetings/vus-store";
+import { Erasure } from "./erasure";
+import { erasureRegistration } from "./feature";
 
 export interface PrivacyDeps {
-  config: Pick<Config, RetentionSetting>;
+  config: Pick<Config, RetentionSetting | "ALLOWED_TENANT_IDS">;
+  vus: VusStore;
+  permissions: Permissions;
+  /** The pseudonym the Q&A feature stores for a person in a tenant. */
+  pseudonym: (tenantId: string, aadObjectId: string) => string;
   jobs: JobStore;
   conversations: ConversationStore;
   feedback: FeedbackStore;
@@ -29,9 +37,10 @@ export interface Privacy {
   feature: Feature;
   /** The daily gallring job: `plan()` at start, then each run plans the next. */
   retention: RetentionJobs;
+  erasure: Erasure;
 }
 
-/** Gallring of every stored kind, and the containers no single feature owns. Framework-free. */
+/** Gallring of every stored kind (and the containers no single feature owns), and erasure of a person. Framework-free. */
 export function createPrivacy(deps: PrivacyDeps): Privacy {
   const { config, jobs, clock, logger } = deps;
   const retention = new RetentionJobs({ rules: deps.rules, periods: config, jobs, clock, logger });
@@ -47,8 +56,22 @@ export function createPrivacy(deps: PrivacyDeps): Privacy {
     { kind: "admin.import", setting: "IMPORTS_RETENTION_DAYS", purge: (b) => deps.imports.purgeBefore(b) },
     { kind: "admin.audit", setting: "ADMIN_AUDIT_RETENTION_DAYS", purge: (b) => deps.admins.purgeAuditBefore(b) },
   ];
+  const erasure = new Erasure({
+    vus: deps.vus,
+    conversations: deps.conversations,
+    feedback: deps.feedback,
+    botState: deps.botState,
+    pseudonym: deps.pseudonym,
+    tenants: config.ALLOWED_TENANT_IDS,
+  });
   return {
     retention,
-    feature: { name: "privacy", jobs: { retention }, retention: rules },
+    erasure,
+    feature: {
+      name: "privacy",
+      ...erasureRegistration({ erasure, permissions: deps.permissions, vus: deps.vus, logger }),
+      jobs: { retention },
+      retention: rules,
+    },
   };
 }

@@ -5,6 +5,7 @@ import type { CardName } from "../../cards/render";
 import { evaluationFormData, noticeData, report2bData, thanksData } from "../../cards/evaluation-cards";
 import { sampleReport } from "./evaluation-fixtures";
 import { caseCardSamples } from "./case-card-samples";
+import { erasureData } from "../../cards/privacy-cards";
 
 const evalGroup = { name: "Sala" };
 const evalMeeting = { id: "sala-m1-0001", groupId: "sala", start: "2026-03-10T08:00:00.000Z" };
@@ -375,5 +376,29 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
   ],
   ...renderAdminSamples(),
   ...caseCardSamples(),
+  "erase-confirm": [
+    erasureData([
+      {
+        aadObjectId: "00000000-0000-4000-8000-000000000004",
+        name: "Anna [Andersson](https://x.example)",
+        memberships: ["VuS Sala", "VuS Köping"],
+        requests: [],
+        rsvps: 3,
+        chats: 1,
+        feedback: 0,
+      },
+    ]),
+    erasureData(
+      ["Anna Andersson", ""].map((name, i) => ({
+        aadObjectId: `00000000-0000-4000-8000-00000000000${i}`,
+        name,
+        memberships: [],
+        requests: ["VuS Fagersta"],
+        rsvps: 0,
+        chats: 2,
+        feedback: 5,
+      })),
+    ),
+  ],
   ...escalationCardSamples,
 };

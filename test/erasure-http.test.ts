@@ -1,0 +1,252 @@
+import { createApp, type App } from "../bot/app";
+import { ManualClock } from "../core/clock";
+import { loadConfig } from "../core/config";
+import { createLogger } from "../core/logger";
+import { pseudonymFor } from "../core/pseudonym";
+import { FeedbackStore } from "../data/feedback";
+import { CosmosBotStorage } from "../bot/cosmos-storage";
+import type { Meeting, Member } from "../data/meetings/schema";
+import { TENANT, TeamsTestClient, cardText, submitActions, type Recorded } from "./support/teams-client";
+import { cardProblems } from "./support/validate-card";
+
+// Over HTTP with Teams-shaped activities: approvers get a join request on a card; `lämna` takes the RSVPs
+// with the membership; `radera användare` shows what it will remove, removes it only when the admin
+// confirms, reports what went, and leaves other people's data alone.
+
+const ADMIN = "0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b";
+const user = (i: number, name = `Medlem ${i}`) => ({
+  id: `29:erase-${i}`,
+  name,
+  aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+});
+const admin = { id: "29:admin", name: "Admin Välfärd", aadObjectId: ADMIN };
+type Who = typeof admin;
+
+describe("join requests, lämna and erasure", () => {
+  let app: App;
+  let client: TeamsTestClient;
+  const clock = new ManualClock("2027-03-01T09:00:00.000Z");
+  const secret = "erasure-test-pseudonym-secret-0123456789";
+  const post = (who: Who, value: unknown, text?: string) =>
+    client.as(who, () => client.post(client.activity({ type: "message", conversationId: `a:${who.id}`, value, text })));
+  /** Proactive messages that reached a person's personal chat since `from`. */
+  const received = (who: Who, from: number): Recorded[] =>
+    client.sent.slice(from).filter((s) => s.url.includes(`/v3/conversations/a:${who.id}/activities`));
+  const join = (who: Who, groupId: string, fn = "ifo") =>
+    post(who, { action: "meetings.join", groupId, organisation: "Sala", function: fn });
+
+  const member = (who: Who, groupId: string, role: Member["role"] = "member"): Member => ({
+    id: `member.${who.aadObjectId}`,
+    type: "member",
+    groupId,
+    tenantId: TENANT,
+    aadObjectId: who.aadObjectId,
+    userId: who.id,
+    serviceUrl: client.serviceUrl,
+    name: who.name,
+    organisation: "Sala",
+    function: role === "coordinator" ? "samordnare" : "ifo",
+    role,
+    joinedAt: "2027-01-01T00:00:00.000Z",
+    updatedAt: "2027-01-01T00:00:00.000Z",
+  });
+  const meeting = (id: string, groupId: string): Meeting => ({
+    id,
+    type: "meeting",
+    groupId,
+    start: "2027-04-01T08:00:00.000Z",
+    durationMinutes: 120,
+    agenda: [],
+    status: "planned",
+    revision: 1,
+    createdBy: ADMIN,
+    createdAt: "2027-01-01T00:00:00.000Z",
+    updatedBy: ADMIN,
+    updatedAt: "2027-01-01T00:00:00.000Z",
+  });
+  const rsvp = (who: Who, groupId: string, meetingId: string) =>
+    app.vus.saveRsvp({
+      groupId,
+      meetingId,
+      aadObjectId: who.aadObjectId,
+      name: who.name,
+      answer: "attending",
+      answeredAt: "2027-02-01T00:00:00.000Z",
+    });
+
+  beforeAll(async () => {
+    const config = loadConfig({ LOG_LEVEL: "silent", ADMIN_AAD_OBJECT_IDS: ADMIN, PSEUDONYM_SECRET: secret });
+    app = await createApp(config, createLogger("silent"), {
+      answerQuestion: async () => ({ text: "svar" }),
+      startScheduler: false,
+      clock,
+    });
+    client = await TeamsTestClient.start(`http://127.0.0.1:${await app.start(0)}/api/messages`);
+    for (const who of [admin, ...[1, 2, 3, 4, 5].map((i) => user(i)), user(6, "Medlem 4")])
+      await client.as(who, () => client.install({ conversationId: `a:${who.id}` }));
+    await app.vus.createMeeting(meeting("sala-meeting-1", "sala"));
+    await app.vus.createMeeting(meeting("koping-meeting-1", "koping"));
+  });
+  afterAll(async () => {
+    await client.close();
+    await app.stop();
+  });
+
+  describe("join requests reach those who decide them, on a card", () => {
+    it("sends a request in a group without a coordinator to the admins, who approve it from the card", async () => {
+      const from = client.sent.length;
+      await join(user(1), "sala");
+      const [notice] = received(admin, from);
+      expect(notice?.activity.summary).toMatch(/Medlem 1 vill gå med i VuS Sala/);
+      expect(cardText(notice.activity)).toMatch(/Medlem 1 – VuS Sala/);
+      const card = notice.activity.attachments[0].content;
+      expect(cardProblems(card)).toEqual([]);
+      const approve = submitActions(card).find((a) => a.data?.action === "meetings.approveJoin");
+      expect(approve?.data).toMatchObject({ groupId: "sala", aadObjectId: user(1).aadObjectId });
+      await post(admin, approve!.data);
+      expect((await app.vus.member("sala", user(1).aadObjectId))?.doc.role).toBe("member");
+    });
+
+    it("sends a member's request to the group's coordinator, and a request to be coordinator to the admins", async () => {
+      await app.vus.createMember(member(user(2), "koping", "coordinator"));
+      let from = client.sent.length;
+      await join(user(3), "koping");
+      const toCoordinator = received(user(2), from);
+      expect(toCoordinator.length).toBe(1);
+      const buttons = submitActions(toCoordinator[0].activity.attachments[0].content);
+      expect(buttons.map((b) => b.data.action)).toEqual(["meetings.approveJoin", "meetings.denyJoin"]);
+      expect(received(admin, from)).toEqual([]);
+
+      from = client.sent.length;
+      await join(user(3), "koping", "samordnare");
+      expect(received(user(2), from)).toEqual([]);
+      const toAdmin = received(admin, from);
+      expect(toAdmin.length).toBe(1);
+      const asCoordinator = submitActions(toAdmin[0].activity.attachments[0].content).find(
+        (a) => a.data?.asCoordinator === true,
+      );
+      expect(asCoordinator?.data).toMatchObject({ groupId: "koping", aadObjectId: user(3).aadObjectId });
+    });
+  });
+
+  describe("lämna", () => {
+    it("removes the membership and the RSVPs to the group's meetings, and keeps those of other groups", async () => {
+      await app.vus.createMember(member(user(1), "koping"));
+      await rsvp(user(1), "sala", "sala-meeting-1");
+      await rsvp(user(1), "koping", "koping-meeting-1");
+      const res = await post(user(1), undefined, "lämna Sala");
+      expect(res.replies[0].text).toMatch(/lämnat VuS Sala.*svar om deltagande.*\(1\)/);
+      expect(await app.vus.member("sala", user(1).aadObjectId)).toBeUndefined();
+      expect(await app.vus.rsvp("sala", "sala-meeting-1", user(1).aadObjectId)).toBeUndefined();
+      expect(await app.vus.rsvp("koping", "koping-meeting-1", user(1).aadObjectId)).toBeDefined();
+      expect(await app.vus.member("koping", user(1).aadObjectId)).toBeDefined();
+    });
+  });
+
+  describe("radera användare", () => {
+    const target = user(4);
+    const other = user(5);
+    const feedback = () => new FeedbackStore(app.store.containers.feedback);
+    // botbuilder's ConversationState key of a personal chat: `<channel>/conversations/<id>/`.
+    const stateKey = (who: Who) => `msteams/conversations/a:${who.id}/`;
+    const memory = async (who: Who) =>
+      Object.keys(await new CosmosBotStorage(app.store.containers.botState).read([stateKey(who)])).length;
+    const asker = (who: Who) => pseudonymFor(secret, TENANT, who.aadObjectId);
+    const stored = async (who: Who) => ({
+      memberships: (await app.vus.membershipsOf(who.aadObjectId)).length,
+      requests: (await app.vus.requestsOfPerson([who.aadObjectId])).length,
+      rsvps: (await app.vus.rsvpsOfPerson("sala", who.aadObjectId)).length,
+      chats: (await app.privacy.erasure.survey(who.aadObjectId)).chats.length,
+      feedback: await feedback().countByAsker([asker(who)]),
+    });
+
+    beforeAll(async () => {
+      for (const who of [target, other]) {
+        await app.vus.createMember(member(who, "sala"));
+        await rsvp(who, "sala", "sala-meeting-1");
+        await feedback().addUnanswered({
+          asker: asker(who),
+          kbVersion: 1,
+          question: "Vem betalar?",
+          outcome: "decline",
+          reason: "no-match",
+          confidence: 0,
+          offered: [],
+        });
+        await feedback().addFeedback({
+          asker: asker(who),
+          kbVersion: 1,
+          entryId: "term-sip",
+          vote: "down",
+          question: "Vad är SIP?",
+        });
+      }
+      await join(target, "koping");
+      for (const who of [target, other])
+        await new CosmosBotStorage(app.store.containers.botState).write({ [stateKey(who)]: { streak: { count: 1 } } });
+      await app.evaluations.store.answers.create({
+        id: "e".repeat(64),
+        type: "answer",
+        year: "2027",
+        groupId: "sala",
+        meetingId: "sala-meeting-1",
+        q1: 4,
+        q2: 4,
+        orgType: "kommun",
+        submittedAt: "2027-04-01T22:00:00.000Z",
+      });
+    });
+
+    it("is refused to anyone but an admin, and changes nothing", async () => {
+      const res = await post(other, undefined, `radera användare ${target.name}`);
+      expect(res.replies[0].text).toMatch(/Bara administratörer/);
+      const forged = await post(other, { action: "privacy.erase", aadObjectId: target.aadObjectId });
+      expect(forged.replies[0].text).toMatch(/Bara administratörer/);
+      expect(await memory(target)).toBe(1);
+      expect(await stored(target)).toEqual({ memberships: 1, requests: 1, rsvps: 1, chats: 1, feedback: 2 });
+    });
+
+    it("says so in Swedish when nobody has the name", async () => {
+      const res = await post(admin, undefined, "radera användare Ingen Alls");
+      expect(res.replies[0].text).toMatch(/hittar ingen Ingen Alls/);
+      expect((await post(admin, undefined, "radera användare")).replies[0].text).toMatch(/radera användare Anna/);
+    });
+
+    it("shows every person of that name and what is stored about each, and deletes nothing yet", async () => {
+      const res = await post(admin, undefined, `radera användare ${target.name.toUpperCase()}`);
+      const card = res.replies[0].attachments[0].content;
+      expect(cardProblems(card)).toEqual([]);
+      const text = cardText(res.replies[0]);
+      expect(text).toContain("Jag hittade 2 personer");
+      expect(text).toContain(target.aadObjectId);
+      expect(text).toContain(user(6).aadObjectId);
+      expect(text).toMatch(/Utvärderingssvar|utvärderingssvar/);
+      const erase = submitActions(card).filter((a) => a.data.action === "privacy.erase");
+      expect(erase.map((a) => a.data.aadObjectId).sort()).toEqual([target.aadObjectId, user(6).aadObjectId].sort());
+      expect(erase.every((a) => [...a.title].length <= 32)).toBe(true);
+      expect(await stored(target)).toEqual({ memberships: 1, requests: 1, rsvps: 1, chats: 1, feedback: 2 });
+
+      const cancel = submitActions(card).find((a) => a.data.action === "privacy.eraseCancel")!;
+      expect((await post(admin, cancel.data)).replies[0].text).toBe("Inget raderades.");
+      expect(await stored(target)).toEqual({ memberships: 1, requests: 1, rsvps: 1, chats: 1, feedback: 2 });
+    });
+
+    it("removes the person's data when the admin confirms, says what went, and keeps everyone else's", async () => {
+      const res = await post(admin, undefined, `radera användare ${target.aadObjectId}`);
+      const erase = submitActions(res.replies[0].attachments[0].content).find(
+        (a) => a.data.action === "privacy.erase",
+      )!;
+      const done = await post(admin, erase.data);
+      expect(done.replies[0].text).toBe(
+        "Raderat om Medlem 4: 1 medlemskap, 1 förfrågan, 1 svar om deltagande, 1 chatt med boten (med chattens minne), 2 frågor och omdömen.",
+      );
+      expect(await stored(target)).toEqual({ memberships: 0, requests: 0, rsvps: 0, chats: 0, feedback: 0 });
+      expect(await stored(other)).toEqual({ memberships: 1, requests: 0, rsvps: 1, chats: 1, feedback: 2 });
+      expect([await memory(target), await memory(other)]).toEqual([0, 1]);
+      // Pseudonymous evaluation answers stay (README: what can and cannot be erased).
+      expect((await app.evaluations.store.answersOfYear("2027")).length).toBe(1);
+      // Pressing the button again finds nothing left.
+      expect((await post(admin, erase.data)).replies[0].text).toMatch(/inga uppgifter kvar/);
+    });
+  });
+});
