@@ -7,5 +7,6 @@ export * as evaluationsText from "./evaluations";
 export * as adminText from "./admin";
 export * as filesText from "./files";
 export * as casesText from "./cases";
+export * as escalationText from "./escalation";
 export * as trustText from "./trust";
 export * as pagesText from "./pages";
