@@ -4,6 +4,7 @@ import type { Logger } from "../core/logger";
 import { cosmosSettingsOf, openCosmos, type CosmosStore } from "../data/cosmos";
 import { ConversationStore } from "../data/conversations";
 import { FeedbackStore } from "../data/feedback";
+import { BackgroundWrites } from "../core/background-writes";
 import { KnowledgeStore } from "../data/kb/knowledge-store";
 import { loadSeed } from "../data/kb/seed";
 import { JobStore } from "../data/meetings/job-store";
@@ -53,6 +54,8 @@ export interface App {
   /** The served knowledge base: its engine, version and reload(). */
   knowledge: KnowledgeService;
   knowledgeStore: KnowledgeStore;
+  /** The admins' review queue (👍/👎 and unanswered questions); its reads wait for writes still in flight. */
+  feedback: FeedbackStore;
   /** VuS groups, members, meetings and answers. */
   vus: VusStore;
   /** Scheduled jobs and their delivery records. */
@@ -102,7 +105,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     await knowledge.reload();
     knowledge.startPolling(config.KB_POLL_SECONDS * 1000);
   }
-  const feedback = new FeedbackStore(store.containers.feedback, now);
+  // Review-queue records are written off the turn; stop() waits for them before closing the store.
+  const backgroundWrites = new BackgroundWrites(logger);
+  const feedback = new FeedbackStore(store.containers.feedback, now, backgroundWrites);
   const qa = new QaDialog({
     knowledge,
     feedback,
@@ -267,6 +272,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     conversationState,
     knowledge,
     knowledgeStore,
+    feedback,
     vus,
     jobs,
     scheduler,
@@ -290,6 +296,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         knowledge.stopPolling();
         await scheduler.stop();
         await http.drain(10_000);
+        await backgroundWrites.idle();
         await cases.stop();
         await store.close();
       })()),
