@@ -16,6 +16,7 @@
 // COSMOS_ENDPOINT at it (production shape). Evaluation submissions need a held meeting and members,
 // which the bench writes into the store before the rounds, so they run in the "store" shape only.
 import { fork } from "node:child_process";
+import { request } from "node:http";
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -81,6 +82,26 @@ function questionScenarios(): Scenario[] {
   ];
 }
 
+/** POST on a connection of its own (a pooled one may have been closed by the bot's keep-alive timeout). */
+function postForJson(url: string, body: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: "POST", agent: false, headers: { "content-type": "application/json" } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          if (res.statusCode !== 200) reject(new Error(`POST ${url}: HTTP ${res.statusCode}`));
+          else resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 /**
  * 👍/👎 on answers, as Teams sends them: the bot refuses votes without its signature, so the bench asks
  * each entry's first phrasing once (expectReplies) and takes the signed button data from the answer card.
@@ -89,13 +110,8 @@ async function feedbackScenario(botUrl: string, serviceUrl: string): Promise<Sce
   const entries = loadSeed().entries.filter((e) => !e.retired);
   const votes = new Map<string, SignedVote>();
   for (const e of entries) {
-    const res = await fetch(botUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: askForReplies(e.phrasings[0] ?? e.title, serviceUrl),
-    });
-    if (!res.ok) throw new Error(`asking for a signed answer card: HTTP ${res.status}`);
-    for (const v of signedVotesIn(await res.json())) votes.set(`${v.entryId}\n${v.question}`, v);
+    const replies = await postForJson(botUrl, askForReplies(e.phrasings[0] ?? e.title, serviceUrl));
+    for (const v of signedVotesIn(replies)) votes.set(`${v.entryId}\n${v.question}`, v);
   }
   if (votes.size === 0) throw new Error("no signed 👍/👎 button in the answer cards");
   return { name: "feedback", spec: { kind: "feedback", votes: [...votes.values()] } };

@@ -54,6 +54,8 @@ export interface App {
   /** The served knowledge base: its engine, version and reload(). */
   knowledge: KnowledgeService;
   knowledgeStore: KnowledgeStore;
+  /** Writes taken off the turn (review queue, conversation state); idle() waits for them. */
+  writes: BackgroundWrites;
   /** The admins' review queue (👍/👎 and unanswered questions); its reads wait for writes still in flight. */
   feedback: FeedbackStore;
   /** VuS groups, members, meetings and answers. */
@@ -92,7 +94,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
   const conversations = new ConversationStore(store.containers.conversations, now);
-  const conversationState = new ConversationState(new CosmosBotStorage(store.containers.botState, now));
+  // Review-queue records and conversation state are written off the turn; stop() waits for them.
+  const backgroundWrites = new BackgroundWrites(logger);
+  const botStorage = new CosmosBotStorage(store.containers.botState, now);
+  const conversationState = new ConversationState(botStorage);
   // The knowledge base: seed into Cosmos when new, read it back once, then serve from memory and
   // poll the version marker so admins' changes reach every instance within KB_POLL_SECONDS.
   // A test that replaces the question handler does not need the base, and loading it costs ~1 s.
@@ -105,8 +110,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     await knowledge.reload();
     knowledge.startPolling(config.KB_POLL_SECONDS * 1000);
   }
-  // Review-queue records are written off the turn; stop() waits for them before closing the store.
-  const backgroundWrites = new BackgroundWrites(logger);
   const feedback = new FeedbackStore(store.containers.feedback, now, backgroundWrites);
   const qa = new QaDialog({
     knowledge,
@@ -251,10 +254,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     mayImport: async (asker) => (await permissions.roleOf(asker)) !== "everyone",
     maxFileMb: MAX_IMPORT_MB,
   });
-  const bot = new SamverkansBot(conversations, router, logger, conversationState, {
-    exporter: admin,
-    texts: adminText.exportFile,
-  });
+  const bot = new SamverkansBot(
+    conversations,
+    router,
+    logger,
+    conversationState,
+    { exporter: admin, texts: adminText.exportFile },
+    { storage: botStorage, writes: backgroundWrites },
+  );
   const http = createServer({
     adapter,
     bot,
@@ -272,6 +279,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     conversationState,
     knowledge,
     knowledgeStore,
+    writes: backgroundWrites,
     feedback,
     vus,
     jobs,

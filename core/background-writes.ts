@@ -9,21 +9,25 @@ import type { Logger } from "./logger";
  * written, and a graceful shutdown calls it so nothing accepted is lost.
  */
 export class BackgroundWrites {
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Each write in flight, with the key of what it writes (if the caller named one). */
+  private readonly inFlight = new Map<Promise<void>, string | undefined>();
 
   constructor(
     private readonly logger?: Logger,
     private readonly limit = 256,
   ) {}
 
-  /** Starts the write; resolves at once, or when it is done if `limit` writes are already in flight. */
-  async run(what: string, write: () => Promise<unknown>): Promise<void> {
+  /**
+   * Starts the write; resolves at once, or when it is done if `limit` writes are already in flight.
+   * `key` names what is written, so a reader of that one thing can wait for it alone (idle(key)).
+   */
+  async run(what: string, write: () => Promise<unknown>, key?: string): Promise<void> {
     const done: Promise<void> = write().then(
       () => undefined,
       (err: unknown) => this.logger?.error({ err, what }, "background write failed"),
     );
     if (this.inFlight.size >= this.limit) return done;
-    this.inFlight.add(done);
+    this.inFlight.set(done, key);
     void done.finally(() => this.inFlight.delete(done));
   }
 
@@ -32,8 +36,9 @@ export class BackgroundWrites {
     return this.inFlight.size;
   }
 
-  /** Resolves when every write started so far has finished (failed ones included). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  /** Resolves when every write started so far (or every one under `key`) has finished, failed ones included. */
+  async idle(key?: string): Promise<void> {
+    const waiting = () => [...this.inFlight].filter(([, k]) => key === undefined || k === key).map(([p]) => p);
+    for (let ps = waiting(); ps.length > 0; ps = waiting()) await Promise.all(ps);
   }
 }

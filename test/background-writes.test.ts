@@ -35,4 +35,18 @@ describe("BackgroundWrites", () => {
     await writes.idle();
     expect(error).toHaveBeenCalledWith(expect.objectContaining({ what: "broken" }), "background write failed");
   });
+
+  it("idle(key) waits for the writes under that key only", async () => {
+    const writes = new BackgroundWrites();
+    let releaseA!: () => void;
+    await writes.run("a", () => new Promise<void>((r) => (releaseA = r)), "a");
+    await writes.run("b", () => new Promise<void>(() => undefined), "b");
+    let aDone = false;
+    const a = writes.idle("a").then(() => (aDone = true));
+    await new Promise((r) => setImmediate(r));
+    expect(aDone).toBe(false);
+    releaseA();
+    await a;
+    expect(writes.pending).toBe(1);
+  });
 });
