@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { Config } from "../core/config";
 import type { Logger } from "../core/logger";
 import { cosmosSettingsOf, openCosmos, type CosmosStore } from "../data/cosmos";
@@ -19,7 +20,7 @@ import { Permissions } from "../core/permissions";
 import { Delivery } from "../core/jobs/delivery";
 import type { Scheduler } from "../core/jobs/scheduler";
 import type { FileDownload, IncomingMessage, Reply } from "../core/types";
-import { adminText } from "../core/strings";
+import { adminText, botText } from "../core/strings";
 import { KnowledgeService } from "../dialogs/qa/knowledge-service";
 import { QaDialog } from "../dialogs/qa/qa-dialog";
 import { MessageRouter } from "../dialogs/router";
@@ -42,6 +43,10 @@ import { registerReportDownload } from "./report-download";
 import { downloadText } from "./file-transfer";
 import { createCases, type Cases } from "../dialogs/cases/module";
 import { registerFollowupDownload } from "./followup-download";
+import { createEscalation, type Escalation } from "../dialogs/escalation/module";
+import { KnowledgeSearch } from "../dialogs/search/knowledge-search";
+import { searchFeature } from "../dialogs/search/feature";
+import { AskTally } from "../data/search/ask-tally";
 import { createPrivacy, type Privacy } from "../dialogs/privacy/module";
 
 /** Largest file fetched for an import (the whole knowledge base exports to well under 1 MB; meeting plans are capped lower). */
@@ -70,6 +75,11 @@ export interface App {
   meetings: Meetings;
   evaluations: Evaluations;
   cases: Cases;
+  /** Asking Välfärd: cases, the expert channel and its reminders. */
+  escalation: Escalation;
+  /** The message extension's search and its "most asked" counts. */
+  search: KnowledgeSearch;
+  askTally: AskTally;
   /** Gallring (the daily retention job) and erasure. */
   privacy: Privacy;
   /** Listens; resolves with the bound port. */
@@ -111,7 +121,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     knowledge.startPolling(config.KB_POLL_SECONDS * 1000);
   }
   const feedback = new FeedbackStore(store.containers.feedback, now, backgroundWrites);
+  // Each instance counts answered entries under its own name (App Service's, else the host's).
+  const askTally = new AskTally(
+    store.containers.askCounts,
+    options.instanceId ?? config.WEBSITE_INSTANCE_ID?.slice(0, 12) ?? `${hostname()}-${randomUUID().slice(0, 8)}`,
+    now,
+  );
   const qa = new QaDialog({
+    onAnswered: (entryId) => askTally.count(entryId),
     knowledge,
     feedback,
     pseudonym: (asker) => pseudonymFor(config.pseudonymSecret, asker.tenantId, asker.aadObjectId ?? asker.userId),
@@ -129,6 +146,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     membershipsOf: (aadObjectId) => vus.membershipsOf(aadObjectId),
   });
   const admin = new AdminDialog({
+    // Asking Välfärd is built below, on the shared fan-out; the review queue is only read in a turn.
+    moreReview: () => escalation.service.reviewQueue(),
     admins,
     editor: new KnowledgeEditor(store.containers.knowledge, knowledgeStore),
     knowledge,
@@ -148,10 +167,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
   });
   const adapter = createAdapter(config, logger);
+  const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId, conversations);
   const delivery = new Delivery({
     config,
     jobs,
-    messenger: new ProactiveMessenger(adapter, config.MicrosoftAppId, conversations),
+    messenger,
     clock,
     logger,
     // App Service names each instance; claims carry it so logs show which instance held a job.
@@ -220,6 +240,28 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now: () => clock.now(),
     logger,
   });
+  const escalation = createEscalation({
+    container: store.containers.escalations,
+    knowledge,
+    isExpert: (aadObjectId) => permissions.isAdmin(aadObjectId),
+    poster: messenger,
+    fanout: delivery.fanout,
+    reminderWorkingDays: config.ESCALATION_REMINDER_WORKING_DAYS,
+    logger,
+  });
+  const search = new KnowledgeSearch({
+    knowledge,
+    // The help's example questions fill the list while few questions have been counted.
+    mostAsked: async () => [
+      ...new Set([
+        ...(await askTally.mostAsked()),
+        ...botText.exampleQuestions.flatMap((q) => {
+          const r = knowledge.engine.ask(q);
+          return r.outcome === "decline" ? [] : [r.entry.id];
+        }),
+      ]),
+    ],
+  });
   await vus.seedGroups();
   const replaced = options.answerQuestion;
   const answerQuestion =
@@ -240,7 +282,15 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
   });
   // The order is the order commands, files and buttons are offered in, and the order of the help.
-  const others: Feature[] = [admin.feature(), meetings.feature, evaluations.feature, cases.feature, privacy.feature];
+  const others: Feature[] = [
+    admin.feature(),
+    meetings.feature,
+    evaluations.feature,
+    cases.feature,
+    escalation.feature,
+    searchFeature(askTally),
+    privacy.feature,
+  ];
   const qaFeature = qa.feature(others);
   const features: Feature[] = [...others, answerQuestion ? { ...qaFeature, answer: answerQuestion } : qaFeature];
   const scheduler = delivery.scheduler(features.map((f) => f.jobs));
@@ -260,6 +310,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     conversationState,
     { exporter: admin, texts: adminText.exportFile },
+    search,
     { storage: botStorage, writes: backgroundWrites },
   );
   const http = createServer({
@@ -272,6 +323,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   registerReportDownload(http.server, evaluations.reports, logger);
   registerFollowupDownload(http.server, cases.followup, logger);
   let stopping: Promise<void> | undefined;
+  // Counts of answered entries reach Cosmos once a minute (and at shutdown).
+  const flushCounts = () => askTally.flush().catch((err) => logger.warn({ err }, "could not store answer counts"));
+  let flushTimer: NodeJS.Timeout | undefined;
 
   return {
     store,
@@ -289,10 +343,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     meetings,
     evaluations,
     cases,
+    escalation,
+    search,
+    askTally,
     privacy,
     start: async (port = config.PORT) => {
       const bound = await http.listen(port, config.host);
       boundPort = bound;
+      flushTimer = setInterval(flushCounts, 60_000).unref();
       if (options.startScheduler ?? config.MEETINGS_SCHEDULER_ENABLED) {
         await privacy.retention.plan();
         scheduler.start(config.MEETINGS_SCHEDULER_INTERVAL_SECONDS * 1000);
@@ -302,8 +360,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     stop: () =>
       (stopping ??= (async () => {
         knowledge.stopPolling();
+        clearInterval(flushTimer);
         await scheduler.stop();
         await http.drain(10_000);
+        await flushCounts();
         await backgroundWrites.idle();
         await cases.stop();
         await store.close();

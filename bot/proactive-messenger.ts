@@ -1,4 +1,10 @@
-import { TurnContext, type CloudAdapter, type ConversationReference, type ConversationParameters } from "botbuilder";
+import {
+  TurnContext,
+  type Activity,
+  type CloudAdapter,
+  type ConversationReference,
+  type ConversationParameters,
+} from "botbuilder";
 import type { ConversationStore } from "../data/conversations";
 import { SendError, type Messenger, type SendResult, type SendTarget } from "../core/jobs/messenger";
 import type { Reply } from "../core/types";
@@ -34,21 +40,38 @@ export class ProactiveMessenger implements Messenger {
   ) {}
 
   async send(target: SendTarget, reply: Reply): Promise<SendResult> {
-    if (target.kind === "conversation") {
-      const own = await this.conversations.get(target.tenantId, target.conversationId);
-      const record =
-        own ?? (target.teamId ? await this.conversations.teamInstall(target.tenantId, target.teamId) : undefined);
-      if (!record?.active) throw new SendError("conversation not installed", 404, undefined, target.conversationId);
-      const stored = record.reference as unknown as ConversationReference;
-      // A channel of the team: the team install's service URL and bot, the channel as conversation.
-      const reference = own
-        ? stored
-        : { ...stored, conversation: { ...stored.conversation, id: target.conversationId } };
-      return this.continueWith(reference, reply);
-    }
+    if (target.kind === "conversation") return this.continueWith(await this.referenceFor(target), reply);
     const personal = await this.conversations.personalFor(target.tenantId, target.aadObjectId);
     if (personal) return this.continueWith(personal.reference as unknown as ConversationReference, reply);
     return this.createPersonal(target, reply);
+  }
+
+  /** Replaces a message the bot posted in a conversation (for everyone in it). One attempt. */
+  async update(target: Extract<SendTarget, { kind: "conversation" }>, activityId: string, reply: Reply): Promise<void> {
+    const reference = await this.referenceFor(target);
+    let failure: unknown;
+    await this.adapter.continueConversationAsync(this.appId ?? "", reference, async (context) => {
+      try {
+        await context.updateActivity({
+          ...toActivity(reply),
+          id: activityId,
+          conversation: reference.conversation,
+        } as Partial<Activity>);
+      } catch (err) {
+        failure = err;
+      }
+    });
+    if (failure) throw toSendError(failure, target.conversationId);
+  }
+
+  private async referenceFor(target: Extract<SendTarget, { kind: "conversation" }>): Promise<ConversationReference> {
+    const own = await this.conversations.get(target.tenantId, target.conversationId);
+    const record =
+      own ?? (target.teamId ? await this.conversations.teamInstall(target.tenantId, target.teamId) : undefined);
+    if (!record?.active) throw new SendError("conversation not installed", 404, undefined, target.conversationId);
+    const stored = record.reference as unknown as ConversationReference;
+    // A channel of the team: the team install's service URL and bot, the channel as conversation.
+    return own ? stored : { ...stored, conversation: { ...stored.conversation, id: target.conversationId } };
   }
 
   private async continueWith(reference: ConversationReference, reply: Reply): Promise<SendResult> {

@@ -8,21 +8,59 @@ import {
   type AdaptiveCardInvokeValue,
   type ConversationState,
   type FileConsentCardResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type StatePropertyAccessor,
   type InvokeResponse,
   type Storage,
 } from "botbuilder";
 import type { BackgroundWrites } from "../core/background-writes";
+import { z } from "zod";
 import type { Logger } from "../core/logger";
 import type { ConversationStore, ConversationType } from "../data/conversations";
 import { unknownActionCard, welcomeCard } from "../cards/help-cards";
 import { botText, trustText } from "../core/strings";
 import type { MessageRouter } from "../dialogs/router";
-import type { Asker, ConversationMemory, IncomingMessage, Reply } from "../core/types";
+import type { Asker, CardAttachment, ConversationMemory, IncomingMessage, Reply } from "../core/types";
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, incomingFiles, uploadToSession } from "./file-transfer";
 import { AadObjectId } from "../data/meetings/schema";
 import { hasBrokenText } from "../core/markdown";
 import { markTurn, recordTurn } from "../core/telemetry";
+
+/** The message extension's search (composeExtension/query), framework-free (dialogs/search). */
+export interface ComposeSearch {
+  query(request: {
+    text: string;
+    skip?: number;
+    count?: number;
+  }): Promise<
+    | { kind: "results"; hits: { title: string; preview: string; card: CardAttachment }[] }
+    | { kind: "message"; text: string }
+  >;
+}
+
+/** The manifest's search command (manifest/manifest.json, composeExtensions). */
+export const SEARCH_COMMAND_ID = "searchKnowledge";
+const SEARCH_PARAMETER = "searchQuery";
+
+/** What Teams sends in a composeExtension/query; anything else is read as an empty query. */
+const ComposeQuery = z.object({
+  commandId: z.string().max(100).optional(),
+  parameters: z
+    .array(z.object({ name: z.string().max(100).optional(), value: z.unknown().optional() }).passthrough())
+    .max(20)
+    .optional()
+    .catch([]),
+  queryOptions: z
+    .object({
+      skip: z.number().int().optional().catch(undefined),
+      count: z.number().int().optional().catch(undefined),
+    })
+    .passthrough()
+    .optional()
+    .catch(undefined),
+});
+
 /** Builds an exported file when the user accepts a file consent card (the admin dialog's export). */
 export interface FileExporter {
   exportAccepted(
@@ -84,6 +122,7 @@ export class SamverkansBot extends TeamsActivityHandler {
     private readonly logger: Logger,
     private readonly state?: ConversationState,
     private readonly files?: { exporter: FileExporter; texts: FileTexts },
+    private readonly search?: ComposeSearch,
     /** Where the conversation state is written off the turn (the state's own storage, and the queue). */
     private readonly stateWrites?: { storage: Storage; writes: BackgroundWrites },
   ) {
@@ -195,6 +234,41 @@ export class SamverkansBot extends TeamsActivityHandler {
     this.logger.info({ name: context.activity.name }, "unknown invoke");
     await context.sendActivity(trustText.unknownInvoke);
     return { status: 200 };
+  }
+
+  protected async handleTeamsMessagingExtensionQuery(
+    _context: TurnContext,
+    raw: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    const parsed = ComposeQuery.safeParse(raw ?? {});
+    const query = parsed.success ? parsed.data : { commandId: undefined, parameters: [], queryOptions: undefined };
+    if (!this.search || (query.commandId && query.commandId !== SEARCH_COMMAND_ID))
+      return { composeExtension: { type: "message", text: botText.errors.unknownButton } };
+    // "initialRun" (the extension just opened) and a missing or non-text value are an empty query.
+    const value = query.parameters?.find((p) => p.name === SEARCH_PARAMETER)?.value;
+    if (hasBrokenText(value)) return { composeExtension: { type: "message", text: trustText.unreadableText } };
+    const started = Date.now();
+    const outcome = await this.search.query({
+      text: typeof value === "string" ? value : "",
+      skip: query.queryOptions?.skip,
+      count: query.queryOptions?.count,
+    });
+    this.logger.debug(
+      { kind: outcome.kind, hits: outcome.kind === "results" ? outcome.hits.length : 0, ms: Date.now() - started },
+      "message extension query",
+    );
+    if (outcome.kind === "message") return { composeExtension: { type: "message", text: outcome.text } };
+    return {
+      composeExtension: {
+        type: "result",
+        attachmentLayout: "list",
+        attachments: outcome.hits.map((hit) => ({
+          contentType: hit.card.contentType,
+          content: { ...hit.card.content, fallbackText: `${hit.title}: ${hit.preview}` },
+          preview: CardFactory.thumbnailCard(hit.title, hit.preview),
+        })),
+      },
+    };
   }
 
   /** Stores the conversation reference; welcomes only when the install is new, since Teams announces it twice, concurrently. */

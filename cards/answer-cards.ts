@@ -1,4 +1,4 @@
-import { qaText } from "../core/strings";
+import { escalationText, qaText } from "../core/strings";
 import { cutLabel, fitsButton } from "./button-label";
 import type { KbEntry } from "../data/kb/schema";
 import {
@@ -192,6 +192,9 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     voteUp: qaText.feedback.up,
     voteDown: qaText.feedback.down,
     question: input.question.slice(0, MAX_QUESTION_IN_CARD),
+    // A best guess may miss: the asker can send the question on to Välfärd's experts.
+    hasAskExpert: input.unsure && input.voted === undefined,
+    askExpert: escalationText.askButton,
   });
 }
 
@@ -210,6 +213,9 @@ export function declineCard(reason: DeclineReason, nearby: KbEntry[], question =
     nearbyTitle: qaText.nearbyTitle,
     alternatives,
     question: question.slice(0, MAX_QUESTION_IN_CARD),
+    // Not for requests about an individual: those are not Välfärd's to answer either.
+    hasAskExpert: reason !== "individual" && question.trim() !== "",
+    askExpert: escalationText.askButton,
   });
 }
 
@@ -225,5 +231,7 @@ export function quoteCard(hit: QuotedPassage, nearby: KbEntry[], question = ""):
     nearbyTitle: qaText.nearbyTitle,
     alternatives,
     question: question.slice(0, MAX_QUESTION_IN_CARD),
+    hasAskExpert: question.trim() !== "",
+    askExpert: escalationText.askButton,
   });
 }

@@ -27,7 +27,10 @@ export type CardName =
   | EvaluationCardName
   | AdminCardName
   | CaseCardName
-  | "erase-confirm";
+  | "erase-confirm"
+  | EscalationCardName;
+/** Asking Välfärd (expert escalation). */
+type EscalationCardName = "escalation-form" | "escalation-case" | "escalation-answer" | "escalation-list";
 /** Question answering beyond one entry: the situation card and the quoted passage. */
 type QaCardName = "situation" | "quote";
 /** Samverkansärenden and the yearly follow-up. */

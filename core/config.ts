@@ -79,6 +79,9 @@ const retention = {
   CASES_RETENTION_DAYS: retentionDays(3 * 365),
   IMPORTS_RETENTION_DAYS: retentionDays(7),
   ADMIN_AUDIT_RETENTION_DAYS: retentionDays(3 * 365),
+  ESCALATIONS_RETENTION_DAYS: retentionDays(365),
+  // "Most asked" reads the last three months of counts.
+  ASK_COUNTS_RETENTION_DAYS: retentionDays(400, 100),
 };
 export type RetentionSetting = keyof typeof retention;
 export const retentionSettings = Object.keys(retention) as RetentionSetting[];
@@ -180,6 +183,8 @@ const Settings = z.object({
   PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
   // Samverkansärenden and the yearly follow-up
   CHART_LINK_DAYS: positiveInt(30, 365),
+  // Asking Välfärd: an unanswered question is reminded in the expert channel after this many working days
+  ESCALATION_REMINDER_WORKING_DAYS: positiveInt(2, 20),
   /** Telemetry to Application Insights through OpenTelemetry; off when empty. */
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString.pipe(
     z

@@ -90,7 +90,8 @@ export interface TurnStart {
  * outcome are filled in by whoever learns them during the turn (markTurn).
  */
 export async function recordTurn<T>(start: TurnStart, run: () => Promise<T>): Promise<T> {
-  const record: TurnRecord = { kind: start.activityType === "message" ? "other" : "invoke", attributes: {} };
+  // Until something names it: invokes nobody handled, conversation updates that are not installs, ...
+  const record: TurnRecord = { kind: start.activityType === "invoke" ? "invoke" : "other", attributes: {} };
   const began = performance.now();
   return trace
     .getTracer(SCOPE)

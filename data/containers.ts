@@ -42,6 +42,20 @@ export const containerSpecs = {
    * Finished cases are deleted after CASES_RETENTION_DAYS (the gallring job, dialogs/cases/module.ts).
    */
   cases: { id: "cases", partitionKeyPath: "/groupId" },
+  /**
+   * Questions sent to Välfärd's experts ("case") and the link to their expert channel ("settings"),
+   * partitioned by kind: the experts' list and the review queue are one single-partition query over a
+   * trickle of cases (tens a month), and a case is point-read by id with its kind. A case names its
+   * asker (the expert must answer them), so it is deleted 365 days after it was answered or closed
+   * (EscalationStore.purgeExpired, run daily).
+   */
+  escalations: { id: "escalations", partitionKeyPath: "/kind" },
+  /**
+   * How often each knowledge-base entry was answered, per month and instance (counts only, no question
+   * or person), for the message extension's "most asked" list: one partition per month, as the list
+   * reads the last three months. Deleted after 13 months (AskTally.purgeExpired, run daily).
+   */
+  askCounts: { id: "askCounts", partitionKeyPath: "/month" },
 } satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof containerSpecs;

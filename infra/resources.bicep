@@ -32,6 +32,8 @@ var containers = [
   { name: 'evaluations', partitionKey: '/year' }
   { name: 'admin', partitionKey: '/kind' }
   { name: 'cases', partitionKey: '/groupId' }
+  { name: 'escalations', partitionKey: '/kind' }
+  { name: 'askCounts', partitionKey: '/month' }
 ]
 
 // ---------------------------------------------------------------------------------------------------
@@ -232,7 +234,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         //   REPORT_LINK_MINUTES, CHART_LINK_DAYS, WEBSITE_INSTANCE_ID, FEEDBACK_RETENTION_DAYS,
         //   CONVERSATIONS_RETENTION_DAYS, BOT_STATE_RETENTION_DAYS, JOIN_REQUESTS_RETENTION_DAYS,
         //   RSVPS_RETENTION_DAYS, MEETINGS_RETENTION_DAYS, JOBS_RETENTION_DAYS, EVALUATIONS_RETENTION_DAYS,
-        //   CASES_RETENTION_DAYS, IMPORTS_RETENTION_DAYS, ADMIN_AUDIT_RETENTION_DAYS
+        //   CASES_RETENTION_DAYS, IMPORTS_RETENTION_DAYS, ADMIN_AUDIT_RETENTION_DAYS, ESCALATIONS_RETENTION_DAYS,
+        //   ASK_COUNTS_RETENTION_DAYS, ESCALATION_REMINDER_WORKING_DAYS
         // (PORT and WEBSITE_INSTANCE_ID come from App Service; MicrosoftAppPassword and COSMOS_KEY stay
         // empty on purpose: the managed identity replaces both.)
         { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }

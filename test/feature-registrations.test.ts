@@ -43,7 +43,7 @@ function cardVerbs(): { submit: Set<string>; execute: Set<string> } {
   // Data built in code and handed to a template: `action: "admin.publish"`, `verb: "meetings.refresh"`.
   const sources = [
     cards,
-    ...["admin", "meetings", "evaluations", "qa", "cases"].map((d) => join(REPO_ROOT, "dialogs", d)),
+    ...["admin", "meetings", "evaluations", "qa", "cases", "escalation"].map((d) => join(REPO_ROOT, "dialogs", d)),
   ];
   for (const dir of sources)
     for (const f of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {

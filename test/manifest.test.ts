@@ -1,3 +1,4 @@
+import { SEARCH_COMMAND_ID } from "../bot/teams-bot";
 import { botText } from "../core/strings";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -90,6 +91,17 @@ describe("Teams app manifest", () => {
     const allText = commandLists.flatMap((l) => l.commands.map((c) => `${c.title} ${c.description}`)).join(" ");
     expect(allText).toMatch(/[åäö]/);
     expect(allText).not.toMatch(/\b(help|show|meetings|join)\b/i);
+  });
+
+  it("declares the search-based message extension the bot answers, on the bot's id", async () => {
+    const manifest = await filledManifest();
+    const extensions = manifest.composeExtensions as any[];
+    expect(extensions).toHaveLength(1);
+    expect(extensions[0].botId).toBe(SAMPLE_ID);
+    const [command] = extensions[0].commands;
+    expect(command).toMatchObject({ id: SEARCH_COMMAND_ID, type: "query", initialRun: true });
+    expect(command.parameters.map((p: { name: string }) => p.name)).toEqual(["searchQuery"]);
+    expect(`${command.title} ${command.description}`).toMatch(/[åäö]/);
   });
 });
 

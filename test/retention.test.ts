@@ -8,6 +8,7 @@ import type { Case } from "../data/cases/schema";
 import { ConversationStore } from "../data/conversations";
 import { FeedbackStore } from "../data/feedback";
 import { PendingImports } from "../data/kb/pending-imports";
+import { EscalationStore } from "../data/escalation/escalation-store";
 import type { Meeting, ScheduledJob } from "../data/meetings/schema";
 
 // Gallring: the daily retention job, run by the scheduler on an injectable clock, deletes a too-old
@@ -193,6 +194,29 @@ describe("retention (gallring)", () => {
     await app.cases.store.create(finishedCase("2024-00000001", "2024-05-01T00:00:00.000Z"));
     await app.cases.store.create(finishedCase("2026-00000002", "2026-05-01T00:00:00.000Z"));
 
+    // Questions to Välfärd: 365 days after answered or closed; unanswered, after they were asked.
+    const asker = {
+      aadObjectId: "asker",
+      name: "A",
+      tenantId: "t",
+      userId: "29:a",
+      serviceUrl: "https://smba.example/",
+    };
+    const question = (when: string) => new EscalationStore(c.escalations, at(when));
+    for (const [name, asked, answered] of [
+      ["old-answered", "2026-04-20T00:00:00.000Z", "2026-05-01T00:00:00.000Z"],
+      ["new-answered", "2026-04-20T00:00:00.000Z", "2026-08-01T00:00:00.000Z"],
+      ["old-open", "2026-05-01T00:00:00.000Z", undefined],
+      ["new-open", "2027-06-01T00:00:00.000Z", undefined],
+    ] as const) {
+      const created = await question(asked).create({ asker, question: name, botAnswer: "" });
+      if (answered)
+        await question(answered).update(created, { status: "answered", answer: "svar", answeredAt: answered });
+    }
+    // "Most asked" counts: 400 days after the end of their month.
+    for (const month of ["2026-04", "2026-06"])
+      await c.askCounts.items.create({ id: `${month}.e2e`, month, counts: { "term-sip": 3 }, updatedAt: NOW });
+
     // Pending imports (7 days) and the admin roster's audit trail (3 years).
     await new PendingImports(c.admin, at("2027-06-01T00:00:00.000Z")).save(ADMIN_A, "old.json", []);
     await new PendingImports(c.admin, at("2027-06-14T00:00:00.000Z")).save(ADMIN_A, "new.json", []);
@@ -252,6 +276,11 @@ describe("retention (gallring)", () => {
     expect((await app.evaluations.store.invitationsOfYear("2026")).length).toBe(1);
 
     expect((await app.cases.store.all()).map((c) => c.id)).toEqual(["2026-00000002"]);
+
+    const questions = await app.escalation.store.withStatus(["open", "taken", "answered", "closed"]);
+    expect(questions.map((q) => q.question).sort()).toEqual(["new-answered", "new-open"]);
+    const counts = await app.store.containers.askCounts.items.query<{ month: string }>("SELECT * FROM c").fetchAll();
+    expect(counts.resources.map((d) => d.month)).toEqual(["2026-06"]);
 
     const admin = await app.store.containers.admin.items
       .query<{ kind: string; fileName?: string; id: string }>("SELECT * FROM c")

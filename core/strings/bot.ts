@@ -70,6 +70,16 @@ export const commandHelp = {
   },
   cases: { title: "ärenden", value: "Visar samverkansärenden i dina VuS-grupper." },
   followup: { title: "årsuppföljning", value: "Årets uppföljning med diagram, till exempel årsuppföljning 2026." },
+  askExperts: {
+    title: "fråga välfärd",
+    value:
+      "Skicka en fråga som jag inte kan svara på till Välfärds experter, till exempel fråga välfärd Vem betalar tolk?",
+  },
+  expertChannel: {
+    title: "koppla expertkanal",
+    value: "Skriv det i Välfärds kanal för att få frågorna till Välfärd där.",
+  },
+  expertQuestions: { title: "expertfrågor", value: "Öppna frågor till Välfärd och hur länge de har väntat." },
   municipalities: {
     title: "kommuner <länsdel>: <kommuner>",
     value: "Ange vilka kommuner som hör till en länsdel.",

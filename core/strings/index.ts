@@ -7,4 +7,5 @@ export * as evaluationsText from "./evaluations";
 export * as adminText from "./admin";
 export * as filesText from "./files";
 export * as casesText from "./cases";
+export * as escalationText from "./escalation";
 export * as trustText from "./trust";

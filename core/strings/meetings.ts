@@ -235,6 +235,7 @@ export const report = {
     representationCheck: "Representationskontroll",
     evaluation: "Utvärdering",
     caseNotice: "Besked om samverkansärende",
+    escalationReminder: "Påminnelse om fråga till Välfärd",
     retention: "Gallring",
   },
   status: { pending: "väntar", running: "pågår", done: "klar", expired: "för sent", cancelled: "avbruten" },

@@ -149,6 +149,7 @@ export const JobKind = z.enum([
   "representationCheck",
   "evaluation",
   "caseNotice",
+  "escalationReminder",
   "retention",
 ]);
 export type JobKind = z.infer<typeof JobKind>;

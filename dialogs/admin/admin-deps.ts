@@ -4,6 +4,7 @@ import type { FeedbackStore } from "../../data/feedback";
 import type { KnowledgeEditor } from "../../data/kb/knowledge-editor";
 import type { PendingImports } from "../../data/kb/pending-imports";
 import type { QaEngine } from "../qa/qa-engine";
+import type { Reply } from "../../core/types";
 
 /** What the admin dialog and its parts need; each part takes only the slice it uses. */
 export interface AdminDialogDeps {
@@ -17,6 +18,8 @@ export interface AdminDialogDeps {
   now?: () => Date;
   /** People the bot knows by name (VuS members), so an admin is picked by name rather than by object id. */
   people?: () => Promise<KnownPerson[]>;
+  /** More of the review queue from other features (questions sent to Välfärd), shown after the grouped items. */
+  moreReview?: () => Promise<Reply | undefined>;
 }
 
 export interface KnownPerson {

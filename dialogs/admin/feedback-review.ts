@@ -12,7 +12,7 @@ const REVIEW_DEPTH = 200;
 
 /** The review queue: unanswered questions and 👎, grouped by similar question, and dismissing them. */
 export class FeedbackReview {
-  constructor(private readonly deps: Pick<AdminDialogDeps, "feedback" | "knowledge">) {}
+  constructor(private readonly deps: Pick<AdminDialogDeps, "feedback" | "knowledge" | "moreReview">) {}
 
   async show(): Promise<Reply[]> {
     const [unanswered, feedback] = await Promise.all([
@@ -22,11 +22,13 @@ export class FeedbackReview {
     const groups = groupReviews([...unanswered, ...feedback]).slice(0, MAX_REVIEW_GROUPS);
     const engine = this.deps.knowledge.engine;
     const lines = groups.map((g) => `${g.question ?? t.review.hiddenQuestion} (${t.review.group(g.count, g.people)})`);
+    const more = await this.deps.moreReview?.();
     return [
       {
         text: [t.review.title, ...(groups.length ? lines : [t.review.empty])].join("\n"),
         card: adminReviewCard(groups, (id) => engine.entry(id)?.title),
       },
+      ...(more ? [more] : []),
     ];
   }
 

@@ -9,7 +9,7 @@ import {
   MAX_DESCRIPTION,
   MAX_PARTIES,
 } from "../../data/cases/schema";
-import { containsPersonalNumber } from "./personal-number";
+import { containsPersonalNumber } from "../../core/personal-number";
 
 // Card data as it arrives from Teams (Action.Execute data or Action.Submit value): strings, blanks for
 // unanswered inputs, and possibly tampered. Parsed strictly; the first problem names what to fix.

@@ -26,6 +26,8 @@ export interface QaDialogDeps {
   logger?: Logger;
   /** The time the decline streak is counted in (a test clock). */
   now?: () => Date;
+  /** Told which entry answered (confidently or as a best guess), for the "most asked" list. */
+  onAnswered?: (entryId: string) => void;
 }
 
 /**
@@ -70,6 +72,7 @@ export class QaDialog {
       "question answered",
     );
     countAnswer(result.outcome, result.outcome === "decline" ? result.reason : undefined);
+    if (result.outcome !== "decline") this.deps.onAnswered?.(result.entry.id);
     if (result.outcome !== "answer") await this.recordUnanswered(question, result, message.asker, version);
     const reply = this.reply(result, question, engine);
     if (result.outcome !== "decline") return [reply];

@@ -246,8 +246,8 @@ export class QaEngine {
     return this.explain(question).result;
   }
 
-  /** Like ask(), with the scores and features behind the decision. */
-  explain(input: string): QaTrace {
+  /** Like ask(), with the scores and features behind the decision; `depth` ranked candidates at most. */
+  explain(input: string, depth = 8): QaTrace {
     // A pasted document is no question; its first part is enough and keeps the search fast.
     const question = input.slice(0, MAX_QUESTION_CHARS);
     const query = this.analyzer.analyzeQuery(question);
@@ -269,7 +269,7 @@ export class QaEngine {
       scope,
       query,
       parts,
-      ranked: ranked.slice(0, 8),
+      ranked: ranked.slice(0, depth),
       situation,
     });
 

@@ -17,11 +17,13 @@ import { meetingSteps } from "./meeting-steps";
 import { phoneSteps } from "./phone-steps";
 import { adminSteps } from "./admin-steps";
 import { caseSteps } from "./case-steps";
+import { escalationSteps } from "./escalation-steps";
 
 // `npm run test:e2e`: the bot (embedded store, in this process) and the Microsoft 365 Agents Playground
 // on free ports, driven by headless Chromium as a person would use Teams. Screenshots of every step go
 // to test/e2e/artifacts/ (gitignored). Exit code 1 when a step fails.
-// Option: --json <file> writes {"passed","failed","skipped"} there (CI adds them to its totals).
+// Options: --json <file> writes {"passed","failed","skipped"} there (CI adds them to its totals);
+// --only <text> runs only the steps whose name contains the text.
 
 export const ARTIFACTS_DIR = join(REPO_ROOT, "test", "e2e", "artifacts");
 const BOT_NAME = "Samverkansboten"; // bot.name in the playground config (scripts/playground.ts)
@@ -241,6 +243,7 @@ async function main(): Promise<number> {
       ...qaSteps(chat),
       ...meetingSteps({ chat, app, clock, botName: BOT_NAME, artifactsDir: ARTIFACTS_DIR }),
       ...caseSteps({ chat, app, clock, artifactsDir: ARTIFACTS_DIR }),
+      ...escalationSteps({ chat, app, botName: BOT_NAME, artifactsDir: ARTIFACTS_DIR }),
       // Last: it changes an answer.
       ...adminSteps({ chat, app, artifactsDir: ARTIFACTS_DIR }),
       // After the desktop flows: the same chat narrowed to a phone.

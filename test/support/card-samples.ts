@@ -1,4 +1,5 @@
-import { botText, casesText, meetingsText, qaText } from "../../core/strings";
+import { botText, casesText, escalationText, meetingsText, qaText } from "../../core/strings";
+import { escalationCardSamples } from "./escalation-card-samples";
 import { renderAdminSamples } from "./admin-card-samples";
 import type { CardName } from "../../cards/render";
 import { evaluationFormData, noticeData, report2bData, thanksData } from "../../cards/evaluation-cards";
@@ -61,6 +62,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       question: "vem betalar hvb",
       alts: "term-hvb",
       isUnsure: true,
+      hasAskExpert: true,
+      askExpert: escalationText.askButton,
     },
     // A confident answer with nothing optional, after 👍.
     {
@@ -132,6 +135,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       nearbyTitle: qaText.nearbyTitle,
       alternatives: [{ label: "Drogtester", text: "Drogtester", entryId: "topic-drogtester" }],
       question: "drogtester",
+      hasAskExpert: true,
+      askExpert: escalationText.askButton,
     },
   ],
   decline: [
@@ -143,6 +148,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       hasAlternatives: true,
       nearbyTitle: qaText.nearbyTitle,
       alternatives: [{ label: "SIP", text: "SIP", entryId: "term-sip" }],
+      hasAskExpert: true,
+      askExpert: escalationText.askButton,
     },
     { message: qaText.decline.individual, hasAlternatives: false, nearbyTitle: qaText.nearbyTitle, alternatives: [] },
   ],
@@ -393,4 +400,5 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       })),
     ),
   ],
+  ...escalationCardSamples,
 };

@@ -1,14 +1,17 @@
 // Refuses text that looks like a Swedish personal identity number (personnummer) or coordination
-// number (samordningsnummer, day + 60). With the century or a separator ("-", "+", a space), a date-shaped number
-// is refused even with a wrong check digit (a mistyped number still points at a person); ten bare
-// digits are also phone numbers, so those are refused only when the Luhn check digit fits.
+// number (samordningsnummer, day + 60), wherever free text is stored or passed on to people.
+// With the century or a separator ("-", "+", a space), a date-shaped number is refused even with a
+// wrong check digit (a mistyped number still points at a person); ten bare digits are also phone
+// numbers, so those are refused only when the Luhn check digit fits.
 
 const PATTERN = /(?<![\d-])(19|20)?(\d{2})(\d{2})(\d{2})(\s?[-+]?\s?)(\d{4})(?![\d-])/g;
 
-function plausibleDate(month: number, day: number): boolean {
+function plausibleDate(century: string | undefined, yy: string, month: number, day: number): boolean {
   if (month < 1 || month > 12) return false;
   const d = day > 60 ? day - 60 : day;
-  return d >= 1 && d <= 31;
+  // Without the century the year is unknown; 29 February counts as possible.
+  const year = century ? Number(`${century}${yy}`) : 2000 + Number(yy);
+  return d >= 1 && d <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function luhn(digits: string): boolean {
@@ -24,7 +27,7 @@ function luhn(digits: string): boolean {
 export function containsPersonalNumber(text: string): boolean {
   for (const m of text.matchAll(PATTERN)) {
     const [, century, yy, mm, dd, separator, last] = m;
-    if (!plausibleDate(Number(mm), Number(dd))) continue;
+    if (!plausibleDate(century, yy, Number(mm), Number(dd))) continue;
     if (century || separator || luhn(`${yy}${mm}${dd}${last}`)) return true;
   }
   return false;
