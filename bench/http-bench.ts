@@ -16,6 +16,7 @@
 // COSMOS_ENDPOINT at it (production shape). Evaluation submissions need a held meeting and members,
 // which the bench writes into the store before the rounds, so they run in the "store" shape only.
 import { fork } from "node:child_process";
+import { request } from "node:http";
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -25,7 +26,15 @@ import { QaEngine } from "../dialogs/qa/qa-engine";
 import { VusStore } from "../data/meetings/vus-store";
 import { containerSpecs } from "../data/containers";
 import type { LoadRequest, LoadResult } from "./support/load-process";
-import { TENANT, aadObjectIdOf, userIdOf, type ScenarioSpec } from "./support/scenarios";
+import {
+  TENANT,
+  aadObjectIdOf,
+  askForReplies,
+  signedVotesIn,
+  userIdOf,
+  type ScenarioSpec,
+  type SignedVote,
+} from "./support/scenarios";
 import { cpuMs, freePort, rssMb, start, startWithLine, stop, waitFor200, type Child } from "./support/processes";
 
 const ROOT = join(__dirname, "..", "..");
@@ -73,12 +82,39 @@ function questionScenarios(): Scenario[] {
   ];
 }
 
-function feedbackScenario(): Scenario {
+/** POST on a connection of its own (a pooled one may have been closed by the bot's keep-alive timeout). */
+function postForJson(url: string, body: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: "POST", agent: false, headers: { "content-type": "application/json" } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          if (res.statusCode !== 200) reject(new Error(`POST ${url}: HTTP ${res.statusCode}`));
+          else resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/**
+ * 👍/👎 on answers, as Teams sends them: the bot refuses votes without its signature, so the bench asks
+ * each entry's first phrasing once (expectReplies) and takes the signed button data from the answer card.
+ */
+async function feedbackScenario(botUrl: string, serviceUrl: string): Promise<Scenario> {
   const entries = loadSeed().entries.filter((e) => !e.retired);
-  return {
-    name: "feedback",
-    spec: { kind: "feedback", votes: entries.map((e) => ({ entryId: e.id, question: e.phrasings[0] ?? e.title })) },
-  };
+  const votes = new Map<string, SignedVote>();
+  for (const e of entries) {
+    const replies = await postForJson(botUrl, askForReplies(e.phrasings[0] ?? e.title, serviceUrl));
+    for (const v of signedVotesIn(replies)) votes.set(`${v.entryId}\n${v.question}`, v);
+  }
+  if (votes.size === 0) throw new Error("no signed 👍/👎 button in the answer cards");
+  return { name: "feedback", spec: { kind: "feedback", votes: [...votes.values()] } };
 }
 
 /** Held meetings of VuS Sala with the bench users as members, written straight into the store. */
@@ -256,6 +292,9 @@ async function main(): Promise<void> {
           `${bot.label}: start-up to /healthz 200 ${Math.round(bot.startupMs)} ms (${bot.startupCpuMs} ms CPU); ` +
             `RSS ${bot.rssStart} MB 1 s after start, after each round ${bot.rssRounds.join(" / ")} MB`,
         );
+        // A refused vote or submission still answers 200 (with a Swedish message): say so, or the figures mislead.
+        const refusals = bot.child.log.join("").match(/rejected|refused/g)?.length ?? 0;
+        if (refusals > 0) console.log(`${bot.label}: WARNING ${refusals} refused submissions in the bot's log`);
         await stop(bot.child);
         if (bot.store) await stop(bot.store);
       }
@@ -318,7 +357,7 @@ async function startBot(
   for (const name of SCENARIOS) {
     if (["questions", "answered", "declined"].includes(name))
       scenarios.push(questionScenarios().find((s) => s.name === name)!);
-    else if (name === "feedback") scenarios.push(feedbackScenario());
+    else if (name === "feedback") scenarios.push(await feedbackScenario(`${base}/api/messages`, serviceUrl));
     else if (name === "evaluation" && shape === "store")
       scenarios.push(await seedEvaluations(env.COSMOS_ENDPOINT!, env.COSMOS_DATABASE!, serviceUrl));
   }

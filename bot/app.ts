@@ -5,6 +5,7 @@ import type { Logger } from "../core/logger";
 import { cosmosSettingsOf, openCosmos, type CosmosStore } from "../data/cosmos";
 import { ConversationStore } from "../data/conversations";
 import { FeedbackStore } from "../data/feedback";
+import { BackgroundWrites } from "../core/background-writes";
 import { KnowledgeStore } from "../data/kb/knowledge-store";
 import { loadSeed } from "../data/kb/seed";
 import { JobStore } from "../data/meetings/job-store";
@@ -60,6 +61,10 @@ export interface App {
   /** The served knowledge base: its engine, version and reload(). */
   knowledge: KnowledgeService;
   knowledgeStore: KnowledgeStore;
+  /** Writes taken off the turn (review queue, conversation state); idle() waits for them. */
+  writes: BackgroundWrites;
+  /** The admins' review queue (👍/👎 and unanswered questions); its reads wait for writes still in flight. */
+  feedback: FeedbackStore;
   /** VuS groups, members, meetings and answers. */
   vus: VusStore;
   /** Scheduled jobs and their delivery records. */
@@ -101,7 +106,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
   const conversations = new ConversationStore(store.containers.conversations, now);
-  const conversationState = new ConversationState(new CosmosBotStorage(store.containers.botState, now));
+  // Review-queue records and conversation state are written off the turn; stop() waits for them.
+  const backgroundWrites = new BackgroundWrites(logger);
+  const botStorage = new CosmosBotStorage(store.containers.botState, now);
+  const conversationState = new ConversationState(botStorage);
   // The knowledge base: seed into Cosmos when new, read it back once, then serve from memory and
   // poll the version marker so admins' changes reach every instance within KB_POLL_SECONDS.
   // A test that replaces the question handler does not need the base, and loading it costs ~1 s.
@@ -114,7 +122,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     await knowledge.reload();
     knowledge.startPolling(config.KB_POLL_SECONDS * 1000);
   }
-  const feedback = new FeedbackStore(store.containers.feedback, now);
+  const feedback = new FeedbackStore(store.containers.feedback, now, backgroundWrites);
   // Each instance counts answered entries under its own name (App Service's, else the host's).
   const askTally = new AskTally(
     store.containers.askCounts,
@@ -303,11 +311,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     router,
     logger,
     conversationState,
-    {
-      exporter: admin,
-      texts: adminText.exportFile,
-    },
+    { exporter: admin, texts: adminText.exportFile },
     search,
+    { storage: botStorage, writes: backgroundWrites },
   );
   const http = createServer({
     adapter,
@@ -333,6 +339,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     conversationState,
     knowledge,
     knowledgeStore,
+    writes: backgroundWrites,
+    feedback,
     vus,
     jobs,
     scheduler,
@@ -362,6 +370,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         await scheduler.stop();
         await http.drain(10_000);
         await flushCounts();
+        await backgroundWrites.idle();
         await cases.stop();
         await store.close();
       })()),

@@ -12,7 +12,9 @@ import {
   type MessagingExtensionResponse,
   type StatePropertyAccessor,
   type InvokeResponse,
+  type Storage,
 } from "botbuilder";
+import type { BackgroundWrites } from "../core/background-writes";
 import { z } from "zod";
 import type { Logger } from "../core/logger";
 import type { ConversationStore, ConversationType } from "../data/conversations";
@@ -121,6 +123,8 @@ export class SamverkansBot extends TeamsActivityHandler {
     private readonly state?: ConversationState,
     private readonly files?: { exporter: FileExporter; texts: FileTexts },
     private readonly search?: ComposeSearch,
+    /** Where the conversation state is written off the turn (the state's own storage, and the queue). */
+    private readonly stateWrites?: { storage: Storage; writes: BackgroundWrites },
   ) {
     super();
 
@@ -307,11 +311,32 @@ export class SamverkansBot extends TeamsActivityHandler {
       if (!a) this.accessors.set(key, (a = state.createProperty<unknown>(key)));
       return a;
     };
+    const background = this.stateWrites;
+    const storageKey = state.getStorageKey(context);
+    if (!background || !storageKey)
+      return {
+        get: (key) => accessor(key).get(context),
+        set: async (key, value) => {
+          await accessor(key).set(context, value);
+          await state.saveChanges(context);
+        },
+      };
+    // The reply does not wait for the state write; a later turn of the same conversation on this
+    // instance waits for it before reading, so it sees its own writes. The write replaces the
+    // document without an eTag, as ConversationState.saveChanges does.
     return {
-      get: (key) => accessor(key).get(context),
+      get: async (key) => {
+        await background.writes.idle(storageKey);
+        return accessor(key).get(context);
+      },
       set: async (key, value) => {
         await accessor(key).set(context, value);
-        await state.saveChanges(context);
+        const snapshot = { ...(state.get(context) as Record<string, unknown>), eTag: "*" };
+        await background.writes.run(
+          "conversation state",
+          () => background.storage.write({ [storageKey]: snapshot }),
+          storageKey,
+        );
       },
     };
   }

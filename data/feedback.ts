@@ -4,6 +4,7 @@ import { z } from "zod";
 import { EntryId } from "./kb/schema";
 import { ConflictError } from "./errors";
 import { Repository } from "./repository";
+import { BackgroundWrites } from "../core/background-writes";
 
 // Documents of the `feedback` container (partition key /kind): the admins' review queue
 // lists one kind at a time, newest first, so every query names its kind in WHERE.
@@ -57,28 +58,42 @@ export class FeedbackStore {
   constructor(
     container: Container,
     private readonly now: () => Date = () => new Date(),
+    /** Where queueFeedback/queueUnanswered write; every read waits for them first. */
+    private readonly writes: BackgroundWrites = new BackgroundWrites(),
   ) {
     this.repo = new Repository(container, ReviewDoc, (d) => d.kind);
   }
 
+  private docOf(input: FeedbackInput | UnansweredInput, kind: ReviewKind): ReviewDoc {
+    return ReviewDoc.parse({ ...input, kind, id: randomUUID(), createdAt: this.now().toISOString() });
+  }
+
   async addFeedback(input: FeedbackInput): Promise<ReviewDoc> {
-    return (
-      await this.repo.create(
-        ReviewDoc.parse({ ...input, kind: "feedback", id: randomUUID(), createdAt: this.now().toISOString() }),
-      )
-    ).doc;
+    return (await this.repo.create(this.docOf(input, "feedback"))).doc;
   }
 
   async addUnanswered(input: UnansweredInput): Promise<ReviewDoc> {
-    return (
-      await this.repo.create(
-        ReviewDoc.parse({ ...input, kind: "unanswered", id: randomUUID(), createdAt: this.now().toISOString() }),
-      )
-    ).doc;
+    return (await this.repo.create(this.docOf(input, "unanswered"))).doc;
+  }
+
+  /**
+   * Validates the vote now (invalid input throws, nothing is stored) and stores it in the background:
+   * the turn answers without waiting for the round trip.
+   */
+  async queueFeedback(input: FeedbackInput): Promise<void> {
+    const doc = this.docOf(input, "feedback");
+    await this.writes.run("feedback", () => this.repo.create(doc));
+  }
+
+  /** As queueFeedback, for a question the bot declined or only guessed at. */
+  async queueUnanswered(input: UnansweredInput): Promise<void> {
+    const doc = this.docOf(input, "unanswered");
+    await this.writes.run("unanswered", () => this.repo.create(doc));
   }
 
   /** The newest documents of one kind, newest first. */
   async newest(kind: ReviewKind, limit = 50): Promise<ReviewDoc[]> {
+    await this.writes.idle();
     const rows = await this.repo.query(
       "SELECT TOP @limit * FROM c WHERE c.kind = @kind ORDER BY c.createdAt DESC",
       [
@@ -96,6 +111,7 @@ export class FeedbackStore {
    * ones past the limit.
    */
   async openForReview(kind: ReviewKind, limit = 200): Promise<ReviewDoc[]> {
+    await this.writes.idle();
     const votes = kind === "feedback" ? " AND c.vote = 'down'" : "";
     const rows = await this.repo.query(
       `SELECT TOP @limit * FROM c WHERE c.kind = @kind AND c.status = 'new'${votes} ORDER BY c.createdAt DESC`,
@@ -110,6 +126,7 @@ export class FeedbackStore {
 
   /** Retention: deletes feedback and unanswered questions stored before `before`; returns how many. */
   async purgeBefore(before: Date): Promise<number> {
+    await this.writes.idle();
     let deleted = 0;
     for (const kind of ["feedback", "unanswered"] as const)
       deleted += await this.repo.deleteWhere(
@@ -125,6 +142,7 @@ export class FeedbackStore {
 
   /** How many documents are stored under these pseudonyms (for the erasure card). */
   async countByAsker(askers: string[]): Promise<number> {
+    await this.writes.idle();
     let total = 0;
     for (const kind of ["feedback", "unanswered"] as const)
       total += (
@@ -142,6 +160,7 @@ export class FeedbackStore {
 
   /** Erasure: deletes everything stored under these pseudonyms (a person's, one per tenant); returns how many. */
   async deleteByAsker(askers: string[]): Promise<number> {
+    await this.writes.idle();
     let deleted = 0;
     for (const kind of ["feedback", "unanswered"] as const)
       deleted += await this.repo.deleteWhere(
@@ -157,6 +176,7 @@ export class FeedbackStore {
 
   /** Marks queue items reviewed (dismissed or answered by an admin); unknown ids are skipped. Returns how many changed. */
   async markReviewed(items: { kind: ReviewKind; id: string }[]): Promise<number> {
+    await this.writes.idle();
     let changed = 0;
     for (const { kind, id } of items) {
       const found = await this.repo.read(id, kind);

@@ -4,7 +4,6 @@ import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { adminText, filesText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
-import { FeedbackStore } from "../data/feedback";
 import { sentences } from "../cards/answer-layout";
 import { TeamsTestClient, cardText, submitActions } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
@@ -278,7 +277,7 @@ describe("admins edit the knowledge base from Teams (over HTTP)", () => {
   });
 
   it("dismisses a group from the review queue", async () => {
-    const feedback = new FeedbackStore(app.store.containers.feedback);
+    const feedback = app.feedback;
     const sip = await say("Vem kallar till SIP?");
     await press(buttons(sip.replies[0]).find((b) => b.data?.vote === "down")!.data);
     const queue = await say("granska");

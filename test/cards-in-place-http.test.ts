@@ -2,7 +2,7 @@ import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { meetingsText, qaText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
-import { FeedbackStore } from "../data/feedback";
+import type { FeedbackStore } from "../data/feedback";
 import { TeamsTestClient, cardText } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
@@ -50,7 +50,7 @@ describe("cards updated in place", () => {
     });
     app = await createApp(config, createLogger("silent"), { startScheduler: false, instanceId: "inplace" });
     client = await TeamsTestClient.start(`http://127.0.0.1:${await app.start(0)}/api/messages`);
-    feedback = new FeedbackStore(app.store.containers.feedback);
+    feedback = app.feedback;
     for (const who of [ADMIN, NURSE]) await as(who, () => client.install({ conversationId: chatOf(who) }));
   }, 30_000);
   afterAll(async () => {

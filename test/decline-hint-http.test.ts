@@ -57,6 +57,7 @@ describe("a hint after two declines in a row, kept in conversation state (over H
   const texts = (r: { replies: any[] }) => r.replies.map((x) => x.text ?? "");
   const ask = (q: string, conversationId: string) => client.say(q, { conversationId });
   const statesOf = async (conversationId: string) => {
+    await app.writes.idle();
     const { resources } = await app.store.containers.botState.items.query("SELECT * FROM c").fetchAll();
     return resources.filter((r) => String(r.key).includes(conversationId));
   };

@@ -2,7 +2,7 @@ import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { escapeMarkdown } from "../core/markdown";
 import { createApp, type App } from "../bot/app";
-import { FeedbackStore } from "../data/feedback";
+import type { FeedbackStore } from "../data/feedback";
 import { adminReviewCard, adminAdminsCard, adminImportCard } from "../cards/admin-cards";
 import { meetingCard, representationCard } from "../cards/meeting-cards";
 import type { Meeting } from "../data/meetings/schema";
@@ -126,7 +126,7 @@ describe("👎 and broken text over HTTP", () => {
   beforeAll(async () => {
     app = await createApp(loadConfig({ LOG_LEVEL: "silent" }), createLogger("silent"), { startScheduler: false });
     client = await TeamsTestClient.start(`http://127.0.0.1:${await app.start(0)}/api/messages`);
-    feedback = new FeedbackStore(app.store.containers.feedback);
+    feedback = app.feedback;
   });
   afterAll(async () => {
     await client.close();

@@ -20,6 +20,27 @@ describe("FeedbackStore review queue on the embedded Cosmos server", () => {
   });
   afterAll(() => store.close());
 
+  it("stores queued votes off the turn, reads and erasure see them, invalid ones throw and store nothing", async () => {
+    const asker = "fedcba9876543210fedcba9876543210";
+    await feedback.queueFeedback({ entryId: "term-sip", vote: "down", question: "Köad fråga?", asker, kbVersion: 1 });
+    await feedback.queueUnanswered({
+      question: "Köad avböjd fråga?",
+      outcome: "decline",
+      reason: "no-match",
+      confidence: 0,
+      offered: [],
+      asker,
+      kbVersion: 1,
+    });
+    expect(await feedback.countByAsker([asker])).toBe(2);
+    await expect(
+      feedback.queueFeedback({ entryId: "term-sip", vote: "down", question: "x", asker: "not-a-hash", kbVersion: 1 }),
+    ).rejects.toThrow();
+    expect(await feedback.countByAsker([asker, "not-a-hash"])).toBe(2);
+    await feedback.queueFeedback({ entryId: "term-sip", vote: "up", question: "Sista?", asker, kbVersion: 1 });
+    expect(await feedback.deleteByAsker([asker])).toBe(3);
+  });
+
   it("keeps open items that more than 200 newer 👍 and reviewed items would have pushed out", async () => {
     const openQuestion = await feedback.addUnanswered({
       question: "Vem ansvarar för tolk vid SIP?",

@@ -2,7 +2,7 @@ import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { qaText, botText } from "../core/strings";
 import { createApp, type App } from "../bot/app";
-import { FeedbackStore } from "../data/feedback";
+import type { FeedbackStore } from "../data/feedback";
 import { TeamsTestClient, TENANT, cardText, submitActions } from "./support/teams-client";
 import { cardProblems } from "./support/validate-card";
 
@@ -26,7 +26,7 @@ describe("questions and feedback over HTTP", () => {
     });
     app = await createApp(config, createLogger("silent"));
     client = await TeamsTestClient.start(`http://127.0.0.1:${await app.start(0)}/api/messages`);
-    feedback = new FeedbackStore(app.store.containers.feedback);
+    feedback = app.feedback;
   });
   afterAll(async () => {
     await client.close();

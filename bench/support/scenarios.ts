@@ -3,10 +3,17 @@
 
 export const TENANT = "6e1f3f0a-5b1c-4c39-9a53-2f0c5e9d7a11";
 
+/** The data of an answer card's 👍/👎 button, with the bot's signature, as the bench read it from the card. */
+export interface SignedVote {
+  entryId: string;
+  question: string;
+  sig: string;
+}
+
 /** What a load run sends; plain data, so it crosses the process boundary to the load generator. */
 export type ScenarioSpec =
   | { kind: "text"; texts: string[] }
-  | { kind: "feedback"; votes: { entryId: string; question: string }[] }
+  | { kind: "feedback"; votes: SignedVote[] }
   | { kind: "evaluation"; meetings: { groupId: string; meetingId: string }[] };
 
 export const aadObjectIdOf = (user: number) => `00000000-0000-4000-8000-${String(user).padStart(12, "0")}`;
@@ -34,9 +41,9 @@ export function bodyFor(spec: ScenarioSpec, i: number, serviceUrl: string, users
     case "text":
       return activity(i, serviceUrl, users, { text: spec.texts[i % spec.texts.length] });
     case "feedback": {
-      const { entryId, question } = spec.votes[i % spec.votes.length];
+      const { entryId, question, sig } = spec.votes[i % spec.votes.length];
       const vote = i % 4 === 0 ? "down" : "up";
-      return activity(i, serviceUrl, users, { value: { action: "feedback", entryId, vote, question } });
+      return activity(i, serviceUrl, users, { value: { action: "qa.feedback", entryId, vote, question, sig } });
     }
     case "evaluation": {
       const m = spec.meetings[i % spec.meetings.length];
@@ -56,4 +63,30 @@ export function bodyFor(spec: ScenarioSpec, i: number, serviceUrl: string, users
       });
     }
   }
+}
+
+/** The request that asks the bot a question and gets its replies in the HTTP response (deliveryMode expectReplies). */
+export function askForReplies(question: string, serviceUrl: string): string {
+  return activity(0, serviceUrl, 1, { id: "bench-sign", text: question, deliveryMode: "expectReplies" });
+}
+
+/** Every signed 👍/👎 button in the replies to askForReplies (one per entry and question). */
+export function signedVotesIn(replies: unknown): SignedVote[] {
+  const found: SignedVote[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== "object") return;
+    const data = (node as { data?: Record<string, unknown> }).data;
+    if (
+      data?.action === "qa.feedback" &&
+      data.vote === "up" &&
+      typeof data.entryId === "string" &&
+      typeof data.question === "string" &&
+      typeof data.sig === "string"
+    )
+      found.push({ entryId: data.entryId, question: data.question, sig: data.sig });
+    for (const v of Object.values(node)) if (v && typeof v === "object") walk(v);
+  };
+  walk(replies);
+  return found;
 }

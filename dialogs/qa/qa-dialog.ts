@@ -14,7 +14,8 @@ import type { Feature } from "../feature";
 export interface QaDialogDeps {
   /** The engine currently served and the base version it was built from (KnowledgeService). */
   knowledge: { readonly engine: QaEngine; readonly version: number };
-  feedback: Pick<FeedbackStore, "addFeedback" | "addUnanswered">;
+  /** The review queue; its writes run off the turn. */
+  feedback: Pick<FeedbackStore, "queueFeedback" | "queueUnanswered">;
   /** Keyed hash of the asker; raw ids are never stored. */
   pseudonym: (asker: Asker) => string;
   /** Signs and checks the question carried by 👍/👎 buttons. */
@@ -106,7 +107,7 @@ export class QaDialog {
         return [this.reply({ outcome: "answer", entry, confidence: 1, alternatives: [] }, data.question, engine)];
       return this.answer(data.question, message);
     }
-    await this.deps.feedback.addFeedback({
+    await this.deps.feedback.queueFeedback({
       entryId: data.entryId,
       vote: data.vote,
       question: data.question,
@@ -132,7 +133,7 @@ export class QaDialog {
       return undefined;
     }
     const { vote, question, alts, unsure } = parsed.data;
-    await this.deps.feedback.addFeedback({
+    await this.deps.feedback.queueFeedback({
       entryId: entry.id,
       vote,
       question,
@@ -215,7 +216,7 @@ export class QaDialog {
   private async recordUnanswered(question: string, result: QaResult, asker: Asker, kbVersion: number): Promise<void> {
     const offered = result.outcome === "decline" ? result.alternatives : [result.entry, ...result.alternatives];
     try {
-      await this.deps.feedback.addUnanswered({
+      await this.deps.feedback.queueUnanswered({
         // Requests about an individual may name the person: keep that it happened, not what was asked.
         question: result.outcome === "decline" && result.reason === "individual" ? null : question.slice(0, 600),
         outcome: result.outcome === "decline" ? "decline" : "suggest",
