@@ -1,16 +1,51 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { CardName } from "../cards/render";
+import type { CardName } from "../cards/card-data";
 import { cardSamples } from "./support/card-samples";
 import { pathsMissingFrom, readPaths } from "./support/template-paths";
 
-const template = (name: string): unknown =>
-  JSON.parse(readFileSync(join(__dirname, "..", "cards", `${name}.json`), "utf8"));
+const cardsDir = join(__dirname, "..", "cards");
+const template = (name: string): unknown => JSON.parse(readFileSync(join(cardsDir, `${name}.json`), "utf8"));
 
 describe("every field a card template reads is in its data type", () => {
-  it.each(Object.keys(cardSamples))("%s", (name) => {
-    const samples = cardSamples[name as CardName] ?? [];
+  it("has one CardDataMap entry (with samples) per template file, and no entry without a file", () => {
+    const files = readdirSync(cardsDir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => f.replace(/\.json$/, ""))
+      .sort();
+    expect(Object.keys(cardSamples).sort()).toEqual(files);
+  });
+
+  // The samples are typed CardDataMap[name], so a path the type lacks cannot be in them.
+  it.each(Object.keys(cardSamples) as CardName[])("%s", (name) => {
+    const samples = cardSamples[name];
     expect(samples.length).toBeGreaterThan(0);
     for (const sample of samples) expect(pathsMissingFrom(template(name), sample)).toEqual([]);
+  });
+
+  it("reads data paths, not function names, quoted text or templating built-ins", () => {
+    expect(readPaths("count(meetings) > 0 && $root.labels.plan != 'x.y' && if(open, $data, $index)")).toEqual([
+      ["meetings"],
+      ["$root", "labels", "plan"],
+      ["open"],
+      ["$data"],
+      ["$index"],
+    ]);
+  });
+
+  it("reports a field the data lacks, at the root and inside a $data list", () => {
+    const card = {
+      body: [
+        { type: "TextBlock", text: "${title} ${$root.head.q9}" },
+        {
+          $data: "${items}",
+          type: "TextBlock",
+          text: "${heading}: ${$root.title} ${detail}",
+          $when: "${count(x) > 0}",
+        },
+      ],
+    };
+    const data = { title: "T", head: { q1: "1" }, items: [{ heading: "h", x: [] }] };
+    expect(pathsMissingFrom(card, data)).toEqual(["head.q9", "item of items: detail"]);
   });
 });

@@ -1,7 +1,7 @@
 import { botText, casesText, escalationText, meetingsText, qaText } from "../../core/strings";
 import { escalationCardSamples } from "./escalation-card-samples";
 import { renderAdminSamples } from "./admin-card-samples";
-import type { CardName } from "../../cards/render";
+import type { CardDataMap, CardName } from "../../cards/card-data";
 import { evaluationFormData, noticeData, report2bData, thanksData } from "../../cards/evaluation-cards";
 import { sampleReport } from "./evaluation-fixtures";
 import { caseCardSamples } from "./case-card-samples";
@@ -16,8 +16,8 @@ const helpSample = (sections: { title: string; commands: { title: string; value:
   return { title, intro, sections, examplesTitle, examples: botText.exampleQuestions, privacy };
 };
 
-/** Sample data per template; the card test expands each and validates the result. */
-export const cardSamples: Partial<Record<CardName, object[]>> = {
+/** Sample data per template, typed by its entry in CardDataMap; the card tests expand and check each. */
+export const cardSamples: { [N in CardName]: CardDataMap[N][] } = {
   welcome: [{ ...botText.welcome, examples: botText.exampleQuestions }],
   notice: [{ title: botText.errors.apologyTitle, message: botText.errors.apology }],
   help: [
@@ -80,9 +80,13 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       showMoreLabel: qaText.showMore,
       showLessLabel: qaText.showLess,
       hasAlternatives: false,
+      didYouMean: qaText.didYouMean,
       alternatives: [],
       hasRelated: false,
+      relatedTitle: qaText.relatedTitle,
       related: [],
+      hasOffers: false,
+      offers: [],
       feedbackPrompt: qaText.feedback.prompt,
       voteUp: qaText.feedback.up,
       voteDown: qaText.feedback.down,
@@ -90,6 +94,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       question: "Vad är SIP?",
       alts: "",
       isUnsure: false,
+      hasAskExpert: false,
+      askExpert: escalationText.askButton,
     },
   ],
   situation: [
@@ -100,11 +106,13 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       answer:
         "I samband med utskrivning från sluten hälso- och sjukvård ska SIP användas i den långsiktiga planeringen.",
       hasResponsibilities: false,
+      whoDoesWhat: qaText.whoDoesWhat,
       responsibilities: [],
       hasFacts: false,
       facts: [],
       source: "Källa: Överenskommelsen, avsnitt SIP",
       hasAlsoIn: false,
+      alsoIn: "",
       alsoTitle: qaText.alsoApplies,
       also: [
         {
@@ -119,6 +127,8 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       hasAlternatives: true,
       didYouMean: qaText.didYouMean,
       alternatives: [{ label: "SIP", text: "SIP", entryId: "term-sip" }],
+      hasOffers: true,
+      offers: [{ title: casesText.form.offer, action: "cases.new" }],
       feedbackPrompt: qaText.feedback.prompt,
       voteUp: qaText.feedback.up,
       voteDown: qaText.feedback.down,
@@ -151,7 +161,17 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       hasAskExpert: true,
       askExpert: escalationText.askButton,
     },
-    { message: qaText.decline.individual, hasAlternatives: false, nearbyTitle: qaText.nearbyTitle, alternatives: [] },
+    {
+      message: qaText.decline.individual,
+      hasSections: false,
+      sections: "",
+      hasAlternatives: false,
+      nearbyTitle: qaText.nearbyTitle,
+      alternatives: [],
+      question: "",
+      hasAskExpert: false,
+      askExpert: escalationText.askButton,
+    },
   ],
   meeting: [
     {
