@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { CardName } from "../cards/card-data";
 import { cardSamples } from "./support/card-samples";
-import { pathsMissingFrom, readPaths } from "./support/template-paths";
+import { checkTemplate, readPaths } from "./support/template-paths";
 
 const cardsDir = join(__dirname, "..", "cards");
 const template = (name: string): unknown => JSON.parse(readFileSync(join(cardsDir, `${name}.json`), "utf8"));
@@ -16,11 +16,15 @@ describe("every field a card template reads is in its data type", () => {
     expect(Object.keys(cardSamples).sort()).toEqual(files);
   });
 
-  // The samples are typed CardDataMap[name], so a path the type lacks cannot be in them.
+  // The samples are typed CardDataMap[name], so a path the type lacks cannot be in them. Each `$data`
+  // list must have items in some sample, or the paths its items read would go unchecked.
   it.each(Object.keys(cardSamples) as CardName[])("%s", (name) => {
     const samples = cardSamples[name];
     expect(samples.length).toBeGreaterThan(0);
-    for (const sample of samples) expect(pathsMissingFrom(template(name), sample)).toEqual([]);
+    const checks = samples.map((sample) => checkTemplate(template(name), sample));
+    for (const { missing } of checks) expect(missing).toEqual([]);
+    const filled = new Set(checks.flatMap((c) => c.filledLists));
+    expect(checks.flatMap((c) => c.lists).filter((l) => !filled.has(l))).toEqual([]);
   });
 
   it("reads data paths, not function names, quoted text or templating built-ins", () => {
@@ -46,6 +50,11 @@ describe("every field a card template reads is in its data type", () => {
       ],
     };
     const data = { title: "T", head: { q1: "1" }, items: [{ heading: "h", x: [] }] };
-    expect(pathsMissingFrom(card, data)).toEqual(["head.q9", "item of items: detail"]);
+    expect(checkTemplate(card, data).missing).toEqual(["head.q9", "item of items: detail"]);
+    expect(checkTemplate(card, { ...data, items: [] })).toEqual({
+      missing: ["head.q9"],
+      lists: ["item of items"],
+      filledLists: [],
+    });
   });
 });

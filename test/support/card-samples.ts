@@ -16,6 +16,42 @@ const helpSample = (sections: { title: string; commands: { title: string; value:
   return { title, intro, sections, examplesTitle, examples: botText.exampleQuestions, privacy };
 };
 
+/** A story that also touches another entry: the situation card. */
+const situation: CardDataMap["situation"] = {
+  entryId: "topic-sip-utskrivning",
+  title: "SIP vid utskrivning från sluten hälso- och sjukvård",
+  unsure: "",
+  answer: "I samband med utskrivning från sluten hälso- och sjukvård ska SIP användas i den långsiktiga planeringen.",
+  hasResponsibilities: false,
+  whoDoesWhat: qaText.whoDoesWhat,
+  responsibilities: [],
+  hasFacts: false,
+  facts: [],
+  source: "Källa: Överenskommelsen, avsnitt SIP",
+  hasAlsoIn: false,
+  alsoIn: "",
+  alsoTitle: qaText.alsoApplies,
+  also: [
+    {
+      title: "Riktlinjer för samverkan vid utskrivning",
+      line: "Länsgemensamma riktlinjer för samverkan vid utskrivning från sluten hälso- och sjukvård.",
+      source: "Källa: Överenskommelsen, avsnitt SIP",
+      entryId: "routine-utskrivning-sluten-vard",
+      text: "Riktlinjer för samverkan vid utskrivning",
+      more: "Läs mer: Riktlinjer",
+    },
+  ],
+  hasAlternatives: true,
+  didYouMean: qaText.didYouMean,
+  alternatives: [{ label: "SIP", text: "SIP", entryId: "term-sip" }],
+  hasOffers: true,
+  offers: [{ title: casesText.form.offer, action: "cases.new" }],
+  feedbackPrompt: qaText.feedback.prompt,
+  voteUp: qaText.feedback.up,
+  voteDown: qaText.feedback.down,
+  question: "Min patient ska skrivas ut, hur planerar vi?",
+};
+
 /** Sample data per template, typed by its entry in CardDataMap; the card tests expand and check each. */
 export const cardSamples: { [N in CardName]: CardDataMap[N][] } = {
   welcome: [{ ...botText.welcome, examples: botText.exampleQuestions }],
@@ -99,40 +135,15 @@ export const cardSamples: { [N in CardName]: CardDataMap[N][] } = {
     },
   ],
   situation: [
+    situation,
     {
-      entryId: "topic-sip-utskrivning",
-      title: "SIP vid utskrivning från sluten hälso- och sjukvård",
-      unsure: "",
-      answer:
-        "I samband med utskrivning från sluten hälso- och sjukvård ska SIP användas i den långsiktiga planeringen.",
-      hasResponsibilities: false,
-      whoDoesWhat: qaText.whoDoesWhat,
-      responsibilities: [],
-      hasFacts: false,
-      facts: [],
-      source: "Källa: Överenskommelsen, avsnitt SIP",
-      hasAlsoIn: false,
-      alsoIn: "",
-      alsoTitle: qaText.alsoApplies,
-      also: [
-        {
-          title: "Riktlinjer för samverkan vid utskrivning",
-          line: "Länsgemensamma riktlinjer för samverkan vid utskrivning från sluten hälso- och sjukvård.",
-          source: "Källa: Överenskommelsen, avsnitt SIP",
-          entryId: "routine-utskrivning-sluten-vard",
-          text: "Riktlinjer för samverkan vid utskrivning",
-          more: "Läs mer: Riktlinjer",
-        },
-      ],
-      hasAlternatives: true,
-      didYouMean: qaText.didYouMean,
-      alternatives: [{ label: "SIP", text: "SIP", entryId: "term-sip" }],
-      hasOffers: true,
-      offers: [{ title: casesText.form.offer, action: "cases.new" }],
-      feedbackPrompt: qaText.feedback.prompt,
-      voteUp: qaText.feedback.up,
-      voteDown: qaText.feedback.down,
-      question: "Min patient ska skrivas ut, hur planerar vi?",
+      ...situation,
+      hasResponsibilities: true,
+      responsibilities: [{ actor: "Regionen", duty: "Kallar till SIP" }],
+      hasFacts: true,
+      facts: [{ title: qaText.facts.members, value: "Socialchefer från länets kommuner" }],
+      hasAlsoIn: true,
+      alsoIn: `${qaText.alsoIn}: Överenskommelsen, avsnitt SIP`,
     },
   ],
   quote: [

@@ -37,12 +37,19 @@ function resolve(root: unknown, scope: unknown, path: string[]): unknown {
   return at;
 }
 
-/**
- * The template's paths that the data lacks, as "path" (read from the card's data) or "item of x: path"
- * (read from an item of a `$data` list). Lists that are empty in this sample are not looked into.
- */
-export function pathsMissingFrom(template: unknown, data: unknown): string[] {
+/** What checking a template against one sample found. */
+export interface TemplateCheck {
+  /** Paths the data lacks: "path" (read from the card's data) or "item of x: path" (from an item of a `$data` list). */
+  missing: string[];
+  /** Every `$data` list met, and those that had items somewhere in this sample (the others' item paths went unchecked). */
+  lists: string[];
+  filledLists: string[];
+}
+
+export function checkTemplate(template: unknown, data: unknown): TemplateCheck {
   const missing = new Set<string>();
+  const lists = new Set<string>();
+  const filledLists = new Set<string>();
   const check = (expression: string, scope: unknown, where: string) => {
     for (const path of readPaths(expression)) {
       if (path[0] === "$root") {
@@ -63,10 +70,12 @@ export function pathsMissingFrom(template: unknown, data: unknown): string[] {
     check(binding, scope, where);
     const bound = resolve(data, scope, readPaths(binding)[0] ?? []);
     const items = Array.isArray(bound) ? bound : bound === undefined ? [] : [bound];
-    const inner = `item of ${binding}`;
+    const inner = where ? `${where} > item of ${binding}` : `item of ${binding}`;
+    lists.add(inner);
+    if (items.length > 0) filledLists.add(inner);
     for (const item of items)
       for (const [key, value] of Object.entries(node)) if (key !== "$data") walk(value, item, inner);
   };
   walk(template, data, "");
-  return [...missing];
+  return { missing: [...missing], lists: [...lists], filledLists: [...filledLists] };
 }
