@@ -191,6 +191,13 @@ describe("long situations", () => {
     expect(r.outcome).not.toBe("decline");
   });
 
+  it("takes neither a language nor a place after 'in' in an English story for a name", () => {
+    const r = engine.ask(
+      "Hi, I'm a nurse on a ward in Köping, English is easier for me. A patient with psychosis goes home next week. Who plans the support?",
+    );
+    expect(r.outcome === "decline" && r.reason).not.toBe("individual");
+  });
+
   it("still declines a named client in a long situation", () => {
     const r = engine.ask(
       "Vi har en klient, Lina Berglund, som ska flytta till ett HVB i Småland. Kan du kolla vilka insatser hon har hos psykiatrin?",

@@ -119,6 +119,11 @@ const PLACES = new Set(
   ),
 );
 
+// English capitalises the pronoun "I" and the names of languages and nationalities; none is a person.
+const ENGLISH_CAPITALISED = new Set(
+  "i english swedish finnish arabic somali persian polish turkish spanish german".split(" "),
+);
+
 // Requests a reference bot must not take on whatever they mention: opinions, creative writing,
 // doses. Mentioning doses is fine ("står på höga doser"); asking for one is not.
 const NOT_A_QUESTION: { why: string; re: RegExp }[] = [
@@ -225,11 +230,18 @@ export function judgeScope(question: string, tokens: Token[], isKnownWord: (fold
 function personalNames(tokens: Token[], isKnownWord: (folded: string) => boolean): { word: string; full: boolean }[] {
   const out: { word: string; full: boolean }[] = [];
   const looksLikeName = (t: Token | undefined): t is Token =>
-    t !== undefined && t.capitalised && !t.acronym && t.word.length >= 2 && !isKnownWord(t.word) && !PLACES.has(t.word);
+    t !== undefined &&
+    t.capitalised &&
+    !t.acronym &&
+    t.word.length >= 2 &&
+    !isKnownWord(t.word) &&
+    !PLACES.has(t.word) &&
+    !ENGLISH_CAPITALISED.has(t.word);
   for (const t of tokens) {
     if (t.sentenceStart || !looksLikeName(t)) continue;
-    // "ett LVM-hem i Småland", "ett HVB i Gävle": after "i" it is a place, not a person.
-    if (tokens[t.position - 1]?.word === "i") continue;
+    // "ett LVM-hem i Småland", "ett HVB i Gävle", "a ward in Köping": after "i"/"in" it is a place, not a person.
+    const before = tokens[t.position - 1]?.word;
+    if (before === "i" || before === "in") continue;
     out.push({ word: t.word, full: looksLikeName(tokens[t.position + 1]) });
   }
   return out;
