@@ -169,6 +169,9 @@ describe("known weak spots on the real base", () => {
     ["Vilket läkemedel ska vi välja till en äldre patient med oro?", "decline:out-of-scope"],
     // Bed numbers of a clinic are operational figures, not the agreement.
     ["Hur många vårdplatser finns på vuxenpsykiatrin i Köping?", "decline:out-of-scope"],
+    // The name of a clinic's chief is a contact detail; an employer's drug test is labour law.
+    ["Vad heter chefsöverläkaren på psykiatriska kliniken i Köping?", "decline:out-of-scope"],
+    ["Får jag som arbetsgivare kräva drogtest av en anställd?", "decline:out-of-scope"],
     // Lay words for the agreement's own: outsourcing is "avtal med annan aktör", "hamnar på" is the
     // place assigned, "skrivit under" is "undertecknande parter", English "fixed contact" is "fast vårdkontakt".
     [

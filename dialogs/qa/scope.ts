@@ -96,6 +96,11 @@ const OFF_TOPIC = [
   /^heroma/,
   /^reserakning/,
   /^tolk(en|ar)?$/,
+  // Employer questions, appeals and legal time limits are labour law or procedure, not the agreement.
+  /^arbetsgivar/,
+  /^overklag/,
+  /^handlaggningstid/,
+  /^tidsfrist/,
   // Bed numbers and other capacity figures of a service are operational data, not the agreement.
   /^vardplats/,
   /^sangplats/,
@@ -138,7 +143,7 @@ const NOT_A_QUESTION: { why: string; re: RegExp }[] = [
   // Contact details and opening hours of a service are not in the agreement, whatever it names.
   {
     why: "contact details",
-    re: /\b(telefonnum\w*|telefonnr|telnr|numret till|nummer till|vilket nummer|mejladress\w*|e ?postadress\w*|besoksadress\w*|adressen till|oppettider\w*|har \w+( \w+)? oppet|oppet pa (lordag|sondag|helg)\w*|phone number|opening hours)\b/,
+    re: /\bvad heter (\w+ )?\w*(chef|lakare(n|na)?|ansvarig|ansvariga|handlaggare(n|na)?|samordnare(n|na)?)\b|\b(telefonnum\w*|telefonnr|telnr|numret till|nummer till|vilket nummer|mejladress\w*|e ?postadress\w*|besoksadress\w*|adressen till|oppettider\w*|har \w+( \w+)? oppet|oppet pa (lordag|sondag|helg)\w*|phone number|opening hours)\b/,
   },
   // Party politics: what parties want or who governs is no part of the agreement.
   {
