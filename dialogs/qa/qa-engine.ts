@@ -136,7 +136,7 @@ const FACET_WEIGHT = 0.5;
  */
 const FACET_CREDIT = 0.9;
 const CUE_LIFT = 0.25;
-const MAX_CUE_CREDIT = 2;
+const MAX_CUE_CREDIT = 3;
 /**
  * Cues say when an entry applies: in a story that meets none of an entry's cues, the entry is
  * likely about another situation ("the patient has children" in a story without children).
