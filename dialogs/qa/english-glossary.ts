@@ -5,6 +5,7 @@
 const ENTRIES: Record<string, string> = {
   // who / what kind of question
   who: "vem ansvar",
+  limit: "gräns åldersgräns",
   whose: "vem ansvar",
   responsible: "ansvar ansvarar",
   responsibility: "ansvar ansvarsfördelning",

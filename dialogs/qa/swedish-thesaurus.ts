@@ -143,6 +143,10 @@ export const SWEDISH_THESAURUS: ReadonlyArray<readonly [string, string]> = [
   // "fler" as staff write it; the agreement lists additions as "ytterligare".
   ["fler", "ytterligare"],
   ["yrkesverksamma", "professionella medarbetare"],
+  // An age limit asks whom the agreement covers: its target group is people over 18.
+  ["åldersgräns", "ålder målgrupp 18 år"],
+  ["åldersgränsen", "ålder målgrupp 18 år"],
+  ["åldersgränser", "ålder målgrupp 18 år"],
   // Lay names for services, in the agreement's words.
   ["psyk", "psykiatri vuxenpsykiatri"],
   ["psyket", "psykiatri vuxenpsykiatri"],
