@@ -44,7 +44,7 @@ const FLOORS = {
   own12: 0.87,
   own13: 0.79,
   own14: 0.82,
-  own15: 0.65,
+  own15: 0.7,
 } as const;
 
 const seedEntries = loadSeedEntries();
@@ -172,6 +172,8 @@ describe("known weak spots on the real base", () => {
     // The name of a clinic's chief is a contact detail; an employer's drug test is labour law.
     ["Vad heter chefsöverläkaren på psykiatriska kliniken i Köping?", "decline:out-of-scope"],
     ["Får jag som arbetsgivare kräva drogtest av en anställd?", "decline:out-of-scope"],
+    // Time limits of compulsory care are law; the agreement gives no durations.
+    ["Hur många dygn får man vårdas enligt LVM innan domstolen prövar saken?", "decline:out-of-scope"],
     // Lay words for the agreement's own: outsourcing is "avtal med annan aktör", "hamnar på" is the
     // place assigned, "skrivit under" is "undertecknande parter", English "fixed contact" is "fast vårdkontakt".
     [

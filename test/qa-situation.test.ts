@@ -23,6 +23,13 @@ describe("situation analysis", () => {
     expect(facets("Vilken roll spelar vårdcentralen?")).not.toContain("spel");
   });
 
+  it("going home from a ward is a discharge, and a patient's own child makes the patient a parent", () => {
+    expect(facets("Hon ska hem från avdelningen på måndag")).toContain("utskrivning");
+    expect(facets("The patient goes home next week")).toContain("utskrivning");
+    expect(facets("Han bor med sin dotter som är sju")).toContain("förälder");
+    expect(facets("Vi ska hem och äta")).not.toContain("förälder");
+  });
+
   it("inflected verbs reach the discharge entries", () => {
     const r = engine.ask("Min patient ska skrivas ut från psykiatrin och har hemtjänst, hur planerar vi?");
     expect(r.outcome).not.toBe("decline");

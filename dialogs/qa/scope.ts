@@ -155,6 +155,11 @@ const NOT_A_QUESTION: { why: string; re: RegExp }[] = [
     why: "court prospects",
     re: /\b(chans|chansen|chanser|chanserna|sannolikhet\w*|odds|utsikter\w*)\b.*\b(vinna|vinner|overklag\w*|domstol\w*|forvaltningsratt\w*|kammarratt\w*|domen|malet|mal|linje)\b/,
   },
+  // Time limits of compulsory care and court procedure are law, not the agreement (it gives no durations).
+  {
+    why: "legal time limits",
+    re: /\b(hur lang tid|hur lange|hur manga (dagar|timmar|veckor|dygn))\b.*\b(hallas kvar|kvarhall\w*|tvangsvard\w*|tvangsintag\w*|lpt|lvm|lrv|domstol\w*|forvaltningsratt\w*|kammarratt\w*)\b/,
+  },
   // Diagnostic manuals' criteria are clinical knowledge, not the agreement.
   { why: "diagnostic criteria", re: /\b(dsm|dsm ?5|dsm ?iv|diagnoskriterier\w*)\b/ },
   // Prices of tests and visits.
