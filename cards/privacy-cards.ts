@@ -15,6 +15,7 @@ export interface ErasurePreview {
   rsvps: number;
   chats: number;
   feedback: number;
+  escalations: number;
 }
 
 /** Asks the admin to confirm erasing one of the people found; nothing is deleted until they press the button. */
@@ -40,6 +41,7 @@ export function erasureData(people: ErasurePreview[]): object {
           { title: t.facts.rsvps, value: n(p.rsvps) },
           { title: t.facts.chats, value: n(p.chats) },
           { title: t.facts.feedback, value: n(p.feedback) },
+          { title: t.facts.escalations, value: n(p.escalations) },
         ],
         confirm: cutLabel(t.confirm(name)),
       };

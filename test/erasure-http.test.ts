@@ -22,6 +22,14 @@ const user = (i: number, name = `Medlem ${i}`) => ({
 const admin = { id: "29:admin", name: "Admin Välfärd", aadObjectId: ADMIN };
 type Who = typeof admin;
 
+const TEAM = "19:valfard-general@thread.tacv2";
+const CHANNEL = "19:valfard-experter@thread.tacv2";
+const inChannel = {
+  conversationId: `${CHANNEL};messageid=1700000000001`,
+  conversationType: "channel",
+  channelData: { tenant: { id: TENANT }, team: { id: TEAM, name: "Välfärd" }, channel: { id: CHANNEL } },
+};
+
 describe("join requests, lämna and erasure", () => {
   let app: App;
   let client: TeamsTestClient;
@@ -152,13 +160,35 @@ describe("join requests, lämna and erasure", () => {
     const memory = async (who: Who) =>
       Object.keys(await new CosmosBotStorage(app.store.containers.botState).read([stateKey(who)])).length;
     const asker = (who: Who) => pseudonymFor(secret, TENANT, who.aadObjectId);
+    const cases = () => app.escalation.store.withStatus(["open", "taken", "answered", "closed"]);
     const stored = async (who: Who) => ({
       memberships: (await app.vus.membershipsOf(who.aadObjectId)).length,
       requests: (await app.vus.requestsOfPerson([who.aadObjectId])).length,
       rsvps: (await app.vus.rsvpsOfPerson("sala", who.aadObjectId)).length,
       chats: (await app.privacy.erasure.survey(who.aadObjectId)).chats.length,
       feedback: await feedback().countByAsker([asker(who)]),
+      // Questions to Välfärd that still name the person, anywhere in the case document.
+      escalations: (await cases()).filter((c) => JSON.stringify(c).includes(who.aadObjectId)).length,
     });
+    /** An admin's button on the expert channel's case card (Action.Execute). */
+    const execute = (verb: string, data: Record<string, unknown>) =>
+      client.as(admin, () =>
+        client.post(
+          client.activity({
+            type: "invoke",
+            name: "adaptiveCard/action",
+            ...inChannel,
+            value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" },
+          }),
+        ),
+      );
+    const ask = async (who: Who, question: string) => {
+      const before = new Set((await cases()).map((c) => c.id));
+      const res = await post(who, { action: "escalation.submit", question });
+      expect(res.replies[0].text).toMatch(/^Tack! Din fråga \(VF-/);
+      return (await cases()).find((c) => !before.has(c.id))!;
+    };
+    let answered: { id: string; ref: string };
 
     beforeAll(async () => {
       for (const who of [target, other]) {
@@ -182,6 +212,13 @@ describe("join requests, lämna and erasure", () => {
         });
       }
       await join(target, "koping");
+      // Questions to Välfärd: the target's answered one and open one, and someone else's.
+      await client.as(admin, () => client.install({ ...inChannel, conversationId: TEAM }));
+      await client.as(admin, () => client.say("koppla expertkanal", inChannel));
+      answered = await ask(target, "Vem betalar tolk när en SIP hålls på distans?");
+      expect((await execute("escalation.answer", { caseId: answered.id, answer: "Den som kallar." })).status).toBe(200);
+      await ask(target, "Vem kallar till SIP när personen bor i en annan kommun?");
+      await ask(other, "Vem betalar tolk när en SIP hålls på distans?");
       for (const who of [target, other])
         await new CosmosBotStorage(app.store.containers.botState).write({ [stateKey(who)]: { streak: { count: 1 } } });
       await app.evaluations.store.answers.create({
@@ -203,7 +240,14 @@ describe("join requests, lämna and erasure", () => {
       const forged = await post(other, { action: "privacy.erase", aadObjectId: target.aadObjectId });
       expect(forged.replies[0].text).toMatch(/Bara administratörer/);
       expect(await memory(target)).toBe(1);
-      expect(await stored(target)).toEqual({ memberships: 1, requests: 1, rsvps: 1, chats: 1, feedback: 2 });
+      expect(await stored(target)).toEqual({
+        memberships: 1,
+        requests: 1,
+        rsvps: 1,
+        chats: 1,
+        feedback: 2,
+        escalations: 2,
+      });
     });
 
     it("says so in Swedish when nobody has the name", async () => {
@@ -221,14 +265,29 @@ describe("join requests, lämna and erasure", () => {
       expect(text).toContain(target.aadObjectId);
       expect(text).toContain(user(6).aadObjectId);
       expect(text).toMatch(/Utvärderingssvar|utvärderingssvar/);
+      expect(text).toMatch(/Frågor till Välfärd 2/);
       const erase = submitActions(card).filter((a) => a.data.action === "privacy.erase");
       expect(erase.map((a) => a.data.aadObjectId).sort()).toEqual([target.aadObjectId, user(6).aadObjectId].sort());
       expect(erase.every((a) => [...a.title].length <= 32)).toBe(true);
-      expect(await stored(target)).toEqual({ memberships: 1, requests: 1, rsvps: 1, chats: 1, feedback: 2 });
+      expect(await stored(target)).toEqual({
+        memberships: 1,
+        requests: 1,
+        rsvps: 1,
+        chats: 1,
+        feedback: 2,
+        escalations: 2,
+      });
 
       const cancel = submitActions(card).find((a) => a.data.action === "privacy.eraseCancel")!;
       expect((await post(admin, cancel.data)).replies[0].text).toBe("Inget raderades.");
-      expect(await stored(target)).toEqual({ memberships: 1, requests: 1, rsvps: 1, chats: 1, feedback: 2 });
+      expect(await stored(target)).toEqual({
+        memberships: 1,
+        requests: 1,
+        rsvps: 1,
+        chats: 1,
+        feedback: 2,
+        escalations: 2,
+      });
     });
 
     it("removes the person's data when the admin confirms, says what went, and keeps everyone else's", async () => {
@@ -236,12 +295,38 @@ describe("join requests, lämna and erasure", () => {
       const erase = submitActions(res.replies[0].attachments[0].content).find(
         (a) => a.data.action === "privacy.erase",
       )!;
+      const from = client.sent.length;
       const done = await post(admin, erase.data);
       expect(done.replies[0].text).toBe(
-        "Raderat om Medlem 4: 1 medlemskap, 1 förfrågan, 1 svar om deltagande, 1 chatt med boten (med chattens minne), 2 frågor och omdömen.",
+        "Raderat om Medlem 4: 1 medlemskap, 1 förfrågan, 1 svar om deltagande, 1 chatt med boten (med chattens minne), 2 frågor och omdömen, 1 obesvarad fråga till Välfärd, 1 besvarad fråga till Välfärd utan namn (frågan och svaret finns kvar).",
       );
-      expect(await stored(target)).toEqual({ memberships: 0, requests: 0, rsvps: 0, chats: 0, feedback: 0 });
-      expect(await stored(other)).toEqual({ memberships: 1, requests: 0, rsvps: 1, chats: 1, feedback: 2 });
+      expect(await stored(target)).toEqual({
+        memberships: 0,
+        requests: 0,
+        rsvps: 0,
+        chats: 0,
+        feedback: 0,
+        escalations: 0,
+      });
+      expect(await stored(other)).toEqual({
+        memberships: 1,
+        requests: 0,
+        rsvps: 1,
+        chats: 1,
+        feedback: 2,
+        escalations: 1,
+      });
+      // The answered case keeps the question and the expert's answer, and no longer names the asker,
+      // in the store and on the expert channel's card.
+      const kept = (await app.escalation.store.get(answered.id))!.doc;
+      expect(kept).toMatchObject({
+        question: "Vem betalar tolk när en SIP hålls på distans?",
+        answer: "Den som kallar.",
+      });
+      expect(JSON.stringify(kept)).not.toMatch(/Medlem 4|29:erase-4/);
+      const updates = client.sent.slice(from).filter((s) => s.method === "PUT" && s.url.includes(CHANNEL));
+      expect(updates.length).toBe(2);
+      expect(updates.map((u) => JSON.stringify(u.activity)).join()).not.toMatch(/Medlem 4|Vem kallar till SIP/);
       expect([await memory(target), await memory(other)]).toEqual([0, 1]);
       // Pseudonymous evaluation answers stay (README: what can and cannot be erased).
       expect((await app.evaluations.store.answersOfYear("2027")).length).toBe(1);

@@ -35,6 +35,7 @@ export function erasureRegistration(deps: ErasureFeatureDeps): {
     rsvps: p.rsvps.length,
     chats: p.chats.length,
     feedback: p.feedback,
+    escalations: p.escalations.length,
   });
   return {
     commands: [

@@ -386,6 +386,7 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
         rsvps: 3,
         chats: 1,
         feedback: 0,
+        escalations: 2,
       },
     ]),
     erasureData(
@@ -397,6 +398,7 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
         rsvps: 0,
         chats: 2,
         feedback: 5,
+        escalations: 0,
       })),
     ),
   ],
