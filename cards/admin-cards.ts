@@ -10,6 +10,7 @@ import { sourceText } from "./answer-text";
 import { escapeMarkdown as plain } from "../core/markdown";
 import type { CardAttachment } from "../core/types";
 import { cardAttachment } from "./render";
+import type { CardDataMap } from "./card-data";
 
 // Data for the admin card templates (cards/admin-*.json). Buttons are Action.Submit with an
 // "admin.*" action, like the answer cards' buttons; dialogs/admin/submissions.ts validates them.
@@ -17,15 +18,7 @@ import { cardAttachment } from "./render";
 const t = adminText;
 
 /** One input of the rendered form. */
-export interface FormInput {
-  id: string;
-  label: string;
-  input: "text" | "choice";
-  value: string;
-  multiline: boolean;
-  choices: { title: string; value: string }[];
-  placeholder: string;
-}
+export type FormInput = CardDataMap["admin-form"]["fields"][number];
 
 /** One item of the review queue: a 👍/👎 or an unanswered question. */
 export interface ReviewItem {
@@ -55,7 +48,11 @@ export function stockholmTime(iso: string): string {
 }
 
 /** `results` are the entries shown (undefined before a search), `total` how many matched. */
-export function adminHomeData(query: string, results: KnowledgeEntryDoc[] | undefined, total = results?.length ?? 0) {
+export function adminHomeData(
+  query: string,
+  results: KnowledgeEntryDoc[] | undefined,
+  total = results?.length ?? 0,
+): CardDataMap["admin-home"] {
   return {
     ...t.home,
     query,
@@ -72,7 +69,7 @@ export function adminHomeData(query: string, results: KnowledgeEntryDoc[] | unde
   };
 }
 
-export function adminEntryData(doc: KnowledgeEntryDoc, etag: string) {
+export function adminEntryData(doc: KnowledgeEntryDoc, etag: string): CardDataMap["admin-entry"] {
   const active = doc.status === "active";
   return {
     title: doc.entry.title,
@@ -107,7 +104,7 @@ export interface FormCardInput {
   reviewItems?: string;
 }
 
-export function adminFormData(f: FormCardInput) {
+export function adminFormData(f: FormCardInput): CardDataMap["admin-form"] {
   return {
     title: f.mode === "edit" ? t.form.editTitle(f.title) : t.form.newTitle(t.kindLabels[f.kind]),
     intro: t.form.intro,
@@ -134,7 +131,7 @@ export function adminPublishData(
   changes: string[],
   etag: string | undefined,
   reviewItems: string | undefined,
-) {
+): CardDataMap["admin-publish"] {
   const described =
     mode === "create"
       ? t.publish.newEntry
@@ -154,7 +151,11 @@ export function adminPublishData(
   };
 }
 
-export function adminHistoryData(title: string, versions: Version[], currentEtag: string) {
+export function adminHistoryData(
+  title: string,
+  versions: Version[],
+  currentEtag: string,
+): CardDataMap["admin-history"] {
   const current = versions[0]?.version;
   return {
     title: t.history.title(title),
@@ -182,7 +183,10 @@ function versionAction(v: Version): string {
   return v.revertedFrom ? t.history.revertedFrom(label, v.revertedFrom) : label;
 }
 
-export function adminReviewData(groups: ReviewGroup[], titleOf: (id: string) => string | undefined) {
+export function adminReviewData(
+  groups: ReviewGroup[],
+  titleOf: (id: string) => string | undefined,
+): CardDataMap["admin-review"] {
   return {
     title: t.review.title,
     intro: t.review.intro,
@@ -224,7 +228,7 @@ export function adminImportData(
   fileName: string,
   counts: { added: number; changed: number; retired: number; unchanged: number },
   notInFile: number,
-) {
+): CardDataMap["admin-import"] {
   const f = t.importFile.summaryFacts;
   return {
     title: t.importFile.summaryTitle,
@@ -242,7 +246,7 @@ export function adminImportData(
   };
 }
 
-export function adminNoticeData(title: string, lines: string[]) {
+export function adminNoticeData(title: string, lines: string[]): CardDataMap["admin-notice"] {
   return { title, lines };
 }
 
@@ -251,7 +255,7 @@ export function adminAdminsData(
   added: AdminDoc[],
   audit: AuditDoc[],
   people: { aadObjectId: string; name: string; detail: string }[] = [],
-) {
+): CardDataMap["admin-admins"] {
   const active = added.filter((a) => a.active);
   return {
     title: t.admins.title,
@@ -288,7 +292,7 @@ export function adminAdminsData(
 export function adminPickData(
   title: string,
   items: { title: string; subtitle: string; label: string; data: Record<string, unknown> }[],
-) {
+): CardDataMap["admin-pick"] {
   return { title, items };
 }
 

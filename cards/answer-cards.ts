@@ -12,20 +12,14 @@ import {
 import { alsoInText, entryFacts } from "./entry-facts";
 import type { AnswerOffer, CardAttachment } from "../core/types";
 import { cardAttachment } from "./render";
+import type { AnswerBase, AskButton, DetailLine } from "./card-data";
 import { layoutAnswer } from "./answer-layout";
 
-// Builds the data for cards/answer.json and cards/decline.json; the templates hold the layout.
+// Builds the data for the answer, situation, decline and quote cards; the templates hold the layout.
 
 const MAX_RELATED_BUTTONS = 3;
 /** The question travels in the feedback button's data; a pasted essay does not need to. */
 const MAX_QUESTION_IN_CARD = 300;
-
-/** A button that asks for an entry: the label shown, the text it sends, and the entry it means. */
-interface AskButton {
-  label: string;
-  text: string;
-  entryId: string;
-}
 
 /** "Menade du…?" and nearby buttons: a short Swedish label that says what the button asks. */
 const byTitle = (e: KbEntry): AskButton => {
@@ -114,8 +108,8 @@ export interface AnswerCardInput {
 }
 
 /** "Vem gör vad" and the facts as text lines for the "Visa mer" part; no FactSet, whose narrow title column breaks long words. */
-function detailLines(layout: ReturnType<typeof layoutAnswer>): { text: string; weight: string; spacing: string }[] {
-  const lines: { text: string; weight: string; spacing: string }[] = [];
+function detailLines(layout: ReturnType<typeof layoutAnswer>): DetailLine[] {
+  const lines: DetailLine[] = [];
   if (layout.whoDoesWhat.length) {
     lines.push({ text: qaText.whoDoesWhat, weight: "Bolder", spacing: "Medium" });
     for (const r of layout.whoDoesWhat)
@@ -145,10 +139,53 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
   const layout = layoutAnswer(entry, input.question);
   const details = detailLines(layout);
   const alsoInLine = alsoInText(entry);
-  return cardAttachment(also.length > 0 ? "situation" : "answer", {
+  const hasAlsoIn = alsoInLine !== undefined;
+  const base: AnswerBase = {
+    entryId: entry.id,
+    title: entry.title,
+    unsure: input.notice ?? (input.unsure ? qaText.unsure : ""),
+    source: sourceText(entry.source),
+    alsoIn: alsoInLine ?? "",
+    hasAlsoIn,
+    hasAlternatives: alternatives.length > 0,
+    didYouMean: qaText.didYouMean,
+    alternatives,
+    hasOffers: (input.offers ?? []).length > 0,
+    offers: input.offers ?? [],
+    feedbackPrompt: qaText.feedback.prompt,
+    voteUp: qaText.feedback.up,
+    voteDown: qaText.feedback.down,
+    question: input.question.slice(0, MAX_QUESTION_IN_CARD),
+  };
+  if (also.length > 0) {
+    const facts = entryFacts(entry);
+    return cardAttachment("situation", {
+      ...base,
+      answer: entry.answer,
+      hasFacts: facts.length > 0,
+      facts,
+      hasResponsibilities: entry.responsibilities.length > 0,
+      whoDoesWhat: qaText.whoDoesWhat,
+      responsibilities: entry.responsibilities.map((r) => ({
+        actor: r.actor,
+        duty: r.cost ? `${r.duty} ${qaText.costMark}` : r.duty,
+      })),
+      alsoTitle: qaText.alsoApplies,
+      also: also.map((e) => ({
+        title: e.title,
+        line: oneLine(e),
+        source: sourceText(e.source),
+        entryId: e.id,
+        text: e.title,
+        more: buttonLabel(`${qaText.readMore} ${e.title}`, qaText.readMoreButton),
+      })),
+    });
+  }
+  return cardAttachment("answer", {
+    ...base,
     // The phone layout (cards/answer.json): the lead, the source, the rest behind "Visa mer".
     lead: layout.lead,
-    hasMore: layout.more.length > 0 || details.length > 0 || alsoInLine !== undefined,
+    hasMore: layout.more.length > 0 || details.length > 0 || hasAlsoIn,
     more: layout.more,
     details,
     showMoreLabel: qaText.showMore,
@@ -156,42 +193,9 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     voted: input.voted ? qaText.feedback.recorded[input.voted] : "",
     alts: input.alternatives.map((a) => a.id).join(","),
     isUnsure: input.unsure,
-    entryId: entry.id,
-    title: entry.title,
-    unsure: input.notice ?? (input.unsure ? qaText.unsure : ""),
-    alsoTitle: qaText.alsoApplies,
-    also: also.map((e) => ({
-      title: e.title,
-      line: oneLine(e),
-      source: sourceText(e.source),
-      entryId: e.id,
-      text: e.title,
-      more: buttonLabel(`${qaText.readMore} ${e.title}`, qaText.readMoreButton),
-    })),
-    answer: entry.answer,
-    facts: entryFacts(entry),
-    hasFacts: entryFacts(entry).length > 0,
-    hasResponsibilities: entry.responsibilities.length > 0,
-    whoDoesWhat: qaText.whoDoesWhat,
-    responsibilities: entry.responsibilities.map((r) => ({
-      actor: r.actor,
-      duty: r.cost ? `${r.duty} ${qaText.costMark}` : r.duty,
-    })),
-    source: sourceText(entry.source),
-    alsoIn: alsoInText(entry) ?? "",
-    hasAlsoIn: alsoInText(entry) !== undefined,
-    hasAlternatives: alternatives.length > 0,
-    didYouMean: qaText.didYouMean,
-    alternatives,
     hasRelated: related.length > 0,
     relatedTitle: qaText.relatedTitle,
     related,
-    hasOffers: (input.offers ?? []).length > 0,
-    offers: input.offers ?? [],
-    feedbackPrompt: qaText.feedback.prompt,
-    voteUp: qaText.feedback.up,
-    voteDown: qaText.feedback.down,
-    question: input.question.slice(0, MAX_QUESTION_IN_CARD),
     // A best guess may miss: the asker can send the question on to Välfärd's experts.
     hasAskExpert: input.unsure && input.voted === undefined,
     askExpert: escalationText.askButton,

@@ -1,17 +1,13 @@
 import { casesText, evaluationsText } from "../core/strings";
 import type { CardAttachment } from "../core/types";
 import { cardAttachment } from "./render";
+import type { CardDataMap } from "./card-data";
 
 // Cards of samverkansärenden and the yearly follow-up. They take plain view data prepared by
 // dialogs/cases; every string comes from core/strings/cases.ts.
 
 const t = casesText;
 const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, title]) => ({ value, title }));
-
-export interface Fact {
-  title: string;
-  value: string;
-}
 
 export interface CaseFormValues {
   groupId?: string;
@@ -33,7 +29,7 @@ export function caseFormData(
   groups: { id: string; name: string }[],
   values: CaseFormValues = {},
   opts: { notice?: string; proceed?: boolean } = {},
-) {
+): CardDataMap["case-form"] {
   const str = (v: unknown) => (typeof v === "string" ? v : "");
   return {
     ...t.form,
@@ -50,24 +46,17 @@ export function caseFormData(
   };
 }
 
-export interface CaseView {
-  groupId: string;
-  caseId: string;
-  revision: number;
-  title: string;
-  facts: Fact[];
-  description: string;
-  decisionFacts: Fact[];
-  regionalFacts: Fact[];
-  /** The viewer may record the VuS group's decision (coordinator of the group or admin, case open). */
-  canDecide: boolean;
-  /** The viewer may record the regional outcome (admin, case lifted without outcome). */
-  canRecord: boolean;
-  notice?: string;
-  noticeKind?: "good" | "warning";
-  /** What the inputs show after a refused submission. */
-  values?: { decision?: string; decisionText?: string; forum?: string; outcome?: string };
-}
+/** What a viewer may see of a case, with the outcome of their last action. */
+export type CaseView = Pick<
+  CardDataMap["case"],
+  "groupId" | "caseId" | "revision" | "title" | "facts" | "description" | "decisionFacts" | "regionalFacts"
+> &
+  Pick<CardDataMap["case"], "canDecide" | "canRecord"> & {
+    notice?: string;
+    noticeKind?: "good" | "warning";
+    /** What the inputs show after a refused submission. */
+    values?: Partial<CardDataMap["case"]["values"]>;
+  };
 
 /** The case as its viewer may see it; the card refreshes itself (Action.Execute) so every viewer sees the current state. */
 export function caseCard(v: CaseView): CardAttachment {
@@ -82,7 +71,7 @@ export function caseCard(v: CaseView): CardAttachment {
   return card;
 }
 
-export function caseData(v: CaseView) {
+export function caseData(v: CaseView): CardDataMap["case"] {
   return {
     ...v,
     notice: v.notice ?? "",
@@ -102,40 +91,37 @@ export function caseData(v: CaseView) {
   };
 }
 
-export interface ListedCase {
-  groupId: string;
-  caseId: string;
-  heading: string;
-  line: string;
-}
+export type ListedCase = CardDataMap["case-list"]["items"][number];
 
 export function caseListCard(items: ListedCase[]): CardAttachment {
   return cardAttachment("case-list", caseListData(items));
 }
 
-export function caseListData(items: ListedCase[]) {
+export function caseListData(items: ListedCase[]): CardDataMap["case-list"] {
   return { title: t.list.title, none: t.list.none, items, openTitle: t.card.open, newTitle: t.form.title };
 }
 
-export interface FollowupView {
-  title: string;
-  scope: string;
-  held: Fact[];
-  i2bScope: string;
-  satisfaction: { label: string; n: string; q1: string; q2: string }[];
-  cases: { part: string; raised: string; lifted: string; decided: string }[];
-  casesSummary: Fact[];
-  byKind: Fact[];
-  charts: { c2a: string; c2b: string; c3a: string };
-  csv: { c2a: string; c2b: string; c3a: string };
-  note: string;
-}
+/** The yearly follow-up's figures and links, prepared by dialogs/cases. */
+export type FollowupView = Pick<
+  CardDataMap["followup"],
+  | "title"
+  | "scope"
+  | "held"
+  | "i2bScope"
+  | "satisfaction"
+  | "cases"
+  | "casesSummary"
+  | "byKind"
+  | "charts"
+  | "csv"
+  | "note"
+>;
 
 export function followupCard(v: FollowupView): CardAttachment {
   return cardAttachment("followup", followupData(v));
 }
 
-export function followupData(v: FollowupView) {
+export function followupData(v: FollowupView): CardDataMap["followup"] {
   const f = t.followup;
   return {
     ...v,

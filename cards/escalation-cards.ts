@@ -2,6 +2,7 @@ import { escalationText } from "../core/strings";
 import type { EscalationCase } from "../data/escalation/schema";
 import type { CardAttachment } from "../core/types";
 import { cardAttachment } from "./render";
+import type { CardDataMap } from "./card-data";
 
 // Data for the escalation templates (cards/escalation-*.json): the asker's form, the expert channel's
 // case card, the asker's answer card, and the experts' list. Layout lives in the templates.
@@ -9,7 +10,7 @@ import { cardAttachment } from "./render";
 const t = escalationText;
 
 export const askFormCard = (question = ""): CardAttachment => cardAttachment("escalation-form", askFormData(question));
-export function askFormData(question = "") {
+export function askFormData(question = ""): CardDataMap["escalation-form"] {
   return {
     ...t.form,
     question,
@@ -44,7 +45,7 @@ export interface CaseCardOptions {
 /** The expert channel's card: who asked, the question, what the bot answered, status and the experts' buttons. */
 export const caseCard = (c: EscalationCase, options: CaseCardOptions): CardAttachment =>
   cardAttachment("escalation-case", caseCardData(c, options));
-export function caseCardData(c: EscalationCase, options: CaseCardOptions) {
+export function caseCardData(c: EscalationCase, options: CaseCardOptions): CardDataMap["escalation-case"] {
   const s = t.caseCard;
   const unanswered = c.status === "open" || c.status === "taken";
   const facts = [
@@ -83,7 +84,7 @@ export function caseCardData(c: EscalationCase, options: CaseCardOptions) {
 /** The expert's answer as the asker gets it in personal chat, with 👍/👎. */
 export const answerToAskerCard = (c: EscalationCase): CardAttachment =>
   cardAttachment("escalation-answer", answerToAskerData(c));
-export function answerToAskerData(c: EscalationCase) {
+export function answerToAskerData(c: EscalationCase): CardDataMap["escalation-answer"] {
   const a = t.answerCard;
   return {
     heading: a.heading,
@@ -109,7 +110,7 @@ export interface CaseListItem {
 
 export const caseListCard = (title: string, items: CaseListItem[], empty: string): CardAttachment =>
   cardAttachment("escalation-list", caseListData(title, items, empty));
-export function caseListData(title: string, items: CaseListItem[], empty: string) {
+export function caseListData(title: string, items: CaseListItem[], empty: string): CardDataMap["escalation-list"] {
   return {
     title,
     empty: items.length ? "" : empty,

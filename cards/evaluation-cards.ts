@@ -6,6 +6,7 @@ import { GENDER_CATEGORIES, ORG_CATEGORIES, type Cell, type Report2b } from "../
 import { inZone, swedishDeadline } from "../core/time";
 import type { CardAttachment } from "../core/types";
 import { cardAttachment } from "./render";
+import type { CardDataMap } from "./card-data";
 
 const t = evaluationsText;
 
@@ -40,7 +41,7 @@ export function evaluationFormCard(o: EvaluationFormOptions): CardAttachment {
   return cardAttachment("evaluation", evaluationFormData(o));
 }
 
-export function evaluationFormData(o: EvaluationFormOptions) {
+export function evaluationFormData(o: EvaluationFormOptions): CardDataMap["evaluation"] {
   const v = o.values ?? {};
   return {
     ...t.card,
@@ -79,7 +80,7 @@ export function thanksCard(o: ThanksOptions): CardAttachment {
   return cardAttachment("evaluation-thanks", thanksData(o));
 }
 
-export function thanksData(o: ThanksOptions) {
+export function thanksData(o: ThanksOptions): CardDataMap["evaluation-thanks"] {
   return {
     title: o.changed ? t.thanks.changedTitle : t.thanks.title,
     intro: t.thanks.intro(o.group.name, meetingDay(o.meeting.start)),
@@ -145,7 +146,7 @@ export function report2bCard(report: Report2b, o: ReportCardOptions): CardAttach
   return cardAttachment("report-2b", report2bData(report, o));
 }
 
-export function report2bData(report: Report2b, o: ReportCardOptions) {
+export function report2bData(report: Report2b, o: ReportCardOptions): CardDataMap["report-2b"] {
   const sections = report.groups.map((g) => ({
     name: `VuS ${g.groupName}`,
     facts: facts(g),
@@ -196,6 +197,6 @@ export function noticeCard(message: string): CardAttachment {
   return cardAttachment("evaluation-notice", noticeData(message));
 }
 
-export function noticeData(message: string) {
+export function noticeData(message: string): CardDataMap["evaluation-notice"] {
   return { title: t.noticeTitle, message };
 }

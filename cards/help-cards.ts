@@ -1,13 +1,10 @@
 import { botText, trustText } from "../core/strings";
-import type { HelpLine } from "../core/strings/bot";
 import type { CardAttachment } from "../core/types";
 import { cardAttachment } from "./render";
+import type { CardDataMap } from "./card-data";
 
 /** One section of the help: a role's commands (dialogs/router.ts builds them from the features). */
-export interface HelpSection {
-  title: string;
-  commands: readonly HelpLine[];
-}
+export type HelpSection = CardDataMap["help"]["sections"][number];
 
 export function welcomeCard(): CardAttachment {
   return cardAttachment("welcome", { ...botText.welcome, examples: botText.exampleQuestions });
@@ -24,7 +21,7 @@ export function unknownActionCard(message: string = trustText.unknownAction.mess
 }
 
 /** Data for cards/help.json. */
-function helpCardData(sections: HelpSection[]) {
+function helpCardData(sections: HelpSection[]): CardDataMap["help"] {
   const { title, intro, examplesTitle, privacy } = botText.help;
   return { title, intro, sections, examplesTitle, examples: botText.exampleQuestions, privacy };
 }

@@ -3,6 +3,7 @@ import type { Group, JoinRequest, Meeting, RsvpAnswer } from "../data/meetings/s
 import { swedishSpan } from "../core/time";
 import type { CardAttachment } from "../core/types";
 import { cardAttachment } from "./render";
+import type { CardDataMap } from "./card-data";
 import { escapeMarkdown as plain } from "../core/markdown";
 import { ORGANISATIONS } from "../data/meetings/organisations";
 
@@ -96,17 +97,8 @@ export function joinCard(
   });
 }
 
-export interface FormValues {
-  meetingId: string;
-  groupId: string;
-  date: string;
-  start: string;
-  length: number;
-  place: string;
-  link: string;
-  theme: string;
-  agenda: string;
-}
+/** What the meeting form's inputs hold: empty for a new meeting, the meeting's own for a move. */
+export type FormValues = Omit<CardDataMap["meeting-form"], "title" | "labels" | "required" | "groups">;
 
 export function meetingFormCard(groups: Group[], values: FormValues): CardAttachment {
   return cardAttachment("meeting-form", {
@@ -118,14 +110,7 @@ export function meetingFormCard(groups: Group[], values: FormValues): CardAttach
   });
 }
 
-export interface ListedMeeting {
-  id: string;
-  groupId: string;
-  heading: string;
-  facts: { title: string; value: string }[];
-  canEdit: boolean;
-  canMarkNotHeld: boolean;
-}
+export type ListedMeeting = CardDataMap["meeting-list"]["meetings"][number];
 
 export interface MeetingListSections {
   upcoming: ListedMeeting[];

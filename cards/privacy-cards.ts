@@ -3,6 +3,7 @@ import { escapeMarkdown as plain } from "../core/markdown";
 import type { CardAttachment } from "../core/types";
 import { cutLabel } from "./button-label";
 import { cardAttachment } from "./render";
+import type { CardDataMap } from "./card-data";
 
 const t = trustText.erasure;
 
@@ -24,7 +25,7 @@ export function erasureCard(people: ErasurePreview[]): CardAttachment {
 }
 
 /** The erase-confirm template's data. */
-export function erasureData(people: ErasurePreview[]): object {
+export function erasureData(people: ErasurePreview[]): CardDataMap["erase-confirm"] {
   const n = (count: number) => (count ? String(count) : t.none);
   const list = (names: string[]) => (names.length ? names.map(plain).join(", ") : t.none);
   return {

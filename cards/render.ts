@@ -3,52 +3,13 @@ import { join } from "node:path";
 import * as ACData from "adaptivecards-templating";
 import type { CardAttachment } from "../core/types";
 import { REPO_ROOT } from "../core/repo-root";
+import type { CardDataMap, CardName } from "./card-data";
 
 // Adaptive card templates (JSON, version 1.5) live beside this file and are expanded with
-// adaptivecards-templating. Templates hold layout only; every string comes from core/strings.
+// adaptivecards-templating. Templates hold layout only; every string comes from core/strings, and
+// cards/card-data.ts says which data each template takes.
 
 const ADAPTIVE_CARD_CONTENT_TYPE: CardAttachment["contentType"] = "application/vnd.microsoft.card.adaptive";
-
-export type CardName =
-  | "welcome"
-  | "help"
-  | "notice"
-  | "answer"
-  | "decline"
-  | QaCardName
-  | "meeting"
-  | "meeting-form"
-  | "meeting-list"
-  | "join-group"
-  | "representation"
-  | "coordinator"
-  | "meeting-cancel"
-  | "join-requests"
-  | EvaluationCardName
-  | AdminCardName
-  | CaseCardName
-  | "erase-confirm"
-  | EscalationCardName;
-/** Asking Välfärd (expert escalation). */
-type EscalationCardName = "escalation-form" | "escalation-case" | "escalation-answer" | "escalation-list";
-/** Question answering beyond one entry: the situation card and the quoted passage. */
-type QaCardName = "situation" | "quote";
-/** Samverkansärenden and the yearly follow-up. */
-type CaseCardName = "case-form" | "case" | "case-list" | "followup";
-/** Evaluation feature; a separate union per feature keeps each feature's cards together. */
-type EvaluationCardName = "evaluation" | "evaluation-thanks" | "evaluation-notice" | "report-2b";
-/** Admin feature: editing the knowledge base from Teams. */
-type AdminCardName =
-  | "admin-home"
-  | "admin-entry"
-  | "admin-form"
-  | "admin-publish"
-  | "admin-history"
-  | "admin-review"
-  | "admin-import"
-  | "admin-notice"
-  | "admin-admins"
-  | "admin-pick";
 
 const cache = new Map<CardName, ACData.Template>();
 
@@ -64,13 +25,13 @@ function template(name: CardName): ACData.Template {
   return t;
 }
 
-/** Expands a template with data; returns the card JSON. */
-export function renderCard(name: CardName, data: object): Record<string, unknown> {
+/** Expands a template with the data its entry in CardDataMap describes; returns the card JSON. */
+export function renderCard<N extends CardName>(name: N, data: CardDataMap[N]): Record<string, unknown> {
   const card = template(name).expand({ $root: data }) as Record<string, unknown>;
   delete card.$schema;
   return card;
 }
 
-export function cardAttachment(name: CardName, data: object): CardAttachment {
+export function cardAttachment<N extends CardName>(name: N, data: CardDataMap[N]): CardAttachment {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderCard(name, data) };
 }

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { renderCard, type CardName } from "../cards/render";
+import { renderCard } from "../cards/render";
+import type { CardName } from "../cards/card-data";
 import { welcomeCard, helpCard } from "../cards/help-cards";
 import { cardProblems } from "./support/validate-card";
 import { cardSamples } from "./support/card-samples";

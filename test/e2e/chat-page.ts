@@ -176,6 +176,16 @@ export class ChatPage {
     await this.cardLocator(bubble).screenshot({ path });
   }
 
+  /**
+   * Saves the viewport as the user sees it with the card's top scrolled to the top of the chat: on a
+   * phone, the first screen of an answer.
+   */
+  async screenshotFirstScreen(bubble: Bubble, path: string): Promise<void> {
+    await this.bubbles();
+    await this.cardLocator(bubble).evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await this.page.screenshot({ path });
+  }
+
   /** The first bubble at or after `since` that matches; throws naming what was expected and what came. */
   async waitFor(
     since: number,

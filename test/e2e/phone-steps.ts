@@ -64,6 +64,7 @@ export function phoneSteps(chat: ChatPage, artifactsDir: string, log: (line: str
         current = answer;
         const layout = await chat.layout(answer, source);
         await shot("answer");
+        await chat.screenshotFirstScreen(answer, join(artifactsDir, "phone-first-screen.png"));
         log(
           `      answer card ${Math.round(layout.width)} × ${Math.round(layout.height)} px, "${source}" at ${Math.round(layout.textTop ?? -1)} px`,
         );

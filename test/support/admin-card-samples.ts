@@ -10,7 +10,7 @@ import {
   adminPickData,
   adminReviewData,
 } from "../../cards/admin-cards";
-import type { CardName } from "../../cards/render";
+import type { CardDataMap, CardName } from "../../cards/card-data";
 import type { KnowledgeEntryDoc } from "../../data/kb/knowledge-docs";
 import { loadSeed } from "../../data/kb/seed";
 import { formInputs } from "../../dialogs/admin/entry-form";
@@ -30,7 +30,7 @@ const doc = (i: number, status: "active" | "retired" = "active"): KnowledgeEntry
   updatedBy: "seed",
 });
 /** Template data for every admin card in its variants, as the card builders produce it for real entries. */
-export function renderAdminSamples(): Partial<Record<CardName, object[]>> {
+export function renderAdminSamples(): { [N in Extract<CardName, `admin-${string}`>]: CardDataMap[N][] } {
   const forum = entries.find((e) => e.kind === "forum")!;
   return {
     "admin-home": [

@@ -1,7 +1,7 @@
 import { botText, casesText, escalationText, meetingsText, qaText } from "../../core/strings";
 import { escalationCardSamples } from "./escalation-card-samples";
 import { renderAdminSamples } from "./admin-card-samples";
-import type { CardName } from "../../cards/render";
+import type { CardDataMap, CardName } from "../../cards/card-data";
 import { evaluationFormData, noticeData, report2bData, thanksData } from "../../cards/evaluation-cards";
 import { sampleReport } from "./evaluation-fixtures";
 import { caseCardSamples } from "./case-card-samples";
@@ -16,8 +16,44 @@ const helpSample = (sections: { title: string; commands: { title: string; value:
   return { title, intro, sections, examplesTitle, examples: botText.exampleQuestions, privacy };
 };
 
-/** Sample data per template; the card test expands each and validates the result. */
-export const cardSamples: Partial<Record<CardName, object[]>> = {
+/** A story that also touches another entry: the situation card. */
+const situation: CardDataMap["situation"] = {
+  entryId: "topic-sip-utskrivning",
+  title: "SIP vid utskrivning från sluten hälso- och sjukvård",
+  unsure: "",
+  answer: "I samband med utskrivning från sluten hälso- och sjukvård ska SIP användas i den långsiktiga planeringen.",
+  hasResponsibilities: false,
+  whoDoesWhat: qaText.whoDoesWhat,
+  responsibilities: [],
+  hasFacts: false,
+  facts: [],
+  source: "Källa: Överenskommelsen, avsnitt SIP",
+  hasAlsoIn: false,
+  alsoIn: "",
+  alsoTitle: qaText.alsoApplies,
+  also: [
+    {
+      title: "Riktlinjer för samverkan vid utskrivning",
+      line: "Länsgemensamma riktlinjer för samverkan vid utskrivning från sluten hälso- och sjukvård.",
+      source: "Källa: Överenskommelsen, avsnitt SIP",
+      entryId: "routine-utskrivning-sluten-vard",
+      text: "Riktlinjer för samverkan vid utskrivning",
+      more: "Läs mer: Riktlinjer",
+    },
+  ],
+  hasAlternatives: true,
+  didYouMean: qaText.didYouMean,
+  alternatives: [{ label: "SIP", text: "SIP", entryId: "term-sip" }],
+  hasOffers: true,
+  offers: [{ title: casesText.form.offer, action: "cases.new" }],
+  feedbackPrompt: qaText.feedback.prompt,
+  voteUp: qaText.feedback.up,
+  voteDown: qaText.feedback.down,
+  question: "Min patient ska skrivas ut, hur planerar vi?",
+};
+
+/** Sample data per template, typed by its entry in CardDataMap; the card tests expand and check each. */
+export const cardSamples: { [N in CardName]: CardDataMap[N][] } = {
   welcome: [{ ...botText.welcome, examples: botText.exampleQuestions }],
   notice: [{ title: botText.errors.apologyTitle, message: botText.errors.apology }],
   help: [
@@ -80,9 +116,13 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       showMoreLabel: qaText.showMore,
       showLessLabel: qaText.showLess,
       hasAlternatives: false,
+      didYouMean: qaText.didYouMean,
       alternatives: [],
       hasRelated: false,
+      relatedTitle: qaText.relatedTitle,
       related: [],
+      hasOffers: false,
+      offers: [],
       feedbackPrompt: qaText.feedback.prompt,
       voteUp: qaText.feedback.up,
       voteDown: qaText.feedback.down,
@@ -90,39 +130,20 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       question: "Vad är SIP?",
       alts: "",
       isUnsure: false,
+      hasAskExpert: false,
+      askExpert: escalationText.askButton,
     },
   ],
   situation: [
+    situation,
     {
-      entryId: "topic-sip-utskrivning",
-      title: "SIP vid utskrivning från sluten hälso- och sjukvård",
-      unsure: "",
-      answer:
-        "I samband med utskrivning från sluten hälso- och sjukvård ska SIP användas i den långsiktiga planeringen.",
-      hasResponsibilities: false,
-      responsibilities: [],
-      hasFacts: false,
-      facts: [],
-      source: "Källa: Överenskommelsen, avsnitt SIP",
-      hasAlsoIn: false,
-      alsoTitle: qaText.alsoApplies,
-      also: [
-        {
-          title: "Riktlinjer för samverkan vid utskrivning",
-          line: "Länsgemensamma riktlinjer för samverkan vid utskrivning från sluten hälso- och sjukvård.",
-          source: "Källa: Överenskommelsen, avsnitt SIP",
-          entryId: "routine-utskrivning-sluten-vard",
-          text: "Riktlinjer för samverkan vid utskrivning",
-          more: "Läs mer: Riktlinjer",
-        },
-      ],
-      hasAlternatives: true,
-      didYouMean: qaText.didYouMean,
-      alternatives: [{ label: "SIP", text: "SIP", entryId: "term-sip" }],
-      feedbackPrompt: qaText.feedback.prompt,
-      voteUp: qaText.feedback.up,
-      voteDown: qaText.feedback.down,
-      question: "Min patient ska skrivas ut, hur planerar vi?",
+      ...situation,
+      hasResponsibilities: true,
+      responsibilities: [{ actor: "Regionen", duty: "Kallar till SIP" }],
+      hasFacts: true,
+      facts: [{ title: qaText.facts.members, value: "Socialchefer från länets kommuner" }],
+      hasAlsoIn: true,
+      alsoIn: `${qaText.alsoIn}: Överenskommelsen, avsnitt SIP`,
     },
   ],
   quote: [
@@ -151,7 +172,17 @@ export const cardSamples: Partial<Record<CardName, object[]>> = {
       hasAskExpert: true,
       askExpert: escalationText.askButton,
     },
-    { message: qaText.decline.individual, hasAlternatives: false, nearbyTitle: qaText.nearbyTitle, alternatives: [] },
+    {
+      message: qaText.decline.individual,
+      hasSections: false,
+      sections: "",
+      hasAlternatives: false,
+      nearbyTitle: qaText.nearbyTitle,
+      alternatives: [],
+      question: "",
+      hasAskExpert: false,
+      askExpert: escalationText.askButton,
+    },
   ],
   meeting: [
     {
