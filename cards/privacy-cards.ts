@@ -17,6 +17,7 @@ export interface ErasurePreview {
   chats: number;
   feedback: number;
   escalations: number;
+  installs: number;
 }
 
 /** Asks the admin to confirm erasing one of the people found; nothing is deleted until they press the button. */
@@ -43,6 +44,7 @@ export function erasureData(people: ErasurePreview[]): CardDataMap["erase-confir
           { title: t.facts.chats, value: n(p.chats) },
           { title: t.facts.feedback, value: n(p.feedback) },
           { title: t.facts.escalations, value: n(p.escalations) },
+          { title: t.facts.installs, value: n(p.installs) },
         ],
         confirm: cutLabel(t.confirm(name)),
       };

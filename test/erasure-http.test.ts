@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { createApp, type App } from "../bot/app";
 import { ManualClock } from "../core/clock";
 import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { pseudonymFor } from "../core/pseudonym";
 import { FeedbackStore } from "../data/feedback";
+import { ConversationStore } from "../data/conversations";
 import { CosmosBotStorage } from "../bot/cosmos-storage";
 import type { Meeting, Member } from "../data/meetings/schema";
 import { TENANT, TeamsTestClient, cardText, submitActions, type Recorded } from "./support/teams-client";
@@ -169,7 +171,12 @@ describe("join requests, lämna and erasure", () => {
       feedback: await feedback().countByAsker([asker(who)]),
       // Questions to Välfärd that still name the person, anywhere in the case document.
       escalations: (await cases()).filter((c) => JSON.stringify(c).includes(who.aadObjectId)).length,
+      // Channel and group-chat install records that still name the person (as the installer).
+      installs: (await app.store.containers.conversations.items.query("SELECT * FROM c").fetchAll()).resources.filter(
+        (d) => d.conversationType !== "personal" && JSON.stringify(d).includes(who.aadObjectId),
+      ).length,
     });
+    const GROUP_CHAT = "19:meeting-group-chat@thread.v2";
     /** An admin's button on the expert channel's case card (Action.Execute). */
     const execute = (verb: string, data: Record<string, unknown>) =>
       client.as(admin, () =>
@@ -219,6 +226,31 @@ describe("join requests, lämna and erasure", () => {
       expect((await execute("escalation.answer", { caseId: answered.id, answer: "Den som kallar." })).status).toBe(200);
       await ask(target, "Vem kallar till SIP när personen bor i en annan kommun?");
       await ask(other, "Vem betalar tolk när en SIP hålls på distans?");
+      // A group chat the other person added the bot to, over HTTP; and a record stored before channel and
+      // group-chat references were kept without the installer, still naming the target.
+      await client.as(other, () =>
+        client.install({
+          conversationId: GROUP_CHAT,
+          conversationType: "groupChat",
+          channelData: { tenant: { id: TENANT } },
+        }),
+      );
+      await app.store.containers.conversations.items.create({
+        id: createHash("sha256").update("19:legacy-chat@thread.v2").digest("hex").slice(0, 40),
+        tenantId: TENANT,
+        conversationId: "19:legacy-chat@thread.v2",
+        conversationType: "groupChat",
+        reference: {
+          channelId: "msteams",
+          serviceUrl: client.serviceUrl,
+          conversation: { id: "19:legacy-chat@thread.v2", conversationType: "groupChat", tenantId: TENANT },
+          bot: { id: "28:bot", name: "Samverkansboten" },
+          user: { id: target.id, name: target.name, aadObjectId: target.aadObjectId },
+        },
+        active: true,
+        installedAt: "2026-01-01T00:00:00.000Z",
+        updatedAt: "2026-01-01T00:00:00.000Z",
+      });
       for (const who of [target, other])
         await new CosmosBotStorage(app.store.containers.botState).write({ [stateKey(who)]: { streak: { count: 1 } } });
       await app.evaluations.store.answers.create({
@@ -247,6 +279,7 @@ describe("join requests, lämna and erasure", () => {
         chats: 1,
         feedback: 2,
         escalations: 2,
+        installs: 1,
       });
     });
 
@@ -266,6 +299,7 @@ describe("join requests, lämna and erasure", () => {
       expect(text).toContain(user(6).aadObjectId);
       expect(text).toMatch(/Utvärderingssvar|utvärderingssvar/);
       expect(text).toMatch(/Frågor till Välfärd 2/);
+      expect(text).toMatch(/Installationer i kanaler och gruppchattar 1/);
       const erase = submitActions(card).filter((a) => a.data.action === "privacy.erase");
       expect(erase.map((a) => a.data.aadObjectId).sort()).toEqual([target.aadObjectId, user(6).aadObjectId].sort());
       expect(erase.every((a) => [...a.title].length <= 32)).toBe(true);
@@ -276,6 +310,7 @@ describe("join requests, lämna and erasure", () => {
         chats: 1,
         feedback: 2,
         escalations: 2,
+        installs: 1,
       });
 
       const cancel = submitActions(card).find((a) => a.data.action === "privacy.eraseCancel")!;
@@ -287,6 +322,7 @@ describe("join requests, lämna and erasure", () => {
         chats: 1,
         feedback: 2,
         escalations: 2,
+        installs: 1,
       });
     });
 
@@ -298,7 +334,7 @@ describe("join requests, lämna and erasure", () => {
       const from = client.sent.length;
       const done = await post(admin, erase.data);
       expect(done.replies[0].text).toBe(
-        "Raderat om Medlem 4: 1 medlemskap, 1 förfrågan, 1 svar om deltagande, 1 chatt med boten (med chattens minne), 2 frågor och omdömen, 1 obesvarad fråga till Välfärd, 1 besvarad fråga till Välfärd utan namn (frågan och svaret finns kvar).",
+        "Raderat om Medlem 4: 1 medlemskap, 1 förfrågan, 1 svar om deltagande, 1 chatt med boten (med chattens minne), 2 frågor och omdömen, 1 obesvarad fråga till Välfärd, 1 besvarad fråga till Välfärd utan namn (frågan och svaret finns kvar), 1 installation i kanal eller gruppchatt utan namn (boten finns kvar där).",
       );
       expect(await stored(target)).toEqual({
         memberships: 0,
@@ -307,6 +343,7 @@ describe("join requests, lämna and erasure", () => {
         chats: 0,
         feedback: 0,
         escalations: 0,
+        installs: 0,
       });
       expect(await stored(other)).toEqual({
         memberships: 1,
@@ -315,7 +352,16 @@ describe("join requests, lämna and erasure", () => {
         chats: 1,
         feedback: 2,
         escalations: 1,
+        installs: 0,
       });
+      // The chats stay installed: only the installer's name and ids went.
+      expect(
+        (await new ConversationStore(app.store.containers.conversations).get(TENANT, "19:legacy-chat@thread.v2"))
+          ?.active,
+      ).toBe(true);
+      expect((await new ConversationStore(app.store.containers.conversations).get(TENANT, GROUP_CHAT))?.active).toBe(
+        true,
+      );
       // The answered case keeps the question and the expert's answer, and no longer names the asker,
       // in the store and on the expert channel's card.
       const kept = (await app.escalation.store.get(answered.id))!.doc;

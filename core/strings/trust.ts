@@ -32,6 +32,7 @@ export const erasure = {
     chats: "Chattar med boten",
     feedback: "Frågor och omdömen (👍/👎)",
     escalations: "Frågor till Välfärd",
+    installs: "Installationer i kanaler och gruppchattar",
   },
   none: "inga",
   confirm: (name: string) => `Radera ${name}`,
@@ -49,6 +50,8 @@ export const erasure = {
     escalations: (n: number) => `${n} ${n === 1 ? "obesvarad fråga" : "obesvarade frågor"} till Välfärd`,
     escalationsAnonymised: (n: number) =>
       `${n} ${n === 1 ? "besvarad fråga" : "besvarade frågor"} till Välfärd utan namn (${n === 1 ? "frågan och svaret finns" : "frågorna och svaren finns"} kvar)`,
+    installs: (n: number) =>
+      `${n} ${n === 1 ? "installation" : "installationer"} i kanal eller gruppchatt utan namn (boten finns kvar där)`,
   },
   nothing: "inget fanns lagrat",
   unknownName: "okänd person",

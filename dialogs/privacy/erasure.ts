@@ -45,6 +45,8 @@ export interface PersonData {
   feedback: number;
   /** Questions they sent to Välfärd. */
   escalations: EscalationCase[];
+  /** Channels and group chats whose stored install reference names them as the installer. */
+  installs: ConversationRecord[];
 }
 
 export interface ErasureCounts {
@@ -57,6 +59,8 @@ export interface ErasureCounts {
   escalations: number;
   /** Questions to Välfärd an expert answered or closed, kept without the asker. */
   escalationsAnonymised: number;
+  /** Channel and group-chat installs that no longer name them. */
+  installs: number;
 }
 
 /** Entra object ids are GUIDs; Teams sends them in either case, so both spellings are looked for. */
@@ -122,6 +126,7 @@ export class Erasure {
       chats,
       feedback: await feedback.countByAsker(this.pseudonyms(aadObjectId, [...memberships, ...requests, ...chats])),
       escalations,
+      installs: await conversations.installsNaming(aadObjectId),
     };
   }
 
@@ -137,6 +142,7 @@ export class Erasure {
       feedback: 0,
       escalations: 0,
       escalationsAnonymised: 0,
+      installs: 0,
     };
     for (const m of person.memberships) if (await vus.removeMember(m)) counts.memberships++;
     for (const r of person.requests) if (await vus.removeRequest(r.groupId, r.aadObjectId)) counts.requests++;
@@ -153,12 +159,14 @@ export class Erasure {
       if (done === "deleted") counts.escalations++;
       if (done === "anonymised") counts.escalationsAnonymised++;
     }
+    for (const c of person.installs) if (await conversations.forgetInstaller(c)) counts.installs++;
     return { person, counts };
   }
 
   holdsAnything(p: PersonData): boolean {
-    const { memberships, requests, rsvps, chats, escalations } = p;
-    return memberships.length + requests.length + rsvps.length + chats.length + p.feedback + escalations.length > 0;
+    const { memberships, requests, rsvps, chats, escalations, installs } = p;
+    const records = memberships.length + requests.length + rsvps.length + chats.length + installs.length;
+    return records + p.feedback + escalations.length > 0;
   }
 
   /** The person's pseudonym in every tenant they could have asked from. */

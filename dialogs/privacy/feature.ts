@@ -36,6 +36,7 @@ export function erasureRegistration(deps: ErasureFeatureDeps): {
     chats: p.chats.length,
     feedback: p.feedback,
     escalations: p.escalations.length,
+    installs: p.installs.length,
   });
   return {
     commands: [

@@ -418,6 +418,7 @@ export const cardSamples: { [N in CardName]: CardDataMap[N][] } = {
         chats: 1,
         feedback: 0,
         escalations: 2,
+        installs: 1,
       },
     ]),
     erasureData(
@@ -430,6 +431,7 @@ export const cardSamples: { [N in CardName]: CardDataMap[N][] } = {
         chats: 2,
         feedback: 5,
         escalations: 0,
+        installs: 0,
       })),
     ),
   ],
