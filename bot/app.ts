@@ -279,6 +279,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     imports: new PendingImports(store.containers.admin, now),
     admins,
     botState: store.containers.botState,
+    escalations: {
+      ofAsker: (id) => escalation.store.ofAsker(id),
+      askers: () => escalation.store.askers(),
+      eraseAsker: (caseId, id) => escalation.service.eraseAsker(caseId, id),
+    },
     rules: () => features.flatMap((f) => f.retention ?? []),
     clock,
     logger,

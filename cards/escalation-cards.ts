@@ -49,7 +49,7 @@ export function caseCardData(c: EscalationCase, options: CaseCardOptions): CardD
   const s = t.caseCard;
   const unanswered = c.status === "open" || c.status === "taken";
   const facts = [
-    { title: s.askedBy, value: c.asker.name || "–" },
+    { title: s.askedBy, value: c.asker?.name || "–" },
     { title: s.askedAt, value: options.askedAt },
     { title: s.status, value: statusText(c) },
   ];
@@ -117,7 +117,7 @@ export function caseListData(title: string, items: CaseListItem[], empty: string
     items: items.map(({ case: c, age, canReview }) => ({
       heading: `${c.ref} · ${statusText(c)}`,
       question: c.question,
-      detail: `${c.asker.name || "–"} · ${age}${c.answer ? ` · ${t.caseCard.answer}: ${c.answer.slice(0, 200)}` : ""}`,
+      detail: `${c.asker?.name || "–"} · ${age}${c.answer ? ` · ${t.caseCard.answer}: ${c.answer.slice(0, 200)}` : ""}`,
       canReview,
       toKnowledgeBase: t.caseCard.toKnowledgeBase,
       dismiss: t.list.dismiss,

@@ -16,6 +16,8 @@ export interface ErasurePreview {
   rsvps: number;
   chats: number;
   feedback: number;
+  escalations: number;
+  installs: number;
 }
 
 /** Asks the admin to confirm erasing one of the people found; nothing is deleted until they press the button. */
@@ -41,6 +43,8 @@ export function erasureData(people: ErasurePreview[]): CardDataMap["erase-confir
           { title: t.facts.rsvps, value: n(p.rsvps) },
           { title: t.facts.chats, value: n(p.chats) },
           { title: t.facts.feedback, value: n(p.feedback) },
+          { title: t.facts.escalations, value: n(p.escalations) },
+          { title: t.facts.installs, value: n(p.installs) },
         ],
         confirm: cutLabel(t.confirm(name)),
       };

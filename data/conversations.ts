@@ -42,6 +42,16 @@ function conversationDocId(conversationId: string): string {
   return createHash("sha256").update(conversationId).digest("hex").slice(0, 40);
 }
 
+/**
+ * A channel's or group chat's reference is kept without `user`, the person whose activity announced the
+ * install: posting there needs the conversation, the bot and the service URL, not who added the bot.
+ */
+function withoutInstaller<T extends Pick<ConversationRecord, "conversationType" | "reference">>(input: T): T {
+  if (input.conversationType === "personal" || !input.reference.user) return input;
+  const { user: _installer, ...reference } = input.reference;
+  return { ...input, reference };
+}
+
 /** Conversation references of every install, partitioned by tenant. */
 export class ConversationStore {
   private readonly repo: Repository<typeof ConversationRecord>;
@@ -67,7 +77,7 @@ export class ConversationStore {
       const at = this.now().toISOString();
       const existing = await this.repo.read(id, input.tenantId);
       const doc: ConversationRecord = {
-        ...input,
+        ...withoutInstaller(input),
         id,
         active: true,
         installedAt: existing?.doc.installedAt ?? at,
@@ -155,6 +165,33 @@ export class ConversationStore {
       { name: "@ids", value: ids },
     ]);
     return found.map((s) => s.doc);
+  }
+
+  /**
+   * Erasure: channel and group-chat records that still name a person as the one who installed the bot
+   * (stored before such references were kept without the installer).
+   */
+  async installsNaming(aadObjectId: string): Promise<ConversationRecord[]> {
+    const found = await this.repo.query(
+      "SELECT * FROM c WHERE c.conversationType <> 'personal' AND ARRAY_CONTAINS(@ids, c.reference.user.aadObjectId)",
+      [{ name: "@ids", value: [...new Set([aadObjectId, aadObjectId.toLowerCase()])] }],
+    );
+    return found.map((s) => s.doc);
+  }
+
+  /** Takes the installer off a channel's or group chat's record; false when it no longer names anyone. */
+  async forgetInstaller(record: Pick<ConversationRecord, "id" | "tenantId">): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const existing = await this.repo.read(record.id, record.tenantId);
+      if (!existing?.doc.reference.user || existing.doc.conversationType === "personal") return false;
+      try {
+        await this.repo.replace(withoutInstaller(existing.doc), existing.etag);
+        return true;
+      } catch (err) {
+        if (err instanceof ConflictError && attempt < 5) continue;
+        throw err;
+      }
+    }
   }
 
   /** Every personal chat (for finding a person by the name Teams gave; a rare admin search across tenants). */

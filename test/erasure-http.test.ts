@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { createApp, type App } from "../bot/app";
 import { ManualClock } from "../core/clock";
 import { loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { pseudonymFor } from "../core/pseudonym";
 import { FeedbackStore } from "../data/feedback";
+import { ConversationStore } from "../data/conversations";
 import { CosmosBotStorage } from "../bot/cosmos-storage";
 import type { Meeting, Member } from "../data/meetings/schema";
 import { TENANT, TeamsTestClient, cardText, submitActions, type Recorded } from "./support/teams-client";
@@ -21,6 +23,14 @@ const user = (i: number, name = `Medlem ${i}`) => ({
 });
 const admin = { id: "29:admin", name: "Admin Välfärd", aadObjectId: ADMIN };
 type Who = typeof admin;
+
+const TEAM = "19:valfard-general@thread.tacv2";
+const CHANNEL = "19:valfard-experter@thread.tacv2";
+const inChannel = {
+  conversationId: `${CHANNEL};messageid=1700000000001`,
+  conversationType: "channel",
+  channelData: { tenant: { id: TENANT }, team: { id: TEAM, name: "Välfärd" }, channel: { id: CHANNEL } },
+};
 
 describe("join requests, lämna and erasure", () => {
   let app: App;
@@ -152,13 +162,40 @@ describe("join requests, lämna and erasure", () => {
     const memory = async (who: Who) =>
       Object.keys(await new CosmosBotStorage(app.store.containers.botState).read([stateKey(who)])).length;
     const asker = (who: Who) => pseudonymFor(secret, TENANT, who.aadObjectId);
+    const cases = () => app.escalation.store.withStatus(["open", "taken", "answered", "closed"]);
     const stored = async (who: Who) => ({
       memberships: (await app.vus.membershipsOf(who.aadObjectId)).length,
       requests: (await app.vus.requestsOfPerson([who.aadObjectId])).length,
       rsvps: (await app.vus.rsvpsOfPerson("sala", who.aadObjectId)).length,
       chats: (await app.privacy.erasure.survey(who.aadObjectId)).chats.length,
       feedback: await feedback().countByAsker([asker(who)]),
+      // Questions to Välfärd that still name the person, anywhere in the case document.
+      escalations: (await cases()).filter((c) => JSON.stringify(c).includes(who.aadObjectId)).length,
+      // Channel and group-chat install records that still name the person (as the installer).
+      installs: (await app.store.containers.conversations.items.query("SELECT * FROM c").fetchAll()).resources.filter(
+        (d) => d.conversationType !== "personal" && JSON.stringify(d).includes(who.aadObjectId),
+      ).length,
     });
+    const GROUP_CHAT = "19:meeting-group-chat@thread.v2";
+    /** An admin's button on the expert channel's case card (Action.Execute). */
+    const execute = (verb: string, data: Record<string, unknown>) =>
+      client.as(admin, () =>
+        client.post(
+          client.activity({
+            type: "invoke",
+            name: "adaptiveCard/action",
+            ...inChannel,
+            value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" },
+          }),
+        ),
+      );
+    const ask = async (who: Who, question: string) => {
+      const before = new Set((await cases()).map((c) => c.id));
+      const res = await post(who, { action: "escalation.submit", question });
+      expect(res.replies[0].text).toMatch(/^Tack! Din fråga \(VF-/);
+      return (await cases()).find((c) => !before.has(c.id))!;
+    };
+    let answered: { id: string; ref: string };
 
     beforeAll(async () => {
       for (const who of [target, other]) {
@@ -182,6 +219,38 @@ describe("join requests, lämna and erasure", () => {
         });
       }
       await join(target, "koping");
+      // Questions to Välfärd: the target's answered one and open one, and someone else's.
+      await client.as(admin, () => client.install({ ...inChannel, conversationId: TEAM }));
+      await client.as(admin, () => client.say("koppla expertkanal", inChannel));
+      answered = await ask(target, "Vem betalar tolk när en SIP hålls på distans?");
+      expect((await execute("escalation.answer", { caseId: answered.id, answer: "Den som kallar." })).status).toBe(200);
+      await ask(target, "Vem kallar till SIP när personen bor i en annan kommun?");
+      await ask(other, "Vem betalar tolk när en SIP hålls på distans?");
+      // A group chat the other person added the bot to, over HTTP; and a record stored before channel and
+      // group-chat references were kept without the installer, still naming the target.
+      await client.as(other, () =>
+        client.install({
+          conversationId: GROUP_CHAT,
+          conversationType: "groupChat",
+          channelData: { tenant: { id: TENANT } },
+        }),
+      );
+      await app.store.containers.conversations.items.create({
+        id: createHash("sha256").update("19:legacy-chat@thread.v2").digest("hex").slice(0, 40),
+        tenantId: TENANT,
+        conversationId: "19:legacy-chat@thread.v2",
+        conversationType: "groupChat",
+        reference: {
+          channelId: "msteams",
+          serviceUrl: client.serviceUrl,
+          conversation: { id: "19:legacy-chat@thread.v2", conversationType: "groupChat", tenantId: TENANT },
+          bot: { id: "28:bot", name: "Samverkansboten" },
+          user: { id: target.id, name: target.name, aadObjectId: target.aadObjectId },
+        },
+        active: true,
+        installedAt: "2026-01-01T00:00:00.000Z",
+        updatedAt: "2026-01-01T00:00:00.000Z",
+      });
       for (const who of [target, other])
         await new CosmosBotStorage(app.store.containers.botState).write({ [stateKey(who)]: { streak: { count: 1 } } });
       await app.evaluations.store.answers.create({
@@ -203,7 +272,15 @@ describe("join requests, lämna and erasure", () => {
       const forged = await post(other, { action: "privacy.erase", aadObjectId: target.aadObjectId });
       expect(forged.replies[0].text).toMatch(/Bara administratörer/);
       expect(await memory(target)).toBe(1);
-      expect(await stored(target)).toEqual({ memberships: 1, requests: 1, rsvps: 1, chats: 1, feedback: 2 });
+      expect(await stored(target)).toEqual({
+        memberships: 1,
+        requests: 1,
+        rsvps: 1,
+        chats: 1,
+        feedback: 2,
+        escalations: 2,
+        installs: 1,
+      });
     });
 
     it("says so in Swedish when nobody has the name", async () => {
@@ -221,14 +298,32 @@ describe("join requests, lämna and erasure", () => {
       expect(text).toContain(target.aadObjectId);
       expect(text).toContain(user(6).aadObjectId);
       expect(text).toMatch(/Utvärderingssvar|utvärderingssvar/);
+      expect(text).toMatch(/Frågor till Välfärd 2/);
+      expect(text).toMatch(/Installationer i kanaler och gruppchattar 1/);
       const erase = submitActions(card).filter((a) => a.data.action === "privacy.erase");
       expect(erase.map((a) => a.data.aadObjectId).sort()).toEqual([target.aadObjectId, user(6).aadObjectId].sort());
       expect(erase.every((a) => [...a.title].length <= 32)).toBe(true);
-      expect(await stored(target)).toEqual({ memberships: 1, requests: 1, rsvps: 1, chats: 1, feedback: 2 });
+      expect(await stored(target)).toEqual({
+        memberships: 1,
+        requests: 1,
+        rsvps: 1,
+        chats: 1,
+        feedback: 2,
+        escalations: 2,
+        installs: 1,
+      });
 
       const cancel = submitActions(card).find((a) => a.data.action === "privacy.eraseCancel")!;
       expect((await post(admin, cancel.data)).replies[0].text).toBe("Inget raderades.");
-      expect(await stored(target)).toEqual({ memberships: 1, requests: 1, rsvps: 1, chats: 1, feedback: 2 });
+      expect(await stored(target)).toEqual({
+        memberships: 1,
+        requests: 1,
+        rsvps: 1,
+        chats: 1,
+        feedback: 2,
+        escalations: 2,
+        installs: 1,
+      });
     });
 
     it("removes the person's data when the admin confirms, says what went, and keeps everyone else's", async () => {
@@ -236,12 +331,48 @@ describe("join requests, lämna and erasure", () => {
       const erase = submitActions(res.replies[0].attachments[0].content).find(
         (a) => a.data.action === "privacy.erase",
       )!;
+      const from = client.sent.length;
       const done = await post(admin, erase.data);
       expect(done.replies[0].text).toBe(
-        "Raderat om Medlem 4: 1 medlemskap, 1 förfrågan, 1 svar om deltagande, 1 chatt med boten (med chattens minne), 2 frågor och omdömen.",
+        "Raderat om Medlem 4: 1 medlemskap, 1 förfrågan, 1 svar om deltagande, 1 chatt med boten (med chattens minne), 2 frågor och omdömen, 1 obesvarad fråga till Välfärd, 1 besvarad fråga till Välfärd utan namn (frågan och svaret finns kvar), 1 installation i kanal eller gruppchatt utan namn (boten finns kvar där).",
       );
-      expect(await stored(target)).toEqual({ memberships: 0, requests: 0, rsvps: 0, chats: 0, feedback: 0 });
-      expect(await stored(other)).toEqual({ memberships: 1, requests: 0, rsvps: 1, chats: 1, feedback: 2 });
+      expect(await stored(target)).toEqual({
+        memberships: 0,
+        requests: 0,
+        rsvps: 0,
+        chats: 0,
+        feedback: 0,
+        escalations: 0,
+        installs: 0,
+      });
+      expect(await stored(other)).toEqual({
+        memberships: 1,
+        requests: 0,
+        rsvps: 1,
+        chats: 1,
+        feedback: 2,
+        escalations: 1,
+        installs: 0,
+      });
+      // The chats stay installed: only the installer's name and ids went.
+      expect(
+        (await new ConversationStore(app.store.containers.conversations).get(TENANT, "19:legacy-chat@thread.v2"))
+          ?.active,
+      ).toBe(true);
+      expect((await new ConversationStore(app.store.containers.conversations).get(TENANT, GROUP_CHAT))?.active).toBe(
+        true,
+      );
+      // The answered case keeps the question and the expert's answer, and no longer names the asker,
+      // in the store and on the expert channel's card.
+      const kept = (await app.escalation.store.get(answered.id))!.doc;
+      expect(kept).toMatchObject({
+        question: "Vem betalar tolk när en SIP hålls på distans?",
+        answer: "Den som kallar.",
+      });
+      expect(JSON.stringify(kept)).not.toMatch(/Medlem 4|29:erase-4/);
+      const updates = client.sent.slice(from).filter((s) => s.method === "PUT" && s.url.includes(CHANNEL));
+      expect(updates.length).toBe(2);
+      expect(updates.map((u) => JSON.stringify(u.activity)).join()).not.toMatch(/Medlem 4|Vem kallar till SIP/);
       expect([await memory(target), await memory(other)]).toEqual([0, 1]);
       // Pseudonymous evaluation answers stay (README: what can and cannot be erased).
       expect((await app.evaluations.store.answersOfYear("2027")).length).toBe(1);

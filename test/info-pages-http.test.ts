@@ -15,6 +15,7 @@ describe("privacy and terms pages", () => {
       COSMOS_DATABASE: `pages-${Date.now()}`,
       FEEDBACK_RETENTION_DAYS: "200",
       CASES_RETENTION_DAYS: "730",
+      ESCALATIONS_RETENTION_DAYS: "180",
     });
     app = await createApp(config, createLogger("silent"), { startScheduler: false });
     base = `http://127.0.0.1:${await app.start(0)}`;
@@ -31,6 +32,12 @@ describe("privacy and terms pages", () => {
     expect(html).toContain("<td>Frågor som inte kunde besvaras säkert, och 👍/👎</td><td>200 dagar</td>");
     expect(html).toContain("därefter 2 år</td>");
     expect(html).toContain("<strong>lämna</strong>");
+    // Questions to Välfärd name the asker: the notice says so, how long they are kept and what erasure does.
+    expect(html).toContain(
+      "<td>Frågor till Välfärd (med namn och Teams-id)</td><td>180 dagar efter att frågan besvarats eller avslutats; obesvarad 180 dagar efter att den ställdes</td>",
+    );
+    expect(html).toContain("Frågor till Välfärd: när du skickar en fråga");
+    expect(html).toContain("en besvarad fråga finns kvar med svaret men utan ditt namn");
     expect(html).not.toContain("**");
   });
 

@@ -4,6 +4,10 @@
 export const MAX_QUESTION_CHARS = 1000;
 export const MAX_ANSWER_CHARS = 4000;
 
+/** The expert channel's card of a question deleted because its asker's personal data was erased. */
+export const erased = (ref: string) =>
+  `Frågan ${ref} är borttagen: uppgifterna om den som frågade har raderats på begäran. Den behöver inte besvaras.`;
+
 export const askButton = "Fråga Välfärd";
 
 export const form = {

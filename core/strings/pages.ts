@@ -34,6 +34,10 @@ export function retentionRows(d: Record<RetentionSetting, number>): RetentionRow
       kept: `tills den besvarats, högst ${span(d.JOIN_REQUESTS_RETENTION_DAYS)}`,
     },
     { what: "Svar på mötesinbjudningar", kept: `${span(d.RSVPS_RETENTION_DAYS)} efter mötet` },
+    {
+      what: "Frågor till Välfärd (med namn och Teams-id)",
+      kept: `${span(d.ESCALATIONS_RETENTION_DAYS)} efter att frågan besvarats eller avslutats; obesvarad ${span(d.ESCALATIONS_RETENTION_DAYS)} efter att den ställdes`,
+    },
     { what: "Möten (tid, plats, tema, dagordning)", kept: `${span(d.MEETINGS_RETENTION_DAYS)} efter mötet` },
     {
       what: "Utvärderingssvar (utan namn)",
@@ -66,6 +70,7 @@ export function privacyPage(retention: RetentionRow[]): Page {
           "VuS-grupper: för medlemmar i en VuS-grupp sparas namn, Teams-id, organisation, funktion och roll, och vad du svarat på mötesinbjudningar (deltar, deltar inte, skickar ersättare). Det behövs för påminnelser, planering och indikator 2a.",
           "Utvärderingar av möten (indikator 2b): svaren sparas utan namn eller användar-id, under nycklade id:n. Rapporter visar aldrig en grupp med färre än 5 svar. I en mycket liten grupp kan ett svar ändå peka ut en person genom organisationstyp eller kön; därför visas sådana grupper inte.",
           "Samverkansärenden: ärendets beskrivning (utan personuppgifter – text som ser ut som ett personnummer tas inte emot), berörda parter, beslut och vem som lyfte ärendet, så att du kan få besked.",
+          "Frågor till Välfärd: när du skickar en fråga till Välfärds experter sparas frågan med ditt namn, ditt Teams-id och ditt Entra-id, så att experten kan svara dig i en personlig chatt. Expertens svar, vem som svarade och ditt 👍/👎 sparas med frågan.",
           "Installationer: en referens till chatten eller kanalen där boten är installerad, så att den kan skicka påminnelser och utvärderingar.",
           "Kunskapsbanken: varje ändring sparas med administratörens namn, så att det går att se vem som ändrat vägledningen och när.",
           "Boten loggar inte texten i dina meddelanden i sin vanliga drift.",
@@ -80,7 +85,7 @@ export function privacyPage(retention: RetentionRow[]): Page {
         heading: "Dina val",
         paragraphs: [
           "Skriv **lämna** för att gå ur en VuS-grupp; då slutar du få gruppens påminnelser och ditt medlemskap tas bort.",
-          "Vill du veta vilka uppgifter som finns om dig, eller få dem borttagna, kontakta Välfärd, Region Västmanland. Utvärderingssvar kan inte knytas till dig och kan därför inte tas fram eller tas bort per person.",
+          "Vill du veta vilka uppgifter som finns om dig, eller få dem borttagna, kontakta Välfärd, Region Västmanland. Utvärderingssvar kan inte knytas till dig och kan därför inte tas fram eller tas bort per person. En fråga till Välfärd som ingen har besvarat tas då bort helt; en besvarad fråga finns kvar med svaret men utan ditt namn och dina id:n.",
         ],
       },
     ],

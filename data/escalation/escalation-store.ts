@@ -86,6 +86,26 @@ export class EscalationStore {
     return deleted;
   }
 
+  /** Cases asked by a person (the store keeps Entra object ids in lower case). */
+  async ofAsker(aadObjectId: string): Promise<EscalationCase[]> {
+    const rows = await this.cases.query(
+      "SELECT * FROM c WHERE c.kind = 'case' AND c.asker.aadObjectId = @id",
+      [{ name: "@id", value: aadObjectId.toLowerCase() }],
+      "case",
+    );
+    return rows.map((r) => r.doc);
+  }
+
+  /** Everyone a case names as its asker, to find a person by name. */
+  async askers(): Promise<{ aadObjectId: string; name: string }[]> {
+    const rows = await this.cases.query("SELECT * FROM c WHERE c.kind = 'case' AND IS_DEFINED(c.asker)", [], "case");
+    return rows.flatMap((r) => (r.doc.asker ? [{ aadObjectId: r.doc.asker.aadObjectId, name: r.doc.asker.name }] : []));
+  }
+
+  delete(id: string): Promise<boolean> {
+    return this.cases.delete(id, "case");
+  }
+
   expertChannel(): Promise<ExpertChannel | undefined> {
     return this.settings.read("expert-channel", "settings").then((s) => s?.doc);
   }

@@ -28,7 +28,9 @@ export const EscalationCase = z.object({
   kind: z.literal("case"),
   /** Short reference the asker and the experts see ("VF-3F2B8C"). */
   ref: z.string().regex(/^VF-[0-9A-F]{6}$/),
-  asker: CaseAsker,
+  /** Gone once the asker's personal data was erased (`radera användare`); the question and answer stay. */
+  asker: CaseAsker.optional(),
+  askerErasedAt: Instant.optional(),
   question: z.string().min(1).max(1000),
   /** What the bot answered the same question, as the expert reads it. */
   botAnswer: z.string().max(400),

@@ -5,6 +5,7 @@ import type { SendTarget } from "../../core/jobs/messenger";
 import {
   answerToAskerCard,
   askFormCard,
+  escalationNoticeCard,
   caseCard,
   caseListCard,
   type CaseListItem,
@@ -205,6 +206,7 @@ export class EscalationService {
     const { asker } = next.doc;
     let delivered = false;
     try {
+      if (!asker) throw new Error("the asker's personal data was erased");
       await this.deps.poster.send(
         {
           kind: "member",
@@ -236,16 +238,17 @@ export class EscalationService {
     });
     const { asker } = next.doc;
     try {
-      await this.deps.poster.send(
-        {
-          kind: "member",
-          tenantId: asker.tenantId,
-          aadObjectId: asker.aadObjectId,
-          userId: asker.userId,
-          serviceUrl: asker.serviceUrl,
-        },
-        { text: t.answerCard.closedNotice(next.doc.ref) },
-      );
+      if (asker)
+        await this.deps.poster.send(
+          {
+            kind: "member",
+            tenantId: asker.tenantId,
+            aadObjectId: asker.aadObjectId,
+            userId: asker.userId,
+            serviceUrl: asker.serviceUrl,
+          },
+          { text: t.answerCard.closedNotice(next.doc.ref) },
+        );
     } catch (err) {
       this.deps.logger.warn({ err, caseId: next.doc.id }, "could not tell the asker the case was closed");
     }
@@ -299,7 +302,7 @@ export class EscalationService {
           tenantId: asker.tenantId,
           aadObjectId: asker.aadObjectId!,
           userId: asker.userId,
-          serviceUrl: asker.serviceUrl ?? stored.doc.asker.serviceUrl,
+          serviceUrl: asker.serviceUrl ?? stored.doc.asker?.serviceUrl ?? "",
         },
         this.knowledgeBaseForm(stored.doc),
       );
@@ -338,7 +341,8 @@ export class EscalationService {
     if (!id.success || !v.success) return text(t.expert.badButton);
     const stored = await this.deps.store.get(id.data);
     if (!stored || stored.doc.status !== "answered") return text(t.expert.notFound);
-    if (stored.doc.asker.aadObjectId !== asker.aadObjectId?.toLowerCase()) return text(t.answerCard.notYours);
+    if (!stored.doc.asker || stored.doc.asker.aadObjectId !== asker.aadObjectId?.toLowerCase())
+      return text(t.answerCard.notYours);
     if (stored.doc.rating) return text(t.answerCard.alreadyRated);
     try {
       const next = await this.deps.store.update(stored, { rating: v.data });
@@ -395,6 +399,46 @@ export class EscalationService {
     });
     this.deps.logger.info({ tenantId: asker.tenantId }, "expert channel linked");
     return text(t.channel.linked);
+  }
+
+  /**
+   * Erasure of the asker of one case. A question nobody answered exists only because of them: it is
+   * deleted and its channel card says so. One an expert answered or closed keeps the question, the
+   * answer and the experts (their work, and a possible knowledge-base entry) without the asker. Either
+   * way the channel card stops naming them. Undefined when the case no longer names them.
+   */
+  async eraseAsker(caseId: string, aadObjectId: string): Promise<"deleted" | "anonymised" | undefined> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const stored = await this.deps.store.get(caseId);
+      if (!stored || stored.doc.asker?.aadObjectId !== aadObjectId.toLowerCase()) return undefined;
+      const c = stored.doc;
+      try {
+        if (c.status === "open" || c.status === "taken") {
+          if (!(await this.deps.store.delete(c.id))) continue;
+          await this.replaceChannelCard(c, { text: t.erased(c.ref), card: escalationNoticeCard(t.erased(c.ref)) });
+          return "deleted";
+        }
+        const next = await this.deps.store.update(stored, {
+          asker: undefined,
+          askerErasedAt: this.deps.now().toISOString(),
+        });
+        await this.replaceChannelCard(next.doc, this.channelReply(next.doc));
+        return "anonymised";
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
+    throw new ConflictError("escalations", caseId);
+  }
+
+  private async replaceChannelCard(c: EscalationCase, reply: Reply): Promise<void> {
+    if (!c.channelPost) return;
+    const { activityId, ...target } = c.channelPost;
+    try {
+      await this.deps.poster.update({ kind: "conversation", ...target }, activityId, reply);
+    } catch (err) {
+      this.deps.logger.warn({ err, caseId: c.id }, "could not update the channel card");
+    }
   }
 
   /** The reminder's text, or undefined when the case no longer waits for an answer. */

@@ -4,17 +4,29 @@ import type { ConversationRecord, ConversationStore } from "../../data/conversat
 import type { FeedbackStore } from "../../data/feedback";
 import type { JoinRequest, Member, Rsvp } from "../../data/meetings/schema";
 import type { VusStore } from "../../data/meetings/vus-store";
+import type { EscalationCase } from "../../data/escalation/schema";
+
+/** What erasure needs of "Fråga Välfärd": the cases a person asked, and taking the asker off one. */
+export interface AskedCases {
+  ofAsker(aadObjectId: string): Promise<EscalationCase[]>;
+  askers(): Promise<{ aadObjectId: string; name: string }[]>;
+  /** Deletes an unanswered case, or removes the asker from an answered or closed one. */
+  eraseAsker(caseId: string, aadObjectId: string): Promise<"deleted" | "anonymised" | undefined>;
+}
 
 // Erasure of one person's personal data: what exists because of them and names them (memberships, open
-// join requests, RSVPs, their personal chats with the bot and that chat's memory, and the questions and
-// 👍/👎 stored under their pseudonym). Evaluation answers, cases, meeting planners and the admin audit are
-// kept on purpose (README, "Retention (gallring) and erasure").
+// join requests, RSVPs, their personal chats with the bot and that chat's memory, the questions and
+// 👍/👎 stored under their pseudonym, and their questions to Välfärd: deleted when nobody answered them,
+// kept without the asker when an expert did). Evaluation answers, cases, meeting planners, the experts
+// named on questions to Välfärd and the admin audit are kept on purpose (README, "Retention (gallring)
+// and erasure").
 
 export interface ErasureDeps {
   vus: VusStore;
   conversations: ConversationStore;
   feedback: FeedbackStore;
   botState: Container;
+  escalations: AskedCases;
   /** The pseudonym the Q&A feature stores for a person in a tenant (core/pseudonym.ts). */
   pseudonym: (tenantId: string, aadObjectId: string) => string;
   /** Tenants the bot serves (ALLOWED_TENANT_IDS; empty = any), besides those the person's records name. */
@@ -31,6 +43,10 @@ export interface PersonData {
   chats: ConversationRecord[];
   /** Questions and 👍/👎 stored under their pseudonyms. */
   feedback: number;
+  /** Questions they sent to Välfärd. */
+  escalations: EscalationCase[];
+  /** Channels and group chats whose stored install reference names them as the installer. */
+  installs: ConversationRecord[];
 }
 
 export interface ErasureCounts {
@@ -39,6 +55,12 @@ export interface ErasureCounts {
   rsvps: number;
   chats: number;
   feedback: number;
+  /** Questions to Välfärd nobody had answered, deleted. */
+  escalations: number;
+  /** Questions to Välfärd an expert answered or closed, kept without the asker. */
+  escalationsAnonymised: number;
+  /** Channel and group-chat installs that no longer name them. */
+  installs: number;
 }
 
 /** Entra object ids are GUIDs; Teams sends them in either case, so both spellings are looked for. */
@@ -72,6 +94,7 @@ export class Erasure {
       ...(await Promise.all(groups.map((g) => this.deps.vus.membersOf(g.id)))).flat(),
       ...(await this.deps.vus.allRequests()),
       ...chats,
+      ...(await this.deps.escalations.askers()),
     ].filter((p) => p.name && fold(p.name) === name);
     const ids = [...new Set(named.map((p) => p.aadObjectId.toLowerCase()))].slice(0, 5);
     return Promise.all(
@@ -88,10 +111,12 @@ export class Erasure {
     const groups = await vus.listGroups();
     const rsvps = (await Promise.all(groups.flatMap((g) => ids.map((id) => vus.rsvpsOfPerson(g.id, id))))).flat();
     const chats = (await conversations.personalRecordsOf(aadObjectId)).filter((c) => c.conversationType === "personal");
+    const escalations = await this.deps.escalations.ofAsker(aadObjectId);
     const name =
       [...memberships, ...requests].find((p) => p.name)?.name ??
       rsvps.find((r) => r.name)?.name ??
-      chats.map(chatName).find(Boolean);
+      chats.map(chatName).find(Boolean) ??
+      escalations.find((c) => c.asker?.name)?.asker?.name;
     return {
       aadObjectId,
       name: name ?? "",
@@ -100,6 +125,8 @@ export class Erasure {
       rsvps,
       chats,
       feedback: await feedback.countByAsker(this.pseudonyms(aadObjectId, [...memberships, ...requests, ...chats])),
+      escalations,
+      installs: await conversations.installsNaming(aadObjectId),
     };
   }
 
@@ -107,7 +134,16 @@ export class Erasure {
   async erase(aadObjectId: string): Promise<{ person: PersonData; counts: ErasureCounts }> {
     const { vus, conversations, feedback, botState } = this.deps;
     const person = await this.survey(aadObjectId);
-    const counts: ErasureCounts = { memberships: 0, requests: 0, rsvps: 0, chats: 0, feedback: 0 };
+    const counts: ErasureCounts = {
+      memberships: 0,
+      requests: 0,
+      rsvps: 0,
+      chats: 0,
+      feedback: 0,
+      escalations: 0,
+      escalationsAnonymised: 0,
+      installs: 0,
+    };
     for (const m of person.memberships) if (await vus.removeMember(m)) counts.memberships++;
     for (const r of person.requests) if (await vus.removeRequest(r.groupId, r.aadObjectId)) counts.requests++;
     for (const r of person.rsvps) if (await vus.removeRsvp(r)) counts.rsvps++;
@@ -118,11 +154,19 @@ export class Erasure {
     counts.feedback = await feedback.deleteByAsker(
       this.pseudonyms(aadObjectId, [...person.memberships, ...person.requests, ...person.chats]),
     );
+    for (const c of person.escalations) {
+      const done = await this.deps.escalations.eraseAsker(c.id, aadObjectId);
+      if (done === "deleted") counts.escalations++;
+      if (done === "anonymised") counts.escalationsAnonymised++;
+    }
+    for (const c of person.installs) if (await conversations.forgetInstaller(c)) counts.installs++;
     return { person, counts };
   }
 
   holdsAnything(p: PersonData): boolean {
-    return p.memberships.length + p.requests.length + p.rsvps.length + p.chats.length + p.feedback > 0;
+    const { memberships, requests, rsvps, chats, escalations, installs } = p;
+    const records = memberships.length + requests.length + rsvps.length + chats.length + installs.length;
+    return records + p.feedback + escalations.length > 0;
   }
 
   /** The person's pseudonym in every tenant they could have asked from. */

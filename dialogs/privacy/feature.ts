@@ -35,6 +35,8 @@ export function erasureRegistration(deps: ErasureFeatureDeps): {
     rsvps: p.rsvps.length,
     chats: p.chats.length,
     feedback: p.feedback,
+    escalations: p.escalations.length,
+    installs: p.installs.length,
   });
   return {
     commands: [

@@ -12,7 +12,7 @@ import type { JobStore } from "../../data/meetings/job-store";
 import type { Feature } from "../feature";
 import type { Permissions } from "../../core/permissions";
 import type { VusStore } from "../../data/meetings/vus-store";
-import { Erasure } from "./erasure";
+import { Erasure, type AskedCases } from "./erasure";
 import { erasureRegistration } from "./feature";
 
 export interface PrivacyDeps {
@@ -27,6 +27,8 @@ export interface PrivacyDeps {
   imports: PendingImports;
   admins: AdminDirectory;
   botState: Container;
+  /** The questions people sent to Välfärd (dialogs/escalation). */
+  escalations: AskedCases;
   /** Every feature's retention rules, read at each run (the feature list is assembled after this feature). */
   rules: () => readonly RetentionRule[];
   clock: Clock;
@@ -61,6 +63,7 @@ export function createPrivacy(deps: PrivacyDeps): Privacy {
     conversations: deps.conversations,
     feedback: deps.feedback,
     botState: deps.botState,
+    escalations: deps.escalations,
     pseudonym: deps.pseudonym,
     tenants: config.ALLOWED_TENANT_IDS,
   });

@@ -100,7 +100,7 @@ export function escalationSteps({ chat, app, botName, artifactsDir }: Escalation
         const heading = t.caseCard.heading(c.ref);
         const card = await channel.waitForCard([heading, QUESTION], `the case card ("${heading}")`);
         const text = await card.innerText();
-        expect(text.includes(c.asker.name), `the case card does not name the asker "${c.asker.name}"`);
+        expect(text.includes(c.asker!.name), `the case card does not name the asker "${c.asker!.name}"`);
         expect(text.includes(c.botAnswer), `the case card does not show what the bot answered ("${c.botAnswer}")`);
         await card.scrollIntoViewIfNeeded();
         await card.screenshot({ path: join(artifactsDir, "card-escalation-case.png") });
@@ -113,7 +113,7 @@ export function escalationSteps({ chat, app, botName, artifactsDir }: Escalation
         const typed = await input.inputValue();
         expect(typed === ANSWER, `the answer box holds "${typed}" after typing`);
         await send.click();
-        const answered = t.caseCard.statuses.answered(c.asker.name);
+        const answered = t.caseCard.statuses.answered(c.asker!.name);
         const updated = await channel.waitForCard([heading, answered], `the case card to show "${answered}"`);
         await updated.screenshot({ path: join(artifactsDir, "card-escalation-answered.png") });
         const after = await needCase();

@@ -417,6 +417,8 @@ export const cardSamples: { [N in CardName]: CardDataMap[N][] } = {
         rsvps: 3,
         chats: 1,
         feedback: 0,
+        escalations: 2,
+        installs: 1,
       },
     ]),
     erasureData(
@@ -428,6 +430,8 @@ export const cardSamples: { [N in CardName]: CardDataMap[N][] } = {
         rsvps: 0,
         chats: 2,
         feedback: 5,
+        escalations: 0,
+        installs: 0,
       })),
     ),
   ],
