@@ -83,12 +83,8 @@ const STORY_WORD_WEIGHT = 0.4;
 /**
  * In a long question, the words before its asking part (see coreClauseStart: "Vi har en klient som
  * … . Vem ansvarar för …?") are the story; they weigh this share, so the question proper decides
- * between entries that each match some of the story. Measured over all five sets (with
- * UNMATCHED_WEIGHT alike): 0.3 lifts data/eval/questions-4.jsonl from 52% to 68% and questions-3 from
- * 88% to 90% with dev 40/40, questions 98.1% and questions-2 100% unchanged; 0.5 reaches 62%, 1 (off) 52%.
- * Round 3 in all (incl. "gå" as a filler and places not taken for names): questions-4 48% → 70%,
- * questions-3 89% → 90%. The thresholds below were left as they are: the remaining misses of the long
- * situations are mostly a wrong best entry, not a confidence on the wrong side of a threshold.
+ * between entries that each match some of the story. 0.3 measured best on the story sets (0.5 and 1
+ * lose stories with dev unchanged); the figures per set are in data/eval/README.md.
  */
 const NARRATIVE_WEIGHT = 0.3;
 /**
