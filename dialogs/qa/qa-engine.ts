@@ -10,7 +10,7 @@ import { judgeScope, type ScopeVerdict } from "./scope";
 import { analyzeSituation, type Situation } from "./situation";
 import { askedFacet, forumNames, namedForum, type AskedFacet } from "./forum-facets";
 import { stem } from "./stem";
-import { words } from "./text";
+import { WordSplits, words } from "./text";
 
 export type DeclineReason = "no-match" | "out-of-scope" | "individual";
 
@@ -188,22 +188,26 @@ export class QaEngine {
   constructor(entries: KbEntry[], sources: readonly SourceText[] = []) {
     const active = entries.filter((e) => !e.retired);
     for (const e of active) this.entries.set(e.id, e);
-    this.analyzer = new Analyzer(active);
     const docs = [...this.entries.values()].map(toIndexDocument);
-    for (const d of docs) {
+    // Each field is split into words once, for the analyzer's vocabulary, the entry terms and the index.
+    const split = new WordSplits();
+    const fieldWords = docs.map((d) => FIELDS.map((f) => split.words(d[f])));
+    this.analyzer = new Analyzer(active, fieldWords.flat());
+    docs.forEach((d, i) => {
       const terms = new Set<string>();
-      for (const f of FIELDS)
-        for (const w of words(d[f])) for (const t of this.analyzer.indexTerms(w) ?? []) terms.add(t);
+      for (const ws of fieldWords[i])
+        for (const w of ws) for (const t of this.analyzer.indexTerms(w) ?? []) terms.add(t);
       this.entryTerms.set(d.id, terms);
       for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    }
+    });
     this.index = new MiniSearch<IndexDocument>({
       idField: "id",
       fields: [...FIELDS],
-      tokenize: (text) => words(text),
+      tokenize: (text) => split.words(text),
       processTerm: (term) => this.analyzer.indexTerms(term),
     });
     this.index.addAll(docs);
+    split.done();
     for (const e of active) {
       for (const p of e.phrasings) {
         const key = this.phrasingKey(p);
