@@ -144,7 +144,16 @@ export function createServer({ adapter, bot, logger, healthy, allowedTenants }: 
       // the listener would reset them. Accept until arrivals stop (bounded), answering with
       // "Connection: close", then stop listening. http.Server.close() is not used: its
       // closeIdleConnections() would also reset connections whose request is not parsed yet.
-      while (!quiet() && Date.now() < Math.min(deadline, start + MAX_ACCEPT_MS)) await sleep();
+      // Quiet is judged after a poll phase (setImmediate runs right after it): when a busy event loop
+      // has not yet accepted connections waiting in the backlog, the clock alone would say quiet.
+      const settledQuiet = async () => {
+        await new Promise((r) => setImmediate(r));
+        return quiet();
+      };
+      while (Date.now() < Math.min(deadline, start + MAX_ACCEPT_MS)) {
+        if (quiet() && (await settledQuiet())) break;
+        await sleep();
+      }
       const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(raw, () => resolve()));
       while ((inFlight > 0 || !quiet()) && Date.now() < deadline) await sleep();
       for (const socket of sockets) socket.destroy();
