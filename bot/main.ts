@@ -1,3 +1,4 @@
+import "./compile-cache";
 import { loadConfig, ConfigError } from "../core/config";
 import { createLogger } from "../core/logger";
 import type { App } from "./app";

@@ -41,8 +41,11 @@ export const OWN_SET_10 = join(REPO_ROOT, "data", "eval", "questions-10.jsonl");
 /** Situation stories from professions the other sets leave out, colloquial, typos, English, off-topic near misses. */
 export const OWN_SET_11 = join(REPO_ROOT, "data", "eval", "questions-11.jsonl");
 export const OWN_SET_12 = join(REPO_ROOT, "data", "eval", "questions-12.jsonl");
-/** Small final check of the same kind, run once at the end of the round that wrote it. */
+/** Small check of the same kind: stories, colloquial, typos, English, off-topic. */
 export const OWN_SET_13 = join(REPO_ROOT, "data", "eval", "questions-13.jsonl");
+export const OWN_SET_14 = join(REPO_ROOT, "data", "eval", "questions-14.jsonl");
+/** Teams-style stories (colloquial, lower case, some English) from first-line staff, relatives and managers. */
+export const OWN_SET_15 = join(REPO_ROOT, "data", "eval", "questions-15.jsonl");
 /** The public dev set lives next to the repository; absent in some checkouts. */
 export const DEV_SET = join(REPO_ROOT, "..", "shared", "eval", "dev.jsonl");
 

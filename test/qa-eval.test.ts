@@ -15,6 +15,8 @@ import {
   OWN_SET_11,
   OWN_SET_12,
   OWN_SET_13,
+  OWN_SET_14,
+  OWN_SET_15,
   loadQuestions,
   loadSources,
   replyText,
@@ -41,6 +43,8 @@ const FLOORS = {
   own11: 0.82,
   own12: 0.87,
   own13: 0.79,
+  own14: 0.82,
+  own15: 0.65,
 } as const;
 
 const seedEntries = loadSeedEntries();
@@ -115,13 +119,13 @@ describe("question answering on the eval sets", () => {
     expect(report("own8", runSet(engine, own8!))).toBeGreaterThanOrEqual(FLOORS.own8);
   });
 
-  it(`ninth own set (dev.jsonl's kind mix, round 9) ≥ ${FLOORS.own9 * 100}%`, () => {
+  it(`ninth own set (details the other sets ask little about) ≥ ${FLOORS.own9 * 100}%`, () => {
     const own9 = loadQuestions(OWN_SET_9);
     expect(own9?.length ?? 0).toBeGreaterThan(0);
     expect(report("own9", runSet(engine, own9!))).toBeGreaterThanOrEqual(FLOORS.own9);
   });
 
-  it(`tenth own set (first-line staff and managers, round 10) ≥ ${FLOORS.own10 * 100}%`, () => {
+  it(`first-line staff and managers set ≥ ${FLOORS.own10 * 100}%`, () => {
     const own10 = loadQuestions(OWN_SET_10);
     expect(own10?.length ?? 0).toBeGreaterThan(0);
     expect(report("own10", runSet(engine, own10!))).toBeGreaterThanOrEqual(FLOORS.own10);
@@ -130,7 +134,9 @@ describe("question answering on the eval sets", () => {
   it.each([
     ["eleventh own set (stories from new professions, colloquial, off-topic near misses)", OWN_SET_11, FLOORS.own11],
     ["twelfth own set (stories from other professions)", OWN_SET_12, FLOORS.own12],
-    ["thirteenth own set (final held-out check)", OWN_SET_13, FLOORS.own13],
+    ["thirteenth own set (small story check)", OWN_SET_13, FLOORS.own13],
+    ["fourteenth own set (stories on discharge, placements, violence, governance)", OWN_SET_14, FLOORS.own14],
+    ["fifteenth own set (Teams-style stories from first-line staff, relatives, managers)", OWN_SET_15, FLOORS.own15],
   ])("%s ≥ floor", (name, path, floor) => {
     const set = loadQuestions(path);
     expect(set?.length ?? 0).toBeGreaterThan(0);
@@ -163,6 +169,9 @@ describe("known weak spots on the real base", () => {
     ["Vilket läkemedel ska vi välja till en äldre patient med oro?", "decline:out-of-scope"],
     // Bed numbers of a clinic are operational figures, not the agreement.
     ["Hur många vårdplatser finns på vuxenpsykiatrin i Köping?", "decline:out-of-scope"],
+    // The name of a clinic's chief is a contact detail; an employer's drug test is labour law.
+    ["Vad heter chefsöverläkaren på psykiatriska kliniken i Köping?", "decline:out-of-scope"],
+    ["Får jag som arbetsgivare kräva drogtest av en anställd?", "decline:out-of-scope"],
     // Lay words for the agreement's own: outsourcing is "avtal med annan aktör", "hamnar på" is the
     // place assigned, "skrivit under" is "undertecknande parter", English "fixed contact" is "fast vårdkontakt".
     [
@@ -183,6 +192,13 @@ describe("long situations", () => {
       "En klient från Sala har fått plats på ett LVM-hem i Småland och behöver en psykiatrisk bedömning där. Vem står för kostnaden?",
     );
     expect(r.outcome).not.toBe("decline");
+  });
+
+  it("takes neither a language nor a place after 'in' in an English story for a name", () => {
+    const r = engine.ask(
+      "Hi, I'm a nurse on a ward in Köping, English is easier for me. A patient with psychosis goes home next week. Who plans the support?",
+    );
+    expect(r.outcome === "decline" && r.reason).not.toBe("individual");
   });
 
   it("still declines a named client in a long situation", () => {

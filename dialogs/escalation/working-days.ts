@@ -1,4 +1,4 @@
-import Holidays from "date-holidays";
+import type HolidaysType from "date-holidays";
 import { DateTime } from "luxon";
 
 // Working days in Sweden: Monday to Friday, except public holidays and the eves that are days off in
@@ -6,7 +6,17 @@ import { DateTime } from "luxon";
 
 const ZONE = "Europe/Stockholm";
 const REMINDER_HOUR = 9;
-const holidays = new Holidays("SE");
+/** date-holidays and its rule tables take ~0.3 s to load: loaded at the first working-day question, not at start. */
+let holidays: HolidaysType | undefined;
+function swedishHolidays(): HolidaysType {
+  if (!holidays) {
+    // The package's main export is the class itself (CommonJS).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Holidays = require("date-holidays") as typeof HolidaysType;
+    holidays = new Holidays("SE");
+  }
+  return holidays;
+}
 
 /** date-holidays computes a year's rules on each call; the answer per date never changes. */
 const known = new Map<string, boolean>();
@@ -16,7 +26,7 @@ export function isWorkingDay(day: DateTime): boolean {
   const key = day.toISODate()!;
   let working = known.get(key);
   if (working === undefined) {
-    const found = holidays.isHoliday(day.set({ hour: 12 }).toJSDate());
+    const found = swedishHolidays().isHoliday(day.set({ hour: 12 }).toJSDate());
     working = !(found && found.some((h) => h.type === "public" || h.type === "bank"));
     known.set(key, working);
   }

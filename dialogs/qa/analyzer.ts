@@ -60,12 +60,14 @@ export class Analyzer {
   private readonly speller: Speller;
   private readonly indexCache = new Map<string, string[] | null>();
 
-  constructor(entries: readonly KbEntry[]) {
+  /**
+   * @param fieldWords the words of every field of every entry's index document, when the caller has
+   *   split them already (see QaEngine); split here otherwise
+   */
+  constructor(entries: readonly KbEntry[], fieldWords?: readonly (readonly string[])[]) {
     const all: string[] = [];
-    for (const e of entries) {
-      const d = toIndexDocument(e);
-      for (const f of FIELDS) for (const w of words(d[f])) all.push(w);
-    }
+    for (const ws of fieldWords ?? entries.map(toIndexDocument).flatMap((d) => FIELDS.map((f) => words(d[f]))))
+      for (const w of ws) all.push(w);
     this.vocabulary = new Set(all);
     this.personNames = decisionPersonNames(entries);
     this.speller = new Speller(all);

@@ -3,7 +3,7 @@ import type { SourceText } from "../../data/kb/source-texts";
 import type { Analyzer, AnalyzedQuery } from "./analyzer";
 import { coverageDetail } from "./confidence";
 import { splitPassages, type Passage } from "./passages";
-import { words } from "./text";
+import { WordSplits } from "./text";
 
 export interface PassageHit {
   passage: Passage;
@@ -33,19 +33,22 @@ export class PassageSearch {
     private readonly analyzer: Analyzer,
   ) {
     this.passages = splitPassages(sources);
+    // Each passage is split into words once, for its term set and for the index.
+    const split = new WordSplits();
     for (const p of this.passages) {
       const set = new Set<string>();
-      for (const w of words(p.text)) for (const t of analyzer.indexTerms(w) ?? []) set.add(t);
+      for (const w of split.words(p.text)) for (const t of analyzer.indexTerms(w) ?? []) set.add(t);
       this.terms.push(set);
       for (const t of set) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
     this.index = new MiniSearch({
       idField: "id",
       fields: ["text"],
-      tokenize: (text) => words(text),
+      tokenize: (text) => split.words(text),
       processTerm: (term) => analyzer.indexTerms(term),
     });
     this.index.addAll(this.passages.map((p) => ({ id: p.id, text: p.text })));
+    split.done();
   }
 
   get size(): number {

@@ -10,7 +10,7 @@ import { judgeScope, type ScopeVerdict } from "./scope";
 import { analyzeSituation, type Situation } from "./situation";
 import { askedFacet, forumNames, namedForum, type AskedFacet } from "./forum-facets";
 import { stem } from "./stem";
-import { words } from "./text";
+import { WordSplits, words } from "./text";
 
 export type DeclineReason = "no-match" | "out-of-scope" | "individual";
 
@@ -83,12 +83,8 @@ const STORY_WORD_WEIGHT = 0.4;
 /**
  * In a long question, the words before its asking part (see coreClauseStart: "Vi har en klient som
  * … . Vem ansvarar för …?") are the story; they weigh this share, so the question proper decides
- * between entries that each match some of the story. Measured over all five sets (with
- * UNMATCHED_WEIGHT alike): 0.3 lifts data/eval/questions-4.jsonl from 52% to 68% and questions-3 from
- * 88% to 90% with dev 40/40, questions 98.1% and questions-2 100% unchanged; 0.5 reaches 62%, 1 (off) 52%.
- * Round 3 in all (incl. "gå" as a filler and places not taken for names): questions-4 48% → 70%,
- * questions-3 89% → 90%. The thresholds below were left as they are: the remaining misses of the long
- * situations are mostly a wrong best entry, not a confidence on the wrong side of a threshold.
+ * between entries that each match some of the story. 0.3 measured best on the story sets (0.5 and 1
+ * lose stories with dev unchanged); the figures per set are in data/eval/README.md.
  */
 const NARRATIVE_WEIGHT = 0.3;
 /**
@@ -192,22 +188,26 @@ export class QaEngine {
   constructor(entries: KbEntry[], sources: readonly SourceText[] = []) {
     const active = entries.filter((e) => !e.retired);
     for (const e of active) this.entries.set(e.id, e);
-    this.analyzer = new Analyzer(active);
     const docs = [...this.entries.values()].map(toIndexDocument);
-    for (const d of docs) {
+    // Each field is split into words once, for the analyzer's vocabulary, the entry terms and the index.
+    const split = new WordSplits();
+    const fieldWords = docs.map((d) => FIELDS.map((f) => split.words(d[f])));
+    this.analyzer = new Analyzer(active, fieldWords.flat());
+    docs.forEach((d, i) => {
       const terms = new Set<string>();
-      for (const f of FIELDS)
-        for (const w of words(d[f])) for (const t of this.analyzer.indexTerms(w) ?? []) terms.add(t);
+      for (const ws of fieldWords[i])
+        for (const w of ws) for (const t of this.analyzer.indexTerms(w) ?? []) terms.add(t);
       this.entryTerms.set(d.id, terms);
       for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    }
+    });
     this.index = new MiniSearch<IndexDocument>({
       idField: "id",
       fields: [...FIELDS],
-      tokenize: (text) => words(text),
+      tokenize: (text) => split.words(text),
       processTerm: (term) => this.analyzer.indexTerms(term),
     });
     this.index.addAll(docs);
+    split.done();
     for (const e of active) {
       for (const p of e.phrasings) {
         const key = this.phrasingKey(p);

@@ -96,6 +96,11 @@ const OFF_TOPIC = [
   /^heroma/,
   /^reserakning/,
   /^tolk(en|ar)?$/,
+  // Employer questions, appeals and legal time limits are labour law or procedure, not the agreement.
+  /^arbetsgivar/,
+  /^overklag/,
+  /^handlaggningstid/,
+  /^tidsfrist/,
   // Bed numbers and other capacity figures of a service are operational data, not the agreement.
   /^vardplats/,
   /^sangplats/,
@@ -119,6 +124,11 @@ const PLACES = new Set(
   ),
 );
 
+// English capitalises the pronoun "I" and the names of languages and nationalities; none is a person.
+const ENGLISH_CAPITALISED = new Set(
+  "i english swedish finnish arabic somali persian polish turkish spanish german".split(" "),
+);
+
 // Requests a reference bot must not take on whatever they mention: opinions, creative writing,
 // doses. Mentioning doses is fine ("står på höga doser"); asking for one is not.
 const NOT_A_QUESTION: { why: string; re: RegExp }[] = [
@@ -133,7 +143,7 @@ const NOT_A_QUESTION: { why: string; re: RegExp }[] = [
   // Contact details and opening hours of a service are not in the agreement, whatever it names.
   {
     why: "contact details",
-    re: /\b(telefonnum\w*|telefonnr|telnr|numret till|nummer till|vilket nummer|mejladress\w*|e ?postadress\w*|besoksadress\w*|adressen till|oppettider\w*|har \w+( \w+)? oppet|oppet pa (lordag|sondag|helg)\w*|phone number|opening hours)\b/,
+    re: /\bvad heter (\w+ )?\w*(chef|lakare(n|na)?|ansvarig|ansvariga|handlaggare(n|na)?|samordnare(n|na)?)\b|\b(telefonnum\w*|telefonnr|telnr|numret till|nummer till|vilket nummer|mejladress\w*|e ?postadress\w*|besoksadress\w*|adressen till|oppettider\w*|har \w+( \w+)? oppet|oppet pa (lordag|sondag|helg)\w*|phone number|opening hours)\b/,
   },
   // Party politics: what parties want or who governs is no part of the agreement.
   {
@@ -225,11 +235,18 @@ export function judgeScope(question: string, tokens: Token[], isKnownWord: (fold
 function personalNames(tokens: Token[], isKnownWord: (folded: string) => boolean): { word: string; full: boolean }[] {
   const out: { word: string; full: boolean }[] = [];
   const looksLikeName = (t: Token | undefined): t is Token =>
-    t !== undefined && t.capitalised && !t.acronym && t.word.length >= 2 && !isKnownWord(t.word) && !PLACES.has(t.word);
+    t !== undefined &&
+    t.capitalised &&
+    !t.acronym &&
+    t.word.length >= 2 &&
+    !isKnownWord(t.word) &&
+    !PLACES.has(t.word) &&
+    !ENGLISH_CAPITALISED.has(t.word);
   for (const t of tokens) {
     if (t.sentenceStart || !looksLikeName(t)) continue;
-    // "ett LVM-hem i Småland", "ett HVB i Gävle": after "i" it is a place, not a person.
-    if (tokens[t.position - 1]?.word === "i") continue;
+    // "ett LVM-hem i Småland", "ett HVB i Gävle", "a ward in Köping": after "i"/"in" it is a place, not a person.
+    const before = tokens[t.position - 1]?.word;
+    if (before === "i" || before === "in") continue;
     out.push({ word: t.word, full: looksLikeName(tokens[t.position + 1]) });
   }
   return out;

@@ -58,3 +58,23 @@ export function tokenize(input: string): Token[] {
 export function words(text: string): string[] {
   return fold(text.replace(ABBREVIATION_ENDING, "$1")).match(WORD) ?? [];
 }
+
+/**
+ * words() remembered per text while an index is built, where the same text is split for the
+ * vocabulary, the term sets and the full-text index; done() forgets them, and words() is called
+ * afresh for whatever comes later (queries).
+ */
+export class WordSplits {
+  private known: Map<string, string[]> | null = new Map();
+
+  words(text: string): string[] {
+    if (!this.known) return words(text);
+    let ws = this.known.get(text);
+    if (!ws) this.known.set(text, (ws = words(text)));
+    return ws;
+  }
+
+  done(): void {
+    this.known = null;
+  }
+}
