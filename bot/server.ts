@@ -41,19 +41,27 @@ export function createServer({ adapter, bot, logger, healthy, allowedTenants }: 
   const server = restify.createServer({ name: "samverkansboten", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
 
-  // A request is in flight from the moment its headers arrive until its response is done, whether it
-  // is still being parsed, authenticated or answered: shutdown waits for all of them.
+  // A request is in flight from the moment its connection is accepted (its headers may not have been
+  // read yet) until its response is done, whether it is still being parsed, authenticated or answered:
+  // shutdown waits for all of them.
   const raw = server.server;
   let inFlight = 0;
   let draining = false;
   let lastArrival = 0;
   const sockets = new Set<net.Socket>();
+  /** Accepted connections whose first request has not arrived yet. */
+  const unread = new Set<net.Socket>();
   raw.on("connection", (socket: net.Socket) => {
     lastArrival = Date.now();
     sockets.add(socket);
-    socket.once("close", () => sockets.delete(socket));
+    unread.add(socket);
+    socket.once("close", () => {
+      sockets.delete(socket);
+      unread.delete(socket);
+    });
   });
-  raw.prependListener("request", (_req: IncomingMessage, res: ServerResponse) => {
+  raw.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
+    unread.delete(req.socket);
     inFlight++;
     lastArrival = Date.now();
     // While draining, each answered request closes its connection so no further request is sent on it.
@@ -135,7 +143,12 @@ export function createServer({ adapter, bot, logger, healthy, allowedTenants }: 
     drain: async (timeoutMs) => {
       if (draining) return;
       draining = true;
-      const sleep = () => new Promise((r) => setTimeout(r, 20));
+      // After each pause, one pass of the event loop's I/O phase (setImmediate runs after it), so a
+      // process that stalled accepts and reads what arrived meanwhile before deciding all is quiet.
+      const sleep = async () => {
+        await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setImmediate(r));
+      };
       const start = Date.now();
       const deadline = start + timeoutMs;
       lastArrival = Math.max(lastArrival, start);
@@ -144,18 +157,9 @@ export function createServer({ adapter, bot, logger, healthy, allowedTenants }: 
       // the listener would reset them. Accept until arrivals stop (bounded), answering with
       // "Connection: close", then stop listening. http.Server.close() is not used: its
       // closeIdleConnections() would also reset connections whose request is not parsed yet.
-      // Quiet is judged after a poll phase (setImmediate runs right after it): when a busy event loop
-      // has not yet accepted connections waiting in the backlog, the clock alone would say quiet.
-      const settledQuiet = async () => {
-        await new Promise((r) => setImmediate(r));
-        return quiet();
-      };
-      while (Date.now() < Math.min(deadline, start + MAX_ACCEPT_MS)) {
-        if (quiet() && (await settledQuiet())) break;
-        await sleep();
-      }
+      while (!quiet() && Date.now() < Math.min(deadline, start + MAX_ACCEPT_MS)) await sleep();
       const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(raw, () => resolve()));
-      while ((inFlight > 0 || !quiet()) && Date.now() < deadline) await sleep();
+      while ((inFlight > 0 || unread.size > 0 || !quiet()) && Date.now() < deadline) await sleep();
       for (const socket of sockets) socket.destroy();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
     },
