@@ -98,6 +98,8 @@ export interface AppOptions {
   /** Replaces the download of files sent in chat (tests). */
   download?: FileDownload;
   startScheduler?: boolean;
+  /** How long stop() lets requests in flight finish before closing their connections (default 10 s). */
+  drainMs?: number;
 }
 
 /** Wires configuration, store, dialogs and the HTTP server together. */
@@ -373,7 +375,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         knowledge.stopPolling();
         clearInterval(flushTimer);
         await scheduler.stop();
-        await http.drain(10_000);
+        await http.drain(options.drainMs ?? 10_000);
         await flushCounts();
         await backgroundWrites.idle();
         await cases.stop();

@@ -47,6 +47,8 @@ describe("shutdown with questions in flight", () => {
           return { text: "svar" };
         },
         startScheduler: false,
+        // The bound is production's; here it only has to outlast a saturated CI machine.
+        drainMs: 60_000,
       });
       const port = await app.start(0);
       const client = await TeamsTestClient.start(`http://127.0.0.1:${port}/api/messages`);
