@@ -124,16 +124,7 @@ async function main(): Promise<void> {
   const submit = (who: Who, value: unknown, text?: string) =>
     client.as(who, () => client.post(client.activity({ type: "message", conversationId: chat(who), value, text })));
   const execute = (who: Who, verb: string, data: unknown) =>
-    client.as(who, () =>
-      client.post(
-        client.activity({
-          type: "invoke",
-          name: "adaptiveCard/action",
-          conversationId: chat(who),
-          value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" },
-        }),
-      ),
-    );
+    client.as(who, () => client.execute(verb, data, { conversationId: chat(who) }));
   const count = (t: Tally, res: { status: number; body: unknown; replies: Record<string, any>[] }) => {
     t.requests++;
     if (res.status >= 500) t.fivexx++;

@@ -32,6 +32,9 @@ const inChannel = {
   channelData: { tenant: { id: TENANT }, team: { id: TEAM, name: "Välfärd" }, channel: { id: CHANNEL } },
 };
 
+/** What is stored about the person to erase before erasure (the setup below creates one of each). */
+const TARGET_BEFORE = { memberships: 1, requests: 1, rsvps: 1, chats: 1, feedback: 2, escalations: 2, installs: 1 };
+
 describe("join requests, lämna and erasure", () => {
   let app: App;
   let client: TeamsTestClient;
@@ -272,15 +275,7 @@ describe("join requests, lämna and erasure", () => {
       const forged = await post(other, { action: "privacy.erase", aadObjectId: target.aadObjectId });
       expect(forged.replies[0].text).toMatch(/Bara administratörer/);
       expect(await memory(target)).toBe(1);
-      expect(await stored(target)).toEqual({
-        memberships: 1,
-        requests: 1,
-        rsvps: 1,
-        chats: 1,
-        feedback: 2,
-        escalations: 2,
-        installs: 1,
-      });
+      expect(await stored(target)).toEqual(TARGET_BEFORE);
     });
 
     it("says so in Swedish when nobody has the name", async () => {
@@ -303,27 +298,11 @@ describe("join requests, lämna and erasure", () => {
       const erase = submitActions(card).filter((a) => a.data.action === "privacy.erase");
       expect(erase.map((a) => a.data.aadObjectId).sort()).toEqual([target.aadObjectId, user(6).aadObjectId].sort());
       expect(erase.every((a) => [...a.title].length <= 32)).toBe(true);
-      expect(await stored(target)).toEqual({
-        memberships: 1,
-        requests: 1,
-        rsvps: 1,
-        chats: 1,
-        feedback: 2,
-        escalations: 2,
-        installs: 1,
-      });
+      expect(await stored(target)).toEqual(TARGET_BEFORE);
 
       const cancel = submitActions(card).find((a) => a.data.action === "privacy.eraseCancel")!;
       expect((await post(admin, cancel.data)).replies[0].text).toBe("Inget raderades.");
-      expect(await stored(target)).toEqual({
-        memberships: 1,
-        requests: 1,
-        rsvps: 1,
-        chats: 1,
-        feedback: 2,
-        escalations: 2,
-        installs: 1,
-      });
+      expect(await stored(target)).toEqual(TARGET_BEFORE);
     });
 
     it("removes the person's data when the admin confirms, says what went, and keeps everyone else's", async () => {

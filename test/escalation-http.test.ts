@@ -49,16 +49,7 @@ describe("asking Välfärd over HTTP", () => {
   const press = (who: Who, value: unknown) =>
     client.as(who, () => client.post(client.activity({ type: "message", conversationId: chatOf(who), value })));
   const execute = (who: Who, verb: string, data: unknown) =>
-    client.as(who, () =>
-      client.post(
-        client.activity({
-          type: "invoke",
-          name: "adaptiveCard/action",
-          ...inChannel(),
-          value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" },
-        }),
-      ),
-    );
+    client.as(who, () => client.execute(verb, data, inChannel()));
   const stored = async (id: string) => (await app.escalation.store.get(id))!.doc;
   const allCases = () => app.escalation.store.withStatus(["open", "taken", "answered", "closed"]);
   const channelPosts = () =>

@@ -57,6 +57,12 @@ function person(asker: Asker): { aadObjectId: string; name: string } {
   return { aadObjectId: asker.aadObjectId!.toLowerCase(), name: asker.name?.trim() || asker.aadObjectId! };
 }
 
+/** Where the asker's answer or notice goes: their personal chat, as the case recorded it. */
+function askerRecipient(asker: NonNullable<EscalationCase["asker"]>): SendTarget {
+  const { tenantId, aadObjectId, userId, serviceUrl } = asker;
+  return { kind: "member", tenantId, aadObjectId, userId, serviceUrl };
+}
+
 /**
  * Asking Välfärd: the asker's form and submission, the expert channel's card and its buttons (take,
  * answer, close, add to the knowledge base), the asker's 👍/👎, and the experts' list. Every change is
@@ -207,16 +213,10 @@ export class EscalationService {
     let delivered = false;
     try {
       if (!asker) throw new Error("the asker's personal data was erased");
-      await this.deps.poster.send(
-        {
-          kind: "member",
-          tenantId: asker.tenantId,
-          aadObjectId: asker.aadObjectId,
-          userId: asker.userId,
-          serviceUrl: asker.serviceUrl,
-        },
-        { text: `${t.answerCard.heading}: ${answer}`, card: answerToAskerCard(next.doc) },
-      );
+      await this.deps.poster.send(askerRecipient(asker), {
+        text: `${t.answerCard.heading}: ${answer}`,
+        card: answerToAskerCard(next.doc),
+      });
       delivered = true;
     } catch (err) {
       this.deps.logger.error({ err, caseId: next.doc.id }, "could not deliver the expert's answer");
@@ -238,17 +238,7 @@ export class EscalationService {
     });
     const { asker } = next.doc;
     try {
-      if (asker)
-        await this.deps.poster.send(
-          {
-            kind: "member",
-            tenantId: asker.tenantId,
-            aadObjectId: asker.aadObjectId,
-            userId: asker.userId,
-            serviceUrl: asker.serviceUrl,
-          },
-          { text: t.answerCard.closedNotice(next.doc.ref) },
-        );
+      if (asker) await this.deps.poster.send(askerRecipient(asker), { text: t.answerCard.closedNotice(next.doc.ref) });
     } catch (err) {
       this.deps.logger.warn({ err, caseId: next.doc.id }, "could not tell the asker the case was closed");
     }

@@ -121,6 +121,18 @@ export class TeamsTestClient {
     return this.post(this.activity({ type: "message", text, textFormat: "plain", ...fields }));
   }
 
+  /** A press of an Action.Execute button: Teams' `adaptiveCard/action` invoke with the button's verb and data. */
+  execute(verb: string, data: unknown, fields: Record<string, any> = {}): Promise<Sent> {
+    return this.post(
+      this.activity({
+        type: "invoke",
+        name: "adaptiveCard/action",
+        ...fields,
+        value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" },
+      }),
+    );
+  }
+
   /** Teams' installationUpdate "add" for a personal chat (or a team/group chat with fields). */
   install(fields: Record<string, any> = {}): Promise<Sent> {
     return this.post(this.activity({ type: "installationUpdate", action: "add", ...fields }));
